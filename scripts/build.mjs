@@ -1,0 +1,39 @@
+// Bundles the CLI (and the per-action entries) into dist/. Native packages stay external: they are
+// installed at run time next to the action. Output is deterministic: no timestamps, no absolute paths.
+import { build } from "esbuild";
+import { readdirSync, rmSync, existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const outdir = path.join(root, process.env.MLGATE_DIST_DIR ?? "dist");
+
+const entryPoints = { cli: "src/cli.ts" };
+
+if (existsSync(outdir)) {
+  for (const f of readdirSync(outdir)) rmSync(path.join(outdir, f), { recursive: true, force: true });
+}
+
+await build({
+  absWorkingDir: root,
+  entryPoints,
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  platform: "node",
+  target: "node20",
+  chunkNames: "chunks/[name]-[hash]",
+  external: ["onnxruntime-node", "@duckdb/node-api", "@duckdb/node-bindings", "@duckdb/node-bindings-*"],
+  legalComments: "none",
+  sourcemap: false,
+  logLevel: "warning",
+  // Some bundled CommonJS dependencies call require(); give ESM output a real one.
+  banner: {
+    js: [
+      "#!/usr/bin/env node",
+      'import { createRequire as __mlgateCreateRequire } from "node:module";',
+      "const require = __mlgateCreateRequire(import.meta.url);",
+    ].join("\n"),
+  },
+});

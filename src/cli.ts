@@ -1,0 +1,233 @@
+import { realpathSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { Writable } from "node:stream";
+import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/command.js";
+import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
+import { emitReport, failOnOf } from "./cli/run-gate.js";
+import { COMMANDS } from "./commands.js";
+import { loadConfig, type FailOn } from "./core/config.js";
+import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
+import { resolveUserPath } from "./core/paths.js";
+import { errorReport, TOOL, TOOL_VERSION, type Report } from "./core/report.js";
+import { writeJsonReport } from "./render/json.js";
+import { didYouMean } from "./core/suggest.js";
+
+export interface Io {
+  stdout: Writable;
+  stderr: Writable;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+function optionsOf(cmd: Command): Record<string, OptionSpec> {
+  return { ...cmd.options, ...(cmd.gate ? GATE_OPTIONS : {}), ...GLOBAL_OPTIONS };
+}
+
+function flagList(options: Record<string, OptionSpec>): string {
+  const rows = Object.entries(options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
+    return [flag, o.description + (o.multiple ? " Repeatable." : "")] as const;
+  });
+  const w = Math.max(...rows.map(([f]) => f.length));
+  return rows.map(([f, d]) => `  ${f.padEnd(w)}  ${d}`).join("\n");
+}
+
+export function commandHelp(cmd: Command): string {
+  const usage = cmd.usage.map((u, i) => `${i === 0 ? "Usage: " : "       "}mlgate ${u}`).join("\n");
+  const exit = cmd.gate ? "\n\nExit codes: 0 passed (warnings allowed), 1 failed, 2 could not run (bad input)." : "";
+  return `${usage}\n\n${cmd.summary}${cmd.description ? `\n\n${cmd.description}` : ""}\n\nOptions:\n${flagList(optionsOf(cmd))}${exit}\n`;
+}
+
+export function mainHelp(commands: readonly Command[]): string {
+  const w = Math.max(8, ...commands.map((c) => c.name.length));
+  const list = commands.length
+    ? commands.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join("\n")
+    : "  (no gates are installed in this build)";
+  return `Usage: mlgate <command> [options]
+
+Gates for machine-learning changes, the way unit tests gate code.
+
+Commands:
+${list}
+
+Options:
+  -h, --help     Show help (also: mlgate <command> --help).
+  -V, --version  Print the version.
+
+Exit codes: 0 passed (warnings allowed), 1 failed, 2 could not run (bad input).
+`;
+}
+
+/** The longest command name that prefixes the arguments: `data infer` before `data`. */
+function findCommand(args: string[], commands: readonly Command[]): { cmd: Command; rest: string[] } | undefined {
+  let best: { cmd: Command; rest: string[] } | undefined;
+  for (const cmd of commands) {
+    const words = cmd.name.split(" ");
+    if (words.every((w, i) => args[i] === w) && (!best || words.length > best.cmd.name.split(" ").length)) {
+      best = { cmd, rest: args.slice(words.length) };
+    }
+  }
+  return best;
+}
+
+function parse(cmd: Command, rest: string[]): { values: OptionValues; positionals: string[] } {
+  const options = optionsOf(cmd);
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: Object.fromEntries(
+        Object.entries(options).map(([k, o]) => [k, { type: o.type, multiple: true, ...(o.short ? { short: o.short } : {}) }]),
+      ),
+      strict: true,
+      allowPositionals: cmd.allowPositionals ?? false,
+    });
+    return { values: parsed.values as OptionValues, positionals: parsed.positionals };
+  } catch (e) {
+    const msg = errorMessage(e);
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg)?.[1];
+    if (unknown) {
+      const hint = didYouMean(unknown.replace(/^-+/, ""), Object.keys(options));
+      throw new ConfigurationError(
+        `unknown flag ${unknown} for mlgate ${cmd.name}${hint ? ` (did you mean --${hint}?)` : ""}; see mlgate ${cmd.name} --help`,
+      );
+    }
+    const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(msg)?.[1];
+    if (missing) throw new ConfigurationError(`${missing} needs a value; see mlgate ${cmd.name} --help`);
+    const positional = /Unexpected argument '([^']+)'/.exec(msg)?.[1];
+    if (positional)
+      throw new ConfigurationError(`unexpected argument "${positional}" for mlgate ${cmd.name}; see mlgate ${cmd.name} --help`);
+    throw new ConfigurationError(`${msg.split("\n")[0] ?? msg}; see mlgate ${cmd.name} --help`);
+  }
+}
+
+function makeContext(cmd: Command, values: OptionValues, positionals: string[], io: Io): CommandContext {
+  const options = optionsOf(cmd);
+  const last = <T>(v: unknown): T | undefined => (Array.isArray(v) ? (v[v.length - 1] as T) : (v as T | undefined));
+  const ctx: CommandContext = {
+    values,
+    positionals,
+    cwd: io.cwd,
+    env: io.env,
+    config: {},
+    stdout: io.stdout,
+    stderr: io.stderr,
+    progress: (m) => {
+      if (!last<boolean>(values.quiet)) io.stderr.write(`mlgate ${cmd.name}: ${m}\n`);
+    },
+    resolvePath: (p, o) =>
+      resolveUserPath(p, { ...o, cwd: io.cwd, allowOutside: last<boolean>(values["allow-outside-workspace"]) === true }),
+    str: (n) => {
+      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
+      return last<string>(values[n]);
+    },
+    list: (n) => {
+      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
+      return (values[n] as string[] | undefined) ?? [];
+    },
+    bool: (n) => {
+      if (options[n]?.type !== "boolean") throw new Error(`mlgate ${cmd.name} has no boolean flag --${n}`);
+      return last<boolean>(values[n]) === true;
+    },
+  };
+  return ctx;
+}
+
+/**
+ * Runs `mlgate` with the given arguments and returns the exit code. Never throws and never exits:
+ * the bin entry sets process.exitCode from the result.
+ */
+export async function main(argv: string[], io: Io, commands: readonly Command[] = COMMANDS): Promise<number> {
+  const debug = argv.includes("--debug");
+  let cmd: Command | undefined;
+  let ctx: CommandContext | undefined;
+  try {
+    if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+      const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : undefined;
+      io.stdout.write(target ? commandHelp(target.cmd) : mainHelp(commands));
+      return argv.length === 0 ? 2 : 0;
+    }
+    if (argv[0] === "--version" || argv[0] === "-V") {
+      io.stdout.write(`${TOOL_VERSION}\n`);
+      return 0;
+    }
+    const found = findCommand(argv, commands);
+    if (!found) {
+      const first = argv[0] ?? "";
+      const hint = didYouMean(
+        first,
+        commands.map((c) => c.name.split(" ")[0] ?? ""),
+      );
+      throw new ConfigurationError(`unknown command "${first}"${hint ? ` (did you mean "${hint}"?)` : ""}; see mlgate --help`);
+    }
+    cmd = found.cmd;
+    if (found.rest.includes("--help") || found.rest.includes("-h")) {
+      io.stdout.write(commandHelp(cmd));
+      return 0;
+    }
+    const { values, positionals } = parse(cmd, found.rest);
+    ctx = makeContext(cmd, values, positionals, io);
+    if (cmd.gate) {
+      const loaded = loadConfig(
+        ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : undefined,
+        io.cwd,
+      );
+      ctx.config = loaded.config;
+      if (loaded.file) ctx.configFile = loaded.file;
+    }
+    const failOn: FailOn = cmd.gate ? failOnOf(ctx, gateFailOn(ctx, cmd)) : "error";
+    const result = await cmd.run(ctx);
+    if (typeof result === "number") return result;
+    return emitReport(result, ctx, failOn).exitCode;
+  } catch (e) {
+    if (isConfigurationError(e)) {
+      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${e.message}\n`);
+      writeErrorReport(cmd, ctx, e.message);
+      return 2;
+    }
+    io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: internal error: ${errorMessage(e)}\n`);
+    if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+    else io.stderr.write(`This is a bug in ${TOOL}; rerun with --debug for the stack trace and report it.\n`);
+    writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`);
+    return 2;
+  }
+}
+
+function gateFailOn(ctx: CommandContext, cmd: Command): FailOn | undefined {
+  const gate = cmd.gate;
+  if (gate === "data" || gate === "model" || gate === "onnx") return ctx.config.gates?.[gate]?.fail_on;
+  return undefined;
+}
+
+/** A gate that could not run still leaves a report behind when one was asked for. */
+function writeErrorReport(cmd: Command | undefined, ctx: CommandContext | undefined, message: string): void {
+  if (!cmd?.gate || !ctx) return;
+  const file = ctx.values.json;
+  const target = Array.isArray(file) ? (file[file.length - 1] as string | undefined) : undefined;
+  if (!target) return;
+  try {
+    const report: Report = errorReport(cmd.gate, message);
+    writeJsonReport(report, path.resolve(ctx.cwd, target));
+  } catch {
+    // The error itself has been printed; a report we cannot write must not hide it.
+  }
+}
+
+function isEntry(): boolean {
+  const argv1 = process.argv[1];
+  if (!argv1) return false;
+  try {
+    return realpathSync(argv1) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntry()) {
+  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+  );
+}

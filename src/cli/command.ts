@@ -1,0 +1,51 @@
+import type { Writable } from "node:stream";
+import type { Config } from "../core/config.js";
+import type { PathOptions } from "../core/paths.js";
+import type { GateName, Report } from "../core/report.js";
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  multiple?: boolean;
+  short?: string;
+  /** Shown in --help after the flag, e.g. FILE, COL, i/n. */
+  valueName?: string;
+  description: string;
+}
+
+export type OptionValues = Record<string, string | boolean | string[] | boolean[] | undefined>;
+
+export interface CommandContext {
+  values: OptionValues;
+  positionals: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** The loaded mlgate.yml (empty when there is none). */
+  config: Config;
+  configFile?: string;
+  stdout: Writable;
+  stderr: Writable;
+  /** Progress for long work, on stderr, silenced by --quiet. */
+  progress: (message: string) => void;
+  /** Resolves a user path inside the workspace (unless --allow-outside-workspace) and checks it. */
+  resolvePath: (p: string, opts: Omit<PathOptions, "cwd" | "allowOutside">) => string;
+  /** A string flag's value, or undefined. Repeated flags: the last one wins. */
+  str: (name: string) => string | undefined;
+  /** All values of a repeatable string flag. */
+  list: (name: string) => string[];
+  bool: (name: string) => boolean;
+}
+
+export interface Command {
+  /** `data`, `data infer`, `model merge`. */
+  name: string;
+  summary: string;
+  /** Usage lines after `mlgate `, e.g. `data --data FILE [--schema FILE]`. */
+  usage: string[];
+  /** Extra paragraphs for --help. */
+  description?: string;
+  options: Record<string, OptionSpec>;
+  /** Set for gate commands: the common gate flags are added and `run` returns a Report. */
+  gate?: GateName;
+  allowPositionals?: boolean;
+  run(ctx: CommandContext): Promise<Report | number>;
+}

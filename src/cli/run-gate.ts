@@ -1,0 +1,48 @@
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { ConfigurationError } from "../core/errors.js";
+import { exitCodeFor, type Report } from "../core/report.js";
+import { writeJsonReport } from "../render/json.js";
+import { renderMarkdown } from "../render/markdown.js";
+import { renderTerminal, useColor } from "../render/terminal.js";
+import type { CommandContext } from "./command.js";
+
+export type FailOn = "error" | "warning";
+
+export function failOnOf(ctx: CommandContext, fromConfig?: FailOn): FailOn {
+  const v = ctx.str("fail-on") ?? fromConfig ?? "error";
+  if (v !== "error" && v !== "warning") throw new ConfigurationError(`--fail-on must be "error" or "warning", not "${v}"`);
+  return v;
+}
+
+/** Where the JSON report goes: --json, or mlgate-report/<gate>.json inside Actions so it can be uploaded. */
+export function jsonPathOf(ctx: CommandContext, report: Report): string | undefined {
+  const explicit = ctx.str("json");
+  if (explicit) return path.resolve(ctx.cwd, explicit);
+  if (ctx.env.GITHUB_ACTIONS === "true") {
+    const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
+    return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
+  }
+  return undefined;
+}
+
+/**
+ * The one-way tail every gate shares: write the JSON report first (nothing is lost whatever happens
+ * next), then Markdown, then the terminal, and return the exit code of the verdict.
+ */
+export function emitReport(report: Report, ctx: CommandContext, failOn: FailOn): { exitCode: number; jsonPath?: string } {
+  const jsonPath = jsonPathOf(ctx, report);
+  if (jsonPath) writeJsonReport(report, jsonPath);
+  const md = ctx.str("markdown");
+  if (md) {
+    const file = path.resolve(ctx.cwd, md);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderMarkdown(report));
+  }
+  if (ctx.bool("quiet")) {
+    ctx.stdout.write(`${report.status}: ${report.summary}\n`);
+  } else {
+    ctx.stdout.write(renderTerminal(report, { color: useColor(ctx.stdout as { isTTY?: boolean }, ctx.env) }));
+  }
+  return { exitCode: exitCodeFor(report.status, failOn), ...(jsonPath ? { jsonPath } : {}) };
+}

@@ -1,0 +1,6 @@
+import type { Command } from "./cli/command.js";
+
+/**
+ * Every subcommand of `mlgate`, in the order --help lists them. A gate joins this list when it lands.
+ */
+export const COMMANDS: Command[] = [];

@@ -1,0 +1,106 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import schema from "../../schemas/config.schema.json" with { type: "json" };
+import { loadYamlWithSchema, parseYamlWithSchema } from "./yaml-file.js";
+
+export type FailOn = "error" | "warning";
+
+export interface Threshold {
+  min?: number;
+  max?: number;
+  max_drop?: number;
+  relative?: boolean;
+}
+
+export interface DataGateConfig {
+  data?: string;
+  schema?: string;
+  reference?: string;
+  label?: string;
+  drift?: "warn" | "fail" | "off";
+  drift_thresholds?: { psi?: number; js?: number; alpha?: number };
+  max_examples?: number;
+  fail_on?: FailOn;
+  waive?: string[];
+}
+
+export interface ModelGateConfig {
+  candidate?: string;
+  baseline?: string;
+  data?: string;
+  label?: string;
+  task?: "binary" | "multiclass" | "regression";
+  features?: string[];
+  output?: string;
+  primary_metric?: string;
+  decision?: "point" | "significant" | "non-inferior";
+  thresholds?: Record<string, Threshold>;
+  slices?: { name: string; where: string }[];
+  slice_columns?: string[];
+  min_slice_size?: number;
+  slice_max_drop?: number;
+  sensitive?: string[];
+  fairness?: { max_demographic_parity_gap?: number; max_equal_opportunity_gap?: number };
+  latency?: { max_ratio?: number; runs?: number };
+  robustness?: { epsilon?: number; max_flip_rate?: number; rows?: number };
+  bootstrap?: { samples?: number; seed?: number };
+  batch_size?: number;
+  fail_on?: FailOn;
+  waive?: string[];
+}
+
+export interface Tolerance {
+  rtol?: number;
+  atol?: number;
+}
+
+export interface OnnxGateConfig {
+  model?: string;
+  test_data?: string;
+  baseline?: string;
+  target_ort?: string;
+  opset?: { min?: number; max?: number };
+  allowed_ops?: string[];
+  denied_ops?: string[];
+  allowed_domains?: string[];
+  max_size_mb?: number;
+  required_metadata?: string[];
+  dims?: Record<string, number[]>;
+  tolerance?: Tolerance & { outputs?: Record<string, Tolerance> };
+  baseline_tolerance?: Tolerance;
+  latency?: { batch_sizes?: number[]; runs?: number; warmup?: number; max_ms?: number; max_ratio?: number };
+  fail_on?: FailOn;
+  waive?: string[];
+}
+
+export interface Config {
+  version?: 1;
+  gates?: { data?: DataGateConfig; model?: ModelGateConfig; onnx?: OnnxGateConfig };
+  publish?: { comment?: "always" | "on-failure" | "never"; hide_on_pass?: boolean; max_annotations?: number };
+}
+
+export const CONFIG_SCHEMA: object = schema;
+export const DEFAULT_CONFIG_FILES = ["mlgate.yml", "mlgate.yaml", ".github/mlgate.yml"];
+
+/** Parses config text; `file` is only used in messages. */
+export function parseConfig(text: string, file = "mlgate.yml"): Config {
+  return parseYamlWithSchema<Config>(text, file, schema);
+}
+
+/**
+ * Loads the config named by `--config`, or the first default file that exists, or nothing.
+ * A named file that is missing is an error; a missing default is not.
+ */
+export function loadConfig(file: string | undefined, cwd = process.cwd()): { config: Config; file?: string } {
+  if (file) return { config: loadYamlWithSchema<Config>(file, schema, cwd), file };
+  for (const f of DEFAULT_CONFIG_FILES) {
+    if (existsSync(path.resolve(cwd, f))) return { config: loadYamlWithSchema<Config>(f, schema, cwd), file: f };
+  }
+  return { config: {} };
+}
+
+/** A check id matches a waiver exactly or by a prefix ending in `*`. */
+export function isWaived(id: string, waive: readonly string[] | undefined): boolean {
+  if (!waive) return false;
+  return waive.some((w) => (w.endsWith("*") ? id.startsWith(w.slice(0, -1)) : id === w));
+}

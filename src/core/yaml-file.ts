@@ -1,0 +1,160 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { ConfigurationError } from "./errors.js";
+import { didYouMean } from "./suggest.js";
+
+// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+addFormats(ajv);
+const compiled = new WeakMap<object, ValidateFunction>();
+
+function compile(schema: object): ValidateFunction {
+  let v = compiled.get(schema);
+  if (!v) {
+    v = ajv.compile(schema);
+    compiled.set(schema, v);
+  }
+  return v;
+}
+
+/** `gates.model.thresholds.roc_auc.min`, `columns[2].name` */
+export function formatPath(segments: readonly (string | number)[]): string {
+  let out = "";
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else out += out === "" ? s : `.${s}`;
+  }
+  return out;
+}
+
+function pointerToSegments(pointer: string): (string | number)[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((p) => p.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+}
+
+const ARTICLE: Record<string, string> = {
+  number: "a number",
+  integer: "an integer",
+  string: "a string",
+  boolean: "a boolean (true or false)",
+  object: "a mapping",
+  array: "a list",
+  null: "empty",
+};
+
+interface Located {
+  line: number;
+  message: string;
+}
+
+/** One sentence per ajv error, in our words, with the YAML line it points at. */
+function describe(e: ErrorObject, doc: ReturnType<typeof parseDocument>, lc: LineCounter): Located {
+  const segs = pointerToSegments(e.instancePath);
+  const where = formatPath(segs) || "the top level";
+  const lineOf = (s: (string | number)[], key?: string): number => {
+    const node = doc.getIn(s, true) as YamlNode | undefined;
+    if (key !== undefined && isMap(node)) {
+      for (const item of node.items) {
+        const k = item.key as YamlNode | null;
+        if (k && (k as { value?: unknown }).value === key && k.range) return lc.linePos(k.range[0]).line;
+      }
+    }
+    if (node?.range) return lc.linePos(node.range[0]).line;
+    // The value is absent (or the path crosses a scalar): point at the nearest ancestor that exists.
+    return s.length > 0 ? lineOf(s.slice(0, -1)) : 1;
+  };
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "additionalProperties": {
+      const key = String(p.additionalProperty);
+      const known = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const hint = didYouMean(key, known);
+      const full = formatPath([...segs, key]);
+      return {
+        line: lineOf(segs, key),
+        message: `${full} is not a known key${hint ? ` (did you mean "${hint}"?)` : known.length ? ` (known keys: ${known.join(", ")})` : ""}`,
+      };
+    }
+    case "required":
+      return { line: lineOf(segs), message: `${where} is missing the required key "${String(p.missingProperty)}"` };
+    case "type": {
+      const types = String(p.type).split(",");
+      return { line: lineOf(segs), message: `${where} must be ${types.map((t) => ARTICLE[t] ?? t).join(" or ")}` };
+    }
+    case "enum":
+      return {
+        line: lineOf(segs),
+        message: `${where} must be one of: ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")}`,
+      };
+    case "const":
+      return { line: lineOf(segs), message: `${where} must be ${JSON.stringify(p.allowedValue)}` };
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return { line: lineOf(segs), message: `${where} must be ${String(p.comparison)} ${String(p.limit)}` };
+    case "minItems":
+      return { line: lineOf(segs), message: `${where} must have at least ${String(p.limit)} item(s)` };
+    case "maxItems":
+      return { line: lineOf(segs), message: `${where} must have at most ${String(p.limit)} item(s)` };
+    case "minLength":
+      return { line: lineOf(segs), message: `${where} must not be empty` };
+    case "pattern":
+      return { line: lineOf(segs), message: `${where} must match the pattern ${String(p.pattern)}` };
+    case "uniqueItems":
+      return { line: lineOf(segs), message: `${where} must not repeat items` };
+    default:
+      return { line: lineOf(segs), message: `${where} ${e.message ?? "is invalid"}` };
+  }
+}
+
+// oneOf/anyOf report every branch; the branch-level errors say more than the umbrella one.
+const UMBRELLA = new Set(["oneOf", "anyOf", "if", "not"]);
+
+/**
+ * Parses a YAML (or JSON) text and validates it against a JSON Schema.
+ * Throws a ConfigurationError `file:line: path message` for the first problem in file order.
+ */
+export function parseYamlWithSchema<T>(text: string, file: string, schema: object): T {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const first = doc.errors[0];
+  if (first) {
+    const line = lc.linePos(first.pos[0]).line;
+    const msg = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
+    throw new ConfigurationError(`${file}:${line}: not valid YAML: ${msg}`);
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const validate = compile(schema);
+  if (!validate(value)) {
+    const errors = (validate.errors ?? []).filter((e) => !UMBRELLA.has(e.keyword));
+    const located = (errors.length ? errors : (validate.errors ?? [])).map((e) => describe(e, doc, lc));
+    located.sort((a, b) => a.line - b.line);
+    const top = located[0];
+    if (top) throw new ConfigurationError(`${file}:${top.line}: ${top.message}`);
+  }
+  return value as T;
+}
+
+/** Reads and validates a YAML/JSON file; the path in messages is as the user gave it. */
+export function loadYamlWithSchema<T>(file: string, schema: object, cwd = process.cwd()): T {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new ConfigurationError(`${file}: file not found`);
+    if (code === "EISDIR") throw new ConfigurationError(`${file}: is a folder, expected a YAML file`);
+    throw new ConfigurationError(`${file}: cannot be read (${code ?? "unknown error"})`);
+  }
+  return parseYamlWithSchema<T>(text, file, schema);
+}
