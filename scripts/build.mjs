@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.join(root, process.env.MLGATE_DIST_DIR ?? "dist");
 
-const entryPoints = { cli: "src/cli.ts" };
+const entryPoints = { cli: "src/bin/cli.ts", action: "src/bin/action.ts" };
 
 if (existsSync(outdir)) {
   for (const f of readdirSync(outdir)) rmSync(path.join(outdir, f), { recursive: true, force: true });

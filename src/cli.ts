@@ -1,6 +1,4 @@
-import { realpathSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/command.js";
@@ -212,22 +210,4 @@ function writeErrorReport(cmd: Command | undefined, ctx: CommandContext | undefi
   } catch {
     // The error itself has been printed; a report we cannot write must not hide it.
   }
-}
-
-function isEntry(): boolean {
-  const argv1 = process.argv[1];
-  if (!argv1) return false;
-  try {
-    return realpathSync(argv1) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (isEntry()) {
-  void main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-  );
 }

@@ -1,0 +1,37 @@
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import os from "node:os";
+
+/**
+ * One in-process DuckDB per gate run, on all cores, spilling to a temporary folder so files larger
+ * than memory still work.
+ */
+export async function openDuckDB(options: { threads?: number; memoryLimit?: string } = {}): Promise<{
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+  close: () => void;
+}> {
+  const instance = await DuckDBInstance.create(":memory:", {
+    threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
+    ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+    temp_directory: os.tmpdir(),
+  });
+  const connection = await instance.connect();
+  return {
+    instance,
+    connection,
+    close: () => {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** A SQL string literal: the only way user text (paths, column names as data) enters SQL. */
+export function sqlString(s: string): string {
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+/** A quoted SQL identifier for a column name from a user's file. */
+export function sqlIdent(s: string): string {
+  return `"${s.replace(/"/g, '""')}"`;
+}
