@@ -1,0 +1,270 @@
+/**
+ * Reading tabular files into DuckDB — the one way every gate loads data.
+ *
+ *   const t = await openTable(conn, "/abs/data.csv", { name: "current", display: "data.csv" });
+ *   t.table      // DuckDB table name, already quoted for SQL: `"current"`
+ *   t.columns    // [{ name: "age", type: "BIGINT" }, …] in file order
+ *   t.rowCount   // rows loaded
+ *   t.rejects    // malformed records, each with its 1-based file line (never silently dropped)
+ *   t.format     // "csv" | "tsv" | "parquet" | "jsonl"
+ *   await t.lineOf([0, 17])   // Map row index -> file line (CSV/TSV/JSONL); undefined for Parquet
+ *
+ * Row index = the table's `rowid` (0-based, file order; rejected records are not rows). Rows read +
+ * records rejected = data records of the file. Formats come from the extension (`.csv`, `.tsv`,
+ * `.txt` as CSV, `.parquet`, `.jsonl`/`.ndjson`, each optionally `.gz`); a folder or glob is Parquet
+ * (hive partitions become columns). CSV needs a header line; its delimiter and column types are
+ * sniffed, quotes are `"` doubled to escape, BOM and CRLF are handled.
+ *
+ * Bad input (missing or empty file, unknown extension, unreadable data) throws ConfigurationError.
+ */
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { ConfigurationError, errorMessage } from "./errors.js";
+import { sqlIdent, sqlString } from "./duckdb.js";
+import { locateCsvRecords, scanJsonLines } from "./table/lines.js";
+
+export type TableFormat = "csv" | "tsv" | "parquet" | "jsonl";
+
+export interface TableColumn {
+  name: string;
+  /** DuckDB type: BIGINT, DOUBLE, VARCHAR, BOOLEAN, DATE, TIMESTAMP, … */
+  type: string;
+}
+
+export interface RejectedRecord {
+  /** 1-based line in the file where the record starts (header is line 1). */
+  line: number;
+  /** `malformed` (ragged row, bad quote, invalid JSON) or `type` (a value that does not fit its column's type). */
+  kind: "malformed" | "type";
+  column?: string;
+  message: string;
+  /** The raw text of the record, cut to 200 characters. */
+  raw: string;
+}
+
+export interface OpenedTable {
+  table: string;
+  file: string;
+  display: string;
+  format: TableFormat;
+  columns: TableColumn[];
+  rowCount: number;
+  rejects: RejectedRecord[];
+  /** File lines of rows by index; undefined when the format has no lines (Parquet). */
+  lineOf(rows: readonly number[]): Promise<Map<number, number> | undefined>;
+}
+
+export interface OpenTableOptions {
+  /** Name of the DuckDB table to create (plain identifier, unquoted). */
+  name: string;
+  /** The path as the user gave it, for messages. */
+  display?: string;
+  /** CSV/TSV: DuckDB types that override the sniffed ones (from a contract). */
+  types?: Record<string, string>;
+  /** JSON Lines: called with every valid record and its line (JSON Schema validation). */
+  onJsonRecord?: (record: unknown, line: number) => void;
+}
+
+interface Resolved {
+  name: string;
+  display: string;
+  types: Record<string, string>;
+  onJsonRecord?: (record: unknown, line: number) => void;
+}
+
+const GZ = /\.gz$/i;
+
+/** The format of a path, from its extension; folders and globs are Parquet datasets. */
+export function formatOf(file: string, display = file): TableFormat {
+  if (/[*?[]/.test(file) || (existsSync(file) && statSync(file).isDirectory())) return "parquet";
+  const base = path.basename(file).replace(GZ, "").toLowerCase();
+  if (base.endsWith(".csv") || base.endsWith(".txt")) return "csv";
+  if (base.endsWith(".tsv") || base.endsWith(".tab")) return "tsv";
+  if (base.endsWith(".parquet") || base.endsWith(".pq")) return "parquet";
+  if (base.endsWith(".jsonl") || base.endsWith(".ndjson")) return "jsonl";
+  const ext = path.extname(base) || "(none)";
+  throw new ConfigurationError(
+    `${display}: unsupported file extension ${ext}; use .csv, .tsv, .parquet, .jsonl or .ndjson (optionally .gz)`,
+  );
+}
+
+function checkReadable(file: string, display: string, format: TableFormat): void {
+  if (/[*?[]/.test(file)) return;
+  if (!existsSync(file)) throw new ConfigurationError(`${display}: file not found`);
+  const st = statSync(file);
+  if (st.isFile() && st.size === 0) throw new ConfigurationError(`${display}: file is empty`);
+  if (st.isDirectory() && format !== "parquet") throw new ConfigurationError(`${display}: is a folder, expected a file`);
+}
+
+async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  const r = await conn.runAndReadAll(sql);
+  return r.getRowObjects() as Record<string, unknown>[];
+}
+
+async function describeTable(conn: DuckDBConnection, table: string): Promise<TableColumn[]> {
+  const r = await rows(conn, `DESCRIBE ${table}`);
+  return r.map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
+}
+
+async function countRows(conn: DuckDBConnection, table: string): Promise<number> {
+  const r = await rows(conn, `SELECT count(*) AS n FROM ${table}`);
+  return Number(r[0]?.n ?? 0);
+}
+
+/** One line of a DuckDB error, without its SQL echo. */
+function firstLine(e: unknown): string {
+  return (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+}
+
+async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
+  const table = sqlIdent(o.name);
+  const delim = format === "tsv" ? `, delim='\\t'` : "";
+  // A fixed quote and escape: the sniffer otherwise drops quoting when its sample has no quoted
+  // delimiter, and then splits multi-line fields. Strict mode off and errors ignored here only,
+  // so one bad line cannot stop the dialect and types from being found.
+  let sniffed: Record<string, unknown> | undefined;
+  try {
+    sniffed = (
+      await rows(
+        conn,
+        `SELECT Delimiter, Columns, NewLineDelimiter, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}${delim}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
+      )
+    )[0];
+  } catch (e) {
+    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+  }
+  if (!sniffed) throw new Error(`sniff_csv returned nothing for ${file}`);
+  const cols = toColumns(sniffed.Columns);
+  const types = o.types;
+  const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
+  const delimiter = String(sniffed.Delimiter);
+  const extra = [
+    sniffed.DateFormat ? `dateformat=${sqlString(String(sniffed.DateFormat))}` : "",
+    sniffed.TimestampFormat ? `timestampformat=${sqlString(String(sniffed.TimestampFormat))}` : "",
+  ].filter(Boolean);
+  const rejectsTable = sqlIdent(`${o.name}__rejects`);
+  const rejectsScan = sqlIdent(`${o.name}__rejects_scan`);
+  try {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${sqlString(file)}, auto_detect=false, header=true,
+        delim=${sqlString(delimiter)}, quote='"', escape='"', columns=${columnsSql}${extra.map((x) => `, ${x}`).join("")},
+        store_rejects=true, rejects_table=${sqlString(`${o.name}__rejects`)}, rejects_scan=${sqlString(`${o.name}__rejects_scan`)})`,
+    );
+  } catch (e) {
+    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+  }
+  // DuckDB numbers records, not physical lines (header = 1); a record may list several errors.
+  const rejected = await rows(
+    conn,
+    `SELECT line, any_value(csv_line) AS raw,
+       string_agg(error_type || coalesce(' in column ' || column_name, '') || ': ' || error_message, '; ' ORDER BY column_idx) AS message,
+       bool_and(error_type = 'CAST') AS only_cast, min(column_name) FILTER (WHERE error_type = 'CAST') AS cast_column
+     FROM ${rejectsTable} GROUP BY line ORDER BY line`,
+  );
+  await conn.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`);
+  const recordOrdinals = rejected.map((r) => Number(r.line));
+  const quote = 0x22;
+  const located = recordOrdinals.length ? await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: [] }) : undefined;
+  const rejects: RejectedRecord[] = rejected.map((r) => {
+    const ordinal = Number(r.line);
+    const onlyCast = r.only_cast === true;
+    const rec: RejectedRecord = {
+      line: located?.records.get(ordinal) ?? ordinal,
+      kind: onlyCast ? "type" : "malformed",
+      message: String(r.message),
+      raw: String(r.raw ?? "").replace(/^[\r\n]+/, "").slice(0, 200),
+    };
+    if (onlyCast && r.cast_column != null) rec.column = String(r.cast_column);
+    return rec;
+  });
+  return {
+    table,
+    file,
+    display: o.display,
+    format,
+    columns: await describeTable(conn, table),
+    rowCount: await countRows(conn, table),
+    rejects,
+    lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want })).rows,
+  };
+}
+
+function toColumns(v: unknown): TableColumn[] {
+  const list = Array.isArray(v) ? v : ((v as { items?: unknown[] } | null)?.items ?? []);
+  return list.map((x) => {
+    const o = x as Record<string, unknown> & { entries?: Record<string, unknown> };
+    const e = o.entries ?? o;
+    return { name: String(e.name), type: String(e.type) };
+  });
+}
+
+async function openParquet(conn: DuckDBConnection, file: string, o: Resolved): Promise<OpenedTable> {
+  const table = sqlIdent(o.name);
+  const isDir = !/[*?[]/.test(file) && statSync(file).isDirectory();
+  const source = isDir ? path.join(file, "**", "*.parquet") : file;
+  try {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, hive_partitioning=${isDir ? "true" : "false"}, union_by_name=true)`,
+    );
+  } catch (e) {
+    const msg = firstLine(e);
+    if (/No files found/i.test(msg)) throw new ConfigurationError(`${o.display}: no Parquet files found`);
+    throw new ConfigurationError(`${o.display}: cannot be read as Parquet (${msg})`);
+  }
+  return {
+    table,
+    file,
+    display: o.display,
+    format: "parquet",
+    columns: await describeTable(conn, table),
+    rowCount: await countRows(conn, table),
+    rejects: [],
+    lineOf: () => Promise.resolve(undefined),
+  };
+}
+
+async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved): Promise<OpenedTable> {
+  const table = sqlIdent(o.name);
+  // Node finds the malformed lines (DuckDB's JSON reader has no rejects table); DuckDB skips the same ones.
+  const s = await scanJsonLines(file, o.onJsonRecord);
+  if (s.valid.length === 0 && s.rejects.length === 0) throw new ConfigurationError(`${o.display}: file is empty`);
+  if (s.valid.length === 0) {
+    throw new ConfigurationError(
+      `${o.display}: no line is a JSON object (line ${s.rejects[0]?.line ?? 1}: ${s.rejects[0]?.message ?? "invalid"})`,
+    );
+  }
+  try {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(file)}, format='newline_delimited', records=true, ignore_errors=true, sample_size=-1)`,
+    );
+  } catch (e) {
+    throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);
+  }
+  const rowCount = await countRows(conn, table);
+  if (rowCount !== s.valid.length) {
+    throw new Error(`${o.display}: DuckDB read ${rowCount} JSON records but ${s.valid.length} lines are valid objects`);
+  }
+  return {
+    table,
+    file,
+    display: o.display,
+    format: "jsonl",
+    columns: await describeTable(conn, table),
+    rowCount,
+    rejects: s.rejects.map((r) => ({ line: r.line, kind: "malformed", message: r.message, raw: r.raw })),
+    lineOf: (want) => Promise.resolve(new Map(want.map((i) => [i, s.valid[i] ?? 0]))),
+  };
+}
+
+/** Loads a data file into a DuckDB table; see the top of this file. */
+export async function openTable(conn: DuckDBConnection, file: string, options: OpenTableOptions): Promise<OpenedTable> {
+  const o: Resolved = { ...options, display: options.display ?? file, types: options.types ?? {} };
+  const format = formatOf(file, o.display);
+  checkReadable(file, o.display, format);
+  if (format === "parquet") return openParquet(conn, file, o);
+  if (format === "jsonl") return openJsonLines(conn, file, o);
+  const t = await openCsv(conn, file, o, format);
+  if (t.rowCount === 0 && t.rejects.length === 0) throw new ConfigurationError(`${o.display}: has a header but no data rows`);
+  return t;
+}
