@@ -1,0 +1,80 @@
+import type { Report } from "../core/report.js";
+import { GITHUB_BODY_LIMIT, renderMarkdown } from "../render/markdown.js";
+import type { Octokit } from "./client.js";
+import type { GitHubContext } from "./context.js";
+
+export type CommentPolicy = "always" | "on-failure" | "never";
+
+/** The hidden line that makes a comment ours: one per gate and key (the check-run suffix or `default`). */
+export function commentMarker(gate: string, key = "default"): string {
+  // The key comes from a flag; keep it from closing the HTML comment.
+  return `<!-- mlgate:${gate}:${key.replace(/-->|[\r\n]/g, "_")} -->`;
+}
+
+export interface CommentLinks {
+  checkRunUrl?: string;
+  runUrl?: string;
+}
+
+/** The comment body: marker, report, and links to where the full report lives; at most 65,536 bytes. */
+export function commentBody(report: Report, marker: string, title: string, links: CommentLinks): string {
+  const where: string[] = [];
+  if (links.checkRunUrl) where.push(`[check run](${links.checkRunUrl})`);
+  if (links.runUrl) where.push(`[workflow run and report artifact](${links.runUrl})`);
+  const footer = where.length ? `\n<sub>Full report: ${where.join(" · ")}</sub>\n` : "";
+  const budget = GITHUB_BODY_LIMIT - Buffer.byteLength(`${marker}\n${footer}`, "utf8");
+  const md = renderMarkdown(report, {
+    budget,
+    title,
+    level: 2,
+    ...((links.runUrl ?? links.checkRunUrl) ? { artifactUrl: links.runUrl ?? links.checkRunUrl } : {}),
+  });
+  return `${marker}\n${md}${footer}`;
+}
+
+/** Whether this report earns a comment under the config's policy; an existing one is always kept current. */
+export function wantsComment(policy: CommentPolicy, report: Report, exists: boolean): boolean {
+  if (policy === "never") return false;
+  if (policy === "always" || exists) return true;
+  return report.status === "fail" || report.status === "error";
+}
+
+/** Our earlier comment, found among all of the PR's comments (pages of 100), or undefined. */
+export async function findComment(
+  octokit: Octokit,
+  ctx: GitHubContext,
+  pr: number,
+  marker: string,
+): Promise<{ id: number; body: string } | undefined> {
+  const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: pr,
+    per_page: 100,
+  });
+  for await (const page of iterator) {
+    const hit = page.data.find((c) => c.body?.startsWith(marker));
+    if (hit) return { id: hit.id, body: hit.body ?? "" };
+  }
+  return undefined;
+}
+
+export type CommentResult = "created" | "updated" | "unchanged" | "skipped";
+
+/** Creates the sticky comment or updates it in place; never a second one for the same gate and key. */
+export async function upsertComment(
+  octokit: Octokit,
+  ctx: GitHubContext,
+  o: { pr: number; marker: string; body: string; report: Report; policy: CommentPolicy },
+): Promise<CommentResult> {
+  if (o.policy === "never") return "skipped";
+  const existing = await findComment(octokit, ctx, o.pr, o.marker);
+  if (!wantsComment(o.policy, o.report, existing !== undefined)) return "skipped";
+  if (existing) {
+    if (existing.body === o.body) return "unchanged";
+    await octokit.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body: o.body });
+    return "updated";
+  }
+  await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: o.pr, body: o.body });
+  return "created";
+}

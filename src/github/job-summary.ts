@@ -1,0 +1,74 @@
+import * as core from "@actions/core";
+import type { Report } from "../core/report.js";
+import { renderMarkdown } from "../render/markdown.js";
+import type { Annotation } from "./annotations.js";
+
+/** GitHub shows at most 1 MiB of summary per step. */
+const SUMMARY_LIMIT = 1_000_000;
+/** The runner shows at most 10 annotations of each level per step; the rest live in the check run. */
+export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+
+/**
+ * @actions/core writes these files from process.env; the CLI can be given another environment
+ * (tests run main() in-process), so both must agree before anything is written.
+ */
+function fileVar(env: NodeJS.ProcessEnv, name: "GITHUB_STEP_SUMMARY" | "GITHUB_OUTPUT"): boolean {
+  const v = env[name];
+  if (!v) return false;
+  process.env[name] = v;
+  return true;
+}
+
+export async function writeJobSummary(report: Report, title: string, env: NodeJS.ProcessEnv, runUrl?: string): Promise<boolean> {
+  if (!fileVar(env, "GITHUB_STEP_SUMMARY")) return false;
+  const md = renderMarkdown(report, { budget: SUMMARY_LIMIT, title, level: 2, ...(runUrl ? { artifactUrl: runUrl } : {}) });
+  await core.summary.addRaw(md, true).write();
+  core.summary.emptyBuffer();
+  return true;
+}
+
+/** Step outputs: status, report-path, failed-checks, and whatever the gate put in metrics.outputs. */
+export function stepOutputs(report: Report, reportPath: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {
+    status: report.status,
+    "report-path": reportPath ?? "",
+    "failed-checks": report.checks
+      .filter((c) => c.status === "fail")
+      .map((c) => c.id)
+      .join(","),
+  };
+  const extra = report.metrics?.outputs;
+  if (typeof extra === "object" && extra !== null && !Array.isArray(extra)) {
+    for (const [k, v] of Object.entries(extra as Record<string, unknown>)) {
+      if (k in out) continue;
+      out[k] = typeof v === "string" ? v : v === null || v === undefined ? "" : JSON.stringify(v);
+    }
+  }
+  return out;
+}
+
+export function setStepOutputs(outputs: Record<string, string>, env: NodeJS.ProcessEnv): boolean {
+  if (!fileVar(env, "GITHUB_OUTPUT")) return false;
+  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v);
+  return true;
+}
+
+/**
+ * `::error file=…,line=…::` workflow commands, at most 10 per level; returns how many were emitted.
+ * The runner shows them in the diff even where the check run cannot be written (fork PRs).
+ */
+export function emitWorkflowAnnotations(annotations: readonly Annotation[]): number {
+  const emitted: Record<string, number> = {};
+  let n = 0;
+  for (const a of annotations) {
+    const count = emitted[a.annotation_level] ?? 0;
+    if (count >= WORKFLOW_ANNOTATIONS_PER_LEVEL) continue;
+    emitted[a.annotation_level] = count + 1;
+    const props = { title: a.title, file: a.path, startLine: a.start_line };
+    if (a.annotation_level === "failure") core.error(a.message, props);
+    else if (a.annotation_level === "warning") core.warning(a.message, props);
+    else core.notice(a.message, props);
+    n += 1;
+  }
+  return n;
+}

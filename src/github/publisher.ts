@@ -1,0 +1,199 @@
+import * as core from "@actions/core";
+import type { Config } from "../core/config.js";
+import { errorMessage, isConfigurationError } from "../core/errors.js";
+import type { CommandContext } from "../cli/command.js";
+import type { GateName, Report } from "../core/report.js";
+import { annotationsOf, DEFAULT_MAX_ANNOTATIONS } from "./annotations.js";
+import { checkRunName, checkRunUrl, completeCheckRun, createInProgress, findCheckRun, reportDigest } from "./check-run.js";
+import { createClient, httpStatusOf, type Octokit } from "./client.js";
+import { commentBody, commentMarker, upsertComment, type CommentResult } from "./comment.js";
+import { readGitHubContext, type GitHubContext } from "./context.js";
+import { emitWorkflowAnnotations, setStepOutputs, stepOutputs, writeJobSummary } from "./job-summary.js";
+
+export interface PublisherOptions {
+  gate: GateName;
+  /** Check-run suffix and comment key (`--name`); the comment key is `default` without it. */
+  suffix?: string;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  token?: string;
+  config: Config;
+  /** Progress lines (stderr). */
+  log?: (message: string) => void;
+  /** The one warning a degraded publisher gives (default: a `::warning::` workflow command). */
+  warn?: (message: string) => void;
+}
+
+export interface PublishResult {
+  checkRunId?: number;
+  checkRunUrl?: string;
+  comment?: CommentResult;
+  /** Set when the API could not be written: why, in the words of the warning. */
+  degraded?: string;
+  summaryWritten: boolean;
+  annotations: number;
+}
+
+export interface FinishOptions {
+  reportPath?: string;
+  /** The exit code says the gate failed (for example --fail-on warning with warnings). */
+  failed?: boolean;
+  /** Update the check run of this name on the head commit instead of creating one (re-publishing). */
+  findExisting?: boolean;
+  /** Step outputs (default on; `mlgate publish` sets its own for several reports). */
+  outputs?: boolean;
+  /** `::error file=…::` lines (default on; pointless in a workflow_run job, whose log is not the PR's). */
+  workflowAnnotations?: boolean;
+}
+
+const PR_EVENTS = new Set(["pull_request", "pull_request_target", "workflow_run"]);
+
+/**
+ * Posts one gate's results to GitHub: check run (created when the gate starts, completed with the
+ * verdict), sticky comment, job summary, step outputs and workflow annotations. API failures never
+ * change the gate's verdict: the publisher warns once and keeps to the summary and the artifact.
+ */
+export class GitHubPublisher {
+  readonly context: GitHubContext;
+  readonly name: string;
+  private octokit: Octokit | undefined;
+  private checkRunId: number | undefined;
+  private degraded: string | undefined;
+
+  constructor(
+    private readonly o: PublisherOptions,
+    context?: GitHubContext,
+  ) {
+    this.context = context ?? readGitHubContext(o.env, o.cwd);
+    this.name = checkRunName(o.gate, o.suffix);
+    const token = o.token ?? o.env.GITHUB_TOKEN;
+    if (token) {
+      this.octokit = createClient({ token, env: o.env, ...(o.log ? { onWait: o.log } : {}) });
+    } else {
+      this.degrade("no GitHub token (pass --token or set GITHUB_TOKEN, for example `GITHUB_TOKEN: ${{ github.token }}`)");
+    }
+  }
+
+  /** Shows reviewers the gate has started: a check run `in_progress` on the head commit. */
+  async start(): Promise<void> {
+    await this.api(async (octokit) => {
+      this.checkRunId = await createInProgress(octokit, this.context, this.name);
+    });
+  }
+
+  /** Ties the report to the commit, run and PR it judged, before it is written (publish checks them). */
+  enrich(report: Report): void {
+    const c = this.context;
+    report.provenance.commit = c.headSha;
+    report.provenance.headSha = c.headSha;
+    report.provenance.repository = c.repository;
+    if (c.runUrl) report.provenance.runUrl = c.runUrl;
+    if (c.pullRequest !== undefined) report.provenance.pullRequest = c.pullRequest;
+  }
+
+  /** Everything after the JSON report is on disk. `failed`: the exit code says the gate failed. */
+  async finish(report: Report, o: FinishOptions = {}): Promise<PublishResult> {
+    const publish = this.o.config.publish ?? {};
+    const annotations = annotationsOf(report, this.context.workspace, publish.max_annotations ?? DEFAULT_MAX_ANNOTATIONS);
+    const result: PublishResult = { summaryWritten: false, annotations: 0 };
+    await this.api(async (octokit) => {
+      let annotationsPosted = false;
+      if (this.checkRunId === undefined && o.findExisting) {
+        const existing = await findCheckRun(octokit, this.context, this.name);
+        if (existing) {
+          this.checkRunId = existing.id;
+          annotationsPosted = existing.externalId === reportDigest(report);
+        }
+      }
+      this.checkRunId ??= await createInProgress(octokit, this.context, this.name);
+      result.checkRunId = this.checkRunId;
+      result.checkRunUrl = checkRunUrl(this.context, this.checkRunId);
+      await completeCheckRun(octokit, this.context, {
+        id: this.checkRunId,
+        name: this.name,
+        report,
+        annotations,
+        annotationsPosted,
+        ...(o.failed !== undefined ? { failed: o.failed } : {}),
+        ...(this.context.runUrl ? { artifactUrl: this.context.runUrl } : {}),
+      });
+      const pr = this.context.pullRequest;
+      if (pr !== undefined && PR_EVENTS.has(this.context.eventName)) {
+        const marker = commentMarker(this.o.gate, this.o.suffix ?? "default");
+        const body = commentBody(report, marker, this.name, {
+          checkRunUrl: result.checkRunUrl,
+          ...(this.context.runUrl ? { runUrl: this.context.runUrl } : {}),
+        });
+        result.comment = await upsertComment(octokit, this.context, {
+          pr,
+          marker,
+          body,
+          report,
+          policy: publish.comment ?? "always",
+        });
+      }
+    });
+    result.summaryWritten = await writeJobSummary(report, this.name, this.o.env, this.context.runUrl);
+    if (o.outputs !== false) setStepOutputs(stepOutputs(report, o.reportPath), this.o.env);
+    if (o.workflowAnnotations !== false) result.annotations = emitWorkflowAnnotations(annotations);
+    if (this.degraded) result.degraded = this.degraded;
+    return result;
+  }
+
+  /** Runs API work unless an earlier failure degraded the publisher; HTTP failures degrade it. */
+  private async api(work: (octokit: Octokit) => Promise<void>): Promise<void> {
+    if (!this.octokit || this.degraded) return;
+    try {
+      await work(this.octokit);
+    } catch (e) {
+      // Whatever went wrong while posting, the verdict and the written report stand.
+      const status = httpStatusOf(e);
+      const first = errorMessage(e).split("\n")[0] ?? "";
+      this.degrade(
+        status === 403 || status === 401
+          ? `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); this is expected on pull requests from forks`
+          : status !== undefined
+            ? `GitHub did not accept the results (HTTP ${status}: ${first})`
+            : `internal error while publishing to GitHub (${first}); this is a bug in mlgate, please report it`,
+      );
+    }
+  }
+
+  private degrade(why: string): void {
+    if (this.degraded) return;
+    this.degraded = why;
+    const message = `mlgate: ${why}. The verdict is unchanged; results are in the job summary and the report artifact. Publish them from a workflow_run job with actions/publish (docs/github.md).`;
+    (this.o.warn ?? ((m: string) => core.warning(m)))(message);
+  }
+}
+
+/** Inside Actions (and without --no-publish) a publisher for the gate; undefined means nothing is sent. */
+export function publisherFor(o: PublisherOptions & { noPublish: boolean }): GitHubPublisher | undefined {
+  if (o.env.GITHUB_ACTIONS !== "true" || o.noPublish) return undefined;
+  try {
+    return new GitHubPublisher(o);
+  } catch (e) {
+    // A runner without the usual variables must not cost the gate its verdict.
+    if (!isConfigurationError(e)) throw e;
+    (o.warn ?? ((m: string) => core.warning(m)))(`mlgate: not publishing to GitHub: ${e.message}`);
+    return undefined;
+  }
+}
+
+/** The in-job publisher of a gate command: created and started before the gate runs. */
+export async function startPublishing(gate: GateName, ctx: CommandContext): Promise<GitHubPublisher | undefined> {
+  const suffix = ctx.str("name");
+  const token = ctx.str("token");
+  const publisher = publisherFor({
+    gate,
+    ...(suffix ? { suffix } : {}),
+    ...(token ? { token } : {}),
+    env: ctx.env,
+    cwd: ctx.cwd,
+    config: ctx.config,
+    log: ctx.progress,
+    noPublish: ctx.bool("no-publish"),
+  });
+  await publisher?.start();
+  return publisher;
+}
