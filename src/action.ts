@@ -1,6 +1,7 @@
 import { main } from "./cli.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
 import { readInputsJson, type RawInputs } from "./actions/inputs.js";
+import { publishArgs } from "./actions/publish-action.js";
 
 /**
  * Entry of every composite action: `node dist/action.js <action>`. Each action turns its inputs
@@ -10,7 +11,7 @@ import { readInputsJson, type RawInputs } from "./actions/inputs.js";
 export type ActionArgs = (inputs: RawInputs) => string[];
 
 /** action folder name -> its argument builder. A gate adds its action here when it lands. */
-export const ACTIONS: Record<string, ActionArgs> = {};
+export const ACTIONS: Record<string, ActionArgs> = { publish: publishArgs };
 
 export async function runAction(name: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {

@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/command.js";
 import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
-import { emitReport, failOnOf } from "./cli/run-gate.js";
+import { emitReport, failOnOf, jsonPathOf } from "./cli/run-gate.js";
 import { COMMANDS } from "./commands.js";
 import { loadConfig, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
@@ -11,6 +11,7 @@ import { resolveUserPath } from "./core/paths.js";
 import { errorReport, TOOL, TOOL_VERSION, type Report } from "./core/report.js";
 import { writeJsonReport } from "./render/json.js";
 import { didYouMean } from "./core/suggest.js";
+import { startPublishing, type GitHubPublisher } from "./github/publisher.js";
 
 export interface Io {
   stdout: Writable;
@@ -140,6 +141,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
   const debug = argv.includes("--debug");
   let cmd: Command | undefined;
   let ctx: CommandContext | undefined;
+  let publisher: GitHubPublisher | undefined;
   try {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
       const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : undefined;
@@ -175,19 +177,27 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
       if (loaded.file) ctx.configFile = loaded.file;
     }
     const failOn: FailOn = cmd.gate ? failOnOf(ctx, gateFailOn(ctx, cmd)) : "error";
+    // Inside GitHub Actions: the check run shows "in progress" while the gate works.
+    if (cmd.gate) publisher = await startPublishing(cmd.gate, ctx);
     const result = await cmd.run(ctx);
     if (typeof result === "number") return result;
-    return emitReport(result, ctx, failOn).exitCode;
+    publisher?.enrich(result);
+    const emitted = emitReport(result, ctx, failOn);
+    await publisher?.finish(result, {
+      ...(emitted.jsonPath ? { reportPath: emitted.jsonPath } : {}),
+      failed: emitted.exitCode !== 0,
+    });
+    return emitted.exitCode;
   } catch (e) {
     if (isConfigurationError(e)) {
       io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${e.message}\n`);
-      writeErrorReport(cmd, ctx, e.message);
+      await finishError(publisher, writeErrorReport(cmd, ctx, e.message, publisher));
       return 2;
     }
     io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: internal error: ${errorMessage(e)}\n`);
     if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     else io.stderr.write(`This is a bug in ${TOOL}; rerun with --debug for the stack trace and report it.\n`);
-    writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`);
+    await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
     return 2;
   }
 }
@@ -199,15 +209,32 @@ function gateFailOn(ctx: CommandContext, cmd: Command): FailOn | undefined {
 }
 
 /** A gate that could not run still leaves a report behind when one was asked for. */
-function writeErrorReport(cmd: Command | undefined, ctx: CommandContext | undefined, message: string): void {
-  if (!cmd?.gate || !ctx) return;
-  const file = ctx.values.json;
-  const target = Array.isArray(file) ? (file[file.length - 1] as string | undefined) : undefined;
-  if (!target) return;
+function writeErrorReport(
+  cmd: Command | undefined,
+  ctx: CommandContext | undefined,
+  message: string,
+  publisher?: GitHubPublisher,
+): { report: Report; reportPath?: string } | undefined {
+  if (!cmd?.gate || !ctx) return undefined;
+  const report: Report = errorReport(cmd.gate, message);
+  publisher?.enrich(report);
   try {
-    const report: Report = errorReport(cmd.gate, message);
-    writeJsonReport(report, path.resolve(ctx.cwd, target));
+    const target = jsonPathOf(ctx, report);
+    if (!target) return { report };
+    writeJsonReport(report, target);
+    return { report, reportPath: target };
   } catch {
     // The error itself has been printed; a report we cannot write must not hide it.
+    return { report };
+  }
+}
+
+/** A check run that was started must not stay "in progress" when the gate could not run. */
+async function finishError(publisher: GitHubPublisher | undefined, written: { report: Report; reportPath?: string } | undefined) {
+  if (!publisher || !written) return;
+  try {
+    await publisher.finish(written.report, { ...(written.reportPath ? { reportPath: written.reportPath } : {}), failed: true });
+  } catch {
+    // The gate's own error has been printed; publishing it is best effort.
   }
 }

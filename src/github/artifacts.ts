@@ -3,7 +3,10 @@ import type { GitHubContext } from "./context.js";
 
 /** `mlgate-*` style artifact name patterns: `*` and `?` only, matched against the whole name. */
 export function namePattern(glob: string): RegExp {
-  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const body = glob
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${body}$`);
 }
 

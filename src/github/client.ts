@@ -50,11 +50,12 @@ export interface ClientOptions {
 export function createClient(opts: ClientOptions): Octokit {
   const scale = retryScale(opts.env);
   const baseUrl = (opts.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
-  const onLimit = (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-    if (retryCount >= RATE_LIMIT_RETRIES) return false;
-    opts.onWait?.(`${kind} rate limit on ${options.method ?? ""} ${options.url ?? ""}; retrying after ${retryAfter} s`);
-    return true;
-  };
+  const onLimit =
+    (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
+      if (retryCount >= RATE_LIMIT_RETRIES) return false;
+      opts.onWait?.(`${kind} rate limit on ${options.method ?? ""} ${options.url ?? ""}; retrying after ${retryAfter} s`);
+      return true;
+    };
   return new Client(
     getOctokitOptions(opts.token, {
       baseUrl,

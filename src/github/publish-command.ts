@@ -67,8 +67,7 @@ function tokenOf(ctx: CommandContext): string {
 
 async function reportSources(ctx: CommandContext, gh: GitHubContext, token: string): Promise<string[]> {
   const given = ctx.list("report");
-  if (given.length > 0)
-    return given.flatMap((r) => reportFiles(ctx.resolvePath(r, { flag: "--report", kind: "any" })));
+  if (given.length > 0) return given.flatMap((r) => reportFiles(ctx.resolvePath(r, { flag: "--report", kind: "any" })));
   const runIdText = ctx.str("run-id");
   const runId = runIdText !== undefined ? Number(runIdText) : gh.triggeringRun?.id;
   if (runIdText !== undefined && !(Number.isSafeInteger(runId) && (runId ?? 0) > 0))
@@ -94,10 +93,17 @@ async function runPublish(ctx: CommandContext): Promise<number> {
   const gh = readGitHubContext(ctx.env, ctx.cwd);
   const token = tokenOf(ctx);
   const configFile = ctx.str("config");
-  const config = loadConfig(configFile ? ctx.resolvePath(configFile, { flag: "--config", kind: "file" }) : undefined, ctx.cwd).config;
+  const config = loadConfig(
+    configFile ? ctx.resolvePath(configFile, { flag: "--config", kind: "file" }) : undefined,
+    ctx.cwd,
+  ).config;
   const files = await reportSources(ctx, gh, token);
   if (files.length === 0) throw new ConfigurationError("--report: no .json reports found");
-  const loaded = files.map((f) => ({ file: f, shown: path.relative(ctx.cwd, f) || f, report: loadReport(f, path.relative(ctx.cwd, f) || f) }));
+  const loaded = files.map((f) => ({
+    file: f,
+    shown: path.relative(ctx.cwd, f) || f,
+    report: loadReport(f, path.relative(ctx.cwd, f) || f),
+  }));
 
   const pullRequest = await pullRequestOfRun(gh, token, ctx.env);
   const target: GitHubContext = { ...gh };
@@ -123,9 +129,16 @@ async function runPublish(ctx: CommandContext): Promise<number> {
       { gate: l.report.gate, ...(suffix ? { suffix } : {}), env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
       target,
     );
-    const res = await publisher.finish(l.report, { reportPath: l.file, findExisting: true, outputs: false, workflowAnnotations: false });
+    const res = await publisher.finish(l.report, {
+      reportPath: l.file,
+      findExisting: true,
+      outputs: false,
+      workflowAnnotations: false,
+    });
     if (WORST.indexOf(l.report.status) < WORST.indexOf(worst)) worst = l.report.status;
-    const where = res.degraded ? "not posted (see the warning)" : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
+    const where = res.degraded
+      ? "not posted (see the warning)"
+      : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
     ctx.stdout.write(`${l.shown}: ${publisher.name} ${l.report.status}: ${where}\n`);
   }
   setStepOutputs({ status: worst, reports: String(loaded.length) }, ctx.env);
@@ -148,7 +161,11 @@ export const publishCommand: Command = {
     "run-id": { type: "string", valueName: "ID", description: "Workflow run whose artifacts hold the reports." },
     "artifact-pattern": { type: "string", valueName: "GLOB", description: "Names of the report artifacts (default mlgate-*)." },
     token: { type: "string", valueName: "TOKEN", description: "GitHub token (default: $GITHUB_TOKEN)." },
-    config: { type: "string", valueName: "FILE", description: "Config file for publish settings (default: mlgate.yml if present)." },
+    config: {
+      type: "string",
+      valueName: "FILE",
+      description: "Config file for publish settings (default: mlgate.yml if present).",
+    },
   },
   run: runPublish,
 };
