@@ -1,0 +1,430 @@
+/**
+ * Model metrics that equal scikit-learn 1.2's (checked against committed values from
+ * scripts/sklearn/gen_metrics.py to 1e-6). Every metric is computed by an evaluator that is prepared
+ * once (argmax, sort orders, per-row losses) and then evaluated with optional per-row weights, so a
+ * bootstrap replicate is an O(N) weighted pass with no re-sorting.
+ *
+ * Conventions (the same in the generator script):
+ * - binary label: P(class 1) > 0.5, i.e. argmax of [1 − p, p] with ties to class 0, as sklearn's predict;
+ * - multiclass label: argmax of the row, ties to the lowest index (numpy's argmax);
+ * - precision/recall/f1: zero_division = 0; macro averages run over the labels present in y_true or
+ *   y_pred (sklearn's unique_labels), weighted averages weight by true support;
+ * - roc_auc: NaN when y_true has one class only (binary) or any class is absent (multiclass one-vs-rest),
+ *   where sklearn raises; pr_auc: NaN when y_true has no positive;
+ * - log_loss: probabilities clipped to [1e-15, 1 − 1e-15] then each row renormalised (sklearn 1.2);
+ * - brier (multiclass): mean over rows of Σ_c (p_c − 1[y = c])², twice sklearn's binary brier on 2 classes;
+ * - ece: 10 equal-width bins over [0, 1], bin = min(floor(10·c), 9), ECE = Σ_b (n_b / N) |acc_b − conf_b|,
+ *   where binary uses c = P(class 1) and acc = mean y, multiclass c = max_c p_c and acc = mean(argmax = y);
+ * - r2: 1 when the target is constant and predicted exactly, else 0 when the target is constant;
+ * - mape: mean |y − ŷ| / max(|y|, 2.22e-16).
+ */
+import { ConfigurationError } from "../../core/errors.js";
+import { argsortAscending, aucFromOrder, averagePrecisionFromOrder } from "../../core/stats/ranking.js";
+
+export type Task = "binary" | "multiclass" | "regression";
+
+/**
+ * binary: scores[i] = P(class 1) for row i (length N, classes = 2);
+ * multiclass: scores row-major N*C probabilities (classes = C);
+ * regression: scores[i] = predicted value (classes = 1).
+ */
+export interface Predictions {
+  scores: Float64Array;
+  classes: number;
+}
+
+export const PRIMARY_METRIC: Record<Task, string> = { binary: "roc_auc", multiclass: "accuracy", regression: "rmse" };
+
+export const METRICS: Record<Task, readonly string[]> = {
+  binary: ["accuracy", "balanced_accuracy", "precision", "recall", "f1", "roc_auc", "pr_auc", "log_loss", "brier", "ece"],
+  multiclass: [
+    "accuracy",
+    "balanced_accuracy",
+    "precision_macro",
+    "recall_macro",
+    "f1_macro",
+    "precision_weighted",
+    "recall_weighted",
+    "f1_weighted",
+    "roc_auc",
+    "log_loss",
+    "brier",
+    "ece",
+  ],
+  regression: ["rmse", "mae", "r2", "mape"],
+};
+
+const LOWER_IS_BETTER = new Set(["log_loss", "brier", "ece", "rmse", "mae", "mape"]);
+
+/** true when larger is better (roc_auc), false when smaller is better (log_loss, rmse). */
+export function higherIsBetter(metric: string): boolean {
+  return !LOWER_IS_BETTER.has(metric);
+}
+
+/** A metric computed with optional per-row weights (bootstrap counts; null = every row once). */
+export interface MetricEvaluator {
+  readonly task: Task;
+  readonly n: number;
+  metric(name: string, weights?: Float64Array | null): number;
+  /** Per-row loss whose mean is the metric (log_loss, brier, mae, mape; squared error for rmse), else null. */
+  rowLoss(name: string): Float64Array | null;
+  /** Classification: 1 where the predicted class equals the label. */
+  correct(): Uint8Array;
+  predicted(): Int32Array;
+  /** Classification: column k's scores, the 0/1 mask y = k and the rows in ascending score order. */
+  ranking(k: number): Ranking;
+}
+
+export interface Ranking {
+  order: Uint32Array;
+  scores: Float64Array;
+  positive: Uint8Array;
+}
+
+const LOG_LOSS_EPS = 1e-15;
+
+/** The predicted class per row: binary P(class 1) > 0.5, multiclass argmax (ties to the lowest index). */
+export function predictedClasses(task: Task, pred: Predictions): Int32Array {
+  const s = pred.scores;
+  if (task === "binary") {
+    const out = new Int32Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i] = s[i]! > 0.5 ? 1 : 0;
+    return out;
+  }
+  if (task === "multiclass") {
+    const c = pred.classes;
+    const n = s.length / c;
+    const out = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      let best = 0;
+      let bestV = s[i * c]!;
+      for (let j = 1; j < c; j++) {
+        const v = s[i * c + j]!;
+        if (v > bestV) {
+          bestV = v;
+          best = j;
+        }
+      }
+      out[i] = best;
+    }
+    return out;
+  }
+  throw new Error("predictedClasses: regression has no classes");
+}
+
+/** Rows = true class, columns = predicted class (sklearn's layout), counts. */
+export function confusionMatrix(yTrue: Float64Array, yPred: Int32Array, classes: number): number[][] {
+  if (yTrue.length !== yPred.length) throw new Error(`confusionMatrix: ${yTrue.length} labels vs ${yPred.length} predictions`);
+  const m = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
+  for (let i = 0; i < yTrue.length; i++) m[yTrue[i]!]![yPred[i]!]!++;
+  return m;
+}
+
+/** All metrics of the task (METRICS[task]) on every row. */
+export function computeMetrics(task: Task, yTrue: Float64Array, pred: Predictions): Record<string, number> {
+  const ev = prepareMetrics(task, yTrue, pred);
+  const out: Record<string, number> = {};
+  for (const name of METRICS[task]) out[name] = ev.metric(name);
+  return out;
+}
+
+export function prepareMetrics(task: Task, yTrue: Float64Array, pred: Predictions): MetricEvaluator {
+  validate(task, yTrue, pred);
+  if (task === "regression") return regressionEvaluator(yTrue, pred.scores);
+  return classificationEvaluator(task, yTrue, pred);
+}
+
+function validate(task: Task, y: Float64Array, pred: Predictions): void {
+  const per = task === "multiclass" ? pred.classes : 1;
+  if (task === "multiclass" && !(Number.isInteger(per) && per >= 2)) throw new Error(`multiclass needs classes >= 2, got ${per}`);
+  if (pred.scores.length !== y.length * per) {
+    throw new Error(`${pred.scores.length} scores for ${y.length} rows × ${per} columns`);
+  }
+  const s = pred.scores;
+  for (let i = 0; i < s.length; i++) {
+    if (!Number.isFinite(s[i]!)) {
+      const bad = s.reduce((k, v) => (Number.isFinite(v) ? k : k + 1), 0);
+      throw new ConfigurationError(
+        `The model produced ${bad} non-finite prediction(s), first at row ${Math.floor(i / per) + 1}.`,
+      );
+    }
+  }
+  if (task === "regression") return;
+  const classes = task === "binary" ? 2 : per;
+  for (let i = 0; i < y.length; i++) {
+    const v = y[i]!;
+    if (!(Number.isInteger(v) && v >= 0 && v < classes)) {
+      throw new ConfigurationError(`Label ${v} at row ${i + 1} is not a class index in 0..${classes - 1}.`);
+    }
+  }
+}
+
+interface Counts {
+  /** C×C weighted confusion matrix, row = true class. */
+  cm: Float64Array;
+  total: number;
+}
+
+function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Array, pred: Predictions): MetricEvaluator {
+  const n = yTrue.length;
+  const c = task === "binary" ? 2 : pred.classes;
+  const s = pred.scores;
+  const y = Int32Array.from(yTrue);
+  const label = predictedClasses(task, pred);
+  let correctRows: Uint8Array | null = null;
+  const losses = new Map<string, Float64Array>();
+  const orders = new Map<number, Ranking>();
+
+  const counts = (w: Float64Array | null): Counts => {
+    const cm = new Float64Array(c * c);
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w === null ? 1 : w[i]!;
+      cm[y[i]! * c + label[i]!]! += wi;
+      total += wi;
+    }
+    return { cm, total };
+  };
+
+  // Column k's scores, the rows where y = k, and their ascending order: one-vs-rest for multiclass.
+  const ranked = (k: number): Ranking => {
+    let r = orders.get(k);
+    if (r === undefined) {
+      let scores = s;
+      if (task === "multiclass") {
+        scores = new Float64Array(n);
+        for (let i = 0; i < n; i++) scores[i] = s[i * c + k]!;
+      }
+      const positive = new Uint8Array(n);
+      for (let i = 0; i < n; i++) positive[i] = y[i] === k ? 1 : 0;
+      r = { order: argsortAscending(scores), scores, positive };
+      orders.set(k, r);
+    }
+    return r;
+  };
+
+  const rowLoss = (name: string): Float64Array | null => {
+    if (name !== "log_loss" && name !== "brier") return null;
+    let l = losses.get(name);
+    if (l !== undefined) return l;
+    l = new Float64Array(n);
+    for (let i = 0; i < n; i++) l[i] = task === "binary" ? binaryLoss(name, s[i]!, y[i]!) : multiLoss(name, s, i, c, y[i]!);
+    losses.set(name, l);
+    return l;
+  };
+
+  const correct = (): Uint8Array => {
+    if (correctRows === null) {
+      correctRows = new Uint8Array(n);
+      for (let i = 0; i < n; i++) correctRows[i] = label[i] === y[i] ? 1 : 0;
+    }
+    return correctRows;
+  };
+
+  const ece = (w: Float64Array | null): number => {
+    const wSum = new Float64Array(10);
+    const confSum = new Float64Array(10);
+    const hitSum = new Float64Array(10);
+    const ok = task === "multiclass" ? correct() : null;
+    let total = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w === null ? 1 : w[i]!;
+      if (wi === 0) continue;
+      let conf: number;
+      let hit: number;
+      if (ok === null) {
+        conf = s[i]!;
+        hit = y[i]!;
+      } else {
+        conf = s[i * c + label[i]!]!;
+        hit = ok[i]!;
+      }
+      const b = Math.max(0, Math.min(Math.floor(conf * 10), 9));
+      wSum[b]! += wi;
+      confSum[b]! += wi * conf;
+      hitSum[b]! += wi * hit;
+      total += wi;
+    }
+    let e = 0;
+    for (let b = 0; b < 10; b++) {
+      const nb = wSum[b]!;
+      if (nb > 0) e += (nb / total) * Math.abs(hitSum[b]! / nb - confSum[b]! / nb);
+    }
+    return e;
+  };
+
+  const metric = (name: string, weights: Float64Array | null = null): number => {
+    const w = weights;
+    switch (name) {
+      case "roc_auc": {
+        if (task === "binary") {
+          const r = ranked(1);
+          return aucFromOrder(r.order, r.scores, r.positive, w);
+        }
+        let sum = 0;
+        for (let k = 0; k < c; k++) {
+          const r = ranked(k);
+          sum += aucFromOrder(r.order, r.scores, r.positive, w);
+        }
+        return sum / c;
+      }
+      case "pr_auc": {
+        if (task !== "binary") break;
+        const r = ranked(1);
+        return averagePrecisionFromOrder(r.order, r.scores, r.positive, w);
+      }
+      case "log_loss":
+      case "brier":
+        return weightedMean(rowLoss(name)!, w);
+      case "ece":
+        return ece(w);
+      default: {
+        const v = fromCounts(task, name, counts(w), c);
+        if (v !== undefined) return v;
+      }
+    }
+    throw new Error(`unknown ${task} metric "${name}"`);
+  };
+
+  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked };
+}
+
+function binaryLoss(name: string, p: number, y: number): number {
+  if (name === "brier") return (p - y) * (p - y);
+  const pc = Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+  const sum = 1 - pc + pc;
+  return -Math.log((y === 1 ? pc : 1 - pc) / sum);
+}
+
+function multiLoss(name: string, s: Float64Array, i: number, c: number, y: number): number {
+  let acc = 0;
+  if (name === "brier") {
+    for (let k = 0; k < c; k++) {
+      const d = s[i * c + k]! - (k === y ? 1 : 0);
+      acc += d * d;
+    }
+    return acc;
+  }
+  for (let k = 0; k < c; k++) acc += Math.min(Math.max(s[i * c + k]!, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+  return -Math.log(Math.min(Math.max(s[i * c + y]!, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS) / acc);
+}
+
+function weightedMean(v: Float64Array, w: Float64Array | null): number {
+  let sum = 0;
+  let total = 0;
+  if (w === null) {
+    for (let i = 0; i < v.length; i++) sum += v[i]!;
+    return sum / v.length;
+  }
+  for (let i = 0; i < v.length; i++) {
+    sum += w[i]! * v[i]!;
+    total += w[i]!;
+  }
+  return sum / total;
+}
+
+const div0 = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+
+/** Metrics that depend only on the (weighted) confusion matrix; undefined for other names. */
+function fromCounts(task: "binary" | "multiclass", name: string, { cm, total }: Counts, c: number): number | undefined {
+  const tp = (k: number) => cm[k * c + k]!;
+  const row = (k: number) => {
+    let t = 0;
+    for (let j = 0; j < c; j++) t += cm[k * c + j]!;
+    return t;
+  };
+  const col = (k: number) => {
+    let t = 0;
+    for (let j = 0; j < c; j++) t += cm[j * c + k]!;
+    return t;
+  };
+  if (name === "accuracy") {
+    let hits = 0;
+    for (let k = 0; k < c; k++) hits += tp(k);
+    return hits / total;
+  }
+  if (name === "balanced_accuracy") {
+    let sum = 0;
+    let present = 0;
+    for (let k = 0; k < c; k++) {
+      const support = row(k);
+      if (support > 0) {
+        sum += tp(k) / support;
+        present++;
+      }
+    }
+    return sum / present;
+  }
+  const precision = (k: number) => div0(tp(k), col(k));
+  const recall = (k: number) => div0(tp(k), row(k));
+  // 2PR/(P+R) written with counts: equal, and 0 where sklearn's zero_division=0 gives 0.
+  const f1 = (k: number) => div0(2 * tp(k), row(k) + col(k));
+  if (task === "binary") {
+    if (name === "precision") return precision(1);
+    if (name === "recall") return recall(1);
+    if (name === "f1") return f1(1);
+    return undefined;
+  }
+  const m = /^(precision|recall|f1)_(macro|weighted)$/.exec(name);
+  if (m === null) return undefined;
+  const fn = m[1] === "precision" ? precision : m[1] === "recall" ? recall : f1;
+  let sum = 0;
+  let norm = 0;
+  for (let k = 0; k < c; k++) {
+    const support = row(k);
+    if (support === 0 && col(k) === 0) continue;
+    const weight = m[2] === "macro" ? 1 : support;
+    sum += weight * fn(k);
+    norm += weight;
+  }
+  return div0(sum, norm);
+}
+
+function regressionEvaluator(y: Float64Array, yhat: Float64Array): MetricEvaluator {
+  const n = y.length;
+  const losses = new Map<string, Float64Array>();
+  const rowLoss = (name: string): Float64Array | null => {
+    if (name !== "rmse" && name !== "mae" && name !== "mape") return null;
+    let l = losses.get(name);
+    if (l !== undefined) return l;
+    l = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const e = y[i]! - yhat[i]!;
+      l[i] = name === "rmse" ? e * e : name === "mae" ? Math.abs(e) : Math.abs(e) / Math.max(Math.abs(y[i]!), Number.EPSILON);
+    }
+    losses.set(name, l);
+    return l;
+  };
+  const r2 = (w: Float64Array | null): number => {
+    let total = 0;
+    let sy = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w === null ? 1 : w[i]!;
+      total += wi;
+      sy += wi * y[i]!;
+    }
+    const mean = sy / total;
+    let ssRes = 0;
+    let ssTot = 0;
+    for (let i = 0; i < n; i++) {
+      const wi = w === null ? 1 : w[i]!;
+      const e = y[i]! - yhat[i]!;
+      const d = y[i]! - mean;
+      ssRes += wi * e * e;
+      ssTot += wi * d * d;
+    }
+    if (ssTot === 0) return ssRes === 0 ? 1 : 0;
+    return 1 - ssRes / ssTot;
+  };
+  const metric = (name: string, w: Float64Array | null = null): number => {
+    if (name === "r2") return r2(w);
+    const l = rowLoss(name);
+    if (l === null) throw new Error(`unknown regression metric "${name}"`);
+    const mean = weightedMean(l, w);
+    return name === "rmse" ? Math.sqrt(mean) : mean;
+  };
+  const none = (): never => {
+    throw new Error("regression has no classes");
+  };
+  return { task: "regression", n, metric, rowLoss, correct: none, predicted: none, ranking: none };
+}

@@ -1,0 +1,295 @@
+/**
+ * Paired comparison of two models on the same rows: delta = candidate − baseline in the metric's units,
+ * a 95% confidence interval and a two-sided p-value for "no difference".
+ *
+ * p-value (`test`):
+ * - roc_auc (binary): DeLong's paired test, variance from the structural components (Sun & Xu 2014);
+ * - accuracy: McNemar on the discordant rows — exact binomial when they number < 25, otherwise
+ *   chi-square (1 df) with continuity correction (|b − c| − 1)² / (b + c);
+ * - log_loss, brier, mae, mape: paired t-test on the per-row loss differences (the metric is their mean);
+ *   rmse: paired t-test on squared-error differences (equal MSE ⇔ equal RMSE);
+ * - anything else: paired bootstrap, p = min(1, 2·min(#{δ* ≤ 0} + 1, #{δ* ≥ 0} + 1) / (B + 1)).
+ *
+ * Interval (`ciMethod`): the percentile paired bootstrap (rows resampled with replacement as
+ * multinomial counts, both models evaluated on the same resample) while rows × samples stays within
+ * BOOTSTRAP_BUDGET; above it the analytic interval of the test (DeLong, Wald for the paired accuracy
+ * difference, t for mean losses, delta method for rmse), so the bootstrap never dominates the run at
+ * large N. Metrics without an analytic variance get a normal interval from fewer replicates.
+ */
+import {
+  binomialHalfTwoSided,
+  normalQuantile,
+  normalTwoSided,
+  studentTQuantile,
+  studentTTwoSided,
+} from "../../core/stats/distributions.js";
+import { chiSquareSf } from "../../core/stats/special.js";
+import { delongComponents } from "../../core/stats/ranking.js";
+import { makeRng } from "../../core/stats/rng.js";
+import { prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
+
+export type PairedTest = "delong" | "mcnemar" | "bootstrap" | "paired-t";
+export type CiMethod = "bootstrap" | "bootstrap-normal" | "delong" | "wald" | "t" | "delta-method";
+
+export interface PairedResult {
+  metric: string;
+  candidate: number;
+  baseline: number;
+  delta: number;
+  ci: [number, number];
+  pValue: number;
+  test: PairedTest;
+  n: number;
+  /** How the interval was computed, and with how many bootstrap replicates (0 when analytic). */
+  ciMethod: CiMethod;
+  samples: number;
+}
+
+export interface PairedOptions {
+  samples: number;
+  seed: number;
+  /** Subset of rows (a slice); every row when absent. */
+  rows?: Int32Array;
+}
+
+/** Largest rows × replicates the percentile bootstrap may spend (~0.2–0.5 s on one core). */
+export const BOOTSTRAP_BUDGET = 20_000_000;
+/** Replicates for a normal bootstrap interval when the budget would allow fewer. */
+const MIN_REPLICATES = 50;
+const MCNEMAR_EXACT_BELOW = 25;
+const Z975 = normalQuantile(0.975);
+
+interface Analytic {
+  test: PairedTest;
+  pValue: number;
+  ci?: [number, number];
+  ciMethod?: CiMethod;
+}
+
+export function comparePaired(
+  task: Task,
+  metric: string,
+  yTrue: Float64Array,
+  candidate: Predictions,
+  baseline: Predictions,
+  opts: PairedOptions,
+): PairedResult {
+  let y = yTrue;
+  let cand = candidate;
+  let base = baseline;
+  if (opts.rows !== undefined) {
+    y = pick(yTrue, opts.rows, 1);
+    const per = task === "multiclass" ? candidate.classes : 1;
+    cand = { scores: pick(candidate.scores, opts.rows, per), classes: candidate.classes };
+    base = { scores: pick(baseline.scores, opts.rows, task === "multiclass" ? baseline.classes : 1), classes: baseline.classes };
+  }
+  const n = y.length;
+  const evC = prepareMetrics(task, y, cand);
+  const evB = prepareMetrics(task, y, base);
+  const c = evC.metric(metric);
+  const b = evB.metric(metric);
+  const delta = c - b;
+  const analytic = analyticTest(task, metric, evC, evB, delta);
+  const result = { metric, candidate: c, baseline: b, delta, n, test: analytic.test, pValue: analytic.pValue };
+
+  const samples = Math.max(0, Math.floor(opts.samples));
+  if (samples > 0 && n * samples <= BOOTSTRAP_BUDGET) {
+    const deltas = bootstrapDeltas(evC, evB, metric, samples, opts.seed);
+    const pValue = analytic.test === "bootstrap" ? bootstrapP(deltas) : analytic.pValue;
+    return { ...result, pValue, ci: [quantile(deltas, 0.025), quantile(deltas, 0.975)], ciMethod: "bootstrap", samples };
+  }
+  if (analytic.ci !== undefined && analytic.ciMethod !== undefined) {
+    return { ...result, ci: analytic.ci, ciMethod: analytic.ciMethod, samples: 0 };
+  }
+  // No analytic variance and too many rows for a full bootstrap: a normal interval from fewer replicates.
+  const reps = Math.max(MIN_REPLICATES, Math.floor(BOOTSTRAP_BUDGET / Math.max(1, n)));
+  const deltas = bootstrapDeltas(evC, evB, metric, Math.min(reps, Math.max(samples, MIN_REPLICATES)), opts.seed);
+  const se = sd(deltas);
+  const z = se > 0 ? delta / se : delta === 0 ? 0 : Infinity;
+  return {
+    ...result,
+    pValue: analytic.test === "bootstrap" ? normalTwoSided(z) : analytic.pValue,
+    ci: [delta - Z975 * se, delta + Z975 * se],
+    ciMethod: "bootstrap-normal",
+    samples: deltas.length,
+  };
+}
+
+function analyticTest(task: Task, metric: string, evC: MetricEvaluator, evB: MetricEvaluator, delta: number): Analytic {
+  if (metric === "roc_auc" && task === "binary") return delong(evC, evB, delta);
+  if (metric === "accuracy" && task !== "regression") return mcnemar(evC.correct(), evB.correct());
+  const lc = evC.rowLoss(metric);
+  const lb = evB.rowLoss(metric);
+  if (lc !== null && lb !== null) return metric === "rmse" ? rmseTest(lc, lb, delta) : pairedT(lc, lb);
+  return { test: "bootstrap", pValue: Number.NaN };
+}
+
+/** DeLong's paired test for two correlated ROC AUCs (Sun & Xu's one-sort structural components). */
+export function delong(evC: MetricEvaluator, evB: MetricEvaluator, delta: number): Analytic {
+  const rc = evC.ranking(1);
+  const rb = evB.ranking(1);
+  const v = delongVariance(
+    delongComponents(rc.order, rc.scores, rc.positive),
+    delongComponents(rb.order, rb.scores, rb.positive),
+    rc.positive,
+  );
+  return fromNormal("delong", delta, Math.sqrt(v), "delong");
+}
+
+/**
+ * Var(AUC_a − AUC_b) = (S10_aa + S10_bb − 2 S10_ab) / m + (S01_aa + S01_bb − 2 S01_ab) / k, with S the
+ * sample covariances (denominator m − 1, k − 1) of the components over the m positives and k negatives.
+ */
+export function delongVariance(va: Float64Array, vb: Float64Array, positive: Uint8Array): number {
+  const part = (cls: number): number => {
+    let count = 0;
+    let sa = 0;
+    let sb = 0;
+    for (let i = 0; i < va.length; i++) {
+      if (positive[i] !== cls) continue;
+      count++;
+      sa += va[i]!;
+      sb += vb[i]!;
+    }
+    if (count < 2) return Number.NaN;
+    const ma = sa / count;
+    const mb = sb / count;
+    let s = 0;
+    for (let i = 0; i < va.length; i++) {
+      if (positive[i] !== cls) continue;
+      const d = va[i]! - ma - (vb[i]! - mb);
+      s += d * d;
+    }
+    // Var(a − b) of the components = S_aa + S_bb − 2 S_ab, over the class size.
+    return s / (count - 1) / count;
+  };
+  return part(1) + part(0);
+}
+
+/** McNemar's test on the rows where exactly one model is right; Wald interval for the paired difference. */
+export function mcnemar(correctC: Uint8Array, correctB: Uint8Array): Analytic {
+  let onlyC = 0;
+  let onlyB = 0;
+  const n = correctC.length;
+  for (let i = 0; i < n; i++) {
+    const d = correctC[i]! - correctB[i]!;
+    if (d === 1) onlyC++;
+    else if (d === -1) onlyB++;
+  }
+  const disc = onlyC + onlyB;
+  let pValue: number;
+  if (disc === 0) pValue = 1;
+  else if (disc < MCNEMAR_EXACT_BELOW) pValue = binomialHalfTwoSided(onlyC, disc);
+  else pValue = chiSquareSf((Math.abs(onlyC - onlyB) - 1) ** 2 / disc, 1);
+  const d = (onlyC - onlyB) / n;
+  const se = Math.sqrt(Math.max(0, disc / n - d * d) / n);
+  return { test: "mcnemar", pValue, ci: [d - Z975 * se, d + Z975 * se], ciMethod: "wald" };
+}
+
+/** Paired t-test on per-row losses: delta = mean(lc − lb). */
+export function pairedT(lc: Float64Array, lb: Float64Array): Analytic {
+  const n = lc.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += lc[i]! - lb[i]!;
+  mean /= n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = lc[i]! - lb[i]! - mean;
+    ss += d * d;
+  }
+  const se = Math.sqrt(ss / (n - 1) / n);
+  const t = se > 0 ? mean / se : mean === 0 ? 0 : Infinity;
+  const q = studentTQuantile(0.975, n - 1);
+  return { test: "paired-t", pValue: studentTTwoSided(t, n - 1), ci: [mean - q * se, mean + q * se], ciMethod: "t" };
+}
+
+/** RMSE: t-test on squared-error differences; delta-method interval for sqrt(MSE_c) − sqrt(MSE_b). */
+function rmseTest(sc: Float64Array, sb: Float64Array, delta: number): Analytic {
+  const { pValue } = pairedT(sc, sb);
+  const n = sc.length;
+  let mc = 0;
+  let mb = 0;
+  for (let i = 0; i < n; i++) {
+    mc += sc[i]!;
+    mb += sb[i]!;
+  }
+  mc /= n;
+  mb /= n;
+  // Gradient of sqrt at each MSE: g = (1 / 2√mc, −1 / 2√mb); Var = Var(g · (sc_i, sb_i)) / n.
+  const gc = mc > 0 ? 1 / (2 * Math.sqrt(mc)) : 0;
+  const gb = mb > 0 ? 1 / (2 * Math.sqrt(mb)) : 0;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const u = gc * (sc[i]! - mc) - gb * (sb[i]! - mb);
+    ss += u * u;
+  }
+  const se = Math.sqrt(ss / (n - 1) / n);
+  return { test: "paired-t", pValue, ci: [delta - Z975 * se, delta + Z975 * se], ciMethod: "delta-method" };
+}
+
+function fromNormal(test: PairedTest, delta: number, se: number, ciMethod: CiMethod): Analytic {
+  const z = se > 0 ? delta / se : delta === 0 ? 0 : Number.isNaN(se) ? Number.NaN : Infinity;
+  return { test, pValue: normalTwoSided(z), ci: [delta - Z975 * se, delta + Z975 * se], ciMethod };
+}
+
+/** Replicate deltas (NaN replicates dropped): the same multinomial row counts for both models. */
+function bootstrapDeltas(
+  evC: MetricEvaluator,
+  evB: MetricEvaluator,
+  metric: string,
+  samples: number,
+  seed: number,
+): Float64Array {
+  const n = evC.n;
+  const rng = makeRng(seed);
+  const counts = new Float64Array(n);
+  const out: number[] = [];
+  for (let r = 0; r < samples; r++) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[Math.floor(rng.next() * n)]!++;
+    const d = evC.metric(metric, counts) - evB.metric(metric, counts);
+    if (!Number.isNaN(d)) out.push(d);
+  }
+  return Float64Array.from(out).sort();
+}
+
+function bootstrapP(sorted: Float64Array): number {
+  const b = sorted.length;
+  if (b === 0) return Number.NaN;
+  let le = 0;
+  let ge = 0;
+  for (const d of sorted) {
+    if (d <= 0) le++;
+    if (d >= 0) ge++;
+  }
+  return Math.min(1, (2 * (Math.min(le, ge) + 1)) / (b + 1));
+}
+
+/** Linear-interpolation quantile of sorted values (numpy's default). */
+function quantile(sorted: Float64Array, q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * q;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+function sd(v: Float64Array): number {
+  if (v.length < 2) return Number.NaN;
+  let m = 0;
+  for (const x of v) m += x;
+  m /= v.length;
+  let s = 0;
+  for (const x of v) s += (x - m) * (x - m);
+  return Math.sqrt(s / (v.length - 1));
+}
+
+function pick(src: Float64Array, rows: Int32Array, per: number): Float64Array {
+  const out = new Float64Array(rows.length * per);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    if (r < 0 || r * per >= src.length) throw new Error(`row ${r} outside 0..${src.length / per - 1}`);
+    for (let j = 0; j < per; j++) out[i * per + j] = src[r * per + j]!;
+  }
+  return out;
+}
