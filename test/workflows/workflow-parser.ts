@@ -44,7 +44,12 @@ export async function loadWorkflowParser(): Promise<{ parser: WorkflowParser; di
     logLevel: "warning",
   });
   const parser = (await import(pathToFileURL(outfile).href)) as WorkflowParser;
-  return { parser, dispose: () => { rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    parser,
+    dispose: () => {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** Every schema and conversion error GitHub's parser reports for one file. */
