@@ -59,7 +59,7 @@ export function createClient(opts: ClientOptions): Octokit {
   return new Client(
     getOctokitOptions(opts.token, {
       baseUrl,
-      request: { ...defaults.request, retries: 3 },
+      request: { ...defaults.request },
       retry: { retryAfterBaseValue: 1000 * scale },
       throttle: {
         retryAfterBaseValue: 1000 * scale,

@@ -1,0 +1,322 @@
+/** The operations the double implements, by OpenAPI operationId, with GitHub's status codes and shapes. */
+import type { ArtifactRecord, CheckRunRecord, CommentRecord, DeploymentRecord, DoubleState } from "./state.js";
+
+export interface RouteInput {
+  /** The request path without the query string. */
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  body: Record<string, unknown>;
+  /** `http://127.0.0.1:PORT`. */
+  base: string;
+  repository: string;
+  state: DoubleState;
+  documentationUrl: string;
+}
+
+export interface RouteOutput {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+type Route = (r: RouteInput) => RouteOutput;
+
+const now = (): string => new Date().toISOString();
+const bot = { login: "github-actions[bot]", id: 41898282, type: "Bot", node_id: "MDM6Qm90NDE4OTgyODI=" };
+const num = (s: string | undefined): number => Number(s);
+
+export function notFound(documentationUrl = "https://docs.github.com/rest"): RouteOutput {
+  return { status: 404, body: { message: "Not Found", documentation_url: documentationUrl, status: "404" } };
+}
+
+export function unprocessable(message: string, documentationUrl: string): RouteOutput {
+  return { status: 422, body: { message, documentation_url: documentationUrl, status: "422" } };
+}
+
+/** per_page (default 30, at most 100) and page, with a Link header like GitHub's. */
+function page<T>(r: RouteInput, items: T[]): { items: T[]; headers: Record<string, string> } {
+  const perPage = Math.min(100, Math.max(1, Number(r.query.get("per_page") ?? 30) || 30));
+  const p = Math.max(1, Number(r.query.get("page") ?? 1) || 1);
+  const last = Math.max(1, Math.ceil(items.length / perPage));
+  const link = (n: number, rel: string): string => {
+    const q = new URLSearchParams(r.query);
+    q.set("per_page", String(perPage));
+    q.set("page", String(n));
+    return `<${r.base}${r.path}?${q.toString()}>; rel="${rel}"`;
+  };
+  const links: string[] = [];
+  if (p > 1) links.push(link(p - 1, "prev"), link(1, "first"));
+  if (p < last) links.push(link(p + 1, "next"), link(last, "last"));
+  return { items: items.slice((p - 1) * perPage, p * perPage), headers: links.length ? { link: links.join(", ") } : {} };
+}
+
+function checkRunJson(r: RouteInput, c: CheckRunRecord): Record<string, unknown> {
+  const url = `${r.base}/repos/${r.repository}/check-runs/${c.id}`;
+  return {
+    id: c.id,
+    node_id: `CR_${c.id}`,
+    head_sha: c.head_sha,
+    external_id: c.external_id,
+    url,
+    html_url: `https://github.com/${r.repository}/runs/${c.id}`,
+    details_url: c.details_url,
+    status: c.status,
+    conclusion: c.conclusion,
+    started_at: c.started_at,
+    completed_at: c.completed_at,
+    output: { ...c.output, annotations_count: c.annotations.length, annotations_url: `${url}/annotations` },
+    name: c.name,
+    check_suite: { id: 1 },
+    app: { id: 15368, slug: "github-actions", name: "GitHub Actions", owner: bot },
+    pull_requests: [],
+  };
+}
+
+function applyCheckRun(c: CheckRunRecord, body: Record<string, unknown>): RouteOutput | undefined {
+  for (const k of ["name", "details_url", "external_id", "started_at", "completed_at"] as const)
+    if (typeof body[k] === "string") (c as unknown as Record<string, unknown>)[k] = body[k];
+  if (typeof body.status === "string") c.status = body.status;
+  if (typeof body.conclusion === "string") {
+    c.conclusion = body.conclusion;
+    c.status = "completed"; // GitHub: providing a conclusion completes the run
+  }
+  if (c.status === "completed" && c.conclusion === null) c.status = "in_progress";
+  const out = body.output as Record<string, unknown> | undefined;
+  if (out) {
+    c.output.title = (out.title as string | undefined) ?? c.output.title;
+    c.output.summary = (out.summary as string | undefined) ?? c.output.summary;
+    if (typeof out.text === "string") c.output.text = out.text;
+    // Annotations are appended by every update, never replaced: that is how more than 50 get in.
+    c.annotations.push(...((out.annotations as Record<string, unknown>[] | undefined) ?? []));
+  }
+  return undefined;
+}
+
+function commentJson(r: RouteInput, c: CommentRecord): Record<string, unknown> {
+  const url = `${r.base}/repos/${r.repository}/issues/comments/${c.id}`;
+  return {
+    id: c.id,
+    node_id: `IC_${c.id}`,
+    url,
+    html_url: `https://github.com/${r.repository}/pull/${c.issue_number}#issuecomment-${c.id}`,
+    issue_url: `${r.base}/repos/${r.repository}/issues/${c.issue_number}`,
+    body: c.body,
+    user: c.user === bot.login ? bot : { login: c.user, id: 1, type: "User", node_id: "U_1" },
+    created_at: c.created_at,
+    updated_at: c.updated_at,
+    author_association: "NONE",
+  };
+}
+
+function deploymentJson(r: RouteInput, d: DeploymentRecord): Record<string, unknown> {
+  return {
+    id: d.id,
+    node_id: `DE_${d.id}`,
+    url: `${r.base}/repos/${r.repository}/deployments/${d.id}`,
+    sha: d.sha,
+    ref: d.ref,
+    task: d.task,
+    payload: d.payload,
+    environment: d.environment,
+    description: d.description,
+    creator: bot,
+    created_at: d.created_at,
+    updated_at: d.created_at,
+    statuses_url: `${r.base}/repos/${r.repository}/deployments/${d.id}/statuses`,
+    repository_url: `${r.base}/repos/${r.repository}`,
+  };
+}
+
+function artifactJson(r: RouteInput, a: ArtifactRecord): Record<string, unknown> {
+  const size = Object.values(a.files).reduce((s, f) => s + Buffer.byteLength(f), 0);
+  return {
+    id: a.id,
+    node_id: `A_${a.id}`,
+    name: a.name,
+    size_in_bytes: size,
+    url: `${r.base}/repos/${r.repository}/actions/artifacts/${a.id}`,
+    archive_download_url: `${r.base}/repos/${r.repository}/actions/artifacts/${a.id}/zip`,
+    expired: false,
+    created_at: a.created_at,
+    updated_at: a.created_at,
+    expires_at: null,
+    workflow_run: { id: a.run_id },
+  };
+}
+
+const MAX_COMMENT = 65_536;
+
+export const ROUTES: Record<string, Route> = {
+  "checks/create": (r) => {
+    const c: CheckRunRecord = {
+      id: r.state.id(),
+      name: String(r.body.name),
+      head_sha: String(r.body.head_sha),
+      status: "queued",
+      conclusion: null,
+      external_id: null,
+      details_url: null,
+      started_at: null,
+      completed_at: null,
+      output: { title: null, summary: null, text: null },
+      annotations: [],
+    };
+    if (!/^[0-9a-f]{40}$/.test(c.head_sha)) return unprocessable("No commit found for SHA: " + c.head_sha, r.documentationUrl);
+    applyCheckRun(c, r.body);
+    r.state.checkRuns.push(c);
+    return { status: 201, body: checkRunJson(r, c) };
+  },
+  "checks/update": (r) => {
+    const c = r.state.checkRuns.find((x) => x.id === num(r.params.check_run_id));
+    if (!c) return notFound(r.documentationUrl);
+    applyCheckRun(c, r.body);
+    return { status: 200, body: checkRunJson(r, c) };
+  },
+  "checks/get": (r) => {
+    const c = r.state.checkRuns.find((x) => x.id === num(r.params.check_run_id));
+    return c ? { status: 200, body: checkRunJson(r, c) } : notFound(r.documentationUrl);
+  },
+  "checks/list-for-ref": (r) => {
+    const name = r.query.get("check_name");
+    let runs = r.state.checkRuns.filter((c) => c.head_sha === r.params.ref && (name === null || c.name === name));
+    if ((r.query.get("filter") ?? "latest") === "latest") {
+      runs = [...runs].reverse().filter((c, i, all) => all.findIndex((x) => x.name === c.name) === i);
+    }
+    const { items, headers } = page(r, runs);
+    return { status: 200, headers, body: { total_count: runs.length, check_runs: items.map((c) => checkRunJson(r, c)) } };
+  },
+  "issues/list-comments": (r) => {
+    const { items, headers } = page(r, r.state.commentsOn(num(r.params.issue_number)));
+    return { status: 200, headers, body: items.map((c) => commentJson(r, c)) };
+  },
+  "issues/create-comment": (r) => {
+    const body = String(r.body.body);
+    if (body.length > MAX_COMMENT)
+      return unprocessable(`Validation Failed: body is too long (maximum is ${MAX_COMMENT} characters)`, r.documentationUrl);
+    const [c] = r.state.addComments(num(r.params.issue_number), [body], bot.login);
+    return { status: 201, body: commentJson(r, c!) };
+  },
+  "issues/update-comment": (r) => {
+    const c = r.state.comments.find((x) => x.id === num(r.params.comment_id));
+    if (!c) return notFound(r.documentationUrl);
+    const body = String(r.body.body);
+    if (body.length > MAX_COMMENT)
+      return unprocessable(`Validation Failed: body is too long (maximum is ${MAX_COMMENT} characters)`, r.documentationUrl);
+    c.body = body;
+    c.updated_at = now();
+    return { status: 200, body: commentJson(r, c) };
+  },
+  "issues/get-comment": (r) => {
+    const c = r.state.comments.find((x) => x.id === num(r.params.comment_id));
+    return c ? { status: 200, body: commentJson(r, c) } : notFound(r.documentationUrl);
+  },
+  "issues/delete-comment": (r) => {
+    const i = r.state.comments.findIndex((x) => x.id === num(r.params.comment_id));
+    if (i < 0) return notFound(r.documentationUrl);
+    r.state.comments.splice(i, 1);
+    return { status: 204 };
+  },
+  "repos/create-deployment": (r) => {
+    const d: DeploymentRecord = {
+      id: r.state.id(),
+      ref: String(r.body.ref),
+      sha: typeof r.body.sha === "string" ? r.body.sha : "0".repeat(40),
+      task: typeof r.body.task === "string" ? r.body.task : "deploy",
+      environment: typeof r.body.environment === "string" ? r.body.environment : "production",
+      description: typeof r.body.description === "string" ? r.body.description : null,
+      payload: r.body.payload ?? {},
+      created_at: now(),
+      statuses: [],
+    };
+    r.state.deployments.push(d);
+    return { status: 201, body: deploymentJson(r, d) };
+  },
+  "repos/list-deployments": (r) => {
+    const list = [...r.state.deployments]
+      .reverse()
+      .filter(
+        (d) =>
+          (!r.query.get("environment") || d.environment === r.query.get("environment")) &&
+          (!r.query.get("sha") || d.sha === r.query.get("sha")) &&
+          (!r.query.get("ref") || d.ref === r.query.get("ref")),
+      );
+    const { items, headers } = page(r, list);
+    return { status: 200, headers, body: items.map((d) => deploymentJson(r, d)) };
+  },
+  "repos/get-deployment": (r) => {
+    const d = r.state.deployments.find((x) => x.id === num(r.params.deployment_id));
+    return d ? { status: 200, body: deploymentJson(r, d) } : notFound(r.documentationUrl);
+  },
+  "repos/create-deployment-status": (r) => {
+    const d = r.state.deployments.find((x) => x.id === num(r.params.deployment_id));
+    if (!d) return notFound(r.documentationUrl);
+    const s = {
+      id: r.state.id(),
+      state: String(r.body.state),
+      description: typeof r.body.description === "string" ? r.body.description : "",
+      environment_url: typeof r.body.environment_url === "string" ? r.body.environment_url : "",
+      log_url: typeof r.body.log_url === "string" ? r.body.log_url : "",
+      created_at: now(),
+    };
+    d.statuses.push(s);
+    return { status: 201, body: statusJson(r, d, s) };
+  },
+  "repos/list-deployment-statuses": (r) => {
+    const d = r.state.deployments.find((x) => x.id === num(r.params.deployment_id));
+    if (!d) return notFound(r.documentationUrl);
+    const { items, headers } = page(r, [...d.statuses].reverse());
+    return { status: 200, headers, body: items.map((s) => statusJson(r, d, s)) };
+  },
+  "actions/list-workflow-run-artifacts": (r) => {
+    const name = r.query.get("name");
+    const list = r.state.artifacts.filter((a) => a.run_id === num(r.params.run_id) && (!name || a.name === name));
+    const { items, headers } = page(r, list);
+    return { status: 200, headers, body: { total_count: list.length, artifacts: items.map((a) => artifactJson(r, a)) } };
+  },
+  "actions/get-artifact": (r) => {
+    const a = r.state.artifacts.find((x) => x.id === num(r.params.artifact_id));
+    return a ? { status: 200, body: artifactJson(r, a) } : notFound(r.documentationUrl);
+  },
+  "actions/download-artifact": (r) => {
+    const a = r.state.artifacts.find((x) => x.id === num(r.params.artifact_id));
+    if (!a || r.params.archive_format !== "zip") return notFound(r.documentationUrl);
+    // GitHub redirects to a short-lived blob URL; the double serves the zip itself.
+    return { status: 302, headers: { location: `${r.base}/_blob/artifacts/${a.id}.zip?sig=loopback` } };
+  },
+  "pulls/list": (r) => {
+    const head = r.query.get("head");
+    const state = r.query.get("state") ?? "open";
+    const list = r.state.pulls.filter((p) => (state === "all" || p.state === state) && (!head || p.head.label === head));
+    const { items, headers } = page(r, list);
+    return {
+      status: 200,
+      headers,
+      body: items.map((p) => ({
+        id: p.number,
+        number: p.number,
+        state: p.state,
+        head: { sha: p.head.sha, ref: p.head.ref, label: p.head.label, repo: { full_name: p.head.repo } },
+        base: { sha: p.base.sha, ref: p.base.ref, label: `${r.repository.split("/")[0] ?? ""}:${p.base.ref}` },
+      })),
+    };
+  },
+};
+
+function statusJson(r: RouteInput, d: DeploymentRecord, s: DeploymentRecord["statuses"][number]): Record<string, unknown> {
+  return {
+    id: s.id,
+    node_id: `DES_${s.id}`,
+    state: s.state,
+    description: s.description,
+    environment: d.environment,
+    environment_url: s.environment_url,
+    log_url: s.log_url,
+    target_url: s.log_url,
+    creator: bot,
+    created_at: s.created_at,
+    updated_at: s.created_at,
+    deployment_url: `${r.base}/repos/${r.repository}/deployments/${d.id}`,
+    repository_url: `${r.base}/repos/${r.repository}`,
+  };
+}
