@@ -1,0 +1,222 @@
+import type * as ort from "onnxruntime-node";
+import { isWaived, type OnnxGateConfig } from "../../core/config.js";
+import { makeReport, type Check, type Report, type Subject } from "../../core/report.js";
+import { batchChecks } from "./batch.js";
+import { determinismChecks } from "./determinism.js";
+import { modelKeys, withModelKey } from "./ids.js";
+import { inspectModel, type ModelFile, type ModelInfo } from "./inspect.js";
+import { latencyCheck, measureLatency, type LatencyStats } from "./latency.js";
+import { loadCheck, loadSession } from "./load.js";
+import { numericChecks } from "./numeric.js";
+import { installedOrt } from "./ort-support.js";
+import { optimizationParity, referenceParity } from "./parity.js";
+import { policyChecks, targetOrt } from "./policy.js";
+import { runSession } from "./run.js";
+import { onnxMetrics, onnxSections, type ModelSummary } from "./sections.js";
+import { shapeChecks } from "./shape.js";
+import { baselineParity, signatureChecks } from "./signature.js";
+import { planDims, synthFeed, unsupportedInputs, type DimPlan, type Feed } from "./synth.js";
+import type { TestSet } from "./testdata.js";
+
+export interface OnnxGateInput {
+  /** Candidate models, in the order the user named them; `subjects` is parallel to it. */
+  models: ModelFile[];
+  subjects: Subject[];
+  baseline?: { file: ModelFile; subject: Subject };
+  testData?: TestSet[];
+  config: OnnxGateConfig;
+  /** Every input file read, by path, with its SHA-256 (provenance). */
+  inputs: Record<string, string>;
+  progress?: (message: string) => void;
+}
+
+interface Baseline {
+  info: ModelInfo;
+  session?: ort.InferenceSession;
+}
+
+/** The largest configured value of every symbolic dimension: one run exercises the biggest shapes. */
+function largest(plan: DimPlan): Map<string, number> {
+  return new Map([...plan.values].map(([k, v]) => [k, Math.max(...v)]));
+}
+
+function restrict(feed: Feed, info: ModelInfo): Feed | undefined {
+  const out: Feed = {};
+  for (const v of info.inputs) {
+    const t = feed[v.name];
+    if (!t || t.elemType !== v.elemType) return undefined;
+    out[v.name] = t;
+  }
+  return out;
+}
+
+/** Runtime checks on synthesised inputs, reference parity, the baseline comparison and latency. */
+async function runtimeChecks(
+  model: ModelFile,
+  info: ModelInfo,
+  plain: ort.InferenceSession,
+  optimized: ort.InferenceSession,
+  input: OnnxGateInput,
+  baseline: Baseline | undefined,
+): Promise<{ checks: Check[]; latency: LatencyStats[] }> {
+  const cfg = input.config;
+  const checks: Check[] = [];
+  if (input.testData)
+    checks.push(...(await referenceParity(optimized, input.testData, info.inputs, info.outputs, model.display, cfg)));
+  const why = unsupportedInputs(info.inputs);
+  if (why) {
+    checks.push({
+      id: "shape.inputs",
+      title: "Inputs can be synthesised",
+      status: "skip",
+      message: `The gate cannot build inputs for ${why}; runtime checks need --test-data.`,
+    });
+    return { checks, latency: [] };
+  }
+  const plan = planDims(info.inputs, cfg.dims);
+  const base = largest(plan);
+  const feed = synthFeed(info.inputs, base);
+  const first = await runSession(optimized, feed);
+  const second = await runSession(optimized, feed);
+  const noOpt = await runSession(plain, feed);
+  if (first.ok && second.ok && noOpt.ok) {
+    checks.push(
+      ...numericChecks(first.outputs),
+      ...determinismChecks(first.outputs, second.outputs),
+      ...optimizationParity(first.outputs, noOpt.outputs, cfg),
+    );
+  }
+  checks.push(...(await batchChecks(optimized, info.inputs, plan, base, cfg)));
+  checks.push(...(await shapeChecks(optimized, info.inputs, info.outputs, plan)));
+  const baseFeed = baseline ? restrict(feed, baseline.info) : undefined;
+  if (baseline?.session && cfg.baseline_tolerance && first.ok) {
+    const theirs = baseFeed ? await runSession(baseline.session, baseFeed) : undefined;
+    if (theirs?.ok) checks.push(...baselineParity(first.outputs, theirs.outputs, cfg));
+    else
+      checks.push({
+        id: "parity.baseline",
+        title: "Outputs match the baseline",
+        status: "skip",
+        message: theirs
+          ? `The baseline failed on the same inputs: ${theirs.error}`
+          : "The baseline takes different inputs, so outputs cannot be compared.",
+      });
+  }
+  const latency: LatencyStats[] = [];
+  const sizes = plan.batch ? (cfg.latency?.batch_sizes ?? [1]) : [1];
+  if (first.ok) {
+    for (const b of [...new Set(sizes)]) {
+      const choice = new Map(base);
+      if (plan.batch) choice.set(plan.batch, b);
+      const f = synthFeed(info.inputs, choice);
+      const bf = baseline?.session ? restrict(f, baseline.info) : undefined;
+      const s = await measureLatency(
+        optimized,
+        f,
+        b,
+        cfg,
+        baseline?.session && bf ? { session: baseline.session, feed: bf } : undefined,
+      );
+      latency.push(s);
+      checks.push(latencyCheck(s, cfg));
+    }
+  }
+  return { checks, latency };
+}
+
+async function checkModel(
+  model: ModelFile,
+  subject: Subject,
+  input: OnnxGateInput,
+  baseline: Baseline | undefined,
+): Promise<ModelSummary> {
+  const cfg = input.config;
+  const info = inspectModel(model);
+  const checks: Check[] = [...policyChecks(info, cfg)];
+  if (baseline) checks.push(...signatureChecks(info, baseline.info));
+  const plain = await loadSession(model, "disabled");
+  const optimized = await loadSession(model, "all");
+  checks.push(loadCheck(plain), loadCheck(optimized));
+  let latency: LatencyStats[] = [];
+  try {
+    if (plain.session && optimized.session) {
+      const r = await runtimeChecks(model, info, plain.session, optimized.session, input, baseline);
+      checks.push(...r.checks);
+      latency = r.latency;
+    }
+  } finally {
+    await plain.session?.release();
+    await optimized.session?.release();
+  }
+  const failed = plain.session ? optimized : plain;
+  const load: ModelSummary["load"] = { disabled: Boolean(plain.session), all: Boolean(optimized.session) };
+  if (failed.error) load.error = failed.error;
+  if (failed.op) load.op = failed.op;
+  return { display: model.display, sha256: subject.sha256, info, load, latency, checks };
+}
+
+function waive(checks: Check[], waivers: string[] | undefined): void {
+  for (const c of checks) {
+    if (c.status === "fail" && isWaived(c.id, waivers)) {
+      c.status = "warn";
+      c.message = `Waived by gates.onnx.waive. ${c.message ?? ""}`.trim();
+    }
+  }
+}
+
+function summaryOf(models: ModelSummary[], checks: Check[], target: string): string {
+  const failed = checks.filter((c) => c.status === "fail");
+  const warned = checks.filter((c) => c.status === "warn");
+  const scope = models.length === 1 ? models[0]!.display : `${models.length} models`;
+  if (failed.length) {
+    const bad = models.filter((m) => m.checks.some((c) => c.status === "fail"));
+    const ids = failed
+      .slice(0, 3)
+      .map((c) => c.id)
+      .join(", ");
+    const who = models.length > 1 ? `${bad.length} of ${models.length} models failed; ` : "";
+    return `${scope}: ${who}${failed.length} check(s) failed (${ids}${failed.length > 3 ? ", …" : ""}) against onnxruntime ${target}`;
+  }
+  return `${scope}: loads and runs in onnxruntime ${target}; ${checks.length - warned.length} check(s) passed${warned.length ? `, ${warned.length} warning(s)` : ""}`;
+}
+
+/** The ONNX gate: will these models load and compute the same numbers in the runtime we serve with? */
+export async function onnxGate(input: OnnxGateInput): Promise<Report> {
+  const cfg = input.config;
+  const target = targetOrt(cfg).ort;
+  let baseline: Baseline | undefined;
+  if (input.baseline) {
+    const loaded = await loadSession(input.baseline.file, "all");
+    baseline = { info: inspectModel(input.baseline.file), ...(loaded.session ? { session: loaded.session } : {}) };
+  }
+  const keys = input.models.length > 1 ? modelKeys(input.models.map((m) => m.display)) : [];
+  const summaries: ModelSummary[] = [];
+  try {
+    for (const [i, model] of input.models.entries()) {
+      input.progress?.(`${model.display} (${i + 1}/${input.models.length})`);
+      const s = await checkModel(model, input.subjects[i]!, input, baseline);
+      waive(s.checks, cfg.waive);
+      if (keys.length) {
+        for (const c of s.checks) {
+          c.id = withModelKey(c.id, keys[i]);
+          c.file ??= model.display;
+        }
+      }
+      summaries.push(s);
+    }
+  } finally {
+    await baseline?.session?.release();
+  }
+  const checks = summaries.flatMap((s) => s.checks);
+  const subjects = [...input.subjects, ...(input.baseline ? [input.baseline.subject] : [])];
+  return makeReport({
+    gate: "onnx",
+    checks,
+    summary: summaryOf(summaries, checks, target),
+    subject: input.subjects[0]!,
+    subjects,
+    metrics: onnxMetrics(summaries, target, installedOrt()),
+    sections: onnxSections(summaries),
+    inputs: input.inputs,
+  });
+}
