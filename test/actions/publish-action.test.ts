@@ -1,0 +1,123 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { runAction } from "../action-runner/runner.js";
+import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
+import { HEAD_SHA, REPO, workflowRunEvent } from "../github/runner-env.js";
+import { makeActionRepo, type ActionRepo } from "./layout.js";
+
+/**
+ * actions/publish run from its action.yml by the local runner, in a workflow_run job after a fork
+ * PR's run, against the GitHub API double: the real plumbing, the real bundle, real HTTP.
+ */
+const FORK_RUN = 9001;
+const FORK_PR = 31;
+const FORK = "forker/octo-repo";
+const REPORT = readFileSync(path.join(import.meta.dirname, "fixtures/model-report.json"), "utf8");
+
+let repo: ActionRepo;
+let gh: GitHubDouble;
+let workspace: string;
+
+beforeAll(() => {
+  repo = makeActionRepo();
+});
+afterAll(() => {
+  repo.dispose();
+});
+beforeEach(async () => {
+  gh = await startGitHubDouble();
+  workspace = mkdtempSync(path.join(os.tmpdir(), "mlgate-ws-"));
+});
+afterEach(async () => {
+  await gh.close();
+  rmSync(workspace, { recursive: true, force: true });
+});
+
+function forkReport(pr: number): string {
+  const r = JSON.parse(REPORT) as { provenance: Record<string, unknown> };
+  r.provenance.pullRequest = pr;
+  r.provenance.headSha = HEAD_SHA;
+  return JSON.stringify(r);
+}
+
+function publish(inputs: Record<string, string> = {}) {
+  return runAction({
+    actionDir: repo.actionDir("publish"),
+    workspace,
+    inputs,
+    github: {
+      repository: REPO,
+      repository_owner: "octo-org",
+      event_name: "workflow_run",
+      event: workflowRunEvent({ runId: FORK_RUN, headSha: HEAD_SHA, headRepo: FORK }),
+      run_id: "5000",
+      api_url: gh.url,
+      token: "ghs_publishtoken",
+    },
+    env: { MLGATE_RETRY_SCALE: "0.01" },
+  });
+}
+
+describe("actions/publish through the composite runner", () => {
+  it("downloads the fork run's report artifact, finds its PR and posts one check run and one comment on the head commit", async () => {
+    gh.state.addArtifact(FORK_RUN, "mlgate-model", { "model.json": forkReport(FORK_PR) });
+    // Another run's artifact and a non-matching name must be left alone.
+    gh.state.addArtifact(FORK_RUN + 1, "mlgate-data", { "data.json": forkReport(FORK_PR) });
+    gh.state.addArtifact(FORK_RUN, "coverage", { "x.json": "{}" });
+    gh.state.addPull({
+      number: FORK_PR,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "feature", label: "forker:feature", repo: FORK },
+      base: { sha: "2".repeat(40), ref: "main" },
+    });
+
+    const r = await publish();
+    const run = r.steps.find((s) => s.id === "run");
+    expect(run?.stderr ?? "").not.toMatch(/internal error/);
+    expect(r.conclusion).toBe("success");
+    expect(r.outputs).toEqual({ status: "fail", reports: "1" });
+    expect(r.steps.map((s) => [s.name, s.outcome])).toEqual([
+      ["Locate mlgate runtime dependencies", "success"],
+      ["Restore cached mlgate runtime dependencies", "success"],
+      ["Install mlgate runtime dependencies when missing", "success"],
+      ["Run mlgate", "success"],
+    ]);
+    expect(r.steps[2]?.stdout).toBe(`mlgate: runtime dependencies present in ${repo.root}/node_modules\n`);
+
+    expect(gh.state.checkRuns).toHaveLength(1);
+    expect(gh.state.checkRuns[0]).toMatchObject({
+      name: "mlgate/model",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "failure",
+    });
+    expect(gh.state.commentsOn(FORK_PR)).toHaveLength(1);
+    expect(gh.state.commentsOn(FORK_PR)[0]?.body.startsWith("<!-- mlgate:model:")).toBe(true);
+    // The token reached the API through env:, never through a script.
+    expect(
+      gh
+        .apiRequests()
+        .every((q) => q.authorization === "token ghs_publishtoken" || q.authorization === "Bearer ghs_publishtoken"),
+    ).toBe(true);
+    expect(gh.requests.filter((q) => !q.valid).map((q) => `${q.method} ${q.url}: ${q.errors.join("; ")}`)).toEqual([]);
+  });
+
+  it("refuses a report that claims another PR, posts nothing and fails the step", async () => {
+    gh.state.addArtifact(FORK_RUN, "mlgate-model", { "model.json": forkReport(FORK_PR + 1) });
+    gh.state.addPull({
+      number: FORK_PR,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "feature", label: "forker:feature", repo: FORK },
+      base: { sha: "2".repeat(40), ref: "main" },
+    });
+    const r = await publish();
+    expect(r.conclusion).toBe("failure");
+    const run = r.steps.find((s) => s.id === "run");
+    expect(run?.exitCode).toBe(2);
+    expect(run?.stderr).toMatch(/claims pull request #32, but the triggering run 9001 belongs to #31; refusing to publish it/);
+    expect(gh.state.checkRuns).toHaveLength(0);
+    expect(gh.state.comments).toHaveLength(0);
+  });
+});
