@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../support/cli.js";
+import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
+import { HEAD_SHA, PR, parseOutputs, REPO, runnerEnv, workflowRunEvent } from "./runner-env.js";
+
+const report = (name: string): string => readFileSync(path.join(ROOT, "test/fixtures/reports", name), "utf8");
+const TRIGGER = 5150;
+
+let gh: GitHubDouble;
+beforeEach(async () => {
+  gh = await startGitHubDouble();
+});
+afterEach(async () => {
+  await gh.close();
+});
+
+describe("two-phase publishing from a workflow_run job", () => {
+  it("downloads the triggering run's report artifacts with @actions/artifact and posts them on the head SHA", async () => {
+    gh.state.addArtifact(TRIGGER, "mlgate-data", { "data.json": report("data.json") });
+    gh.state.addArtifact(TRIGGER, "mlgate-model-shard_2", { "model-shard_2.json": report("model.json") });
+    gh.state.addArtifact(TRIGGER, "coverage", { "lcov.info": "TN:\n" });
+    const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, pr: PR }));
+    const res = await runCli(["publish"], { env: r.env });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain(`mlgate publish: downloading artifact mlgate-data (10290 bytes) from run ${TRIGGER}\n`);
+    expect(res.stderr).not.toContain("error");
+    const downloads = gh.apiRequests().filter((q) => q.operationId === "actions/download-artifact");
+    expect(downloads.map((q) => q.path).sort()).toHaveLength(2);
+    expect(gh.requests.filter((q) => q.kind === "blob")).toHaveLength(2);
+    expect(gh.state.checkRuns.map((c) => [c.name, c.head_sha, c.conclusion])).toEqual([
+      ["mlgate/data", HEAD_SHA, "failure"],
+      ["mlgate/model (shard_2)", HEAD_SHA, "success"],
+    ]);
+    const bodies = gh.state.commentsOn(PR).map((c) => c.body.split("\n")[0]);
+    expect(bodies).toEqual(["<!-- mlgate:data:default -->", "<!-- mlgate:model:shard_2 -->"]);
+    expect(parseOutputs(readFileSync(r.output, "utf8"))).toEqual({ status: "fail", reports: "2" });
+    expect(gh.apiRequests().every((q) => q.valid)).toBe(true);
+  });
+
+  it("refuses a report whose head SHA is not the triggering run's, naming both, and posts nothing", async () => {
+    gh.state.addArtifact(TRIGGER, "mlgate-data", { "data.json": report("data.json") });
+    const other = "9".repeat(40);
+    const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: other, pr: PR }));
+    const res = await runCli(["publish"], { env: r.env });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(
+      new RegExp(
+        `\\nmlgate publish: .*data\\.json: was made for commit ${HEAD_SHA}, but the triggering run ${TRIGGER} ran on commit ${other}; refusing to publish it\\n$`,
+      ),
+    );
+    expect(gh.state.checkRuns).toEqual([]);
+    expect(gh.state.comments).toEqual([]);
+  });
+
+  it("refuses a report that claims another pull request", async () => {
+    const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, pr: 8 }));
+    const res = await runCli(["publish", "--report", "test/fixtures/reports/model.json"], { env: r.env });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      `mlgate publish: test/fixtures/reports/model.json: claims pull request #7, but the triggering run ${TRIGGER} belongs to #8; refusing to publish it\n`,
+    );
+  });
+
+  it("finds a fork's PR through the API when workflow_run.pull_requests is empty", async () => {
+    gh.state.addPull({
+      number: PR,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "patch-1", label: "forker:patch-1", repo: "forker/octo-repo" },
+      base: { sha: "2".repeat(40), ref: "main" },
+    });
+    gh.state.addArtifact(TRIGGER, "mlgate-model", { "model.json": report("model.json") });
+    const event = workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, headRepo: "forker/octo-repo", headBranch: "patch-1" });
+    const r = runnerEnv(gh, "workflow_run", event);
+    const res = await runCli(["publish", "--quiet"], { env: r.env });
+    expect(res.code).toBe(0);
+    expect(res.stderr).not.toContain("mlgate publish:");
+    const pulls = gh.apiRequests().find((q) => q.operationId === "pulls/list");
+    expect(pulls?.query).toMatchObject({ head: "forker:patch-1", state: "open" });
+    expect(gh.state.commentsOn(PR)).toHaveLength(1);
+    expect(gh.state.checkRuns[0]?.head_sha).toBe(HEAD_SHA);
+    expect(REPO).toBe("octo-org/octo-repo");
+  });
+
+  it("says so when the run has no report artifact (exit 2)", async () => {
+    const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, pr: PR }));
+    const res = await runCli(["publish"], { env: r.env });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toBe(
+      `mlgate publish: workflow run ${TRIGGER} has no artifact named like "mlgate-*"; did the gate job upload its report?\n`,
+    );
+  });
+});
