@@ -44,7 +44,10 @@ export interface RejectedRecord {
 }
 
 export interface OpenedTable {
+  /** The table for SQL, quoted: `"current"`. */
   table: string;
+  /** The same name unquoted, as given in options.name. */
+  name: string;
   file: string;
   display: string;
   format: TableFormat;
@@ -97,9 +100,29 @@ function checkReadable(file: string, display: string, format: TableFormat): void
   if (st.isDirectory() && format !== "parquet") throw new ConfigurationError(`${display}: is a folder, expected a file`);
 }
 
+/** A DuckDB value as plain JSON-friendly JS: BIGINT -> number, DATE/TIMESTAMP/DECIMAL -> text or number. */
+export function plainValue(v: unknown): string | number | boolean | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "bigint") return Number(v);
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (typeof (v as { toDouble?: unknown }).toDouble === "function") return (v as { toDouble: () => number }).toDouble();
+  return (v as { toString(): string }).toString();
+}
+
+/** Runs a query and returns its rows with plain values (see plainValue). */
+export async function queryRows(
+  conn: DuckDBConnection,
+  sql: string,
+): Promise<Record<string, string | number | boolean | null>[]> {
+  const r = await conn.runAndReadAll(sql);
+  return (r.getRowObjects() as Record<string, unknown>[]).map((row) =>
+    Object.fromEntries(Object.entries(row).map(([k, v]) => [k, plainValue(v)])),
+  );
+}
+
 async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(sql);
-  return r.getRowObjects() as Record<string, unknown>[];
+  return r.getRowObjects();
 }
 
 async function describeTable(conn: DuckDBConnection, table: string): Promise<TableColumn[]> {
@@ -138,10 +161,12 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   const cols = toColumns(sniffed.Columns);
   const types = o.types;
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
-  const delimiter = String(sniffed.Delimiter);
+  const delimiter = String(plainValue(sniffed.Delimiter));
+  const dateFormat = plainValue(sniffed.DateFormat);
+  const timestampFormat = plainValue(sniffed.TimestampFormat);
   const extra = [
-    sniffed.DateFormat ? `dateformat=${sqlString(String(sniffed.DateFormat))}` : "",
-    sniffed.TimestampFormat ? `timestampformat=${sqlString(String(sniffed.TimestampFormat))}` : "",
+    dateFormat !== null ? `dateformat=${sqlString(String(dateFormat))}` : "",
+    timestampFormat !== null ? `timestampformat=${sqlString(String(timestampFormat))}` : "",
   ].filter(Boolean);
   const rejectsTable = sqlIdent(`${o.name}__rejects`);
   const rejectsScan = sqlIdent(`${o.name}__rejects_scan`);
@@ -155,7 +180,7 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
     throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
   }
   // DuckDB numbers records, not physical lines (header = 1); a record may list several errors.
-  const rejected = await rows(
+  const rejected = await queryRows(
     conn,
     `SELECT line, any_value(csv_line) AS raw,
        string_agg(error_type || coalesce(' in column ' || column_name, '') || ': ' || error_message, '; ' ORDER BY column_idx) AS message,
@@ -173,13 +198,16 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
       line: located?.records.get(ordinal) ?? ordinal,
       kind: onlyCast ? "type" : "malformed",
       message: String(r.message),
-      raw: String(r.raw ?? "").replace(/^[\r\n]+/, "").slice(0, 200),
+      raw: String(r.raw ?? "")
+        .replace(/^[\r\n]+/, "")
+        .slice(0, 200),
     };
-    if (onlyCast && r.cast_column != null) rec.column = String(r.cast_column);
+    if (onlyCast && r.cast_column !== null && r.cast_column !== undefined) rec.column = String(r.cast_column);
     return rec;
   });
   return {
     table,
+    name: o.name,
     file,
     display: o.display,
     format,
@@ -214,6 +242,7 @@ async function openParquet(conn: DuckDBConnection, file: string, o: Resolved): P
   }
   return {
     table,
+    name: o.name,
     file,
     display: o.display,
     format: "parquet",
@@ -247,6 +276,7 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
   }
   return {
     table,
+    name: o.name,
     file,
     display: o.display,
     format: "jsonl",

@@ -1,0 +1,53 @@
+import { ConfigurationError } from "../core/errors.js";
+import { getChoiceInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
+
+/** `actions/data-validation` inputs, parsed and checked at the edge. */
+export interface DataValidationInputs {
+  /** Data file, folder or glob (falls back to gates.data.data in the config). */
+  data?: string;
+  schema?: string;
+  reference?: string;
+  config?: string;
+  /** Check-run name suffix, to keep matrix jobs apart. */
+  name?: string;
+  failOn: "error" | "warning";
+}
+
+export function getInputs(inputs: RawInputs): DataValidationInputs {
+  const out: DataValidationInputs = { failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"] as const, "error") };
+  const data = getOptionalInput(inputs, "data");
+  const config = getOptionalInput(inputs, "config");
+  if (data === undefined && config === undefined) {
+    throw new ConfigurationError(
+      'input "data" is required (a CSV, TSV, Parquet or JSON Lines file), or a config that sets gates.data.data',
+    );
+  }
+  const name = getOptionalInput(inputs, "name");
+  if (name !== undefined && !/^[A-Za-z0-9._ -]{1,60}$/.test(name)) {
+    throw new ConfigurationError(`input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "${name}"`);
+  }
+  const schema = getOptionalInput(inputs, "schema");
+  const reference = getOptionalInput(inputs, "reference");
+  if (data !== undefined) out.data = data;
+  if (schema !== undefined) out.schema = schema;
+  if (reference !== undefined) out.reference = reference;
+  if (config !== undefined) out.config = config;
+  if (name !== undefined) out.name = name;
+  return out;
+}
+
+/**
+ * `actions/data-validation` inputs -> `mlgate data` arguments. The `github-token` input is not an
+ * argument: the action passes it as GITHUB_TOKEN in `env:` (arguments show up in process lists).
+ */
+export function dataValidationArgs(raw: RawInputs): string[] {
+  const i = getInputs(raw);
+  const args = ["data"];
+  pushFlag(args, "--data", i.data);
+  pushFlag(args, "--schema", i.schema);
+  pushFlag(args, "--reference", i.reference);
+  pushFlag(args, "--config", i.config);
+  pushFlag(args, "--name", i.name);
+  args.push("--fail-on", i.failOn);
+  return args;
+}

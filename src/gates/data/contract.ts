@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import { LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import schema from "../../../schemas/contract.schema.json" with { type: "json" };
+import { ConfigurationError, errorMessage } from "../../core/errors.js";
+import { parseYamlWithSchema } from "../../core/yaml-file.js";
+
+/** The contract file (schemas/contract.schema.json). */
+export type ColumnType = "integer" | "number" | "string" | "boolean" | "date" | "datetime" | "category";
+export type Severity = "fail" | "warn" | "off";
+
+export interface ColumnContract {
+  type?: ColumnType;
+  required?: boolean;
+  max_missing?: number;
+  unique?: boolean;
+  min?: number | string;
+  max?: number | string;
+  allowed?: (string | number | boolean)[];
+  regex?: string;
+  min_length?: number;
+  max_length?: number;
+  reference_range?: { min: number | string; max: number | string };
+  identifier?: boolean;
+  drift?: boolean;
+}
+
+export interface DatasetContract {
+  min_rows?: number;
+  max_rows?: number;
+  duplicate_rows?: Severity;
+  primary_key?: string[];
+  extra_columns?: Severity;
+  missing_columns?: Severity;
+}
+
+export interface Contract {
+  version?: 1;
+  columns?: Record<string, ColumnContract>;
+  dataset?: DatasetContract;
+  json_schema?: string | object;
+}
+
+export const CONTRACT_SCHEMA: object = schema;
+
+/** The DuckDB type a contract type reads as. */
+export const DUCKDB_TYPE: Record<ColumnType, string> = {
+  integer: "BIGINT",
+  number: "DOUBLE",
+  string: "VARCHAR",
+  boolean: "BOOLEAN",
+  date: "DATE",
+  datetime: "TIMESTAMP",
+  category: "VARCHAR",
+};
+
+export interface LoadedContract {
+  contract: Contract;
+  display: string;
+  /** 1-based line of a key path in the contract file (the nearest existing ancestor otherwise). */
+  lineOf: (segments: (string | number)[]) => number;
+  validateRecord?: ValidateFunction;
+}
+
+// ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
+
+function compileRecordSchema(js: string | object, file: string, display: string, line: number): ValidateFunction {
+  let value: unknown = js;
+  if (typeof js === "string") {
+    const p = path.resolve(path.dirname(file), js);
+    try {
+      value = JSON.parse(readFileSync(p, "utf8"));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new ConfigurationError(
+        `${display}:${line}: json_schema ${js} ${code === "ENOENT" ? "is not found" : `is not valid JSON (${errorMessage(e)})`}`,
+      );
+    }
+  }
+  const ajv = new Ajv2020({ allErrors: false, strict: false });
+  addFormats(ajv);
+  try {
+    return ajv.compile(value as object);
+  } catch (e) {
+    throw new ConfigurationError(`${display}:${line}: json_schema is not a valid JSON Schema (${errorMessage(e)})`);
+  }
+}
+
+/** Reads and validates a contract; errors name the file and line. */
+export function loadContract(file: string, display: string): LoadedContract {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (e) {
+    throw new ConfigurationError(`${display}: cannot be read (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`);
+  }
+  if (text.trim() === "") throw new ConfigurationError(`${display}: file is empty`);
+  const contract = parseYamlWithSchema<Contract>(text, display, schema);
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  const lineOf = (segments: (string | number)[]): number => {
+    for (let n = segments.length; n > 0; n--) {
+      const node = doc.getIn(segments.slice(0, n), true) as YamlNode | undefined;
+      if (node?.range) return lc.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+  const loaded: LoadedContract = { contract, display, lineOf };
+  if (contract.json_schema !== undefined) {
+    loaded.validateRecord = compileRecordSchema(contract.json_schema, file, display, lineOf(["json_schema"]));
+  }
+  for (const [name, c] of Object.entries(contract.columns ?? {})) {
+    if (c.min_length !== undefined && c.max_length !== undefined && c.min_length > c.max_length)
+      throw new ConfigurationError(
+        `${display}:${lineOf(["columns", name, "min_length"])}: columns.${name}.min_length is larger than max_length`,
+      );
+    if (typeof c.min === "number" && typeof c.max === "number" && c.min > c.max)
+      throw new ConfigurationError(`${display}:${lineOf(["columns", name, "min"])}: columns.${name}.min is larger than max`);
+  }
+  return loaded;
+}

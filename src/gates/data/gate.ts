@@ -1,0 +1,356 @@
+/**
+ * The data gate: a data file (and optionally its contract and a reference) in, a Report out.
+ * Each file is read once into DuckDB; rules and column statistics come from one aggregate query,
+ * examples from one small query per failing rule, and file lines from one scan only when a row
+ * failed.
+ */
+import { existsSync, statSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { ConfigurationError, errorMessage } from "../../core/errors.js";
+import { isWaived } from "../../core/config.js";
+import { openDuckDB, sqlString } from "../../core/duckdb.js";
+import { sha256File, subjectOf } from "../../core/hash.js";
+import { makeReport, type Check, type Report } from "../../core/report.js";
+import { didYouMean } from "../../core/suggest.js";
+import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
+import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
+import { DUCKDB_TYPE, loadContract, type LoadedContract } from "./contract.js";
+import { computeDrift, type ColumnDrift, type DriftColumn } from "./drift.js";
+import { addTopValues, profileSelect, readProfile, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { columnRules, datasetRules, idPart, typedColumn, type CompiledRule } from "./rules.js";
+import { dataSections, dataSummary } from "./sections.js";
+import { jsonSchemaCheck, JsonSchemaCollector } from "./json-schema.js";
+import { looksLikeIdentifier } from "./identify.js";
+
+export interface FileArg {
+  /** Absolute path. */
+  path: string;
+  /** As the user gave it (relative to the workspace), for messages and annotations. */
+  display: string;
+}
+
+export interface DataGateOptions {
+  data: FileArg;
+  schema?: FileArg;
+  reference?: FileArg;
+  config?: FileArg;
+  label?: string;
+  drift?: "warn" | "fail" | "off";
+  thresholds?: { psi?: number; js?: number; alpha?: number };
+  maxExamples?: number;
+  waive?: string[];
+  progress?: (message: string) => void;
+}
+
+const CURRENT = "mlgate_current";
+
+/** Folders and globs (Parquet datasets) have no single hash. */
+function isPlainFile(p: string): boolean {
+  return !/[*?[]/.test(p) && existsSync(p) && statSync(p).isFile();
+}
+const REFERENCE = "mlgate_reference";
+
+function csvTypes(contract: LoadedContract | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, c] of Object.entries(contract?.contract.columns ?? {})) if (c.type) out[name] = DUCKDB_TYPE[c.type];
+  return out;
+}
+
+async function checkRegexes(conn: DuckDBConnection, lc: LoadedContract): Promise<void> {
+  for (const [name, c] of Object.entries(lc.contract.columns ?? {})) {
+    if (c.regex === undefined) continue;
+    try {
+      await conn.run(`SELECT regexp_full_match('', ${sqlString(c.regex)})`);
+    } catch (e) {
+      const why = (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+      throw new ConfigurationError(
+        `${lc.display}:${lc.lineOf(["columns", name, "regex"])}: columns.${name}.regex is not a valid regular expression (${why})`,
+      );
+    }
+  }
+}
+
+function unknownColumn(what: string, name: string, t: OpenedTable, where: string): ConfigurationError {
+  const hint = didYouMean(
+    name,
+    t.columns.map((c) => c.name),
+  );
+  return new ConfigurationError(
+    `${where}: ${what} names column "${name}", which is not in ${t.display}${hint ? ` (did you mean "${hint}"?)` : ""}`,
+  );
+}
+
+/** Type checks from CSV values DuckDB could not cast (those rows are rejected records). */
+function castChecks(t: OpenedTable, contract: LoadedContract | undefined, maxExamples: number): Check[] {
+  const byColumn = new Map<string, OpenedTable["rejects"]>();
+  for (const r of t.rejects) if (r.kind === "type" && r.column) byColumn.set(r.column, [...(byColumn.get(r.column) ?? []), r]);
+  const out: Check[] = [];
+  for (const [column, rejects] of byColumn) {
+    const declared = contract?.contract.columns?.[column]?.type;
+    const type = declared ?? t.columns.find((c) => c.name === column)?.type ?? "its type";
+    out.push({
+      id: `schema.${idPart(column)}.type`,
+      title: `${column} is ${type}`,
+      column,
+      status: "fail",
+      observed: `${rejects.length} row${rejects.length === 1 ? "" : "s"}`,
+      expected: type,
+      failedRows: rejects.length,
+      file: t.display,
+      message: `${rejects.length} value${rejects.length === 1 ? "" : "s"} of ${column} do not read as ${type}`,
+      examples: rejects.slice(0, maxExamples).map((r) => ({ line: r.line, value: r.raw.slice(0, 200) })),
+    });
+  }
+  return out;
+}
+
+interface Compiled {
+  rules: CompiledRule[];
+  checks: Check[];
+}
+
+/** Contract checks that need no row scan, and the row rules to count. */
+function compileContract(lc: LoadedContract | undefined, t: OpenedTable, typeChecked: Set<string>): Compiled {
+  const out: Compiled = { rules: [], checks: [] };
+  if (!lc) return out;
+  const { contract } = lc;
+  const present = new Map(t.columns.map((c) => [c.name, c.type]));
+  const declared = Object.keys(contract.columns ?? {});
+  const ds = contract.dataset ?? {};
+  if (contract.columns) {
+    const missing = declared.filter((n) => !present.has(n));
+    const extra = t.columns.map((c) => c.name).filter((n) => !(n in (contract.columns ?? {})));
+    const m = columnSetCheck(
+      "schema.columns.missing",
+      "Every contract column is in the data",
+      missing,
+      ds.missing_columns ?? "fail",
+      "of the contract missing from the data",
+    );
+    const x = columnSetCheck(
+      "schema.columns.extra",
+      "No columns beyond the contract",
+      extra,
+      ds.extra_columns ?? "warn",
+      "not in the contract",
+    );
+    if (m) out.checks.push(m);
+    if (x) out.checks.push(x);
+  }
+  for (const [name, c] of Object.entries(contract.columns ?? {})) {
+    const duckType = present.get(name);
+    if (duckType === undefined) continue;
+    const typed = typedColumn(name, duckType, c.type);
+    if (typed.incompatible) {
+      out.checks.push({
+        id: `schema.${idPart(name)}.type`,
+        title: `${name} is ${c.type ?? ""}`,
+        column: name,
+        status: "fail",
+        observed: duckType,
+        expected: c.type ?? null,
+        message: `${name} is stored as ${duckType}, which cannot hold ${c.type ?? ""} values`,
+      });
+      continue;
+    }
+    const rules = columnRules(name, c, duckType);
+    if (c.type && !typed.badType && !typeChecked.has(name)) {
+      out.checks.push({
+        id: `schema.${idPart(name)}.type`,
+        title: `${name} is ${c.type}`,
+        column: name,
+        status: "pass",
+        observed: duckType,
+        expected: c.type,
+      });
+    }
+    out.rules.push(...rules);
+  }
+  for (const [i, k] of (ds.primary_key ?? []).entries()) {
+    if (!present.has(k))
+      throw unknownColumn("dataset.primary_key", k, t, `${lc.display}:${lc.lineOf(["dataset", "primary_key", i])}`);
+  }
+  out.rules.push(
+    ...datasetRules(
+      ds,
+      t.columns.map((c) => c.name),
+    ),
+  );
+  return out;
+}
+
+function driftColumns(
+  cur: OpenedTable,
+  ref: OpenedTable,
+  profiles: ColumnProfile[],
+  lc: LoadedContract | undefined,
+  label?: string,
+): DriftColumn[] {
+  const refTypes = new Map(ref.columns.map((c) => [c.name, c.type]));
+  const out: DriftColumn[] = [];
+  for (const p of profiles) {
+    const refType = refTypes.get(p.name);
+    if (refType === undefined) continue;
+    const c = lc?.contract.columns?.[p.name];
+    const isLabel = p.name === label;
+    if (!isLabel && (c?.identifier || c?.drift === false)) continue;
+    if (!isLabel && !c && looksLikeIdentifier(p, cur.rowCount)) continue;
+    // Free text and keys: almost every value is new, so a distribution distance says nothing.
+    if (!isLabel && p.kind === "categorical" && p.distinct > Math.max(SMALL_DOMAIN, cur.rowCount / 2)) continue;
+    const refProfileKind = readProfile([{ name: p.name, type: refType }], {}, 0)[0]?.kind;
+    if (p.kind === "temporal" || refProfileKind === "temporal") continue;
+    const numeric = p.kind === "numeric" && refProfileKind === "numeric" && c?.type !== "category";
+    out.push({ name: p.name, kind: numeric ? "numeric" : "categorical", role: isLabel ? "label" : "feature" });
+  }
+  return out;
+}
+
+function waive(checks: Check[], waivers: string[] | undefined): void {
+  for (const c of checks) {
+    if (c.status === "fail" && isWaived(c.id, waivers)) {
+      c.status = "warn";
+      c.message = `waived in config: ${c.message ?? c.title}`;
+    }
+  }
+}
+
+export async function runDataGate(o: DataGateOptions): Promise<Report> {
+  const progress = o.progress ?? (() => undefined);
+  const maxExamples = o.maxExamples ?? 5;
+  const lc = o.schema ? loadContract(o.schema.path, o.schema.display) : undefined;
+  const jsonCollector = lc?.validateRecord ? new JsonSchemaCollector(lc.validateRecord, maxExamples) : undefined;
+  const db = await openDuckDB();
+  try {
+    const conn = db.connection;
+    if (lc) await checkRegexes(conn, lc);
+    progress(`reading ${o.data.display}`);
+    const cur = await openTable(conn, o.data.path, {
+      name: CURRENT,
+      display: o.data.display,
+      types: csvTypes(lc),
+      ...(jsonCollector
+        ? {
+            onJsonRecord: (r: unknown, line: number) => {
+              jsonCollector.add(r, line);
+            },
+          }
+        : {}),
+    });
+    if (lc?.contract.json_schema !== undefined && cur.format !== "jsonl") {
+      throw new ConfigurationError(
+        `${lc.display}:${lc.lineOf(["json_schema"])}: json_schema applies to JSON Lines data only, and ${o.data.display} is ${cur.format.toUpperCase()}`,
+      );
+    }
+    if (o.label && !cur.columns.some((c) => c.name === o.label)) throw unknownColumn("the label", o.label, cur, "--label");
+
+    const typeChecks = castChecks(cur, lc, maxExamples);
+    const compiled = compileContract(lc, cur, new Set(typeChecks.map((c) => c.column ?? "")));
+    progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
+    const select = [`count(*) AS n`, ...profileSelect(cur.columns), ...compiled.rules.map((r, i) => `${r.count} AS r${i}`)];
+    const agg = (await queryRows(conn, `SELECT ${select.join(", ")} FROM ${cur.table}`))[0] ?? {};
+    const profiles = readProfile(cur.columns, agg, cur.rowCount);
+    await addTopValues(conn, cur.table, profiles);
+    const counts = compiled.rules.map((_, i) => Number(agg[`r${i}`] ?? 0));
+
+    const checks: Check[] = [
+      malformedCheck(
+        cur,
+        cur.rejects.filter((r) => r.kind === "malformed"),
+        maxExamples,
+      ),
+    ];
+    const rc = rowCountCheck(cur.rowCount, lc?.contract.dataset?.min_rows, lc?.contract.dataset?.max_rows);
+    if (rc) checks.push(rc);
+    checks.push(...compiled.checks, ...typeChecks, ...(await ruleChecks(conn, cur, compiled.rules, counts, maxExamples)));
+    if (jsonCollector) checks.push(jsonSchemaCheck(jsonCollector, cur.display));
+
+    let drift: ColumnDrift[] = [];
+    const inputs: Record<string, string> = {};
+    if (isPlainFile(o.data.path)) inputs[o.data.display] = await sha256File(o.data.path);
+    if (o.schema) inputs[o.schema.display] = await sha256File(o.schema.path);
+    if (o.config) inputs[o.config.display] = await sha256File(o.config.path);
+    if (o.reference && o.drift !== "off") {
+      progress(`reading reference ${o.reference.display}`);
+      const ref = await openTable(conn, o.reference.path, { name: REFERENCE, display: o.reference.display, types: csvTypes(lc) });
+      if (isPlainFile(o.reference.path)) inputs[o.reference.display] = await sha256File(o.reference.path);
+      const refRejects = ref.rejects;
+      if (refRejects.length) {
+        const m = malformedCheck(ref, refRejects, maxExamples, "dataset.reference.malformed_rows");
+        m.status = "warn";
+        checks.push(m);
+      }
+      const refNames = new Set(ref.columns.map((c) => c.name));
+      const curNames = new Set(cur.columns.map((c) => c.name));
+      const added = cur.columns.map((c) => c.name).filter((n) => !refNames.has(n));
+      const removed = ref.columns.map((c) => c.name).filter((n) => !curNames.has(n));
+      checks.push(
+        columnSetCheck(
+          "dataset.columns.new",
+          "No columns absent from the reference",
+          added,
+          "warn",
+          "not in the reference",
+        ) as Check,
+      );
+      checks.push(
+        columnSetCheck(
+          "dataset.columns.missing",
+          "Every reference column is present",
+          removed,
+          "warn",
+          "of the reference missing",
+        ) as Check,
+      );
+      const columns = driftColumns(cur, ref, profiles, lc, o.label);
+      progress(`measuring drift of ${columns.length} columns`);
+      const t = o.thresholds ?? {};
+      const result = await computeDrift(conn, CURRENT, REFERENCE, columns, {
+        psiFloor: t.psi ?? 0.1,
+        jsFloor: t.js ?? 0.1,
+        alpha: t.alpha ?? 0.05,
+        mode: o.drift === "fail" ? "fail" : "warn",
+      });
+      drift = result.columns;
+      checks.push(...result.checks);
+    }
+    waive(checks, o.waive);
+    return makeReport({
+      gate: "data",
+      checks,
+      summary: dataSummary(o.data.display, cur, checks, drift),
+      ...(isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {}),
+      metrics: { rows: cur.rowCount, rejected: cur.rejects.length, columns: columnMetrics(profiles, drift) },
+      sections: dataSections(profiles, drift, checks, cur.rowCount),
+      inputs,
+    });
+  } finally {
+    db.close();
+  }
+}
+
+function columnMetrics(profiles: ColumnProfile[], drift: ColumnDrift[]): Record<string, unknown> {
+  const byName = new Map(drift.map((d) => [d.column, d]));
+  return Object.fromEntries(
+    profiles.map((p) => {
+      const d = byName.get(p.name);
+      const rest: Partial<ColumnProfile> = { ...p };
+      delete rest.name;
+      return [
+        p.name,
+        d
+          ? {
+              ...rest,
+              drift: {
+                scores: d.scores,
+                pValue: d.pValue,
+                adjustedP: d.adjustedP,
+                effect: d.effect,
+                flagged: d.flagged,
+                role: d.role,
+              },
+            }
+          : rest,
+      ];
+    }),
+  );
+}

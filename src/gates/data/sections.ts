@@ -1,0 +1,124 @@
+/** The data gate's report body: renderer-neutral tables and charts (the renderers escape the text). */
+import { countByStatus, type Check, type Scalar, type Section } from "../../core/report.js";
+import type { OpenedTable } from "../../core/table.js";
+import type { ColumnDrift } from "./drift.js";
+import type { ColumnProfile } from "./profile.js";
+
+const MAX_CHARTS = 3;
+const MAX_BAD_ROWS = 50;
+const TOP_SHOWN = 3;
+
+function num(v: Scalar | undefined): string {
+  if (typeof v !== "number") return v === undefined || v === null ? "" : String(v);
+  if (Number.isInteger(v)) return String(v);
+  return Math.abs(v) >= 1e5 || (Math.abs(v) < 1e-3 && v !== 0) ? v.toExponential(3) : String(Number(v.toPrecision(4)));
+}
+
+function shape(p: ColumnProfile): string {
+  if (p.kind === "numeric") return `${num(p.min)} / ${num(p.mean)} / ${num(p.max)}`;
+  if (p.kind === "temporal") return `${num(p.min)} .. ${num(p.max)}`;
+  if (p.top?.length) {
+    const more = p.distinct > TOP_SHOWN ? ", …" : "";
+    return `${p.top
+      .slice(0, TOP_SHOWN)
+      .map((t) => `${t.value} (${t.count})`)
+      .join(", ")}${more}`;
+  }
+  return "";
+}
+
+function driftScore(d: ColumnDrift | undefined): string {
+  if (!d) return "";
+  const key = d.kind === "numeric" ? "psi" : "js";
+  const v = d.scores[key];
+  return v === undefined ? "" : `${key} ${num(v)}`;
+}
+
+function driftVerdict(d: ColumnDrift | undefined): string {
+  if (!d) return "";
+  const role = d.role === "label" ? "label " : "";
+  return d.flagged ? `${role}drift (p=${num(d.adjustedP)})` : `${role}stable`;
+}
+
+export function dataSections(profiles: ColumnProfile[], drift: ColumnDrift[], checks: Check[], rows: number): Section[] {
+  const byName = new Map(drift.map((d) => [d.column, d]));
+  const hasDrift = drift.length > 0;
+  const sections: Section[] = [
+    {
+      kind: "table",
+      title: "Columns",
+      headers: [
+        "Column",
+        "Type",
+        "Missing",
+        "Min / mean / max or top values",
+        "Distinct",
+        ...(hasDrift ? ["Drift score", "Drift"] : []),
+      ],
+      align: ["l", "l", "r", "l", "r", ...(hasDrift ? (["r", "l"] as const) : [])],
+      rows: profiles.map((p) => {
+        const d = byName.get(p.name);
+        return [
+          p.name,
+          p.type,
+          rows ? `${((p.missing / rows) * 100).toFixed(1)}%` : "",
+          shape(p),
+          p.distinct,
+          ...(hasDrift ? [driftScore(d), driftVerdict(d)] : []),
+        ];
+      }),
+      note: "Distinct counts are approximate (HyperLogLog). Drift: flagged when significant after Benjamini-Hochberg and above the effect floor.",
+    },
+  ];
+  const bad: Scalar[][] = [];
+  for (const c of checks) {
+    if (c.status !== "fail" && c.status !== "warn") continue;
+    for (const e of c.examples ?? []) {
+      if (bad.length >= MAX_BAD_ROWS) break;
+      bad.push([c.id, e.line ?? e.where ?? "", e.value ?? ""]);
+    }
+  }
+  if (bad.length) {
+    sections.push({
+      kind: "table",
+      title: "Failing rows (first examples)",
+      headers: ["Check", "Line", "Value"],
+      align: ["l", "r", "l"],
+      rows: bad,
+    });
+  }
+  const charts = drift
+    .filter((d) => d.flagged && d.histogram.labels.length > 0)
+    .sort((a, b) => b.effect - a.effect)
+    .slice(0, MAX_CHARTS);
+  for (const d of charts) {
+    sections.push({
+      kind: "bar-chart",
+      title: `${d.role === "label" ? "Label drift" : "Drift"}: ${d.column}`,
+      xLabel: d.column,
+      yLabel: "share of rows",
+      labels: d.histogram.labels,
+      series: [
+        { name: "reference", values: d.histogram.reference },
+        { name: "current", values: d.histogram.current },
+      ],
+    });
+  }
+  return sections;
+}
+
+export function dataSummary(display: string, t: OpenedTable, checks: Check[], drift: ColumnDrift[]): string {
+  const c = countByStatus(checks);
+  const parts = [`${display}: ${t.rowCount.toLocaleString("en-US")} rows`];
+  if (c.fail) parts.push(`${c.fail} failed check${c.fail === 1 ? "" : "s"}`);
+  if (c.warn) parts.push(`${c.warn} warning${c.warn === 1 ? "" : "s"}`);
+  if (!c.fail && !c.warn) parts.push(`all ${c.pass} checks passed`);
+  const flagged = drift.filter((d) => d.flagged).map((d) => d.column);
+  if (drift.length)
+    parts.push(
+      flagged.length
+        ? `drift in ${flagged.slice(0, 3).join(", ")}${flagged.length > 3 ? ` and ${flagged.length - 3} more` : ""}`
+        : "no drift",
+    );
+  return parts.join("; ");
+}
