@@ -1,0 +1,131 @@
+import path from "node:path";
+import type { Command, CommandContext } from "../../cli/command.js";
+import { ConfigurationError } from "../../core/errors.js";
+import { buildReport } from "./build-report.js";
+import { evaluateModels, type GateIo } from "./gate.js";
+import { mergeShards, readShard, writeShard } from "./shard.js";
+import { resolveSettings } from "./settings.js";
+
+function gateIo(ctx: CommandContext): GateIo {
+  return {
+    cwd: ctx.cwd,
+    env: ctx.env,
+    progress: ctx.progress,
+    resolvePath: ctx.resolvePath,
+    ...(ctx.configFile ? { configFile: ctx.configFile } : {}),
+  };
+}
+
+function definedOnly<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+export const modelCommand: Command = {
+  name: "model",
+  gate: "model",
+  summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
+  usage: [
+    "model --candidate FILE [--baseline FILE|git:REF:PATH|none] --data FILE --label COL --task binary|multiclass|regression",
+    "model ... [--features a,b,c] [--output NAME] [--slice COL]... [--sensitive COL]... [--shard i/n --stats FILE]",
+  ],
+  description: [
+    "Both models score the same rows in the same batches; every comparison reports the paired delta with a 95% CI",
+    "and a p-value. Without thresholds in gates.model.thresholds, the primary metric (roc_auc, accuracy, rmse) may",
+    "not be worse than the baseline's by more than 0.01 (1% for rmse). Inside a pull request, the baseline defaults",
+    "to the candidate's path at the base commit. With --shard, the command writes mergeable statistics (--stats)",
+    "instead of a verdict; `mlgate model merge` judges all shards together.",
+  ].join("\n"),
+  options: {
+    candidate: { type: "string", valueName: "FILE", description: "Candidate ONNX model (the subject of the verdict)." },
+    baseline: {
+      type: "string",
+      valueName: "SPEC",
+      description: "Baseline: a path, git:<ref>:<path>, git:<path> (PR base), or none.",
+    },
+    data: { type: "string", valueName: "FILE", description: "Evaluation data: CSV, TSV, Parquet or JSON Lines." },
+    label: { type: "string", valueName: "COL", description: "Label column." },
+    task: { type: "string", valueName: "TASK", description: "binary, multiclass or regression." },
+    features: {
+      type: "string",
+      valueName: "a,b,c",
+      description: "Feature columns in model input order (default: all but label, slice, sensitive).",
+    },
+    output: {
+      type: "string",
+      valueName: "NAME",
+      description: "Model output to score (default: probabilities, else the only float output).",
+    },
+    slice: {
+      type: "string",
+      multiple: true,
+      valueName: "COL",
+      description: "Slice by this column (numbers binned by quintiles).",
+    },
+    sensitive: {
+      type: "string",
+      multiple: true,
+      valueName: "COL",
+      description: "Sensitive column for fairness gaps (binary tasks).",
+    },
+    decision: { type: "string", valueName: "MODE", description: "point, significant or non-inferior (default: point)." },
+    "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096)." },
+    shard: { type: "string", valueName: "i/n", description: "Evaluate rows with row number % n = i-1 and write statistics." },
+    stats: {
+      type: "string",
+      valueName: "FILE",
+      description: "Where --shard writes its statistics (default mlgate-report/model-shard-i-of-n.json).",
+    },
+  },
+  async run(ctx) {
+    const s = resolveSettings(
+      definedOnly({
+        candidate: ctx.str("candidate"),
+        baseline: ctx.str("baseline"),
+        data: ctx.str("data"),
+        label: ctx.str("label"),
+        task: ctx.str("task"),
+        features: ctx.str("features"),
+        output: ctx.str("output"),
+        slice: ctx.list("slice"),
+        sensitive: ctx.list("sensitive"),
+        decision: ctx.str("decision"),
+        batchSize: ctx.str("batch-size"),
+        shard: ctx.str("shard"),
+      }),
+      ctx.config.gates?.model,
+    );
+    if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
+    const state = await evaluateModels(s, gateIo(ctx));
+    if (s.shard) {
+      const file = path.resolve(
+        ctx.cwd,
+        ctx.str("stats") ?? `mlgate-report/model-shard-${s.shard.index + 1}-of-${s.shard.count}.json`,
+      );
+      writeShard(state, file);
+      ctx.stdout.write(
+        `shard ${s.shard.index + 1}/${s.shard.count}: ${state.yTrue.length} rows scored; statistics written to ${path.relative(ctx.cwd, file)} (run mlgate model merge for the verdict)\n`,
+      );
+      return 0;
+    }
+    return buildReport(state);
+  },
+};
+
+export const modelMergeCommand: Command = {
+  name: "model merge",
+  gate: "model",
+  summary: "Merge the statistics of `mlgate model --shard` runs into one report, as one unsharded run.",
+  usage: ["model merge SHARD_FILE... [--json FILE] [--markdown FILE]"],
+  description: "Thresholds, slices and models come from the shard files, so every shard is judged alike.",
+  options: {},
+  allowPositionals: true,
+  run(ctx) {
+    if (ctx.positionals.length === 0)
+      throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
+    const shards = ctx.positionals.map((p) => ({
+      state: readShard(ctx.resolvePath(p, { flag: "model merge", kind: "file" }), p),
+      display: p,
+    }));
+    return Promise.resolve(buildReport(mergeShards(shards)));
+  },
+};

@@ -1,0 +1,250 @@
+import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
+import { sqlIdent } from "../../core/duckdb.js";
+import { ConfigurationError } from "../../core/errors.js";
+import type { OpenedTable } from "../../core/table.js";
+import { didYouMean } from "../../core/suggest.js";
+import { allocFeed, featureDTypes, featureNames, featureSql, runModel, samePlan, type FeedBuffers } from "./feed.js";
+import type { Task } from "./metrics.js";
+import { classesOf, decodeScores, scoreWidth } from "./outputs.js";
+import type { GroupSpec } from "./groups.js";
+import { planInputs, planOutput, type InputPlan, type LoadedModel, type OutputPlan } from "./session.js";
+import type { RunSettings } from "./settings.js";
+import { GrowableF64, GrowableI32 } from "./state.js";
+
+export interface Scored {
+  task: Task;
+  classes: number;
+  rows: Int32Array;
+  yTrue: Float64Array;
+  candidate: Float64Array;
+  baseline?: Float64Array;
+  codes: Int32Array[];
+  plan: InputPlan;
+  outputs: { candidate: OutputPlan; baseline?: OutputPlan };
+  /** The first rows' features (row-major, float64), for latency and robustness; matrix inputs only. */
+  sample?: { features: Float64Array; width: number; rows: number };
+}
+
+/** Columns the features default to: every column but the label, slice and sensitive columns, in file order. */
+export function defaultFeatures(t: OpenedTable, s: RunSettings): string[] {
+  const skip = new Set([s.label, ...s.sliceColumns, ...s.sensitive]);
+  return t.columns.map((c) => c.name).filter((c) => !skip.has(c));
+}
+
+function checkColumns(t: OpenedTable, s: RunSettings, features: readonly string[]): void {
+  const names = t.columns.map((c) => c.name);
+  const missing = (c: string, flag: string): ConfigurationError => {
+    const hint = didYouMean(c, names);
+    return new ConfigurationError(
+      `${flag} ${c}: ${t.display} has no such column${hint ? ` (did you mean "${hint}"?)` : ""}; it has ${names.join(", ")}`,
+    );
+  };
+  if (!names.includes(s.label)) throw missing(s.label, "--label");
+  for (const f of features) if (!names.includes(f)) throw missing(f, "--features");
+  if (features.length === 0)
+    throw new ConfigurationError(`${t.display}: has no feature columns besides the label; pass --features`);
+}
+
+/** A DuckDB vector's values without boxing each one: its typed array when it has one. */
+function valuesOf(v: DuckDBVector, n: number): ArrayLike<number | bigint | string | null> {
+  const items = (v as unknown as { items?: unknown }).items;
+  if (ArrayBuffer.isView(items) && (items as unknown as ArrayLike<unknown>).length >= n)
+    return items as unknown as ArrayLike<number | bigint>;
+  const out: (number | bigint | string | null)[] = [];
+  for (let r = 0; r < n; r++) {
+    const x = v.getItem(r);
+    out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
+  }
+  return out;
+}
+
+async function lineText(t: OpenedTable, row: number): Promise<string> {
+  const lines = await t.lineOf([row]);
+  const line = lines?.get(row);
+  return line !== undefined ? `line ${line}` : `row ${row + 1}`;
+}
+
+/**
+ * Streams the evaluation rows through both models in batches and keeps, per row, what exact
+ * statistics need: the label, both models' scores, the row number and its slice codes.
+ */
+export async function scoreRows(
+  conn: DuckDBConnection,
+  t: OpenedTable,
+  s: RunSettings,
+  models: { candidate: LoadedModel; baseline?: LoadedModel },
+  groups: readonly GroupSpec[],
+  progress: (m: string) => void,
+): Promise<Scored> {
+  const task = s.verdict.task;
+  const features = s.features ?? defaultFeatures(t, s);
+  checkColumns(t, s, features);
+  const names = t.columns.map((c) => c.name);
+  const plan = planInputs(models.candidate, names, features);
+  if (models.baseline && !samePlan(plan, planInputs(models.baseline, names, features)))
+    throw new ConfigurationError(
+      `--baseline ${models.baseline.display}: takes different inputs than the candidate; mlgate feeds both models the same tensors`,
+    );
+  const outCand = planOutput(models.candidate, task, s.output);
+  const outBase = models.baseline ? planOutput(models.baseline, task, s.output) : undefined;
+  const dtypes = featureDTypes(plan);
+  const cols = featureNames(plan);
+  const F = cols.length;
+  const needsNullCheck = dtypes.some((d) => d === "int64" || d === "string");
+  const select = [
+    ...cols.map((c, j) => featureSql(c, dtypes[j] ?? "float32")),
+    `coalesce(TRY_CAST(${sqlIdent(s.label)} AS DOUBLE), 'NaN'::DOUBLE)`,
+    "rowid::INTEGER",
+    ...groups.map((g) => g.sql),
+    ...(needsNullCheck ? [`(${cols.map((c) => `${sqlIdent(c)} IS NULL`).join(" OR ")})::INTEGER`] : []),
+  ];
+  const where = s.shard ? ` WHERE rowid % ${s.shard.count} = ${s.shard.index}` : "";
+  const B = s.batchSize;
+  const feeds: [FeedBuffers, FeedBuffers] = [allocFeed(plan, B), allocFeed(plan, B)];
+  let classes = classesOf(task, outCand) ?? 0;
+  const width = (): number => scoreWidth(task, classes);
+  const y = new GrowableF64();
+  const rowIds = new GrowableI32();
+  const cand = new GrowableF64();
+  const base = models.baseline ? new GrowableF64() : undefined;
+  const codes = groups.map(() => new GrowableI32());
+  const nanCount = new Float64Array(F);
+  const nanFirst = new Int32Array(F).fill(-1);
+  const sampleRows = plan.mode === "matrix" && dtypes[0] !== "int64" && dtypes[0] !== "string" ? s.robustness.rows : 0;
+  const sample = new Float64Array(sampleRows * F);
+  let sampled = 0;
+
+  const infer = async (feed: FeedBuffers, n: number, start: number): Promise<void> => {
+    const tensors = feed.tensors(n);
+    const [tc, tb] = await Promise.all([
+      runModel(models.candidate, tensors, outCand.name),
+      models.baseline && outBase ? runModel(models.baseline, tensors, outBase.name) : undefined,
+    ]);
+    if (classes === 0) classes = tc.dims.length > 1 ? Number(tc.dims[1]) : 1;
+    cand.reserve(n * width());
+    decodeScores(models.candidate, task, outCand, tc, n, classes, cand.data, start);
+    cand.length = (start + n) * width();
+    if (tb && base && models.baseline && outBase) {
+      base.reserve(n * width());
+      decodeScores(models.baseline, task, outBase, tb, n, classes, base.data, start);
+      base.length = (start + n) * width();
+    }
+  };
+
+  const result = await conn.stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
+  let which = 0;
+  let filled = 0;
+  let batchStart = 0;
+  let pending: Promise<void> | undefined;
+  const flush = async (): Promise<void> => {
+    if (filled === 0) return;
+    if (pending) await pending;
+    const first = batchStart === 0;
+    pending = infer(feeds[which] as FeedBuffers, filled, batchStart);
+    batchStart += filled;
+    filled = 0;
+    which = 1 - which;
+    // The first batch settles the number of classes and how outputs are read before more is queued.
+    if (first) await pending;
+  };
+
+  let total = 0;
+  for (;;) {
+    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    const vals = Array.from({ length: select.length }, (_, j) => valuesOf(chunk.getColumnVector(j), n));
+    const labels = vals[F] as Float64Array;
+    const ids = vals[F + 1] as Int32Array;
+    if (needsNullCheck) {
+      const nulls = vals[select.length - 1] as Int32Array;
+      for (let r = 0; r < n; r++)
+        if (nulls[r])
+          throw new ConfigurationError(
+            `--data ${t.display}: ${await lineText(t, ids[r] ?? 0)} has a missing feature value; the model cannot score it`,
+          );
+    }
+    for (let r = 0; r < n; r++) {
+      const v = labels[r] ?? NaN;
+      const bad =
+        Number.isNaN(v) ||
+        (task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity)));
+      if (bad) {
+        const where = await lineText(t, ids[r] ?? 0);
+        if (Number.isNaN(v))
+          throw new ConfigurationError(`--label ${s.label}: ${where} of ${t.display} has a missing or non-numeric label`);
+        throw new ConfigurationError(
+          `--label ${s.label}: ${where} of ${t.display} has label ${v}, which the model does not predict (classes 0..${(task === "binary" ? 2 : classes) - 1})`,
+        );
+      }
+    }
+    let r0 = 0;
+    while (r0 < n) {
+      const take = Math.min(n - r0, B - filled);
+      const feed = feeds[which] as FeedBuffers;
+      for (let j = 0; j < F; j++) {
+        const src = vals[j] as ArrayLike<number>;
+        const { buf, offset, stride } = feed.slots[j] as FeedBuffers["slots"][number];
+        const dst = buf as unknown as Record<number, unknown>;
+        let nan = 0;
+        for (let k = 0; k < take; k++) {
+          const x = src[r0 + k] as number;
+          dst[(filled + k) * stride + offset] = x;
+          if (x !== x) nan++;
+        }
+        if (nan) {
+          if ((nanFirst[j] ?? 0) < 0)
+            for (let k = 0; k < take; k++)
+              if (Number.isNaN(src[r0 + k])) {
+                nanFirst[j] = ids[r0 + k] ?? 0;
+                break;
+              }
+          nanCount[j] = (nanCount[j] ?? 0) + nan;
+        }
+        if (sampled < sampleRows)
+          for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
+      }
+      sampled = Math.min(sampleRows, sampled + take);
+      y.reserve(take);
+      rowIds.reserve(take);
+      for (let k = 0; k < take; k++) {
+        y.data[y.length++] = labels[r0 + k] ?? NaN;
+        rowIds.data[rowIds.length++] = ids[r0 + k] ?? 0;
+      }
+      for (const [g, store] of codes.entries()) {
+        const src = vals[F + 2 + g] as Int32Array;
+        store.reserve(take);
+        for (let k = 0; k < take; k++) store.data[store.length++] = src[r0 + k] ?? -1;
+      }
+      filled += take;
+      r0 += take;
+      if (filled === B) await flush();
+    }
+    total += n;
+    if (total % (B * 64) < n) progress(`scored ${total.toLocaleString("en-US")} rows`);
+  }
+  await flush();
+  if (pending) await pending;
+  const bad = Array.from(nanCount.keys()).filter((j) => (nanCount[j] ?? 0) > 0);
+  if (bad.length) {
+    const j = bad[0] ?? 0;
+    const more = bad.length > 1 ? ` (and ${bad.length - 1} more column${bad.length > 2 ? "s" : ""})` : "";
+    throw new ConfigurationError(
+      `--data ${t.display}: column "${cols[j]}" has ${nanCount[j]} NaN or missing values, first on ${await lineText(t, nanFirst[j] ?? 0)}${more}; impute or drop them before evaluating`,
+    );
+  }
+  if (y.length === 0)
+    throw new ConfigurationError(`--data ${t.display}: has no rows to evaluate${s.shard ? " in this shard" : ""}`);
+  return {
+    task,
+    classes: task === "regression" ? 1 : classes,
+    rows: rowIds.view(),
+    yTrue: y.view(),
+    candidate: cand.view(),
+    ...(base ? { baseline: base.view() } : {}),
+    codes: codes.map((c) => c.view()),
+    plan,
+    outputs: { candidate: outCand, ...(outBase ? { baseline: outBase } : {}) },
+    ...(sampleRows ? { sample: { features: sample.subarray(0, sampled * F), width: F, rows: sampled } } : {}),
+  };
+}

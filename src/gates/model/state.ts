@@ -1,0 +1,100 @@
+import type { Subject } from "../../core/report.js";
+import type { Task } from "./metrics.js";
+import type { RunSettings } from "./settings.js";
+
+/** A per-row grouping of the evaluation rows: a slice column, a named slice, or a sensitive column. */
+export interface Grouping {
+  kind: "column" | "named" | "sensitive";
+  /** Column name or slice name. */
+  name: string;
+  /** Level names; code -1 is a missing value. Named slices have one level, "in". */
+  levels: string[];
+  codes: Int32Array;
+}
+
+export interface LatencyStats {
+  /** Batch-1 latencies in milliseconds, interleaved candidate/baseline runs. */
+  candidate: number[];
+  baseline: number[];
+  /** Rows per second at batch 256. */
+  candidateThroughput: number;
+  baselineThroughput: number;
+}
+
+/** Sums, so shards merge by adding. */
+export interface RobustnessStats {
+  epsilon: number;
+  rows: number;
+  candidate: { flips: number; absDelta: number };
+  baseline: { flips: number; absDelta: number };
+}
+
+/**
+ * Everything the verdict needs, per row where exact statistics demand it (roc_auc, DeLong and the
+ * paired bootstrap need each row's label and both models' scores). Shards write this; a merge sorts
+ * the rows back into file order, so a merged state equals the unsharded one.
+ */
+export interface EvalState {
+  task: Task;
+  classes: number;
+  /** 0-based data row of each evaluated row, in file order. */
+  rows: Int32Array;
+  yTrue: Float64Array;
+  /** Scores, `scoreWidth` per row. */
+  candidate: Float64Array;
+  baseline?: Float64Array;
+  groups: Grouping[];
+  latency?: LatencyStats;
+  robustness?: RobustnessStats;
+  /** Output interpretation per model, for the report (probabilities, logits, label). */
+  outputs: { candidate: string; baseline?: string };
+  subjects: Subject[];
+  inputs: Record<string, string>;
+  /** Resolved settings; shards must agree on them to merge. */
+  settings: RunSettings;
+  data: { path: string; lineOffset: number };
+  shard?: { index: number; count: number };
+}
+
+/** Appends to a typed array that doubles when full; memory grows with rows only by what is stored. */
+export class GrowableF64 {
+  data: Float64Array;
+  length = 0;
+  constructor(initial = 1 << 16) {
+    this.data = new Float64Array(initial);
+  }
+  reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < this.length + extra) cap *= 2;
+    const next = new Float64Array(cap);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  view(): Float64Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+export class GrowableI32 {
+  data: Int32Array;
+  length = 0;
+  constructor(initial = 1 << 16) {
+    this.data = new Int32Array(initial);
+  }
+  reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < this.length + extra) cap *= 2;
+    const next = new Int32Array(cap);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  push(v: number): void {
+    this.reserve(1);
+    this.data[this.length++] = v;
+  }
+  view(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
