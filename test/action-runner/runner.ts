@@ -45,6 +45,8 @@ export interface StepResult {
   stderr: string;
   /** The script as the shell received it, after `${{ }}` substitution. */
   script?: string;
+  /** The step's own `env:` after substitution (what a test checks an input travelled through). */
+  env: Record<string, string>;
 }
 
 export interface RunActionResult {
@@ -205,6 +207,7 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
       outputs: {},
       stdout: "",
       stderr: "",
+      env: {},
     };
     steps.push(result);
     if (!condition(step.if, contexts, state)) {
@@ -215,6 +218,7 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
     }
     const render = (v: string): string => interpolate(v, contexts, state);
     const stepEnv = stringRecord(step.env, render);
+    result.env = stepEnv;
 
     if (step.run !== undefined) {
       const stepDir = mkdtempSync(path.join(runnerTemp, "step-"));
