@@ -17,12 +17,13 @@
  *
  * Bad input (missing or empty file, unknown extension, unreadable data) throws ConfigurationError.
  */
-import { existsSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "./errors.js";
 import { sqlIdent, sqlString } from "./duckdb.js";
-import { locateCsvRecords, scanJsonLines } from "./table/lines.js";
+import { locateCsvRecords, scanJsonLines, writeValidLines } from "./table/lines.js";
 
 export type TableFormat = "csv" | "tsv" | "parquet" | "jsonl";
 
@@ -232,9 +233,7 @@ async function openParquet(conn: DuckDBConnection, file: string, o: Resolved): P
   const isDir = !/[*?[]/.test(file) && statSync(file).isDirectory();
   const source = isDir ? path.join(file, "**", "*.parquet") : file;
   try {
-    await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, hive_partitioning=${isDir ? "true" : "false"}, union_by_name=true)`,
-    );
+    await conn.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)`);
   } catch (e) {
     const msg = firstLine(e);
     if (/No files found/i.test(msg)) throw new ConfigurationError(`${o.display}: no Parquet files found`);
@@ -263,12 +262,23 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
       `${o.display}: no line is a JSON object (line ${s.rejects[0]?.line ?? 1}: ${s.rejects[0]?.message ?? "invalid"})`,
     );
   }
+  // DuckDB stops at a line that is valid JSON but not an object, even with ignore_errors: when any
+  // line was rejected, it reads a copy holding only the valid lines (the line map stays in `s.valid`).
+  let source = file;
+  let tmp: string | undefined;
+  if (s.rejects.length) {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "mlgate-jsonl-"));
+    source = path.join(tmp, "valid.jsonl");
+    await writeValidLines(file, s.valid, source);
+  }
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(file)}, format='newline_delimited', records=true, ignore_errors=true, sample_size=-1)`,
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1)`,
     );
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
   const rowCount = await countRows(conn, table);
   if (rowCount !== s.valid.length) {

@@ -4,7 +4,8 @@
  * wanted (a failed rule, a rejected record), stream the file once (gzip too) and stop as soon as
  * every wanted record has been seen.
  */
-import { createReadStream } from "node:fs";
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
@@ -132,4 +133,20 @@ export async function scanJsonLines(file: string, onRecord?: (record: unknown, l
     onRecord?.(value, line);
   }
   return out;
+}
+
+/** Copies the given lines (1-based, ascending) of a JSON Lines file to `target`. */
+export async function writeValidLines(file: string, lines: readonly number[], target: string): Promise<void> {
+  const out = createWriteStream(target);
+  const rl = createInterface({ input: open(file), crlfDelay: Infinity });
+  let line = 0;
+  let next = 0;
+  for await (const raw of rl) {
+    line += 1;
+    if (lines[next] !== line) continue;
+    next += 1;
+    if (!out.write(`${line === 1 ? raw.replace(/^\uFEFF/, "") : raw}\n`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
 }
