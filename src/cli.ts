@@ -1,4 +1,3 @@
-import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/command.js";

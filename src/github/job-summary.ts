@@ -1,3 +1,5 @@
+import { appendFileSync } from "node:fs";
+import { EOL } from "node:os";
 import * as core from "@actions/core";
 import type { Report } from "../core/report.js";
 import { renderMarkdown } from "../render/markdown.js";
@@ -12,18 +14,22 @@ export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
  * @actions/core writes these files from process.env; the CLI can be given another environment
  * (tests run main() in-process), so both must agree before anything is written.
  */
-function fileVar(env: NodeJS.ProcessEnv, name: "GITHUB_STEP_SUMMARY" | "GITHUB_OUTPUT"): boolean {
+function fileVar(env: NodeJS.ProcessEnv, name: "GITHUB_OUTPUT"): boolean {
   const v = env[name];
   if (!v) return false;
   process.env[name] = v;
   return true;
 }
 
-export async function writeJobSummary(report: Report, title: string, env: NodeJS.ProcessEnv, runUrl?: string): Promise<boolean> {
-  if (!fileVar(env, "GITHUB_STEP_SUMMARY")) return false;
+/**
+ * Appends the report to the job summary. Written directly rather than with core.summary, which
+ * remembers the first GITHUB_STEP_SUMMARY it saw for the life of the process.
+ */
+export function writeJobSummary(report: Report, title: string, env: NodeJS.ProcessEnv, runUrl?: string): boolean {
+  const file = env.GITHUB_STEP_SUMMARY;
+  if (!file) return false;
   const md = renderMarkdown(report, { budget: SUMMARY_LIMIT, title, level: 2, ...(runUrl ? { artifactUrl: runUrl } : {}) });
-  await core.summary.addRaw(md, true).write();
-  core.summary.emptyBuffer();
+  appendFileSync(file, `${md}${EOL}`, "utf8");
   return true;
 }
 

@@ -133,7 +133,7 @@ export class GitHubPublisher {
         });
       }
     });
-    result.summaryWritten = await writeJobSummary(report, this.name, this.o.env, this.context.runUrl);
+    result.summaryWritten = writeJobSummary(report, this.name, this.o.env, this.context.runUrl);
     if (o.outputs !== false) setStepOutputs(stepOutputs(report, o.reportPath), this.o.env);
     if (o.workflowAnnotations !== false) result.annotations = emitWorkflowAnnotations(annotations);
     if (this.degraded) result.degraded = this.degraded;
@@ -163,7 +163,12 @@ export class GitHubPublisher {
     if (this.degraded) return;
     this.degraded = why;
     const message = `mlgate: ${why}. The verdict is unchanged; results are in the job summary and the report artifact. Publish them from a workflow_run job with actions/publish (docs/github.md).`;
-    (this.o.warn ?? ((m: string) => core.warning(m)))(message);
+    (
+      this.o.warn ??
+      ((m: string) => {
+        core.warning(m);
+      })
+    )(message);
   }
 }
 
@@ -175,7 +180,12 @@ export function publisherFor(o: PublisherOptions & { noPublish: boolean }): GitH
   } catch (e) {
     // A runner without the usual variables must not cost the gate its verdict.
     if (!isConfigurationError(e)) throw e;
-    (o.warn ?? ((m: string) => core.warning(m)))(`mlgate: not publishing to GitHub: ${e.message}`);
+    (
+      o.warn ??
+      ((m: string) => {
+        core.warning(m);
+      })
+    )(`mlgate: not publishing to GitHub: ${e.message}`);
     return undefined;
   }
 }

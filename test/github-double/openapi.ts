@@ -58,12 +58,10 @@ export class OpenApiValidator {
       const shared = (item.parameters as Json[] | undefined) ?? [];
       for (const [method, raw] of Object.entries(item)) {
         if (!["get", "post", "put", "patch", "delete", "head"].includes(method) || !isObj(raw)) continue;
-        const params = [...shared, ...((raw.parameters as Json[] | undefined) ?? [])].map(
-          (p) => this.deref(p) as unknown as Parameter,
-        );
+        const params = [...shared, ...((raw.parameters as Json[] | undefined) ?? [])].map((p) => this.deref(p) as Parameter);
         const rb = raw.requestBody ? (this.deref(raw.requestBody) as Json) : undefined;
         const content = rb && isObj(rb.content) ? rb.content : undefined;
-        const jsonBody = content && isObj(content["application/json"]) ? (content["application/json"] as Json) : undefined;
+        const jsonBody = content && isObj(content["application/json"]) ? content["application/json"] : undefined;
         const docs = isObj(raw.externalDocs) ? (raw.externalDocs.url as string | undefined) : undefined;
         const op: Operation = {
           method: method.toUpperCase(),

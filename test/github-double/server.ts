@@ -80,7 +80,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     let data = "";
     req.setEncoding("utf8");
     req.on("data", (c: string) => (data += c));
-    req.on("end", () => resolve(data));
+    req.on("end", () => {
+      resolve(data);
+    });
     req.on("error", reject);
   });
 }
@@ -227,7 +229,10 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
+        server.close((e) => {
+          if (e) reject(e);
+          else resolve();
+        });
       }),
   };
 }
