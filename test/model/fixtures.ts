@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildModel, seededRandom, type NodeSpec } from "../../src/core/onnx/build.js";
+import { DataType, decodeModel, encodeModel, onnx } from "../../src/core/onnx/proto.js";
 
 /** Standard normal from a seeded uniform source (Box–Muller). */
 export function normal(rand: () => number): number {
@@ -80,4 +81,36 @@ export function writeModel(file: string, bytes: Uint8Array): string {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, bytes);
   return file;
+}
+
+/**
+ * A scikit-learn style classifier export without zipmap=False: `label` (int64) plus
+ * `probabilities` as a sequence of maps (ZipMap), over a 2-column input.
+ */
+export function zipmapModel(): Uint8Array {
+  const bytes = buildModel({
+    inputs: [{ name: "input", type: "FLOAT", shape: ["batch", 2] }],
+    outputs: [
+      { name: "label", type: "INT64", shape: ["batch"] },
+      { name: "probabilities", type: "FLOAT", shape: ["batch", 2] },
+    ],
+    nodes: [
+      { op: "ArgMax", inputs: ["input"], outputs: ["label"], attrs: { axis: 1, keepdims: 0 } },
+      {
+        op: "ZipMap",
+        inputs: ["input"],
+        outputs: ["probabilities"],
+        domain: "ai.onnx.ml",
+        attrs: { classlabels_int64s: { ints: [0, 1] } },
+      },
+    ],
+    opsets: { "": 17, "ai.onnx.ml": 3 },
+  });
+  const m = decodeModel(bytes);
+  const out = m.graph?.output?.[1];
+  if (!out) throw new Error("no probabilities output");
+  out.type = onnx.TypeProto.create({
+    sequenceType: { elemType: { mapType: { keyType: DataType.INT64, valueType: { tensorType: { elemType: DataType.FLOAT } } } } },
+  });
+  return encodeModel(m);
 }
