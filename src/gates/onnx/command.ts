@@ -8,6 +8,7 @@ import { onnxGate } from "./gate.js";
 import { expandGlob, hasGlob } from "./glob.js";
 import { readModelFile, type ModelFile } from "./inspect.js";
 import { readTestData } from "./testdata.js";
+import { targetOrt } from "./policy.js";
 
 function display(ctx: CommandContext, abs: string): string {
   const rel = path.relative(ctx.cwd, abs);
@@ -67,6 +68,7 @@ export const onnxCommand: Command = {
   },
   async run(ctx): Promise<Report> {
     const cfg: OnnxGateConfig = ctx.config.gates?.onnx ?? {};
+    targetOrt(cfg);
     const inputs: Record<string, string> = {};
     if (ctx.configFile)
       inputs[display(ctx, path.resolve(ctx.cwd, ctx.configFile))] = await sha256File(path.resolve(ctx.cwd, ctx.configFile));

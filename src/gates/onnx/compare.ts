@@ -76,7 +76,8 @@ export function compareTensors(actual: HostTensor, expected: HostTensor, tol: To
       if (Number.isNaN(x) && Number.isNaN(y)) continue;
       if (x === y) continue;
       const diff = Math.abs(x - y);
-      const bad = Number.isNaN(diff) || diff > tol.atol + tol.rtol * Math.abs(y);
+      // Unequal infinities or a NaN on one side: never within tolerance (Inf > Inf is false).
+      const bad = !Number.isFinite(diff) || diff > tol.atol + tol.rtol * Math.abs(y);
       const abs = Number.isNaN(diff) ? Infinity : diff;
       if (abs > base.maxAbs) base.maxAbs = abs;
       const rel = y !== 0 ? abs / Math.abs(y) : abs > 0 ? Infinity : 0;

@@ -172,17 +172,36 @@ export function inspectModel(file: ModelFile): ModelInfo {
   };
 }
 
+const startsWith = (b: Uint8Array, magic: number[]): boolean => magic.every((m, i) => b[i] === m);
+
+/** What a file that is not ONNX most likely is, from its first bytes: people pass the wrong file. */
+export function sniffFormat(b: Uint8Array): string | undefined {
+  if (startsWith(b, [0x89, 0x50, 0x4e, 0x47])) return "a PNG image";
+  if (startsWith(b, [0xff, 0xd8, 0xff])) return "a JPEG image";
+  if (startsWith(b, [0x50, 0x4b, 0x03, 0x04])) return "a ZIP archive (a PyTorch checkpoint or a zipped model?)";
+  if (startsWith(b, [0x1f, 0x8b])) return "a gzip file (decompress it first)";
+  if (startsWith(b, [0x89, 0x48, 0x44, 0x46])) return "an HDF5 file (a Keras model?)";
+  if (b[0] === 0x80 && (b[1] ?? 0) >= 2 && (b[1] ?? 0) <= 5) return "a Python pickle";
+  const head = b.subarray(0, 512);
+  if (head.length > 0 && head.every((c) => c === 9 || c === 10 || c === 13 || (c >= 32 && c < 127))) return "a text file";
+  return undefined;
+}
+
 /** Parses model bytes; every way the bytes can fail to be an ONNX model is one sentence naming the file. */
 export function decodeModelBytes(bytes: Uint8Array, display: string): ModelProto {
   if (bytes.byteLength === 0) throw new ConfigurationError(`${display}: is empty (0 bytes), not an ONNX model`);
+  const looksLike = sniffFormat(bytes);
+  if (looksLike) throw new ConfigurationError(`${display}: is not an ONNX model (it looks like ${looksLike})`);
   let proto: ModelProto;
   try {
     proto = decodeModel(bytes);
   } catch (e) {
     const why = errorMessage(e);
-    const truncated = /index out of range/.test(why);
+    const cut = /index out of range: (\d+) \+ (\d+) > (\d+)/.exec(why);
     throw new ConfigurationError(
-      `${display}: is not a valid ONNX model (${truncated ? "the protobuf is truncated" : "protobuf decoding failed"}: ${why})`,
+      cut
+        ? `${display}: is not a valid ONNX model (the protobuf is truncated: a field at byte ${cut[1]} needs ${cut[2]} more bytes but the file ends at byte ${cut[3]})`
+        : `${display}: is not a valid ONNX model (protobuf decoding failed: ${why})`,
     );
   }
   if (!proto.graph || toNumber(proto.irVersion) <= 0 || proto.opsetImport.length === 0) {

@@ -1,6 +1,7 @@
 import * as ort from "onnxruntime-node";
 import type { OnnxGateConfig } from "../../core/config.js";
 import type { Check } from "../../core/report.js";
+import { RUN_OPTIONS } from "./load.js";
 import type { Feed } from "./synth.js";
 import { toOrtTensor } from "./tensor.js";
 
@@ -36,7 +37,7 @@ function ortFeed(feed: Feed): Record<string, ort.Tensor> {
 
 async function timed(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>): Promise<number> {
   const t0 = performance.now();
-  await session.run(feeds);
+  await session.run(feeds, RUN_OPTIONS);
   return performance.now() - t0;
 }
 
@@ -57,8 +58,8 @@ export async function measureLatency(
   const a = ortFeed(feed);
   const b = baseline ? ortFeed(baseline.feed) : undefined;
   for (let i = 0; i < warmup; i++) {
-    await session.run(a);
-    if (baseline && b) await baseline.session.run(b);
+    await session.run(a, RUN_OPTIONS);
+    if (baseline && b) await baseline.session.run(b, RUN_OPTIONS);
   }
   const mine: number[] = [];
   const theirs: number[] = [];

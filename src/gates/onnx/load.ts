@@ -7,15 +7,19 @@ export type OptLevel = "disabled" | "all";
 
 /**
  * Session options the gate always sets: one thread each (reproducible numbers, and many models
- * can be checked side by side), and onnxruntime's logger at `error` so its warnings never reach
- * our output (measured: at severity 3 onnxruntime-node 1.30 writes nothing to stdout or stderr
- * for the models in test/onnx, including failed loads).
+ * can be checked side by side), and onnxruntime's logger at `fatal`. Measured with
+ * onnxruntime-node 1.30: at severity 3 (error) a failing run still prints a coloured
+ * "[E:onnxruntime:, sequential_executor.cc …]" line to stderr; at 4 nothing reaches stdout or
+ * stderr, and every failure still arrives as the rejected promise's message, which we report.
  */
 export function sessionOptions(level: OptLevel): ort.InferenceSession.SessionOptions {
-  return { graphOptimizationLevel: level, intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 3, logVerbosityLevel: 0 };
+  return { graphOptimizationLevel: level, intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4, logVerbosityLevel: 0 };
 }
 
-ort.env.logLevel = "error";
+/** Per-run logging: same reason as sessionOptions. */
+export const RUN_OPTIONS: ort.InferenceSession.RunOptions = { logSeverityLevel: 4, logVerbosityLevel: 0 };
+
+ort.env.logLevel = "fatal";
 
 /** onnxruntime's message without the C++ source location and function signature it starts with. */
 export function cleanOrtMessage(raw: string): string {

@@ -125,7 +125,7 @@ function sizeCheck(info: ModelInfo, maxMb: number): Check {
     id: "policy.size",
     title: `Model size ${mb.toFixed(2)} MB is within ${maxMb} MB`,
     status: ok ? "pass" : "fail",
-    observed: Number(mb.toFixed(4)),
+    observed: Number(mb.toFixed(6)),
     expected: `<= ${maxMb}`,
     message: `${info.totalBytes} bytes including external data (1 MB = 1,000,000 bytes).`,
   };

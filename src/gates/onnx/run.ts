@@ -1,6 +1,6 @@
 import type * as ort from "onnxruntime-node";
 import { errorMessage } from "../../core/errors.js";
-import { cleanOrtMessage } from "./load.js";
+import { cleanOrtMessage, RUN_OPTIONS } from "./load.js";
 import type { Feed } from "./synth.js";
 import { fromOrtTensor, toOrtTensor, type HostTensor } from "./tensor.js";
 
@@ -14,7 +14,7 @@ export async function runSession(session: ort.InferenceSession, feed: Feed): Pro
   for (const [name, t] of Object.entries(feed)) feeds[name] = toOrtTensor(t);
   const t0 = performance.now();
   try {
-    const res = await session.run(feeds);
+    const res = await session.run(feeds, RUN_OPTIONS);
     const ms = performance.now() - t0;
     const outputs: Outputs = {};
     for (const name of session.outputNames) {

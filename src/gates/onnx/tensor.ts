@@ -112,8 +112,8 @@ export function elementCount(dims: readonly number[]): number {
 }
 
 function fromRaw(elemType: number, raw: Uint8Array, n: number): TensorValues {
-  // Copy: protobufjs may hand out a view into the file buffer at an unaligned offset.
-  const buf = raw.slice().buffer;
+  // Copy: protobufjs hands out a view into the file (a Node Buffer, possibly pooled and unaligned).
+  const buf = new Uint8Array(raw).buffer;
   const need = n * elementBytes(elemType);
   if (raw.byteLength !== need) throw new RangeError(`raw_data has ${raw.byteLength} bytes, expected ${need}`);
   switch (elemType) {
