@@ -4,25 +4,25 @@ import type { NumericCounts } from "./sql.js";
 
 /** Fine counts summed into the PSI bins: lower tail, the reference deciles, upper tail. */
 export function coarseBins(c: NumericCounts): { reference: number[]; current: number[]; labels: string[] } {
-  const idx = c.coarseBoundaryIndex;
-  const last = c.boundaries.length; // index of the upper tail among the fine bins
   const group = (fine: readonly number[]): number[] => {
     const out = [fine[0]!];
-    for (let j = 1; j < idx.length; j++) {
+    let from = 0;
+    for (const to of c.coarseUpper) {
       let s = 0;
-      for (let k = idx[j - 1]! + 1; k <= idx[j]!; k++) s += fine[k]!;
+      for (let j = from; j <= to; j++) s += fine[j + 1]!;
       out.push(s);
+      from = to + 1;
     }
-    out.push(fine[last]!);
+    out.push(fine[fine.length - 1]!);
     return out;
   };
   const lo = fmt(c.referenceMin);
   const labels = [`< ${lo}`];
-  for (let j = 1; j < idx.length; j++) {
-    const a = j === 1 ? `[${lo}` : `(${fmt(c.boundaries[idx[j - 1]!]!)}`;
-    labels.push(`${a}, ${fmt(c.boundaries[idx[j]!]!)}]`);
-  }
-  labels.push(`> ${fmt(c.boundaries[c.boundaries.length - 1]!)}`);
+  c.coarseUpper.forEach((to, k) => {
+    const start = k === 0 ? `[${lo}` : `(${fmt(c.upper[c.coarseUpper[k - 1]!]!)}`;
+    labels.push(`${start}, ${fmt(c.upper[to]!)}]`);
+  });
+  labels.push(`> ${fmt(c.upper[c.upper.length - 1]!)}`);
   return { reference: group(c.reference), current: group(c.current), labels };
 }
 
@@ -40,18 +40,19 @@ export interface NumericScores {
 }
 
 /**
- * The raw numeric scores. KS and Wasserstein use the fine bins (reference quantiles), so KS is the
- * exact D evaluated at the bin edges and Wasserstein integrates CDFs interpolated inside the bins;
- * Wasserstein is divided by the reference standard deviation (so a mean shift of kσ scores k).
+ * The raw numeric scores. KS and Wasserstein use the fine bins (reference percentiles): KS is the
+ * exact two-sample D evaluated at the bin edges, Wasserstein integrates the CDFs interpolated
+ * linearly inside each bin, and is divided by the reference standard deviation (so a mean shift
+ * of kσ scores k).
  */
 export function numericScores(c: NumericCounts, coarse: { reference: number[]; current: number[] }): NumericScores {
   const n = c.current.reduce((a, b) => a + b, 0);
   const m = c.reference.reduce((a, b) => a + b, 0);
   const min = c.referenceMin;
-  const max = c.boundaries[c.boundaries.length - 1]!;
+  const max = c.upper[c.upper.length - 1]!;
   const lowStart = Number.isFinite(c.currentMin) ? Math.min(c.currentMin, min) : min;
   const highEnd = Number.isFinite(c.currentMax) ? Math.max(c.currentMax, max) : max;
-  const edges = [lowStart, min, ...c.boundaries.slice(1), highEnd];
+  const edges = [lowStart, min, ...c.upper, highEnd];
   const ks = ksFromBins(c.reference, c.current);
   const raw = wassersteinFromBins(edges, c.reference, c.current);
   const scale = c.referenceStd > 0 && Number.isFinite(c.referenceStd) ? c.referenceStd : 1;

@@ -7,20 +7,22 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent, sqlString } from "../../../core/duckdb.js";
 
 /** Fine bins (reference quantiles) for KS and Wasserstein; a multiple of PSI_BINS. */
-export const FINE_BINS = 200;
+export const FINE_BINS = 100;
 /** Reference deciles for PSI (plus two tail bins). */
 export const PSI_BINS = 10;
 /** Categories kept by name per column; the rest of the reference's categories pool into "other". */
 export const TOP_CATEGORIES = 20;
+/** Reference rows sampled for the bin edges; the counts themselves always use every row. */
+export const QUANTILE_SAMPLE = 50_000;
 
 export interface NumericCounts {
-  /** Sorted distinct histogram boundaries: [nextDown(min), …quantiles…, max]. */
-  boundaries: number[];
-  /** Fine counts: lower tail, one per (boundaries[i-1], boundaries[i]], upper tail. */
+  /** Upper edges of the in-range bins: the first spans [min, upper[0]], the next (upper[0], upper[1]]… */
+  upper: number[];
+  /** Counts: values below the reference min, one per in-range bin, values above the reference max. */
   reference: number[];
   current: number[];
-  /** Indices (into boundaries) of the decile edges that delimit the PSI bins. */
-  coarseBoundaryIndex: number[];
+  /** Indices into `upper` that close a PSI bin (reference deciles; the last is the max). */
+  coarseUpper: number[];
   referenceMin: number;
   referenceStd: number;
   currentMin: number;
@@ -39,13 +41,11 @@ export function nextDown(x: number): number {
   return buf.getFloat64(0);
 }
 
-function finite(alias: string): string {
-  return `FILTER (WHERE isfinite(${alias}))`;
-}
-
-function castSelect(table: string, names: readonly string[]): string {
-  const cols = names.map((n, i) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE) AS x${i}`).join(", ");
-  return `(SELECT ${cols} FROM ${sqlIdent(table)})`;
+/** The columns as DOUBLE, NaN and ±inf as NULL (aggregate FILTERs cost more than one projection). */
+function finiteColumns(table: string, names: readonly string[], where = ""): string {
+  const t = names.map((n, i) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE) AS t${i}`).join(", ");
+  const x = names.map((_, i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
+  return `(SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}${where}))`;
 }
 
 function doubleList(values: readonly number[]): string {
@@ -59,9 +59,57 @@ function mapCounts(v: unknown): Map<number, number> {
   return out;
 }
 
+/** Quantile of a sorted sample, linear interpolation between order statistics (R's type 7). */
+export function quantile7(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const a = sorted[lo]!;
+  const b = sorted[Math.min(lo + 1, sorted.length - 1)]!;
+  return a + (h - lo) * (b - a);
+}
+
+/**
+ * Interior bin edges from a deterministic sample of about QUANTILE_SAMPLE reference rows, picked
+ * by a hash of the row id so the same table always gives the same edges (DuckDB's approx_quantile
+ * varies between multi-threaded runs; quantile_cont with 100 fractions costs seconds per million
+ * rows). Edges only choose the bins: sampling makes them slightly unequal, never the counts approximate.
+ */
+async function sampleEdges(
+  conn: DuckDBConnection,
+  table: string,
+  names: readonly string[],
+): Promise<{ interior: number[]; deciles: number[] }[]> {
+  const rows = asNumber((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0]?.[0]);
+  const every = Math.max(1, Math.ceil(rows / QUANTILE_SAMPLE));
+  const lists = names.map((_, i) => `list(x${i}) FILTER (WHERE x${i} IS NOT NULL)`).join(", ");
+  const raw = names.map((n) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE)`).join(", ");
+  let row: unknown[];
+  try {
+    row =
+      (
+        await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(table, names, ` WHERE hash(rowid) % ${every} = 0`)}`)
+      ).getRows()[0] ?? [];
+  } catch {
+    // A view has no rowid: pick rows by a hash of their values instead (equally deterministic).
+    row =
+      (
+        await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(table, names, ` WHERE hash(${raw}) % ${every} = 0`)}`)
+      ).getRows()[0] ?? [];
+  }
+  return names.map((_, i) => {
+    const sample = ((row[i] as { items?: unknown[] } | null)?.items ?? []).map(asNumber).sort((a, b) => a - b);
+    const q = Array.from({ length: FINE_BINS - 1 }, (_, k) => quantile7(sample, (k + 1) / FINE_BINS)).filter(Number.isFinite);
+    const interior = q.filter((v, k) => k === 0 || v > q[k - 1]!);
+    const deciles = Array.from({ length: PSI_BINS - 1 }, (_, k) => quantile7(sample, (k + 1) / PSI_BINS)).filter(Number.isFinite);
+    return { interior, deciles };
+  });
+}
+
 /**
  * Binned counts for numeric columns; `null` for a column with no finite reference value (no
- * reference bins exist). Three scans: reference quantiles, reference histogram, current histogram.
+ * reference bins exist). Three scans: a reference sample for the edges, the reference histogram
+ * with its extremes, the current histogram (whose tail bins need the reference extremes).
  */
 export async function numericCounts(
   conn: DuckDBConnection,
@@ -70,65 +118,65 @@ export async function numericCounts(
   names: readonly string[],
 ): Promise<{ counts: (NumericCounts | null)[]; nReference: number[]; nCurrent: number[] }> {
   if (names.length === 0) return { counts: [], nReference: [], nCurrent: [] };
-  const fractions = Array.from({ length: FINE_BINS + 1 }, (_, i) => i / FINE_BINS);
-  const qList = `[${fractions.join(", ")}]`;
-  const qSel = names
-    .map((_, i) => `quantile_cont(x${i}, ${qList}) ${finite(`x${i}`)}, stddev_samp(x${i}) ${finite(`x${i}`)}`)
-    .join(", ");
-  const qRow = (await conn.runAndReadAll(`SELECT ${qSel} FROM ${castSelect(referenceTable, names)}`)).getRows()[0] ?? [];
+  const edges = await sampleEdges(conn, referenceTable, names);
 
-  const boundaries: (number[] | null)[] = names.map((_, i) => {
-    const q = (qRow[2 * i] as { items?: unknown[] } | null)?.items?.map(asNumber);
-    if (!q || q.length === 0 || !q.every(Number.isFinite)) return null;
-    const b = [nextDown(q[0]!), ...q.slice(1)];
-    return b.filter((v, k) => k === 0 || v > b[k - 1]!);
+  const refSel = names.map((_, i) => {
+    const x = `x${i}`;
+    const h = edges[i]!.interior.length > 0 ? `histogram(${x}, ${doubleList(edges[i]!.interior)})` : "NULL";
+    return `${h}, count(${x}), min(${x}), max(${x}), stddev_samp(${x})`;
   });
-  const stds = names.map((_, i) => asNumber(qRow[2 * i + 1]));
+  const refRow =
+    (await conn.runAndReadAll(`SELECT ${refSel.join(", ")} FROM ${finiteColumns(referenceTable, names)}`)).getRows()[0] ?? [];
+  const nReference = names.map((_, i) => asNumber(refRow[5 * i + 1]));
 
-  const histogramSelect = (table: string): string => {
-    const parts = names.map((_, i) => {
-      const b = boundaries[i];
-      const h = b ? `histogram(x${i}, ${doubleList(b)}) ${finite(`x${i}`)}` : "NULL";
-      return `${h}, count(x${i}) ${finite(`x${i}`)}, min(x${i}) ${finite(`x${i}`)}, max(x${i}) ${finite(`x${i}`)}`;
-    });
-    return `SELECT ${parts.join(", ")} FROM ${castSelect(table, names)}`;
-  };
-  const refRow = (await conn.runAndReadAll(histogramSelect(referenceTable))).getRows()[0] ?? [];
-  const curRow = (await conn.runAndReadAll(histogramSelect(currentTable))).getRows()[0] ?? [];
-
-  const counts = names.map((_, i): NumericCounts | null => {
-    const b = boundaries[i];
-    if (!b) return null;
-    const toBins = (v: unknown): number[] => {
-      const m = mapCounts(v);
-      const bins = b.map((edge) => m.get(edge) ?? 0);
-      let above = 0;
-      for (const [k, c] of m) if (!(k <= b[b.length - 1]!)) above += c;
-      return [...bins, above];
-    };
-    const edgeSet = new Map(b.map((v, k) => [v, k]));
-    const coarse = new Set<number>([0, b.length - 1]);
-    const q = (qRow[2 * i] as { items: unknown[] }).items.map(asNumber);
-    for (let j = 1; j < PSI_BINS; j++) {
-      const k = edgeSet.get(q[(j * FINE_BINS) / PSI_BINS]!);
-      if (k !== undefined) coarse.add(k);
+  const partial = names.map((_, i) => {
+    const min = asNumber(refRow[5 * i + 2]);
+    const max = asNumber(refRow[5 * i + 3]);
+    if (!(nReference[i]! > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
+    const interior = edges[i]!.interior.filter((v) => v >= min && v < max);
+    const upper = [...interior, max];
+    // Reference counts land in the same bins: nothing lies outside [min, max] by definition.
+    const byKey = mapCounts(refRow[5 * i]);
+    const inRange = upper.map((u, j) => (j < interior.length ? (byKey.get(u) ?? 0) : 0));
+    inRange[upper.length - 1] = nReference[i]! - inRange.reduce((a, b) => a + b, 0);
+    const coarse = new Set<number>([upper.length - 1]);
+    for (const d of edges[i]!.deciles) {
+      const j = upper.indexOf(d);
+      if (j >= 0) coarse.add(j);
     }
     return {
-      boundaries: b,
-      reference: toBins(refRow[4 * i]),
-      current: toBins(curRow[4 * i]),
-      coarseBoundaryIndex: [...coarse].sort((x, y) => x - y),
-      referenceMin: q[0]!,
-      referenceStd: stds[i]!,
+      upper,
+      reference: [0, ...inRange, 0],
+      coarseUpper: [...coarse].sort((a, b) => a - b),
+      referenceMin: min,
+      referenceStd: asNumber(refRow[5 * i + 4]),
+    };
+  });
+
+  const curSel = names.map((_, i) => {
+    const x = `x${i}`;
+    const p = partial[i];
+    const h = p ? `histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})` : "NULL";
+    return `${h}, count(${x}), min(${x}), max(${x})`;
+  });
+  const curRow =
+    (await conn.runAndReadAll(`SELECT ${curSel.join(", ")} FROM ${finiteColumns(currentTable, names)}`)).getRows()[0] ?? [];
+  const nCurrent = names.map((_, i) => asNumber(curRow[4 * i + 1]));
+
+  const counts = partial.map((p, i): NumericCounts | null => {
+    if (!p) return null;
+    const byKey = mapCounts(curRow[4 * i]);
+    const below = byKey.get(nextDown(p.referenceMin)) ?? 0;
+    const inRange = p.upper.map((u) => byKey.get(u) ?? 0);
+    const above = nCurrent[i]! - below - inRange.reduce((a, b) => a + b, 0);
+    return {
+      ...p,
+      current: [below, ...inRange, above],
       currentMin: asNumber(curRow[4 * i + 2]),
       currentMax: asNumber(curRow[4 * i + 3]),
     };
   });
-  return {
-    counts,
-    nReference: names.map((_, i) => asNumber(refRow[4 * i + 1])),
-    nCurrent: names.map((_, i) => asNumber(curRow[4 * i + 1])),
-  };
+  return { counts, nReference, nCurrent };
 }
 
 export interface CategoricalCounts {
