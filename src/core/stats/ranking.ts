@@ -63,32 +63,49 @@ export function argsortAscending(scores: Float64Array): Uint32Array {
   return idx;
 }
 
+/** Scores of one ranking in ascending order, with the 0/1 label carried along so walks read memory in sequence. */
+export interface Ranking {
+  /** order[i] = the row at ascending rank i. */
+  order: Uint32Array;
+  sorted: Float64Array;
+  sortedPositive: Uint8Array;
+  /** The 0/1 label by row. */
+  positive: Uint8Array;
+}
+
+export function rankScores(scores: Float64Array, positive: Uint8Array): Ranking {
+  const order = argsortAscending(scores);
+  const n = order.length;
+  const sorted = new Float64Array(n);
+  const sortedPositive = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const r = order[i]!;
+    sorted[i] = scores[r]!;
+    sortedPositive[i] = positive[r]!;
+  }
+  return { order, sorted, sortedPositive, positive };
+}
+
 /**
- * ROC AUC of scores against a 0/1 label (1 = positive), from an ascending order: the probability that a
- * random positive (positive[row] = 1) outscores a random negative, ties counting one half. NaN when a
- * class is absent.
+ * ROC AUC: the probability that a random positive outscores a random negative, ties counting one half
+ * (Mann–Whitney with mid-ranks; equal to sklearn's trapezoidal ROC area). `weights` is by row (bootstrap
+ * counts) or null. NaN when a class is absent.
  */
-export function aucFromOrder(
-  order: Uint32Array,
-  scores: Float64Array,
-  positive: Uint8Array,
-  weights: Float64Array | null,
-): number {
+export function aucOf(r: Ranking, weights: Float64Array | null): number {
+  const { order, sorted, sortedPositive } = r;
   const n = order.length;
   let negBelow = 0;
   let sum = 0;
   let posTotal = 0;
   let i = 0;
   while (i < n) {
-    const s = scores[order[i]!]!;
+    const s = sorted[i]!;
     let wp = 0;
     let wn = 0;
-    while (i < n && scores[order[i]!] === s) {
-      const r = order[i]!;
-      const w = weights === null ? 1 : weights[r]!;
-      if (positive[r] === 1) wp += w;
+    for (; i < n && sorted[i] === s; i++) {
+      const w = weights === null ? 1 : weights[order[i]!]!;
+      if (sortedPositive[i] === 1) wp += w;
       else wn += w;
-      i++;
     }
     sum += wp * (negBelow + wn / 2);
     negBelow += wn;
@@ -100,35 +117,27 @@ export function aucFromOrder(
 
 /**
  * Average precision as scikit-learn defines it (no interpolation): the sum over distinct thresholds,
- * from the highest score down, of (R_k − R_{k−1}) · P_k. NaN when there is no positive.
+ * from the highest score down, of (R_k − R_{k−1}) · P_k. 0 when there is no positive: sklearn then sets
+ * recall to 1 at every threshold, so every step has zero width.
  */
-export function averagePrecisionFromOrder(
-  order: Uint32Array,
-  scores: Float64Array,
-  positive: Uint8Array,
-  weights: Float64Array | null,
-): number {
+export function averagePrecisionOf(r: Ranking, weights: Float64Array | null): number {
+  const { order, sorted, sortedPositive } = r;
   const n = order.length;
   let posTotal = 0;
-  for (let i = 0; i < n; i++) {
-    const r = order[i]!;
-    if (positive[r] === 1) posTotal += weights === null ? 1 : weights[r]!;
-  }
-  if (posTotal === 0) return Number.NaN;
+  for (let i = 0; i < n; i++) if (sortedPositive[i] === 1) posTotal += weights === null ? 1 : weights[order[i]!]!;
+  if (posTotal === 0) return 0;
   let tp = 0;
   let fp = 0;
   let ap = 0;
   let i = n - 1;
   while (i >= 0) {
-    const s = scores[order[i]!]!;
+    const s = sorted[i]!;
     let wp = 0;
     let wn = 0;
-    while (i >= 0 && scores[order[i]!] === s) {
-      const r = order[i]!;
-      const w = weights === null ? 1 : weights[r]!;
-      if (positive[r] === 1) wp += w;
+    for (; i >= 0 && sorted[i] === s; i--) {
+      const w = weights === null ? 1 : weights[order[i]!]!;
+      if (sortedPositive[i] === 1) wp += w;
       else wn += w;
-      i--;
     }
     tp += wp;
     fp += wn;
@@ -140,12 +149,13 @@ export function averagePrecisionFromOrder(
 /**
  * DeLong's structural components (Sun & Xu 2014, from one sort): for each positive row, the share of
  * negatives it outscores (ties 1/2) — V10; for each negative row, the share of positives that outscore
- * it — V01. Their means are the AUC. `v` is indexed by row: V10 for positives, V01 for negatives.
+ * it — V01. Their means are the AUC. Indexed by row: V10 for positives, V01 for negatives.
  */
-export function delongComponents(order: Uint32Array, scores: Float64Array, positive: Uint8Array): Float64Array {
+export function delongComponents(r: Ranking): Float64Array {
+  const { order, sorted, sortedPositive } = r;
   const n = order.length;
   let m = 0;
-  for (let i = 0; i < n; i++) m += positive[i]!;
+  for (let i = 0; i < n; i++) m += sortedPositive[i]!;
   const k = n - m;
   const v = new Float64Array(n);
   let negBelow = 0;
@@ -153,19 +163,14 @@ export function delongComponents(order: Uint32Array, scores: Float64Array, posit
   let i = 0;
   while (i < n) {
     const start = i;
-    const s = scores[order[i]!]!;
+    const s = sorted[i]!;
     let p = 0;
-    let q = 0;
-    while (i < n && scores[order[i]!] === s) {
-      if (positive[order[i]!] === 1) p++;
-      else q++;
-      i++;
-    }
-    for (let j = start; j < i; j++) {
-      const r = order[j]!;
-      // Positives: negatives strictly below plus half the tied ones. Negatives: positives strictly above plus half.
-      v[r] = positive[r] === 1 ? (negBelow + q / 2) / k : (m - posBelow - p + p / 2) / m;
-    }
+    for (; i < n && sorted[i] === s; i++) p += sortedPositive[i]!;
+    const q = i - start - p;
+    // Positives: negatives strictly below plus half the tied ones. Negatives: positives strictly above plus half.
+    const v10 = (negBelow + q / 2) / k;
+    const v01 = (m - posBelow - p / 2) / m;
+    for (let j = start; j < i; j++) v[order[j]!] = sortedPositive[j] === 1 ? v10 : v01;
     negBelow += q;
     posBelow += p;
   }

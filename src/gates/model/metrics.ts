@@ -11,7 +11,8 @@
  *   y_pred (sklearn's unique_labels), weighted averages weight by true support;
  * - roc_auc: NaN when y_true has one class only (binary) or any class is absent (multiclass one-vs-rest),
  *   where sklearn raises; pr_auc: NaN when y_true has no positive;
- * - log_loss: probabilities clipped to [1e-15, 1 − 1e-15] then each row renormalised (sklearn 1.2);
+ * - log_loss: probabilities clipped to [ε, 1 − ε], ε = 2.22e-16 (float64 epsilon, sklearn 1.2's "auto"),
+ *   then each row renormalised;
  * - brier (multiclass): mean over rows of Σ_c (p_c − 1[y = c])², twice sklearn's binary brier on 2 classes;
  * - ece: 10 equal-width bins over [0, 1], bin = min(floor(10·c), 9), ECE = Σ_b (n_b / N) |acc_b − conf_b|,
  *   where binary uses c = P(class 1) and acc = mean y, multiclass c = max_c p_c and acc = mean(argmax = y);
@@ -19,7 +20,9 @@
  * - mape: mean |y − ŷ| / max(|y|, 2.22e-16).
  */
 import { ConfigurationError } from "../../core/errors.js";
-import { argsortAscending, aucFromOrder, averagePrecisionFromOrder } from "../../core/stats/ranking.js";
+import { aucOf, averagePrecisionOf, rankScores, type Ranking } from "../../core/stats/ranking.js";
+
+export type { Ranking };
 
 export type Task = "binary" | "multiclass" | "regression";
 
@@ -75,13 +78,8 @@ export interface MetricEvaluator {
   ranking(k: number): Ranking;
 }
 
-export interface Ranking {
-  order: Uint32Array;
-  scores: Float64Array;
-  positive: Uint8Array;
-}
-
-const LOG_LOSS_EPS = 1e-15;
+// sklearn 1.2's eps="auto": the float64 machine epsilon (2.22e-16), not the older fixed 1e-15.
+const LOG_LOSS_EPS = Number.EPSILON;
 
 /** The predicted class per row: binary P(class 1) > 0.5, multiclass argmax (ties to the lowest index). */
 export function predictedClasses(task: Task, pred: Predictions): Int32Array {
@@ -159,12 +157,6 @@ function validate(task: Task, y: Float64Array, pred: Predictions): void {
   }
 }
 
-interface Counts {
-  /** C×C weighted confusion matrix, row = true class. */
-  cm: Float64Array;
-  total: number;
-}
-
 function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Array, pred: Predictions): MetricEvaluator {
   const n = yTrue.length;
   const c = task === "binary" ? 2 : pred.classes;
@@ -175,15 +167,13 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
   const losses = new Map<string, Float64Array>();
   const orders = new Map<number, Ranking>();
 
-  const counts = (w: Float64Array | null): Counts => {
+  let unweighted: Float64Array | null = null;
+  const counts = (w: Float64Array | null): Float64Array => {
+    if (w === null && unweighted !== null) return unweighted;
     const cm = new Float64Array(c * c);
-    let total = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = w === null ? 1 : w[i]!;
-      cm[y[i]! * c + label[i]!]! += wi;
-      total += wi;
-    }
-    return { cm, total };
+    for (let i = 0; i < n; i++) cm[y[i]! * c + label[i]!]! += w === null ? 1 : w[i]!;
+    if (w === null) unweighted = cm;
+    return cm;
   };
 
   // Column k's scores, the rows where y = k, and their ascending order: one-vs-rest for multiclass.
@@ -197,7 +187,7 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
       }
       const positive = new Uint8Array(n);
       for (let i = 0; i < n; i++) positive[i] = y[i] === k ? 1 : 0;
-      r = { order: argsortAscending(scores), scores, positive };
+      r = rankScores(scores, positive);
       orders.set(k, r);
     }
     return r;
@@ -259,19 +249,19 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
       case "roc_auc": {
         if (task === "binary") {
           const r = ranked(1);
-          return aucFromOrder(r.order, r.scores, r.positive, w);
+          return aucOf(r, w);
         }
         let sum = 0;
         for (let k = 0; k < c; k++) {
           const r = ranked(k);
-          sum += aucFromOrder(r.order, r.scores, r.positive, w);
+          sum += aucOf(r, w);
         }
         return sum / c;
       }
       case "pr_auc": {
         if (task !== "binary") break;
         const r = ranked(1);
-        return averagePrecisionFromOrder(r.order, r.scores, r.positive, w);
+        return averagePrecisionOf(r, w);
       }
       case "log_loss":
       case "brier":
@@ -279,7 +269,7 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
       case "ece":
         return ece(w);
       default: {
-        const v = fromCounts(task, name, counts(w), c);
+        const v = metricFromConfusion(task, name, counts(w), c);
         if (v !== undefined) return v;
       }
     }
@@ -325,8 +315,18 @@ function weightedMean(v: Float64Array, w: Float64Array | null): number {
 
 const div0 = (a: number, b: number): number => (b === 0 ? 0 : a / b);
 
-/** Metrics that depend only on the (weighted) confusion matrix; undefined for other names. */
-function fromCounts(task: "binary" | "multiclass", name: string, { cm, total }: Counts, c: number): number | undefined {
+/**
+ * Metrics that depend only on the (weighted) C×C confusion matrix (row = true class, flattened row-major);
+ * undefined for other names.
+ */
+export function metricFromConfusion(
+  task: "binary" | "multiclass",
+  name: string,
+  cm: Float64Array,
+  c: number,
+): number | undefined {
+  let total = 0;
+  for (const v of cm) total += v;
   const tp = (k: number) => cm[k * c + k]!;
   const row = (k: number) => {
     let t = 0;

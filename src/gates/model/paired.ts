@@ -8,13 +8,19 @@
  *   chi-square (1 df) with continuity correction (|b − c| − 1)² / (b + c);
  * - log_loss, brier, mae, mape: paired t-test on the per-row loss differences (the metric is their mean);
  *   rmse: paired t-test on squared-error differences (equal MSE ⇔ equal RMSE);
- * - anything else: paired bootstrap, p = min(1, 2·min(#{δ* ≤ 0} + 1, #{δ* ≥ 0} + 1) / (B + 1)).
+ * - r2: the same t-test as rmse (equal r2 ⇔ equal squared error on the same rows);
+ * - anything else: paired bootstrap, p = min(1, 2·min(#{δ* ≤ 0} + 1, #{δ* ≥ 0} + 1) / (B + 1)), or the
+ *   normal p-value of delta / SE for "bootstrap-normal".
  *
- * Interval (`ciMethod`): the percentile paired bootstrap (rows resampled with replacement as
- * multinomial counts, both models evaluated on the same resample) while rows × samples stays within
- * BOOTSTRAP_BUDGET; above it the analytic interval of the test (DeLong, Wald for the paired accuracy
- * difference, t for mean losses, delta method for rmse), so the bootstrap never dominates the run at
- * large N. Metrics without an analytic variance get a normal interval from fewer replicates.
+ * Interval (`ciMethod`), 95%:
+ * - "bootstrap": percentile paired bootstrap (rows resampled with replacement as multinomial counts,
+ *   both models evaluated on the same resample) while rows × samples stays within BOOTSTRAP_BUDGET;
+ * - above it, the analytic interval of the test: "delong", "wald" (paired accuracy difference),
+ *   "t" (mean losses), "delta-method" (rmse, r2) — so the bootstrap never dominates the run at large N;
+ * - confusion-matrix metrics (precision, recall, f1, balanced_accuracy, macro/weighted averages):
+ *   "poisson-bootstrap" over the C³ joint cells, all replicates at any N;
+ * - the rest (pr_auc, ece, multiclass roc_auc): "bootstrap-normal", delta ± t(0.975, B − 1)·SE from as
+ *   many replicates B as the budget allows (at least 20).
  */
 import {
   binomialHalfTwoSided,
@@ -25,11 +31,12 @@ import {
 } from "../../core/stats/distributions.js";
 import { chiSquareSf } from "../../core/stats/special.js";
 import { delongComponents } from "../../core/stats/ranking.js";
+import { poisson } from "../../core/stats/poisson-sampler.js";
 import { makeRng } from "../../core/stats/rng.js";
-import { prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
+import { metricFromConfusion, prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
 
 export type PairedTest = "delong" | "mcnemar" | "bootstrap" | "paired-t";
-export type CiMethod = "bootstrap" | "bootstrap-normal" | "delong" | "wald" | "t" | "delta-method";
+export type CiMethod = "bootstrap" | "poisson-bootstrap" | "bootstrap-normal" | "delong" | "wald" | "t" | "delta-method";
 
 export interface PairedResult {
   metric: string;
@@ -55,7 +62,7 @@ export interface PairedOptions {
 /** Largest rows × replicates the percentile bootstrap may spend (~0.2–0.5 s on one core). */
 export const BOOTSTRAP_BUDGET = 20_000_000;
 /** Replicates for a normal bootstrap interval when the budget would allow fewer. */
-const MIN_REPLICATES = 50;
+const MIN_REPLICATES = 20;
 const MCNEMAR_EXACT_BELOW = 25;
 const Z975 = normalQuantile(0.975);
 
@@ -89,38 +96,70 @@ export function comparePaired(
   const c = evC.metric(metric);
   const b = evB.metric(metric);
   const delta = c - b;
-  const analytic = analyticTest(task, metric, evC, evB, delta);
+  const analytic = analyticTest(task, metric, y, evC, evB, delta);
   const result = { metric, candidate: c, baseline: b, delta, n, test: analytic.test, pValue: analytic.pValue };
 
   const samples = Math.max(0, Math.floor(opts.samples));
   if (samples > 0 && n * samples <= BOOTSTRAP_BUDGET) {
     const deltas = bootstrapDeltas(evC, evB, metric, samples, opts.seed);
     const pValue = analytic.test === "bootstrap" ? bootstrapP(deltas) : analytic.pValue;
-    return { ...result, pValue, ci: [quantile(deltas, 0.025), quantile(deltas, 0.975)], ciMethod: "bootstrap", samples };
+    return { ...result, pValue, ci: percentileCi(deltas), ciMethod: "bootstrap", samples: deltas.length };
   }
   if (analytic.ci !== undefined && analytic.ciMethod !== undefined) {
     return { ...result, ci: analytic.ci, ciMethod: analytic.ciMethod, samples: 0 };
   }
-  // No analytic variance and too many rows for a full bootstrap: a normal interval from fewer replicates.
-  const reps = Math.max(MIN_REPLICATES, Math.floor(BOOTSTRAP_BUDGET / Math.max(1, n)));
-  const deltas = bootstrapDeltas(evC, evB, metric, Math.min(reps, Math.max(samples, MIN_REPLICATES)), opts.seed);
+  if (task !== "regression" && metricFromConfusion(task, metric, new Float64Array(4), 2) !== undefined) {
+    const classes = task === "binary" ? 2 : cand.classes;
+    const deltas = cellBootstrapDeltas(
+      task,
+      y,
+      evC.predicted(),
+      evB.predicted(),
+      classes,
+      metric,
+      Math.max(samples, MIN_REPLICATES),
+      opts.seed,
+    );
+    return {
+      ...result,
+      pValue: bootstrapP(deltas),
+      ci: percentileCi(deltas),
+      ciMethod: "poisson-bootstrap",
+      samples: deltas.length,
+    };
+  }
+  // Rank and calibration metrics at large N: a normal interval from as many replicates as the budget allows.
+  const reps = Math.max(
+    MIN_REPLICATES,
+    Math.min(Math.max(samples, MIN_REPLICATES), Math.floor(BOOTSTRAP_BUDGET / Math.max(1, n))),
+  );
+  const deltas = bootstrapDeltas(evC, evB, metric, reps, opts.seed);
   const se = sd(deltas);
   const z = se > 0 ? delta / se : delta === 0 ? 0 : Infinity;
+  const q = studentTQuantile(0.975, deltas.length - 1);
   return {
     ...result,
     pValue: analytic.test === "bootstrap" ? normalTwoSided(z) : analytic.pValue,
-    ci: [delta - Z975 * se, delta + Z975 * se],
+    ci: [delta - q * se, delta + q * se],
     ciMethod: "bootstrap-normal",
     samples: deltas.length,
   };
 }
 
-function analyticTest(task: Task, metric: string, evC: MetricEvaluator, evB: MetricEvaluator, delta: number): Analytic {
+function analyticTest(
+  task: Task,
+  metric: string,
+  y: Float64Array,
+  evC: MetricEvaluator,
+  evB: MetricEvaluator,
+  delta: number,
+): Analytic {
   if (metric === "roc_auc" && task === "binary") return delong(evC, evB, delta);
   if (metric === "accuracy" && task !== "regression") return mcnemar(evC.correct(), evB.correct());
   const lc = evC.rowLoss(metric);
   const lb = evB.rowLoss(metric);
   if (lc !== null && lb !== null) return metric === "rmse" ? rmseTest(lc, lb, delta) : pairedT(lc, lb);
+  if (metric === "r2") return r2Test(evC.rowLoss("rmse")!, evB.rowLoss("rmse")!, y, delta);
   return { test: "bootstrap", pValue: Number.NaN };
 }
 
@@ -128,11 +167,7 @@ function analyticTest(task: Task, metric: string, evC: MetricEvaluator, evB: Met
 export function delong(evC: MetricEvaluator, evB: MetricEvaluator, delta: number): Analytic {
   const rc = evC.ranking(1);
   const rb = evB.ranking(1);
-  const v = delongVariance(
-    delongComponents(rc.order, rc.scores, rc.positive),
-    delongComponents(rb.order, rb.scores, rb.positive),
-    rc.positive,
-  );
+  const v = delongVariance(delongComponents(rc), delongComponents(rb), rc.positive);
   return fromNormal("delong", delta, Math.sqrt(v), "delong");
 }
 
@@ -227,6 +262,29 @@ function rmseTest(sc: Float64Array, sb: Float64Array, delta: number): Analytic {
   return { test: "paired-t", pValue, ci: [delta - Z975 * se, delta + Z975 * se], ciMethod: "delta-method" };
 }
 
+/**
+ * r2_c − r2_b = (SSres_b − SSres_c) / SStot, a ratio of means: t-test on the squared-error differences
+ * (the numerator), delta-method interval for the ratio (SStot's dependence on the mean is second order).
+ */
+function r2Test(sc: Float64Array, sb: Float64Array, y: Float64Array, delta: number): Analytic {
+  const { pValue } = pairedT(sb, sc);
+  const n = y.length;
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += y[i]!;
+  mean /= n;
+  let tot = 0;
+  for (let i = 0; i < n; i++) tot += (y[i]! - mean) ** 2;
+  tot /= n;
+  if (tot === 0) return { test: "paired-t", pValue, ci: [Number.NaN, Number.NaN], ciMethod: "delta-method" };
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const u = sb[i]! - sc[i]! - delta * (y[i]! - mean) ** 2;
+    ss += u * u;
+  }
+  const se = Math.sqrt(ss / (n - 1) / n) / tot;
+  return { test: "paired-t", pValue, ci: [delta - Z975 * se, delta + Z975 * se], ciMethod: "delta-method" };
+}
+
 function fromNormal(test: PairedTest, delta: number, se: number, ciMethod: CiMethod): Analytic {
   const z = se > 0 ? delta / se : delta === 0 ? 0 : Number.isNaN(se) ? Number.NaN : Infinity;
   return { test, pValue: normalTwoSided(z), ci: [delta - Z975 * se, delta + Z975 * se], ciMethod };
@@ -251,6 +309,50 @@ function bootstrapDeltas(
     if (!Number.isNaN(d)) out.push(d);
   }
   return Float64Array.from(out).sort();
+}
+
+/**
+ * Poisson bootstrap over the joint cells (true class, candidate's class, baseline's class): every row of a
+ * cell is exchangeable for confusion-matrix metrics, so a replicate draws one Poisson(count) per cell —
+ * at most C³ draws, independent of N.
+ */
+function cellBootstrapDeltas(
+  task: "binary" | "multiclass",
+  y: Float64Array,
+  predC: Int32Array,
+  predB: Int32Array,
+  c: number,
+  metric: string,
+  samples: number,
+  seed: number,
+): Float64Array {
+  const cells = new Float64Array(c * c * c);
+  for (let i = 0; i < y.length; i++) cells[(y[i]! * c + predC[i]!) * c + predB[i]!]!++;
+  const rng = makeRng(seed);
+  const uniform = (): number => rng.next();
+  const cmC = new Float64Array(c * c);
+  const cmB = new Float64Array(c * c);
+  const out: number[] = [];
+  for (let r = 0; r < samples; r++) {
+    cmC.fill(0);
+    cmB.fill(0);
+    for (let k = 0; k < cells.length; k++) {
+      if (cells[k] === 0) continue;
+      const w = poisson(uniform, cells[k]!);
+      const pb = k % c;
+      const pc = Math.floor(k / c) % c;
+      const t = Math.floor(k / (c * c));
+      cmC[t * c + pc]! += w;
+      cmB[t * c + pb]! += w;
+    }
+    const d = metricFromConfusion(task, metric, cmC, c)! - metricFromConfusion(task, metric, cmB, c)!;
+    if (!Number.isNaN(d)) out.push(d);
+  }
+  return Float64Array.from(out).sort();
+}
+
+function percentileCi(sorted: Float64Array): [number, number] {
+  return [quantile(sorted, 0.025), quantile(sorted, 0.975)];
 }
 
 function bootstrapP(sorted: Float64Array): number {
