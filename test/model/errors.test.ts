@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { logisticModel, TRUE_WEIGHTS, writeModel, zipmapModel } from "./fixtures.js";
+import { binaryWorkspace, FEATURES, runModel, write } from "./harness.js";
+
+let dir: string;
+const common = ["--baseline", "baseline.onnx", "--task", "binary"];
+
+beforeAll(() => {
+  dir = binaryWorkspace();
+  const csv = readFileSync(path.join(dir, "eval.csv"), "utf8").split("\n");
+  // Line 4 and line 9 lose their x3 value; line 3 gets a label the model does not predict.
+  const holes = csv.map((l, i) =>
+    i === 3 || i === 8
+      ? l
+          .split(",")
+          .map((v, j) => (j === 3 ? "" : v))
+          .join(",")
+      : l,
+  );
+  write(dir, "nan.csv", holes.join("\n"));
+  const bad = csv.map((l, i) => (i === 2 ? l.replace(/,[01]$/, ",2") : l));
+  write(dir, "label2.csv", bad.join("\n"));
+  write(dir, "corrupt.onnx", "this is not a protobuf");
+  writeModel(path.join(dir, "zipmap.onnx"), zipmapModel());
+  writeModel(path.join(dir, "wide.onnx"), logisticModel(TRUE_WEIGHTS, { width: 9 }));
+});
+
+/** Runs a model gate expected to stop with exit 2 and returns its one stderr line. */
+async function fails(args: string[]): Promise<string> {
+  const r = await runModel(["model", ...args], dir);
+  expect(r.code).toBe(2);
+  expect(r.report?.status).toBe("error");
+  const lines = r.stderr.split("\n").filter((l) => l !== "" && !/: (reading|scoring|measuring) /.test(l));
+  expect(lines).toHaveLength(1);
+  return lines[0] ?? "";
+}
+
+describe("mlgate model refuses bad input with exit 2 and one sentence", () => {
+  it("label column missing", async () => {
+    expect(await fails(["--candidate", "same.onnx", ...common, "--data", "eval.csv", "--label", "target"])).toBe(
+      "mlgate model: --label target: eval.csv has no such column; it has x0, x1, x2, x3, x4, seg, z, region, y",
+    );
+  });
+
+  it("label values the model does not predict", async () => {
+    expect(
+      await fails(["--candidate", "same.onnx", ...common, "--data", "label2.csv", "--label", "y", "--features", FEATURES]),
+    ).toBe("mlgate model: --label y: line 3 of label2.csv has label 2, which the model does not predict (classes 0..1)");
+  });
+
+  it("feature count does not match the model input", async () => {
+    expect(
+      await fails(["--candidate", "same.onnx", ...common, "--data", "eval.csv", "--label", "y", "--features", "x0,x1"]),
+    ).toBe(
+      'mlgate model: --candidate same.onnx: input "input" expects shape [batch, 7] but 2 feature columns were given (x0, x1); pass --features in the model\'s order',
+    );
+    expect(
+      await fails(["--candidate", "wide.onnx", ...common, "--data", "eval.csv", "--label", "y", "--features", FEATURES]),
+    ).toBe(
+      'mlgate model: --candidate wide.onnx: input "input" expects shape [batch, 9] but 7 feature columns were given (x0, x1, x2, x3, x4, seg, z); pass --features in the model\'s order',
+    );
+  });
+
+  it("NaN in features, with the count and the column", async () => {
+    expect(
+      await fails(["--candidate", "same.onnx", ...common, "--data", "nan.csv", "--label", "y", "--features", FEATURES]),
+    ).toBe(
+      'mlgate model: --data nan.csv: column "x3" has 2 NaN or missing values, first on line 4; impute or drop them before evaluating',
+    );
+  });
+
+  it("corrupt model file", async () => {
+    const msg = await fails(["--candidate", "corrupt.onnx", ...common, "--data", "eval.csv", "--label", "y"]);
+    expect(msg).toMatch(/^mlgate model: --candidate corrupt\.onnx: is not a loadable ONNX model \(onnxruntime: .+\)$/);
+  });
+
+  it("ZipMap output, with how to re-export", async () => {
+    expect(
+      await fails([
+        "--candidate",
+        "zipmap.onnx",
+        "--baseline",
+        "none",
+        "--task",
+        "binary",
+        "--data",
+        "eval.csv",
+        "--label",
+        "y",
+        "--features",
+        "x0,x1",
+      ]),
+    ).toBe(
+      'mlgate model: --candidate zipmap.onnx: output "probabilities" is a sequence of maps (a scikit-learn ZipMap), which mlgate cannot score; re-export with skl2onnx options={id(model): {"zipmap": False}} so probabilities come as a tensor',
+    );
+  });
+
+  it("unknown task and a missing candidate file", async () => {
+    expect(await fails(["--candidate", "same.onnx", "--task", "ranking", "--data", "eval.csv", "--label", "y"])).toBe(
+      'mlgate model: --task must be binary, multiclass or regression, not "ranking"',
+    );
+    expect(await fails(["--candidate", "nope.onnx", ...common, "--data", "eval.csv", "--label", "y"])).toBe(
+      "mlgate model: --candidate nope.onnx: file not found",
+    );
+  });
+});
