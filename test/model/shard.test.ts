@@ -96,6 +96,8 @@ describe("mlgate model --shard and merge", () => {
     expect(notShard.stderr).toBe(
       "mlgate model merge: whole.json: is not a shard statistics file written by mlgate model --shard (format undefined)\n",
     );
-    expect(JSON.parse(readFileSync(path.join(dir, "s1.json"), "utf8")).format).toBe("mlgate-model-shard/1");
+    expect((JSON.parse(readFileSync(path.join(dir, "s1.json"), "utf8")) as { format: string }).format).toBe(
+      "mlgate-model-shard/1",
+    );
   });
 });
