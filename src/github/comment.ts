@@ -45,7 +45,7 @@ export async function findComment(
   ctx: GitHubContext,
   pr: number,
   marker: string,
-): Promise<{ id: number; body: string } | undefined> {
+): Promise<{ id: number; nodeId: string; body: string } | undefined> {
   const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: ctx.owner,
     repo: ctx.repo,
@@ -54,7 +54,7 @@ export async function findComment(
   });
   for await (const page of iterator) {
     const hit = page.data.find((c) => c.body?.startsWith(marker));
-    if (hit) return { id: hit.id, body: hit.body ?? "" };
+    if (hit) return { id: hit.id, nodeId: hit.node_id, body: hit.body ?? "" };
   }
   return undefined;
 }
@@ -66,15 +66,31 @@ export async function upsertComment(
   octokit: Octokit,
   ctx: GitHubContext,
   o: { pr: number; marker: string; body: string; report: Report; policy: CommentPolicy },
-): Promise<CommentResult> {
-  if (o.policy === "never") return "skipped";
+): Promise<{ result: CommentResult; nodeId?: string }> {
+  if (o.policy === "never") return { result: "skipped" };
   const existing = await findComment(octokit, ctx, o.pr, o.marker);
-  if (!wantsComment(o.policy, o.report, existing !== undefined)) return "skipped";
+  if (!wantsComment(o.policy, o.report, existing !== undefined)) return { result: "skipped" };
   if (existing) {
-    if (existing.body === o.body) return "unchanged";
+    if (existing.body === o.body) return { result: "unchanged", nodeId: existing.nodeId };
     await octokit.rest.issues.updateComment({ owner: ctx.owner, repo: ctx.repo, comment_id: existing.id, body: o.body });
-    return "updated";
+    return { result: "updated", nodeId: existing.nodeId };
   }
-  await octokit.rest.issues.createComment({ owner: ctx.owner, repo: ctx.repo, issue_number: o.pr, body: o.body });
-  return "created";
+  const { data } = await octokit.rest.issues.createComment({
+    owner: ctx.owner,
+    repo: ctx.repo,
+    issue_number: o.pr,
+    body: o.body,
+  });
+  return { result: "created", nodeId: data.node_id };
+}
+
+/**
+ * `publish.hide_on_pass`: a passing gate's comment is minimised (as outdated) so the conversation
+ * shows what still needs attention; a failure shows it again. REST has no such call: GraphQL does.
+ */
+export async function setCommentHidden(octokit: Octokit, nodeId: string, hidden: boolean): Promise<void> {
+  const mutation = hidden
+    ? "mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } } }"
+    : "mutation($id: ID!) { unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } } }";
+  await octokit.graphql(mutation, { id: nodeId });
 }

@@ -6,7 +6,7 @@ import type { GateName, Report } from "../core/report.js";
 import { annotationsOf, DEFAULT_MAX_ANNOTATIONS } from "./annotations.js";
 import { checkRunName, checkRunUrl, completeCheckRun, createInProgress, findCheckRun, reportDigest } from "./check-run.js";
 import { createClient, httpStatusOf, type Octokit } from "./client.js";
-import { commentBody, commentMarker, upsertComment, type CommentResult } from "./comment.js";
+import { commentBody, commentMarker, setCommentHidden, upsertComment, type CommentResult } from "./comment.js";
 import { readGitHubContext, type GitHubContext } from "./context.js";
 import { emitWorkflowAnnotations, setStepOutputs, stepOutputs, writeJobSummary } from "./job-summary.js";
 
@@ -124,13 +124,18 @@ export class GitHubPublisher {
           checkRunUrl: result.checkRunUrl,
           ...(this.context.runUrl ? { runUrl: this.context.runUrl } : {}),
         });
-        result.comment = await upsertComment(octokit, this.context, {
+        const comment = await upsertComment(octokit, this.context, {
           pr,
           marker,
           body,
           report,
           policy: publish.comment ?? "always",
         });
+        result.comment = comment.result;
+        const passed = report.status === "pass" || report.status === "warn";
+        // A new comment is visible already; only one that may have been hidden before needs showing.
+        if (publish.hide_on_pass && comment.nodeId && (passed || comment.result !== "created"))
+          await setCommentHidden(octokit, comment.nodeId, passed);
       }
     });
     result.summaryWritten = writeJobSummary(report, this.name, this.o.env, this.context.runUrl);
@@ -152,8 +157,8 @@ export class GitHubPublisher {
       this.degrade(
         status === 403 || status === 401
           ? `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); this is expected on pull requests from forks`
-          : status !== undefined
-            ? `GitHub did not accept the results (HTTP ${status}: ${first})`
+          : status !== undefined || (e instanceof Error && e.name === "GraphqlResponseError")
+            ? `GitHub did not accept the results (${status !== undefined ? `HTTP ${status}` : "GraphQL"}: ${first})`
             : `internal error while publishing to GitHub (${first}); this is a bug in mlgate, please report it`,
       );
     }

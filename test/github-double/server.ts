@@ -15,7 +15,8 @@
  * Implemented: check runs (create, update, get, list for ref), issue comments (list with pagination,
  * create, update, get, delete), deployments and deployment statuses, workflow-run artifacts (list,
  * get, zip download via a 302 to a loopback blob URL, as @actions/artifact's findBy download
- * expects) and pulls list. Pagination: per_page (default 30, max 100) and page, with Link headers.
+ * expects) and pulls list; GraphQL minimizeComment/unminimizeComment (checked against the
+ * mutations' documented arguments, not a full GraphQL schema). Pagination: per_page (default 30, max 100) and page, with Link headers.
  * Writes need an `authorization` header (401 otherwise); the repository is the one given (404 else).
  */
 import http from "node:http";
@@ -24,6 +25,7 @@ import { OpenApiValidator } from "./openapi.js";
 import { notFound, ROUTES, unprocessable, type RouteOutput } from "./routes.js";
 import { DoubleState } from "./state.js";
 import { makeZip } from "./zip.js";
+import { graphql } from "./graphql.js";
 
 export { DoubleState } from "./state.js";
 
@@ -44,7 +46,8 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: unknown;
   authorization?: string;
-  kind: "api" | "blob";
+  /** api: REST, validated against the OpenAPI description; graphql: the mutations below; blob: artifact zips. */
+  kind: "api" | "blob" | "graphql";
   /** OpenAPI operationId, when the path matched a documented operation. */
   operationId?: string;
   /** Passed OpenAPI validation (blob downloads are not API requests and count as valid). */
@@ -129,6 +132,19 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       const a = state.artifacts.find((x) => x.id === Number(blob[1]));
       if (!a) return { out: { status: 404 }, rec };
       return { out: { status: 200, headers: { "content-type": "application/zip" } }, rec, raw: makeZip(a.files) };
+    }
+
+    if (u.pathname === "/graphql" && method === "POST") {
+      rec.kind = "graphql";
+      const out = graphql(state, body);
+      rec.valid = out.valid;
+      rec.errors = out.errors;
+      if (!req.headers.authorization)
+        return { out: { status: 401, body: { message: "This endpoint requires you to be authenticated." } }, rec };
+      return {
+        out: { status: 200, body: out.valid ? { data: out.data } : { errors: out.errors.map((message) => ({ message })) } },
+        rec,
+      };
     }
 
     const m = validator.match(method, u.pathname);

@@ -20,6 +20,8 @@ export interface CommentRecord {
   user: string;
   created_at: string;
   updated_at: string;
+  /** Hidden through GraphQL minimizeComment, with its classifier. */
+  minimized?: string;
 }
 
 export interface DeploymentRecord {

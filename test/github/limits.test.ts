@@ -81,6 +81,32 @@ describe("limits and publish settings", () => {
     expect(gh.state.checkRuns[0]!.annotations).toHaveLength(7);
   });
 
+  it("hides the comment when the gate passes and shows it again when it fails (publish.hide_on_pass)", async () => {
+    const r = runnerEnv(gh, "pull_request", pullRequestEvent());
+    const config = path.join(r.dir, "mlgate.yml");
+    writeFileSync(config, "publish:\n  hide_on_pass: true\n");
+    const args = ["publish", "--config", config, "--allow-outside-workspace", "--report"];
+    const failing = report([{ id: "rule.bad", title: "bad", status: "fail" }], "fail");
+    const passing = report([{ id: "rule.bad", title: "bad", status: "pass" }], "pass");
+    const state = (): (string | undefined)[] => gh.state.commentsOn(PR).map((c) => c.minimized);
+
+    expect((await runCli([...args, write(r.dir, failing)], { env: r.env })).code).toBe(0);
+    expect(state()).toEqual([undefined]);
+    expect(gh.requests.filter((q) => q.kind === "graphql")).toEqual([]);
+    expect((await runCli([...args, write(r.dir, passing)], { env: r.env })).code).toBe(0);
+    expect(state()).toEqual(["OUTDATED"]);
+    expect((await runCli([...args, write(r.dir, failing)], { env: r.env })).code).toBe(0);
+    expect(state()).toEqual([undefined]);
+    const mutations = gh.requests.filter((q) => q.kind === "graphql");
+    expect(mutations.map((q) => [q.valid, q.status])).toEqual([
+      [true, 200],
+      [true, 200],
+    ]);
+    expect((mutations[0]!.body as { query: string }).query).toContain(
+      "minimizeComment(input: { subjectId: $id, classifier: OUTDATED })",
+    );
+  });
+
   it("posts no comment on a push (no pull request), only the check run", async () => {
     const r = runnerEnv(gh, "push", { ref: "refs/heads/main" }, { GITHUB_SHA: HEAD_SHA });
     const noPr = report([{ id: "rule.ok", title: "ok", status: "pass" }], "pass");
