@@ -40,11 +40,14 @@ function largest(plan: DimPlan): Map<string, number> {
   return new Map([...plan.values].map(([k, v]) => [k, Math.max(...v)]));
 }
 
+/** The candidate's inputs as the baseline's feed, when the baseline declares them compatibly. */
 function restrict(feed: Feed, info: ModelInfo): Feed | undefined {
   const out: Feed = {};
   for (const v of info.inputs) {
     const t = feed[v.name];
     if (!t || t.elemType !== v.elemType) return undefined;
+    if (v.hasShape && (v.dims.length !== t.dims.length || v.dims.some((d, i) => typeof d === "number" && d !== t.dims[i])))
+      return undefined;
     out[v.name] = t;
   }
   return out;
@@ -109,6 +112,17 @@ async function runtimeChecks(
       const choice = new Map(base);
       if (plan.batch) choice.set(plan.batch, b);
       const f = synthFeed(info.inputs, choice);
+      const trial = await runSession(optimized, f);
+      if (!trial.ok) {
+        checks.push({
+          id: `latency.batch_${b}`,
+          title: `p95 latency at batch ${b}`,
+          status: "fail",
+          observed: "run failed",
+          message: `The model does not run at batch ${b}: ${trial.error}`,
+        });
+        continue;
+      }
       const bf = baseline?.session ? restrict(f, baseline.info) : undefined;
       const s = await measureLatency(
         optimized,
