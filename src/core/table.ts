@@ -23,7 +23,7 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "./errors.js";
 import { sqlIdent, sqlString } from "./duckdb.js";
-import { locateCsvRecords, scanJsonLines, writeValidLines } from "./table/lines.js";
+import { firstLine as headerOf, headerDelimiter, locateCsvRecords, scanJsonLines, writeValidLines } from "./table/lines.js";
 
 export type TableFormat = "csv" | "tsv" | "parquet" | "jsonl";
 
@@ -143,28 +143,28 @@ function firstLine(e: unknown): string {
 
 async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
   const table = sqlIdent(o.name);
-  const delim = format === "tsv" ? `, delim='\\t'` : "";
-  // A fixed quote and escape: the sniffer otherwise drops quoting when its sample has no quoted
-  // delimiter, and then splits multi-line fields. Strict mode off and errors ignored here only,
-  // so one bad line cannot stop the dialect and types from being found.
+  // The delimiter comes from the header line: a bad quote in the sniffer's sample can otherwise
+  // make it settle on a one-column dialect.
+  const header = await headerOf(file);
+  const delimChar = format === "tsv" ? "\t" : headerDelimiter(header);
   let sniffed: Record<string, unknown> | undefined;
   try {
     sniffed = (
       await rows(
         conn,
-        `SELECT Delimiter, Columns, NewLineDelimiter, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}${delim}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
+        `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
       )
     )[0];
-  } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+  } catch {
+    // The sniffer gives up when its sample holds a bad quote; the header still names the columns,
+    // read as text (rules cast them; the bad record is rejected with its line below).
+    sniffed = undefined;
   }
-  if (!sniffed) throw new Error(`sniff_csv returned nothing for ${file}`);
-  const cols = toColumns(sniffed.Columns);
+  const cols = sniffed ? toColumns(sniffed.Columns) : splitHeader(header, delimChar).map((name) => ({ name, type: "VARCHAR" }));
   const types = o.types;
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
-  const delimiter = String(plainValue(sniffed.Delimiter));
-  const dateFormat = plainValue(sniffed.DateFormat);
-  const timestampFormat = plainValue(sniffed.TimestampFormat);
+  const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
+  const timestampFormat = sniffed ? plainValue(sniffed.TimestampFormat) : null;
   const extra = [
     dateFormat !== null ? `dateformat=${sqlString(String(dateFormat))}` : "",
     timestampFormat !== null ? `timestampformat=${sqlString(String(timestampFormat))}` : "",
@@ -174,7 +174,7 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   try {
     await conn.run(
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${sqlString(file)}, auto_detect=false, header=true,
-        delim=${sqlString(delimiter)}, quote='"', escape='"', columns=${columnsSql}${extra.map((x) => `, ${x}`).join("")},
+        delim=${sqlString(delimChar)}, quote='"', escape='"', columns=${columnsSql}${extra.map((x) => `, ${x}`).join("")},
         store_rejects=true, rejects_table=${sqlString(`${o.name}__rejects`)}, rejects_scan=${sqlString(`${o.name}__rejects_scan`)})`,
     );
   } catch (e) {
@@ -217,6 +217,27 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
     rejects,
     lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want })).rows,
   };
+}
+
+/** Header names split on the delimiter, honouring `"` quotes; blank names get DuckDB's columnN. */
+function splitHeader(header: string, delim: string): string[] {
+  const names: string[] = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < header.length; i++) {
+    const ch = header.charAt(i);
+    if (ch === '"') {
+      if (quoted && header[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === delim && !quoted) {
+      names.push(cur);
+      cur = "";
+    } else if (ch !== "\r") cur += ch;
+  }
+  names.push(cur);
+  return names.map((n, i) => (n.trim() === "" ? `column${i}` : n));
 }
 
 function toColumns(v: unknown): TableColumn[] {

@@ -150,3 +150,32 @@ export async function writeValidLines(file: string, lines: readonly number[], ta
   out.end();
   await once(out, "finish");
 }
+
+/** The first line of a file (gzip too), without reading the rest. */
+export async function firstLine(file: string): Promise<string> {
+  const stream = open(file);
+  let text = "";
+  for await (const chunk of stream) {
+    text += (chunk as Buffer).toString("utf8");
+    const nl = text.indexOf("\n");
+    if (nl >= 0 || text.length > 1 << 20) {
+      stream.destroy();
+      return text.slice(0, nl >= 0 ? nl : undefined).replace(/^\uFEFF/, "");
+    }
+  }
+  return text.replace(/^\uFEFF/, "");
+}
+
+/** The delimiter of a header line: the most frequent of `,` `;` `|` tab (`,` on a tie or none). */
+export function headerDelimiter(header: string): string {
+  let best = ",";
+  let most = 0;
+  for (const d of [",", ";", "|", "\t"]) {
+    const n = header.split(d).length - 1;
+    if (n > most) {
+      best = d;
+      most = n;
+    }
+  }
+  return best;
+}

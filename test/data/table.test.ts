@@ -1,0 +1,130 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { openDuckDB } from "../../src/core/duckdb.js";
+import { openTable } from "../../src/core/table.js";
+import { workspace } from "./harness.js";
+
+let db: Awaited<ReturnType<typeof openDuckDB>>;
+let conn: DuckDBConnection;
+beforeAll(async () => {
+  db = await openDuckDB({ threads: 2 });
+  conn = db.connection;
+});
+afterAll(() => {
+  db.close();
+});
+
+describe("openTable: CSV", () => {
+  // line: 1 header, 2-3 a multi-line field, 4 ok, 5 ragged, 6 blank, 7 ok, 8 bad quote, 9-10 ok.
+  const text = 'id,name,amount\n1,"multi\nline",3.5\n2,bob,4\n3,carl,5,extra\n\n5,eve,7\n6,"bad"q,1\n7,"x, y",2\n8,z,3\n';
+
+  it("loads the good records, rejects the malformed ones with their lines, and maps rows to lines", async () => {
+    const dir = workspace([], { "a.csv": text });
+    const t = await openTable(conn, path.join(dir, "a.csv"), { name: "a", display: "a.csv" });
+    expect(t.format).toBe("csv");
+    expect(t.columns).toEqual([
+      { name: "id", type: "BIGINT" },
+      { name: "name", type: "VARCHAR" },
+      { name: "amount", type: "DOUBLE" },
+    ]);
+    expect(t.rowCount).toBe(5);
+    expect(t.rejects.map((r) => [r.line, r.kind, r.raw])).toEqual([
+      [5, "malformed", "3,carl,5,extra"],
+      [8, "malformed", '6,"bad"q,1'],
+    ]);
+    // 7 data records = 5 rows + 2 rejected (the blank line is not a record of data).
+    expect(t.rowCount + t.rejects.length).toBe(7);
+    expect(await t.lineOf([0, 1, 2, 3, 4])).toEqual(
+      new Map([
+        [0, 2],
+        [1, 4],
+        [2, 7],
+        [3, 9],
+        [4, 10],
+      ]),
+    );
+  });
+
+  it("reads TSV, gzip, CRLF and a byte-order mark the same way", async () => {
+    const tsv = text.replace(/,/g, "\t").replace('"x\t y"', '"x, y"');
+    const crlf = `\uFEFF${text.replace(/\n/g, "\r\n")}`;
+    const dir = workspace([], { "a.tsv": tsv, "a.csv.gz": gzipSync(Buffer.from(crlf)) });
+    for (const f of ["a.tsv", "a.csv.gz"]) {
+      const t = await openTable(conn, path.join(dir, f), { name: "t", display: f });
+      expect(t.columns.map((c) => c.name)).toEqual(["id", "name", "amount"]);
+      expect(t.rowCount).toBe(5);
+      expect(t.rejects.map((r) => r.line)).toEqual([5, 8]);
+      expect([...(await t.lineOf([0, 4]))!.values()]).toEqual([2, 10]);
+    }
+  });
+
+  it("an unterminated quote swallows the rest of the file as one rejected record, never silently", async () => {
+    const rows = ["id,name"];
+    for (let i = 1; i <= 50; i++) rows.push(i === 40 ? `${i},"open` : `${i},n${i}`);
+    const dir = workspace([], { "u.csv": `${rows.join("\n")}\n` });
+    const t = await openTable(conn, path.join(dir, "u.csv"), { name: "u" });
+    expect(t.rowCount).toBe(39);
+    expect(t.rejects).toHaveLength(1);
+    expect(t.rejects[0]?.line).toBe(41);
+    expect(t.rejects[0]?.message).toMatch(/unterminated quote/);
+  });
+
+  it("contract types override the sniffed ones; values that do not fit are type rejects with lines", async () => {
+    const dir = workspace([], { "t.csv": "id,code\n1,007\n2,x\n3,042\n" });
+    const t = await openTable(conn, path.join(dir, "t.csv"), { name: "t", types: { code: "BIGINT" } });
+    expect(t.columns[1]).toEqual({ name: "code", type: "BIGINT" });
+    expect(t.rejects.map((r) => [r.line, r.kind, r.column])).toEqual([[3, "type", "code"]]);
+    const s = await openTable(conn, path.join(dir, "t.csv"), { name: "s", types: { code: "VARCHAR" } });
+    expect(s.rowCount).toBe(3);
+  });
+});
+
+describe("openTable: Parquet and JSON Lines", () => {
+  it("reads a Parquet file, a glob and a hive-partitioned folder", async () => {
+    const dir = workspace();
+    const src = `SELECT range AS id, range % 3 AS grp, 'c' || (range % 2) AS city FROM range(10)`;
+    await conn.run(`COPY (${src}) TO '${path.join(dir, "p.parquet")}'`);
+    mkdirSync(path.join(dir, "hive"));
+    await conn.run(`COPY (${src}) TO '${path.join(dir, "hive")}' (FORMAT parquet, PARTITION_BY (city), OVERWRITE_OR_IGNORE)`);
+    const file = await openTable(conn, path.join(dir, "p.parquet"), { name: "p" });
+    expect([file.format, file.rowCount, file.columns.map((c) => c.name)]).toEqual(["parquet", 10, ["id", "grp", "city"]]);
+    expect(await file.lineOf([0])).toBeUndefined();
+    const folder = await openTable(conn, path.join(dir, "hive"), { name: "h" });
+    expect(folder.rowCount).toBe(10);
+    expect(folder.columns.map((c) => c.name).sort()).toEqual(["city", "grp", "id"]);
+    const glob = await openTable(conn, path.join(dir, "hive", "*", "*.parquet"), { name: "g" });
+    expect(glob.rowCount).toBe(10);
+  });
+
+  it("reads JSON Lines, skipping blank lines and rejecting lines that are not JSON objects", async () => {
+    const dir = workspace([], { "r.jsonl": '{"a":1}\n\n{"a":2}\nnope\n[3]\n{"a":4}\n' });
+    const t = await openTable(conn, path.join(dir, "r.jsonl"), { name: "j" });
+    expect(t.rowCount).toBe(3);
+    expect(t.rejects.map((r) => r.line)).toEqual([4, 5]);
+    expect(await t.lineOf([0, 1, 2])).toEqual(
+      new Map([
+        [0, 1],
+        [1, 3],
+        [2, 6],
+      ]),
+    );
+  });
+});
+
+describe("openTable: bad input", () => {
+  it("names the file and the problem in one sentence", async () => {
+    const dir = workspace([], { "empty.csv": "", "header.csv": "a,b\n", "x.xlsx": "PK" });
+    const fail = (f: string) => openTable(conn, path.join(dir, f), { name: "t", display: f });
+    await expect(fail("empty.csv")).rejects.toThrow(/^empty\.csv: file is empty$/);
+    await expect(fail("header.csv")).rejects.toThrow(/^header\.csv: has a header but no data rows$/);
+    await expect(fail("x.xlsx")).rejects.toThrow(
+      /^x\.xlsx: unsupported file extension \.xlsx; use \.csv, \.tsv, \.parquet, \.jsonl or \.ndjson \(optionally \.gz\)$/,
+    );
+    await expect(fail("nope.csv")).rejects.toThrow(/^nope\.csv: file not found$/);
+    writeFileSync(path.join(dir, "blank.jsonl"), "\n\n");
+    await expect(fail("blank.jsonl")).rejects.toThrow(/^blank\.jsonl: file is empty$/);
+  });
+});
