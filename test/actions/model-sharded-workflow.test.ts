@@ -19,7 +19,7 @@ import { makeActionRepo, type ActionRepo } from "./layout.js";
  */
 interface Job {
   env?: Record<string, string>;
-  steps: { name?: string; run?: string; env?: Record<string, string>; "working-directory"?: string }[];
+  steps: { name?: string; run?: string; env?: Record<string, string | number>; "working-directory"?: string }[];
 }
 const workflow = parse(readFileSync(path.join(ROOT, "workflows-examples/model-sharded.yml"), "utf8")) as {
   env: Record<string, string | number>;
