@@ -1,0 +1,127 @@
+/**
+ * Model gate benchmark: `npx tsx bench/model/run.ts [rows]` (default 1,000,000 rows x 20 features).
+ *
+ * In one run it measures, on the same machine and file:
+ *   - the gate: `node <bundle>/cli.js model ...` under /usr/bin/time -v (wall time, peak RSS);
+ *   - the floor: DuckDB's bare scan of the CSV (SELECT max(COLUMNS(*)) FROM read_csv(...)) plus bare
+ *     onnxruntime inference of both models on pre-built float32 tensors (same session options and
+ *     batch size as the gate, both models side by side);
+ * and prints gate / (scan + inference). Data, models and the bundle go to bench/out/ (gitignored).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import * as ort from "onnxruntime-node";
+import { buildMlp } from "../../src/core/onnx/build.js";
+import { sessionOptions } from "../../src/gates/model/session.js";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const OUT = path.join(ROOT, "bench/out/model");
+const ROWS = Number(process.argv[2] ?? 1_000_000);
+const F = 20;
+const BATCH = 4096;
+const csv = path.join(OUT, `eval-${ROWS}.csv`);
+
+function ms(t0: bigint): number {
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+async function makeData(): Promise<void> {
+  if (existsSync(csv)) return;
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  await c.run("SELECT setseed(0.5)");
+  const cols = Array.from({ length: F }, (_, j) => `round(random() * 2 - 1, 5) AS f${j}`).join(", ");
+  await c.run(`COPY (SELECT ${cols}, (random() < 0.5)::INT AS label FROM range(${ROWS})) TO '${csv}' (HEADER)`);
+  c.closeSync();
+  db.closeSync();
+}
+
+function makeModels(): [string, string] {
+  const files: [string, string] = [path.join(OUT, "candidate.onnx"), path.join(OUT, "baseline.onnx")];
+  files.forEach((f, i) => writeFileSync(f, buildMlp({ inputs: F, hidden: [64, 64], outputs: 1, seed: i + 1, head: "sigmoid" })));
+  return files;
+}
+
+async function scanMs(): Promise<number> {
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  const t0 = process.hrtime.bigint();
+  await c.runAndReadAll(`SELECT max(COLUMNS(*)) FROM read_csv('${csv}')`);
+  const t = ms(t0);
+  c.closeSync();
+  db.closeSync();
+  return t;
+}
+
+async function inferenceMs(models: [string, string]): Promise<number> {
+  const db = await DuckDBInstance.create(":memory:");
+  const c = await db.connect();
+  const r = await c.runAndReadAll(
+    `SELECT ${Array.from({ length: F }, (_, j) => `f${j}::FLOAT`).join(", ")} FROM read_csv('${csv}')`,
+  );
+  const cols = r.getColumnsJS() as number[][];
+  c.closeSync();
+  db.closeSync();
+  const x = new Float32Array(ROWS * F);
+  for (let j = 0; j < F; j++) {
+    const col = cols[j] ?? [];
+    for (let i = 0; i < ROWS; i++) x[i * F + j] = col[i] ?? 0;
+  }
+  const tensors: ort.Tensor[] = [];
+  for (let s = 0; s < ROWS; s += BATCH) {
+    const n = Math.min(BATCH, ROWS - s);
+    tensors.push(new ort.Tensor("float32", x.subarray(s * F, (s + n) * F), [n, F]));
+  }
+  const sessions = await Promise.all(models.map((m) => ort.InferenceSession.create(m, sessionOptions())));
+  const t0 = process.hrtime.bigint();
+  for (const t of tensors) await Promise.all(sessions.map((s) => s.run({ input: t })));
+  const t = ms(t0);
+  await Promise.all(sessions.map((s) => s.release()));
+  return t;
+}
+
+function gateRun(models: [string, string]): { wallMs: number; peakMb: number; code: number } {
+  const dist = path.join("bench/out/model/dist");
+  execFileSync(process.execPath, [path.join(ROOT, "scripts/build.mjs")], {
+    cwd: ROOT,
+    env: { ...process.env, MLGATE_DIST_DIR: dist },
+    stdio: "inherit",
+  });
+  const args = [
+    "-v",
+    process.execPath,
+    path.join(ROOT, dist, "cli.js"),
+    "model",
+    "--candidate",
+    models[0],
+    "--baseline",
+    models[1],
+  ];
+  args.push("--data", csv, "--label", "label", "--task", "binary", "--json", path.join(OUT, "report.json"), "--quiet");
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync("/usr/bin/time", args, { cwd: ROOT, encoding: "utf8" });
+  const wallMs = ms(t0);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
+  if (r.status !== 0 && r.status !== 1) throw new Error(`gate failed (${r.status}): ${r.stderr}`);
+  process.stdout.write(r.stdout);
+  return { wallMs, peakMb: Number(rss ?? NaN) / 1024, code: r.status ?? -1 };
+}
+
+mkdirSync(OUT, { recursive: true });
+await makeData();
+const models = makeModels();
+const gate = gateRun(models);
+const scan = await scanMs();
+const infer = await inferenceMs(models);
+const floor = scan + infer;
+const f = (x: number): string => `${(x / 1000).toFixed(2)} s`;
+console.log(
+  `rows ${ROWS.toLocaleString("en-US")} x ${F} features, two ${F}->64->64->1 MLPs, ${ort.env.versions.common ? `onnxruntime ${ort.env.versions.common}` : "onnxruntime"}`,
+);
+console.log(
+  `gate wall time (incl. node start, both models, latency, robustness): ${f(gate.wallMs)}  peak RSS ${gate.peakMb.toFixed(0)} MB  exit ${gate.code}`,
+);
+console.log(`floor: DuckDB bare scan ${f(scan)} + bare inference of both models ${f(infer)} = ${f(floor)}`);
+console.log(`ratio gate / floor: ${(gate.wallMs / floor).toFixed(2)}`);
