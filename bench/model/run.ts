@@ -40,7 +40,9 @@ async function makeData(): Promise<void> {
 
 function makeModels(): [string, string] {
   const files: [string, string] = [path.join(OUT, "candidate.onnx"), path.join(OUT, "baseline.onnx")];
-  files.forEach((f, i) => writeFileSync(f, buildMlp({ inputs: F, hidden: [64, 64], outputs: 1, seed: i + 1, head: "sigmoid" })));
+  files.forEach((f, i) => {
+    writeFileSync(f, buildMlp({ inputs: F, hidden: [64, 64], outputs: 1, seed: i + 1, head: "sigmoid" }));
+  });
   return files;
 }
 
