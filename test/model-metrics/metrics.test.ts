@@ -133,19 +133,24 @@ describe("metric conventions", () => {
 });
 
 describe("argsortAscending", () => {
-  it("orders 200k scores with ties, negatives and signed zeros like a stable comparison sort", () => {
-    let state = 7;
-    const rand = (): number => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state / 4294967296;
-    };
-    const n = 200_000;
-    const s = Float64Array.from({ length: n }, (_, i) =>
-      i % 10 === 0 ? 0 : i % 10 === 1 ? -0 : i % 3 === 0 ? Math.round(rand() * 50) / 10 - 2.5 : (rand() - 0.5) * 1e6,
-    );
-    s[5] = Number.MAX_VALUE;
-    s[6] = -Number.MAX_VALUE;
-    s[7] = Number.MIN_VALUE;
+  let state = 7;
+  const rand = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 4294967296;
+  };
+  const n = 200_000;
+  const doubles = Float64Array.from({ length: n }, (_, i) =>
+    i % 10 === 0 ? 0 : i % 10 === 1 ? -0 : i % 3 === 0 ? Math.round(rand() * 50) / 10 - 2.5 : (rand() - 0.5) * 1e6,
+  );
+  doubles[5] = Number.MAX_VALUE;
+  doubles[6] = -Number.MAX_VALUE;
+  doubles[7] = Number.MIN_VALUE;
+
+  // 64-bit keys for doubles, 32-bit keys when every score is a float32 (what ONNX models return).
+  it.each([
+    ["float64", doubles],
+    ["float32", Float64Array.from(doubles, (v, i) => Math.fround(i === 5 || i === 6 ? v / 1e300 : v))],
+  ])("orders 200k %s scores with ties, negatives and signed zeros like a comparison sort", (_, s) => {
     const got = argsortAscending(s);
     const want = Array.from({ length: n }, (_, i) => i).sort((a, b) => s[a]! - s[b]! || a - b);
     // -0 and 0 compare equal, so only the values must agree position by position.

@@ -17,6 +17,7 @@ export function argsortAscending(scores: Float64Array): Uint32Array {
   const order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   if (n < SMALL) return order.sort((a, b) => scores[a]! - scores[b]! || a - b);
+  if (allFloat32(scores)) return argsortFloat32(scores, order);
   const words = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
   let lo = new Uint32Array(n);
   let hi = new Uint32Array(n);
@@ -59,6 +60,46 @@ export function argsortAscending(scores: Float64Array): Uint32Array {
     [idx, idx2] = [idx2, idx];
     [lo, lo2] = [lo2, lo];
     [hi, hi2] = [hi2, hi];
+  }
+  return idx;
+}
+
+/** ONNX models mostly output float32: those scores sort on 32-bit keys in two passes instead of four. */
+function allFloat32(scores: Float64Array): boolean {
+  for (let i = 0; i < scores.length; i++) if (Math.fround(scores[i]!) !== scores[i]) return false;
+  return true;
+}
+
+function argsortFloat32(scores: Float64Array, order: Uint32Array): Uint32Array {
+  const n = scores.length;
+  const f32 = Float32Array.from(scores);
+  const bits = new Uint32Array(f32.buffer);
+  let keys = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bits[i]!;
+    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
+  }
+  let idx: Uint32Array = order;
+  let idx2: Uint32Array = new Uint32Array(n);
+  let keys2 = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 0xffff]!++;
+    if (counts[(keys[0]! >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    for (let i = 0; i < n; i++) {
+      const pos = counts[(keys[i]! >>> shift) & 0xffff]!++;
+      idx2[pos] = idx[i]!;
+      keys2[pos] = keys[i]!;
+    }
+    [idx, idx2] = [idx2, idx];
+    [keys, keys2] = [keys2, keys];
   }
   return idx;
 }

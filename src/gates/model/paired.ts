@@ -63,6 +63,7 @@ export interface PairedOptions {
 export const BOOTSTRAP_BUDGET = 20_000_000;
 /** Replicates for a normal bootstrap interval when the budget would allow fewer. */
 const MIN_REPLICATES = 20;
+const CELL_REPLICATES = 1000;
 const MCNEMAR_EXACT_BELOW = 25;
 const Z975 = normalQuantile(0.975);
 
@@ -110,16 +111,9 @@ export function comparePaired(
   }
   if (task !== "regression" && metricFromConfusion(task, metric, new Float64Array(4), 2) !== undefined) {
     const classes = task === "binary" ? 2 : cand.classes;
-    const deltas = cellBootstrapDeltas(
-      task,
-      y,
-      evC.predicted(),
-      evB.predicted(),
-      classes,
-      metric,
-      Math.max(samples, MIN_REPLICATES),
-      opts.seed,
-    );
+    // O(C³) per replicate: a full set of replicates even when the caller asked for none.
+    const reps = samples > 0 ? samples : CELL_REPLICATES;
+    const deltas = cellBootstrapDeltas(task, y, evC.predicted(), evB.predicted(), classes, metric, reps, opts.seed);
     return {
       ...result,
       pValue: bootstrapP(deltas),
