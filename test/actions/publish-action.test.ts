@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -119,5 +119,28 @@ describe("actions/publish through the composite runner", () => {
     expect(run?.stderr).toMatch(/claims pull request #32, but the triggering run 9001 belongs to #31; refusing to publish it/);
     expect(gh.state.checkRuns).toHaveLength(0);
     expect(gh.state.comments).toHaveLength(0);
+  });
+
+  it("publishes reports already on disk through the report input, without downloading anything", async () => {
+    writeFileSync(path.join(workspace, "model.json"), forkReport(FORK_PR));
+    gh.state.addPull({
+      number: FORK_PR,
+      state: "open",
+      head: { sha: HEAD_SHA, ref: "feature", label: "forker:feature", repo: FORK },
+      base: { sha: "2".repeat(40), ref: "main" },
+    });
+    const r = await publish({ report: "model.json" });
+    expect(r.outputs).toEqual({ status: "fail", reports: "1" });
+    expect(gh.apiRequests().filter((q) => q.operationId?.includes("artifact"))).toEqual([]);
+    expect(gh.state.checkRuns).toHaveLength(1);
+  });
+
+  it("rejects a run-id that is not a number before anything runs", async () => {
+    const r = await publish({ "run-id": "1; touch pwned" });
+    expect(r.conclusion).toBe("failure");
+    expect(r.steps.find((s) => s.id === "run")?.stderr).toBe(
+      'mlgate: input "run-id" must be a workflow run id (a positive integer), not "1; touch pwned"\n',
+    );
+    expect(gh.apiRequests()).toEqual([]);
   });
 });
