@@ -10,7 +10,7 @@ import { resolveUserPath } from "./core/paths.js";
 import { errorReport, TOOL, TOOL_VERSION, type Report } from "./core/report.js";
 import { writeJsonReport } from "./render/json.js";
 import { didYouMean } from "./core/suggest.js";
-import { startPublishing, type GitHubPublisher } from "./github/publisher.js";
+import { enrichReport, startPublishing, type GitHubPublisher } from "./github/publisher.js";
 
 export interface Io {
   stdout: Writable;
@@ -180,7 +180,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     if (cmd.gate) publisher = await startPublishing(cmd.gate, ctx);
     const result = await cmd.run(ctx);
     if (typeof result === "number") return result;
-    publisher?.enrich(result);
+    enrichReport(result, ctx.env, ctx.cwd, publisher);
     const emitted = emitReport(result, ctx, failOn);
     await publisher?.finish(result, {
       ...(emitted.jsonPath ? { reportPath: emitted.jsonPath } : {}),
@@ -216,7 +216,7 @@ function writeErrorReport(
 ): { report: Report; reportPath?: string } | undefined {
   if (!cmd?.gate || !ctx) return undefined;
   const report: Report = errorReport(cmd.gate, message);
-  publisher?.enrich(report);
+  enrichReport(report, ctx.env, ctx.cwd, publisher);
   try {
     const target = jsonPathOf(ctx, report);
     if (!target) return { report };

@@ -1,6 +1,6 @@
 import { GitHub, defaults, getOctokitOptions } from "@actions/github/lib/utils";
 import { retry } from "@octokit/plugin-retry";
-import { throttling } from "@octokit/plugin-throttling";
+import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
 
 const Client = GitHub.plugin(retry, throttling);
 export type Octokit = InstanceType<typeof Client>;
@@ -22,7 +22,9 @@ export function retryScale(env: NodeJS.ProcessEnv): number {
  * secondary rate limits; plugin-throttling does that with fixed intervals, this one scales with the
  * tests' clock. Same interface as the Bottleneck group the plugin would use.
  */
-function spacer(minMs: number): unknown {
+type LimiterGroup = NonNullable<Extract<ThrottlingOptions, { onRateLimit: unknown }>["write"]>;
+
+function spacer(minMs: number): LimiterGroup {
   let next = 0;
   const limiter = {
     schedule: async <T>(_options: unknown, fn: (...a: unknown[]) => Promise<T>, ...args: unknown[]): Promise<T> => {
@@ -33,7 +35,8 @@ function spacer(minMs: number): unknown {
       return fn(...args);
     },
   };
-  return { key: () => limiter };
+  // The plugin only ever calls key(id).schedule(options, fn, ...args) on these groups.
+  return { key: () => limiter } as unknown as LimiterGroup;
 }
 
 export interface ClientOptions {
@@ -67,7 +70,7 @@ export function createClient(opts: ClientOptions): Octokit {
         onSecondaryRateLimit: onLimit("secondary"),
         write: spacer(1000 * scale),
         notifications: spacer(3000 * scale),
-      } as never,
+      },
       log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     }),
   );

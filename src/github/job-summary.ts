@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { appendFileSync } from "node:fs";
 import { EOL } from "node:os";
 import * as core from "@actions/core";
@@ -9,17 +10,6 @@ import type { Annotation } from "./annotations.js";
 const SUMMARY_LIMIT = 1_000_000;
 /** The runner shows at most 10 annotations of each level per step; the rest live in the check run. */
 export const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
-
-/**
- * @actions/core writes these files from process.env; the CLI can be given another environment
- * (tests run main() in-process), so both must agree before anything is written.
- */
-function fileVar(env: NodeJS.ProcessEnv, name: "GITHUB_OUTPUT"): boolean {
-  const v = env[name];
-  if (!v) return false;
-  process.env[name] = v;
-  return true;
-}
 
 /**
  * Appends the report to the job summary. Written directly rather than with core.summary, which
@@ -53,9 +43,20 @@ export function stepOutputs(report: Report, reportPath: string | undefined): Rec
   return out;
 }
 
+/**
+ * Appends `name<<delimiter` blocks to $GITHUB_OUTPUT, the runner's format for values that may hold
+ * newlines. Written here rather than with core.setOutput, which reads process.env: the CLI is given
+ * its environment (and tests give it another one).
+ */
 export function setStepOutputs(outputs: Record<string, string>, env: NodeJS.ProcessEnv): boolean {
-  if (!fileVar(env, "GITHUB_OUTPUT")) return false;
-  for (const [k, v] of Object.entries(outputs)) core.setOutput(k, v);
+  const file = env.GITHUB_OUTPUT;
+  if (!file) return false;
+  let text = "";
+  for (const [k, v] of Object.entries(outputs)) {
+    const delimiter = `ghadelimiter_${randomUUID()}`;
+    text += `${k}<<${delimiter}${EOL}${v}${EOL}${delimiter}${EOL}`;
+  }
+  appendFileSync(file, text, "utf8");
   return true;
 }
 

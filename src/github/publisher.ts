@@ -83,12 +83,7 @@ export class GitHubPublisher {
 
   /** Ties the report to the commit, run and PR it judged, before it is written (publish checks them). */
   enrich(report: Report): void {
-    const c = this.context;
-    report.provenance.commit = c.headSha;
-    report.provenance.headSha = c.headSha;
-    report.provenance.repository = c.repository;
-    if (c.runUrl) report.provenance.runUrl = c.runUrl;
-    if (c.pullRequest !== undefined) report.provenance.pullRequest = c.pullRequest;
+    stampProvenance(report, this.context);
   }
 
   /** Everything after the JSON report is on disk. `failed`: the exit code says the gate failed. */
@@ -174,6 +169,32 @@ export class GitHubPublisher {
         core.warning(m);
       })
     )(message);
+  }
+}
+
+export function stampProvenance(report: Report, c: GitHubContext): void {
+  report.provenance.commit = c.headSha;
+  report.provenance.headSha = c.headSha;
+  report.provenance.repository = c.repository;
+  if (c.runUrl) report.provenance.runUrl = c.runUrl;
+  if (c.pullRequest !== undefined) report.provenance.pullRequest = c.pullRequest;
+}
+
+/**
+ * Stamps a gate's report in any Actions job, publishing or not (`--no-publish` gate jobs still
+ * produce reports that `mlgate publish` can verify later). Outside Actions the report is left alone.
+ */
+export function enrichReport(report: Report, env: NodeJS.ProcessEnv, cwd: string, publisher?: GitHubPublisher): void {
+  if (publisher) {
+    publisher.enrich(report);
+    return;
+  }
+  if (env.GITHUB_ACTIONS !== "true") return;
+  try {
+    stampProvenance(report, readGitHubContext(env, cwd));
+  } catch (e) {
+    // Without a usable context there is nothing trustworthy to stamp; the report stays as the gate made it.
+    if (!isConfigurationError(e)) throw e;
   }
 }
 

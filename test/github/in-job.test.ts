@@ -167,26 +167,18 @@ describe("publishing from the gate's own job", () => {
 
   it("sends nothing with --no-publish or outside GitHub Actions", async () => {
     const r = runnerEnv(gh, "pull_request", pullRequestEvent());
-    expect(
-      (
-        await run(
-          gate(() => fixture("model.json")),
-          r.env,
-          r.dir,
-          ["--no-publish"],
-        )
-      ).code,
-    ).toBe(0);
-    expect(
-      (
-        await run(
-          gate(() => fixture("model.json")),
-          { ...r.env, GITHUB_ACTIONS: undefined },
-          r.dir,
-        )
-      ).code,
-    ).toBe(0);
+    const model = gate(() => fixture("model.json"));
+    expect((await run(model, r.env, r.dir, ["--no-publish"])).code).toBe(0);
+    const outside = path.join(r.dir, "outside.json");
+    expect((await run(model, { ...r.env, GITHUB_ACTIONS: undefined }, r.dir, ["--json", outside])).code).toBe(0);
     expect(gh.requests).toEqual([]);
     expect(readFileSync(r.summary, "utf8")).toBe("");
+    expect(readFileSync(r.output, "utf8")).toBe("");
+    // Not publishing in Actions still ties the report to its commit, so a later `mlgate publish` can check it.
+    const stamped = JSON.parse(readFileSync(path.join(r.dir, "mlgate-report/model.json"), "utf8")) as Report;
+    expect(stamped.provenance).toMatchObject({ headSha: HEAD_SHA, pullRequest: PR });
+    const local = JSON.parse(readFileSync(outside, "utf8")) as Report;
+    expect(local.provenance.headSha).toBeUndefined();
+    expect(local.provenance.pullRequest).toBeUndefined();
   });
 });
