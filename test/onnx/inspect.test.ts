@@ -1,3 +1,4 @@
+import type onnxProto from "onnx-proto";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../../src/core/onnx/build.js";
 import { encodeModel, onnx } from "../../src/core/onnx/proto.js";
@@ -7,7 +8,7 @@ import { tmpDir, write } from "./models.js";
 
 const T = onnx.TensorProto.DataType;
 
-function branch(name: string, op: string): onnx.IGraphProto {
+function branch(name: string, op: string): onnxProto.onnx.IGraphProto {
   return {
     name,
     node: [{ opType: op, input: ["x"], output: [`${name}_out`], name: `${name}_node` }],
