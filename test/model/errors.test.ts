@@ -106,3 +106,34 @@ describe("mlgate model refuses bad input with exit 2 and one sentence", () => {
     );
   });
 });
+
+describe("mlgate model config mistakes", () => {
+  it("names a threshold metric the task does not have", async () => {
+    write(dir, "bad-metric.yml", "gates:\n  model:\n    thresholds:\n      rmse: { max: 1 }\n");
+    expect(
+      await fails(["--candidate", "same.onnx", ...common, "--data", "eval.csv", "--label", "y", "--config", "bad-metric.yml"]),
+    ).toBe(
+      'mlgate model: gates.model.thresholds.rmse: "rmse" is not a binary metric; use one of accuracy, balanced_accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, brier, ece',
+    );
+  });
+
+  it("names a slice predicate DuckDB cannot evaluate", async () => {
+    write(dir, "bad-slice.yml", "gates:\n  model:\n    slices:\n      - { name: old, where: 'agee > 3' }\n");
+    const msg = await fails([
+      "--candidate",
+      "same.onnx",
+      ...common,
+      "--data",
+      "eval.csv",
+      "--label",
+      "y",
+      "--features",
+      FEATURES,
+      "--config",
+      "bad-slice.yml",
+    ]);
+    expect(msg).toMatch(
+      /^mlgate model: gates\.model\.slices\[0\]\.where "agee > 3": DuckDB cannot evaluate it over eval\.csv \(.*agee.*\)$/,
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import type { ModelGateConfig, Threshold } from "../../core/config.js";
 import { ConfigurationError } from "../../core/errors.js";
-import { PRIMARY_METRIC, type Task } from "./metrics.js";
+import { METRICS, PRIMARY_METRIC, type Task } from "./metrics.js";
 
 export type Decision = "point" | "significant" | "non-inferior";
 
@@ -115,6 +115,12 @@ export function resolveSettings(flags: ModelFlags, cfg: ModelGateConfig = {}): R
     : cfg.features;
   const primaryMetric = cfg.primary_metric ?? PRIMARY_METRIC[task];
   const thresholds = cfg.thresholds ?? defaultThresholds(task, primaryMetric);
+  for (const [key, name] of [["primary_metric", primaryMetric], ...Object.keys(thresholds).map((m) => [`thresholds.${m}`, m])]) {
+    if (!METRICS[task].includes(name ?? ""))
+      throw new ConfigurationError(
+        `gates.model.${key}: "${name}" is not a ${task} metric; use one of ${METRICS[task].join(", ")}`,
+      );
+  }
   const primary = thresholds[primaryMetric];
   const verdict: VerdictSettings = {
     task,
