@@ -83,6 +83,24 @@ describe("two-phase publishing from a workflow_run job", () => {
     expect(REPO).toBe("octo-org/octo-repo");
   });
 
+  it("runs as actions/publish: inputs as INPUTS_JSON, the token in GITHUB_TOKEN, outputs for the action", async () => {
+    gh.state.addArtifact(TRIGGER, "mlgate-model", { "model.json": report("model.json") });
+    const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, pr: PR }), {
+      INPUTS_JSON: JSON.stringify({
+        "github-token": "ghs_loopbacktoken",
+        "run-id": String(TRIGGER),
+        "artifact-pattern": "mlgate-*",
+        report: "",
+        config: "",
+      }),
+    });
+    const res = await runCli(["publish"], { env: r.env, entry: "action" });
+    expect(res.code).toBe(0);
+    expect(parseOutputs(readFileSync(r.output, "utf8"))).toEqual({ status: "pass", reports: "1" });
+    expect(gh.state.checkRuns.map((c) => [c.name, c.conclusion])).toEqual([["mlgate/model", "success"]]);
+    expect(gh.apiRequests().every((q) => q.authorization === "token ghs_loopbacktoken")).toBe(true);
+  });
+
   it("says so when the run has no report artifact (exit 2)", async () => {
     const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, pr: PR }));
     const res = await runCli(["publish"], { env: r.env });
