@@ -12,7 +12,8 @@ import { delongComponents, rankScores } from "../../src/core/stats/ranking.js";
 import { makeRng } from "../../src/core/stats/rng.js";
 import { chiSquareSf } from "../../src/core/stats/special.js";
 import { computeMetrics, type Predictions } from "../../src/gates/model/metrics.js";
-import { BOOTSTRAP_BUDGET, comparePaired, delongVariance, mcnemar } from "../../src/gates/model/paired.js";
+import { BOOTSTRAP_BUDGET, comparePaired } from "../../src/gates/model/paired.js";
+import { delongVariance, macroDelongVariance, mcnemar } from "../../src/core/stats/paired-tests.js";
 
 interface TTest {
   delta: number;
@@ -123,6 +124,40 @@ describe("DeLong's paired test for roc_auc", () => {
     const half = Z975 * Math.sqrt(fx.delong.variance);
     rel(r.ci[0], fx.delong.delta - half, 1e-9, "lo");
     rel(r.ci[1], fx.delong.delta + half, 1e-9, "hi");
+  });
+});
+
+describe("one-vs-rest macro roc_auc (multiclass)", () => {
+  it("reduces to DeLong's variance, up to m/(m−1), when the classes are the two sides of a binary problem", () => {
+    const positive = Uint8Array.from(y);
+    const negative = Uint8Array.from(y, (v) => 1 - v);
+    const flip = (s: Float64Array) => Float64Array.from(s, (v) => 1 - v);
+    const va = delongComponents(rankScores(cand.scores, positive));
+    const vb = delongComponents(rankScores(base.scores, positive));
+    const va0 = delongComponents(rankScores(flip(cand.scores), negative));
+    const vb0 = delongComponents(rankScores(flip(base.scores), negative));
+    const macro = macroDelongVariance([
+      { va: va0, vb: vb0, positive: negative },
+      { va, vb, positive },
+    ]);
+    rel(macro, fx.delong.variance, 2e-3, "macro vs DeLong"); // 1200 and 1800 rows per class: ~0.07% apart
+    expect(macro).toBeLessThan(fx.delong.variance);
+  });
+
+  it("gives an interval as wide as the row bootstrap's on the 4-class fixture", () => {
+    const mc = JSON.parse(readFileSync(new URL("../fixtures/sklearn/multiclass.json", import.meta.url), "utf8")) as {
+      cases: { y: number[]; candidate: number[]; baseline: number[]; classes: number }[];
+    };
+    const c = mc.cases[0]!;
+    const yk = Float64Array.from(c.y);
+    const pc: Predictions = { scores: Float64Array.from(c.candidate), classes: c.classes };
+    const pb: Predictions = { scores: Float64Array.from(c.baseline), classes: c.classes };
+    const analytic = comparePaired("multiclass", "roc_auc", yk, pc, pb, { samples: 0, seed: 1 });
+    const boot = comparePaired("multiclass", "roc_auc", yk, pc, pb, { samples: 2000, seed: 1 });
+    expect([analytic.test, analytic.ciMethod, boot.test, boot.ciMethod]).toEqual(["delong", "delong", "delong", "bootstrap"]);
+    expect(analytic.pValue).toBe(boot.pValue);
+    const width = analytic.ci[1] - analytic.ci[0];
+    expect(Math.abs(boot.ci[1] - boot.ci[0] - width)).toBeLessThan(0.1 * width);
   });
 });
 

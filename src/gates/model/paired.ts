@@ -3,7 +3,8 @@
  * a 95% confidence interval and a two-sided p-value for "no difference".
  *
  * p-value (`test`):
- * - roc_auc (binary): DeLong's paired test, variance from the structural components (Sun & Xu 2014);
+ * - roc_auc: DeLong's paired test, variance from the structural components (Sun & Xu 2014); multiclass
+ *   one-vs-rest macro through each class's components (macroDelongVariance);
  * - accuracy: McNemar on the discordant rows — exact binomial when they number < 25, otherwise
  *   chi-square (1 df) with continuity correction (|b − c| − 1)² / (b + c);
  * - log_loss, brier, mae, mape: paired t-test on the per-row loss differences (the metric is their mean);
@@ -19,24 +20,28 @@
  *   "t" (mean losses), "delta-method" (rmse, r2) — so the bootstrap never dominates the run at large N;
  * - confusion-matrix metrics (precision, recall, f1, balanced_accuracy, macro/weighted averages):
  *   "poisson-bootstrap" over the C³ joint cells, all replicates at any N;
- * - the rest (pr_auc, ece, multiclass roc_auc): "bootstrap-normal", delta ± t(0.975, B − 1)·SE from as
+ * - the rest (pr_auc, ece): "bootstrap-normal", delta ± t(0.975, B − 1)·SE from as
  *   many replicates B as the budget allows (at least 20).
  */
+import { normalTwoSided, studentTQuantile } from "../../core/stats/distributions.js";
 import {
-  binomialHalfTwoSided,
-  normalQuantile,
-  normalTwoSided,
-  studentTQuantile,
-  studentTTwoSided,
-} from "../../core/stats/distributions.js";
-import { chiSquareSf } from "../../core/stats/special.js";
+  delongVariance,
+  fromNormal,
+  macroDelongVariance,
+  mcnemar,
+  pairedT,
+  r2Test,
+  rmseTest,
+  type Analytic,
+  type CiMethod,
+  type PairedTest,
+} from "../../core/stats/paired-tests.js";
 import { delongComponents } from "../../core/stats/ranking.js";
 import { poisson } from "../../core/stats/poisson-sampler.js";
 import { makeRng } from "../../core/stats/rng.js";
 import { metricFromConfusion, prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
 
-export type PairedTest = "delong" | "mcnemar" | "bootstrap" | "paired-t";
-export type CiMethod = "bootstrap" | "poisson-bootstrap" | "bootstrap-normal" | "delong" | "wald" | "t" | "delta-method";
+export type { CiMethod, PairedTest };
 
 export interface PairedResult {
   metric: string;
@@ -64,15 +69,6 @@ export const BOOTSTRAP_BUDGET = 20_000_000;
 /** Replicates for a normal bootstrap interval when the budget would allow fewer. */
 const MIN_REPLICATES = 20;
 const CELL_REPLICATES = 1000;
-const MCNEMAR_EXACT_BELOW = 25;
-const Z975 = normalQuantile(0.975);
-
-interface Analytic {
-  test: PairedTest;
-  pValue: number;
-  ci?: [number, number];
-  ciMethod?: CiMethod;
-}
 
 export function comparePaired(
   task: Task,
@@ -97,7 +93,8 @@ export function comparePaired(
   const c = evC.metric(metric);
   const b = evB.metric(metric);
   const delta = c - b;
-  const analytic = analyticTest(task, metric, y, evC, evB, delta);
+  const classes = task === "binary" ? 2 : cand.classes;
+  const analytic = analyticTest(task, metric, y, classes, evC, evB, delta);
   const result = { metric, candidate: c, baseline: b, delta, n, test: analytic.test, pValue: analytic.pValue };
 
   const samples = Math.max(0, Math.floor(opts.samples));
@@ -110,7 +107,6 @@ export function comparePaired(
     return { ...result, ci: analytic.ci, ciMethod: analytic.ciMethod, samples: 0 };
   }
   if (task !== "regression" && metricFromConfusion(task, metric, new Float64Array(4), 2) !== undefined) {
-    const classes = task === "binary" ? 2 : cand.classes;
     // O(C³) per replicate: a full set of replicates even when the caller asked for none.
     const reps = samples > 0 ? samples : CELL_REPLICATES;
     const deltas = cellBootstrapDeltas(task, y, evC.predicted(), evB.predicted(), classes, metric, reps, opts.seed);
@@ -144,11 +140,12 @@ function analyticTest(
   task: Task,
   metric: string,
   y: Float64Array,
+  classes: number,
   evC: MetricEvaluator,
   evB: MetricEvaluator,
   delta: number,
 ): Analytic {
-  if (metric === "roc_auc" && task === "binary") return delong(evC, evB, delta);
+  if (metric === "roc_auc" && task !== "regression") return delong(evC, evB, classes, delta);
   if (metric === "accuracy" && task !== "regression") return mcnemar(evC.correct(), evB.correct());
   const lc = evC.rowLoss(metric);
   const lb = evB.rowLoss(metric);
@@ -157,131 +154,27 @@ function analyticTest(
   return { test: "bootstrap", pValue: Number.NaN };
 }
 
-/** DeLong's paired test for two correlated ROC AUCs (Sun & Xu's one-sort structural components). */
-export function delong(evC: MetricEvaluator, evB: MetricEvaluator, delta: number): Analytic {
-  const rc = evC.ranking(1);
-  const rb = evB.ranking(1);
-  const v = delongVariance(delongComponents(rc), delongComponents(rb), rc.positive);
-  return fromNormal("delong", delta, Math.sqrt(v), "delong");
-}
-
 /**
- * Var(AUC_a − AUC_b) = (S10_aa + S10_bb − 2 S10_ab) / m + (S01_aa + S01_bb − 2 S01_ab) / k, with S the
- * sample covariances (denominator m − 1, k − 1) of the components over the m positives and k negatives.
+ * DeLong's paired test for two correlated ROC AUCs (Sun & Xu's one-sort structural components); for
+ * multiclass, the one-vs-rest macro average through the components' influence on each class's AUC.
  */
-export function delongVariance(va: Float64Array, vb: Float64Array, positive: Uint8Array): number {
-  const part = (cls: number): number => {
-    let count = 0;
-    let sa = 0;
-    let sb = 0;
-    for (let i = 0; i < va.length; i++) {
-      if (positive[i] !== cls) continue;
-      count++;
-      sa += va[i]!;
-      sb += vb[i]!;
-    }
-    if (count < 2) return Number.NaN;
-    const ma = sa / count;
-    const mb = sb / count;
-    let s = 0;
-    for (let i = 0; i < va.length; i++) {
-      if (positive[i] !== cls) continue;
-      const d = va[i]! - ma - (vb[i]! - mb);
-      s += d * d;
-    }
-    // Var(a − b) of the components = S_aa + S_bb − 2 S_ab, over the class size.
-    return s / (count - 1) / count;
-  };
-  return part(1) + part(0);
-}
-
-/** McNemar's test on the rows where exactly one model is right; Wald interval for the paired difference. */
-export function mcnemar(correctC: Uint8Array, correctB: Uint8Array): Analytic {
-  let onlyC = 0;
-  let onlyB = 0;
-  const n = correctC.length;
-  for (let i = 0; i < n; i++) {
-    const d = correctC[i]! - correctB[i]!;
-    if (d === 1) onlyC++;
-    else if (d === -1) onlyB++;
+function delong(evC: MetricEvaluator, evB: MetricEvaluator, classes: number, delta: number): Analytic {
+  if (evC.task === "binary") {
+    const rc = evC.ranking(1);
+    const rb = evB.ranking(1);
+    return fromNormal(
+      "delong",
+      delta,
+      Math.sqrt(delongVariance(delongComponents(rc), delongComponents(rb), rc.positive)),
+      "delong",
+    );
   }
-  const disc = onlyC + onlyB;
-  let pValue: number;
-  if (disc === 0) pValue = 1;
-  else if (disc < MCNEMAR_EXACT_BELOW) pValue = binomialHalfTwoSided(onlyC, disc);
-  else pValue = chiSquareSf((Math.abs(onlyC - onlyB) - 1) ** 2 / disc, 1);
-  const d = (onlyC - onlyB) / n;
-  const se = Math.sqrt(Math.max(0, disc / n - d * d) / n);
-  return { test: "mcnemar", pValue, ci: [d - Z975 * se, d + Z975 * se], ciMethod: "wald" };
-}
-
-/** Paired t-test on per-row losses: delta = mean(lc − lb). */
-export function pairedT(lc: Float64Array, lb: Float64Array): Analytic {
-  const n = lc.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += lc[i]! - lb[i]!;
-  mean /= n;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const d = lc[i]! - lb[i]! - mean;
-    ss += d * d;
+  const parts: { va: Float64Array; vb: Float64Array; positive: Uint8Array }[] = [];
+  for (let k = 0; k < classes; k++) {
+    const rc = evC.ranking(k);
+    parts.push({ va: delongComponents(rc), vb: delongComponents(evB.ranking(k)), positive: rc.positive });
   }
-  const se = Math.sqrt(ss / (n - 1) / n);
-  const t = se > 0 ? mean / se : mean === 0 ? 0 : Infinity;
-  const q = studentTQuantile(0.975, n - 1);
-  return { test: "paired-t", pValue: studentTTwoSided(t, n - 1), ci: [mean - q * se, mean + q * se], ciMethod: "t" };
-}
-
-/** RMSE: t-test on squared-error differences; delta-method interval for sqrt(MSE_c) − sqrt(MSE_b). */
-function rmseTest(sc: Float64Array, sb: Float64Array, delta: number): Analytic {
-  const { pValue } = pairedT(sc, sb);
-  const n = sc.length;
-  let mc = 0;
-  let mb = 0;
-  for (let i = 0; i < n; i++) {
-    mc += sc[i]!;
-    mb += sb[i]!;
-  }
-  mc /= n;
-  mb /= n;
-  // Gradient of sqrt at each MSE: g = (1 / 2√mc, −1 / 2√mb); Var = Var(g · (sc_i, sb_i)) / n.
-  const gc = mc > 0 ? 1 / (2 * Math.sqrt(mc)) : 0;
-  const gb = mb > 0 ? 1 / (2 * Math.sqrt(mb)) : 0;
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const u = gc * (sc[i]! - mc) - gb * (sb[i]! - mb);
-    ss += u * u;
-  }
-  const se = Math.sqrt(ss / (n - 1) / n);
-  return { test: "paired-t", pValue, ci: [delta - Z975 * se, delta + Z975 * se], ciMethod: "delta-method" };
-}
-
-/**
- * r2_c − r2_b = (SSres_b − SSres_c) / SStot, a ratio of means: t-test on the squared-error differences
- * (the numerator), delta-method interval for the ratio (SStot's dependence on the mean is second order).
- */
-function r2Test(sc: Float64Array, sb: Float64Array, y: Float64Array, delta: number): Analytic {
-  const { pValue } = pairedT(sb, sc);
-  const n = y.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += y[i]!;
-  mean /= n;
-  let tot = 0;
-  for (let i = 0; i < n; i++) tot += (y[i]! - mean) ** 2;
-  tot /= n;
-  if (tot === 0) return { test: "paired-t", pValue, ci: [Number.NaN, Number.NaN], ciMethod: "delta-method" };
-  let ss = 0;
-  for (let i = 0; i < n; i++) {
-    const u = sb[i]! - sc[i]! - delta * (y[i]! - mean) ** 2;
-    ss += u * u;
-  }
-  const se = Math.sqrt(ss / (n - 1) / n) / tot;
-  return { test: "paired-t", pValue, ci: [delta - Z975 * se, delta + Z975 * se], ciMethod: "delta-method" };
-}
-
-function fromNormal(test: PairedTest, delta: number, se: number, ciMethod: CiMethod): Analytic {
-  const z = se > 0 ? delta / se : delta === 0 ? 0 : Number.isNaN(se) ? Number.NaN : Infinity;
-  return { test, pValue: normalTwoSided(z), ci: [delta - Z975 * se, delta + Z975 * se], ciMethod };
+  return fromNormal("delong", delta, Math.sqrt(macroDelongVariance(parts)), "delong");
 }
 
 /** Replicate deltas (NaN replicates dropped): the same multinomial row counts for both models. */
