@@ -1,8 +1,9 @@
 // Writes reference data in the standard ONNX test layout for a float32 MLP:
-//   node examples/onnx-test-data/generate.mjs [MODEL] [OUT_DIR]
+//   node examples/onnx-test-data/generate.mjs [MODEL] [OUT_DIR] [CSV]
 // The expected outputs come from a float64 evaluation of the graph written here (Gemm, MatMul, Add,
-// Relu, Sigmoid, Tanh, Softmax), not from onnxruntime, so `mlgate onnx --test-data` compares the
-// runtime against an independent reference. Inputs are seeded, so the output is reproducible.
+// Sub, Mul, Div, Relu, Sigmoid, Tanh, Softmax), not from onnxruntime, so `mlgate onnx --test-data`
+// compares the runtime against an independent reference. Inputs are the first rows of CSV (columns
+// named by the model's "features" metadata) when given, else seeded values: reproducible either way.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import onnxProto from "onnx-proto";
@@ -11,6 +12,7 @@ const { onnx } = onnxProto;
 const here = path.dirname(new URL(import.meta.url).pathname);
 const model = process.argv[2] ?? path.join(here, "../models/candidate.onnx");
 const out = process.argv[3] ?? here;
+const csv = process.argv[4] ?? (process.argv[2] ? undefined : path.join(here, "../eval/churn-eval.csv"));
 
 /** mulberry32, the generator src/core/onnx/build.ts uses. */
 function seeded(seed) {
@@ -53,10 +55,13 @@ function matmul(a, b, transB = false) {
   return { dims: [n, m], data };
 }
 
-function add(a, b) {
-  const data = a.data.map((v, i) => v + b.data[i % b.data.length]);
+/** Elementwise with b broadcast along the trailing axis (a bias, a per-feature mean). */
+function broadcast(a, b, f) {
+  const data = a.data.map((v, i) => f(v, b.data[i % b.data.length]));
   return { dims: a.dims, data };
 }
+
+const add = (a, b) => broadcast(a, b, (x, y) => x + y);
 
 const map = (a, f) => ({ dims: a.dims, data: a.data.map(f) });
 
@@ -99,6 +104,15 @@ function evaluate(graph, feeds) {
       case "Add":
         r = add(a, b);
         break;
+      case "Sub":
+        r = broadcast(a, b, (x, y) => x - y);
+        break;
+      case "Mul":
+        r = broadcast(a, b, (x, y) => x * y);
+        break;
+      case "Div":
+        r = broadcast(a, b, (x, y) => x / y);
+        break;
       case "Relu":
         r = map(a, (v) => Math.max(0, v));
         break;
@@ -137,8 +151,19 @@ if (inputs.length !== 1) throw new Error(`expected one input, found ${inputs.len
 const input = inputs[0];
 const features = num(input.type.tensorType.shape.dim[1].dimValue);
 const rand = seeded(20240611);
-[1, 8].forEach((rows, set) => {
-  const x = { dims: [rows, features], data: Float64Array.from({ length: rows * features }, () => rand() * 4 - 2) };
+const columns = proto.metadataProps.find((p) => p.key === "features")?.value.split(",");
+let rows = [];
+if (csv && columns) {
+  const [header, ...lines] = readFileSync(csv, "utf8").trim().split("\n");
+  const names = header.split(",");
+  const idx = columns.map((c) => names.indexOf(c));
+  if (idx.some((i) => i < 0)) throw new Error(`${csv} lacks one of the columns ${columns.join(", ")}`);
+  rows = lines.slice(0, 9).map((l) => idx.map((i) => Number(l.split(",")[i])));
+}
+[1, 8].forEach((n, set) => {
+  const source = rows.length ? rows.slice(set, set + n) : undefined;
+  const values = source ? source.flat() : Array.from({ length: n * features }, () => rand() * 4 - 2);
+  const x = { dims: [n, features], data: Float64Array.from(values) };
   // The model computes in float32: evaluate on the float32-rounded inputs it will actually see.
   x.data = Float64Array.from(Float32Array.from(x.data));
   const outputs = evaluate(graph, { [input.name]: x });
@@ -147,4 +172,6 @@ const rand = seeded(20240611);
   writeFileSync(path.join(dir, "input_0.pb"), tensorPb(input.name, x));
   graph.output.forEach((o, k) => writeFileSync(path.join(dir, `output_${k}.pb`), tensorPb(o.name, outputs[o.name])));
 });
-console.log(`wrote ${out}/test_data_set_{0,1} for ${model} (${features} features)`);
+console.log(
+  `wrote ${out}/test_data_set_{0,1} for ${model} (${features} features, inputs from ${rows.length ? csv : "a seeded generator"})`,
+);

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
-import { cpSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { Ajv2020 } from "ajv/dist/2020.js";
@@ -30,7 +31,7 @@ export async function runOnnx(cwd: string, args: string[]): Promise<GateRun> {
   let err = "";
   stdout.on("data", (d: Buffer) => (out += d.toString()));
   stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const json = path.join(cwd, "report.json");
+  const json = path.join(mkdtempSync(path.join(os.tmpdir(), "mlgate-onnx-report-")), "report.json");
   const code = await main(["onnx", ...args, "--json", json, "--quiet"], { stdout, stderr, env: { NO_COLOR: "1" }, cwd }, [
     onnxCommand,
   ]);

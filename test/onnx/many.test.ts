@@ -6,6 +6,7 @@ import { buildMlp } from "../../src/core/onnx/build.js";
 import type { Report } from "../../src/core/report.js";
 import { globToRegExp } from "../../src/gates/onnx/glob.js";
 import { modelKeys } from "../../src/gates/onnx/ids.js";
+import { ROOT } from "../support/cli.js";
 import { runBundled, runOnnx } from "./harness.js";
 import { relu, tmpDir, unknownOp, write } from "./models.js";
 
@@ -92,5 +93,17 @@ describe("actions/onnx-compat inputs", () => {
       'input "model" is required (an ONNX file or a glob such as models/*.onnx)',
     );
     expect(() => onnxCompatArgs({ model: "a.onnx", name: "a;b" })).toThrow('input "name" must be 1-60 letters');
+  });
+});
+
+describe("the demo's reference data", () => {
+  it("examples/onnx-test-data matches examples/models/candidate.onnx (after changing the model, rerun node examples/onnx-test-data/generate.mjs)", async () => {
+    const r = await runOnnx(ROOT, ["--model", "examples/models/candidate.onnx", "--test-data", "examples/onnx-test-data"]);
+    expect(r.code).toBe(0);
+    const parity = r.report.checks.filter((c) => c.id.startsWith("parity.test_data_set_"));
+    expect(parity.map((c) => [c.id, c.status, c.details?.elements])).toEqual([
+      ["parity.test_data_set_0.probability", "pass", 1],
+      ["parity.test_data_set_1.probability", "pass", 8],
+    ]);
   });
 });
