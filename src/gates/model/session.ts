@@ -30,11 +30,11 @@ export interface LoadedModel {
 }
 
 /**
- * Both models share two cores with DuckDB: one intra-op thread each, so the two sessions run side
- * by side instead of fighting over the same cores. Log level 3 keeps ORT's warnings off stderr.
+ * onnxruntime-node runs a session synchronously on the main thread (inside setImmediate), so the two
+ * models take turns: each gets every core for its own Gemms. Log level 3 keeps ORT's warnings off stderr.
  */
 export function sessionOptions(): ort.InferenceSession.SessionOptions {
-  const threads = Math.max(1, Math.floor(os.availableParallelism() / 2));
+  const threads = Math.max(1, os.availableParallelism());
   return {
     graphOptimizationLevel: "all",
     intraOpNumThreads: threads,
