@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildModel } from "../../src/core/onnx/build.js";
+import { buildMlp, buildModel, seededRandom } from "../../src/core/onnx/build.js";
 import { runAction, type RunActionOptions } from "../action-runner/runner.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
 import { HEAD_SHA, MERGE_SHA, PR, REPO, pullRequestEvent, workflowRunEvent } from "../github/runner-env.js";
@@ -197,6 +197,81 @@ describe("actions/onnx-compat", () => {
     expect(report.checks.filter((c) => c.status === "fail").length).toBeGreaterThan(0);
     expect(gh.state.checkRuns).toHaveLength(1);
     expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/onnx", head_sha: HEAD_SHA, conclusion: "failure" });
+    expect(invalidRequests()).toEqual([]);
+  });
+});
+
+/** 400 rows whose label follows x0 + 0.5·x1 plus noise, and one-layer logistic models over x0..x2. */
+function modelWorkspace(): void {
+  const rand = seededRandom(11);
+  const rows = ["x0,x1,x2,label"];
+  for (let i = 0; i < 400; i++) {
+    const x = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1];
+    rows.push(`${x.map((v) => v.toFixed(4)).join(",")},${(x[0] ?? 0) + 0.5 * (x[1] ?? 0) + (rand() - 0.5) * 0.8 > 0 ? 1 : 0}`);
+  }
+  writeFileSync(path.join(workspace, "data/eval.csv"), rows.join("\n") + "\n");
+  mkdirSync(path.join(workspace, "models"));
+  const logistic = (w: number[]): Uint8Array =>
+    buildMlp({ inputs: 3, hidden: [], outputs: 1, seed: 1, head: "sigmoid", weights: [{ w, b: [0] }] });
+  writeFileSync(path.join(workspace, "models/baseline.onnx"), logistic([2, 1, 0]));
+  writeFileSync(path.join(workspace, "models/same.onnx"), logistic([2, 1, 0]));
+  // Ignores x1 and listens to noise: clearly worse than the baseline.
+  writeFileSync(path.join(workspace, "models/worse.onnx"), logistic([0.3, 0, 2]));
+}
+
+describe("actions/model-validation", () => {
+  const inputs = (candidate: string) => ({
+    candidate,
+    baseline: "models/baseline.onnx",
+    data: "data/eval.csv",
+    label: "label",
+    task: "binary",
+  });
+
+  it("passes a candidate equal to the baseline, with the primary metric in the outputs", async () => {
+    modelWorkspace();
+    const r = await run("model-validation", inputs("models/same.onnx"));
+    expect(r.steps.find((s) => s.id === "run")?.stderr ?? "").not.toMatch(/internal error/);
+    expect(r.conclusion).toBe("success");
+    const report = JSON.parse(readFileSync(path.join(workspace, "mlgate-report/model.json"), "utf8")) as {
+      status: string;
+      metrics: { candidate: Record<string, number>; baseline: Record<string, number> };
+    };
+    const auc = report.metrics.candidate.roc_auc ?? NaN;
+    expect(auc).toBeGreaterThan(0.8);
+    expect(report.metrics.baseline.roc_auc).toBe(auc);
+    expect(r.outputs).toEqual({
+      status: report.status,
+      "report-path": path.join(workspace, "mlgate-report/model.json"),
+      "primary-metric": "roc_auc",
+      "candidate-value": String(auc),
+      "baseline-value": String(auc),
+      delta: "0",
+    });
+    expect(["pass", "warn"]).toContain(report.status);
+    expect(readdirSync(r.artifacts["mlgate-model"] ?? "")).toEqual(["model.json"]);
+    expect(gh.state.checkRuns).toHaveLength(1);
+    expect(gh.state.checkRuns[0]).toMatchObject({
+      name: "mlgate/model",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "success",
+    });
+    expect(invalidRequests()).toEqual([]);
+  });
+
+  it("fails a clearly worse candidate: exit 1, a negative delta, a failed check run", async () => {
+    modelWorkspace();
+    const r = await run("model-validation", { ...inputs("models/worse.onnx"), name: "worse" });
+    expect(r.conclusion).toBe("failure");
+    expect(r.steps.find((s) => s.id === "run")?.exitCode).toBe(1);
+    expect(r.outputs.status).toBe("fail");
+    expect(r.outputs["primary-metric"]).toBe("roc_auc");
+    const delta = Number(r.outputs.delta);
+    expect(delta).toBeCloseTo(Number(r.outputs["candidate-value"]) - Number(r.outputs["baseline-value"]), 12);
+    expect(delta).toBeLessThan(-0.05);
+    expect(Object.keys(r.artifacts)).toEqual(["mlgate-model-worse"]);
+    expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/model (worse)", head_sha: HEAD_SHA, conclusion: "failure" });
     expect(invalidRequests()).toEqual([]);
   });
 });
