@@ -82,6 +82,34 @@ describe("openTable: CSV", () => {
   });
 });
 
+describe("row -> line mapping on a multi-chunk file", () => {
+  it("matches the lines the records were written at (quoted newlines, CRLF, blank lines, chunk edges)", async () => {
+    let seed = 7;
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const parts = ["id,text,n\r\n"];
+    const starts: number[] = [];
+    let line = 2;
+    for (let i = 0; i < 60_000; i++) {
+      if (rand() < 0.01) {
+        parts.push("\r\n");
+        line += 1;
+      }
+      starts.push(line);
+      const breaks = rand() < 0.05 ? 1 + Math.floor(rand() * 3) : 0;
+      const text = rand() < 0.3 ? `"q${i}${"\r\nmore".repeat(breaks)} ""x"", y"` : `t${i}`;
+      parts.push(`${i},${text},${i % 7}\r\n`);
+      line += 1 + (text.startsWith('"') ? breaks : 0);
+    }
+    const dir = workspace([], { "big.csv": parts.join("") });
+    const t = await openTable(conn, path.join(dir, "big.csv"), { name: "big" });
+    expect(t.rowCount).toBe(60_000);
+    expect(t.rejects).toEqual([]);
+    const want = [0, 1, 17, 4999, 30_000, 45_678, 59_999];
+    const got = await t.lineOf(want);
+    expect(want.map((i) => got?.get(i))).toEqual(want.map((i) => starts[i]));
+  });
+});
+
 describe("openTable: Parquet and JSON Lines", () => {
   it("reads a Parquet file, a glob and a hive-partitioned folder", async () => {
     const dir = workspace();

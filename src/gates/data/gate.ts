@@ -196,7 +196,7 @@ function driftColumns(
     if (!isLabel && (c?.identifier || c?.drift === false)) continue;
     if (!isLabel && !c && looksLikeIdentifier(p, cur.rowCount)) continue;
     // Free text and keys: almost every value is new, so a distribution distance says nothing.
-    if (!isLabel && p.kind === "categorical" && p.distinct > Math.max(SMALL_DOMAIN, cur.rowCount / 2)) continue;
+    if (!isLabel && p.kind === "categorical" && (p.distinct ?? 0) > Math.max(SMALL_DOMAIN, cur.rowCount / 2)) continue;
     const refProfileKind = readProfile([{ name: p.name, type: refType }], {}, 0)[0]?.kind;
     if (p.kind === "temporal" || refProfileKind === "temporal") continue;
     const numeric = p.kind === "numeric" && refProfileKind === "numeric" && c?.type !== "category";

@@ -2,6 +2,9 @@ import type { ColumnProfile } from "./profile.js";
 
 const ID_NAME = /(^|[_\s.-])(id|uuid|guid|key)$|^id[_\s.-]|Id$|ID$/;
 
+/** `id`, `customer_id`, `userId`, `order-key`… */
+export const isIdName = (name: string): boolean => ID_NAME.test(name);
+
 /**
  * An identifier column: every value distinct, and either named like an id or text (an all-distinct
  * text column is a key, not a feature). Identifiers get a unique check and stay out of drift and
@@ -9,8 +12,8 @@ const ID_NAME = /(^|[_\s.-])(id|uuid|guid|key)$|^id[_\s.-]|Id$|ID$/;
  */
 export function looksLikeIdentifier(p: ColumnProfile, rows: number): boolean {
   if (rows < 2 || p.missing > 0) return false;
-  // HyperLogLog is within a few percent; the exact check is the unique rule itself.
-  const allDistinct = p.distinct >= rows * 0.97;
+  // HyperLogLog is within a few percent; infer confirms with an exact count.
+  const allDistinct = (p.distinct ?? 0) >= rows * 0.9;
   if (!allDistinct) return false;
   if (ID_NAME.test(p.name)) return p.kind !== "temporal";
   return p.kind === "categorical" && p.type === "VARCHAR";

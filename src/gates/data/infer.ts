@@ -9,7 +9,7 @@ import { openDuckDB } from "../../core/duckdb.js";
 import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import type { ColumnType } from "./contract.js";
 import type { FileArg } from "./gate.js";
-import { looksLikeIdentifier } from "./identify.js";
+import { isIdName, looksLikeIdentifier } from "./identify.js";
 import { addTopValues, profileSelect, readProfile, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
 import { idPart, isIntegerType, isNumericType } from "./rules.js";
 
@@ -53,7 +53,9 @@ function columnYaml(p: ColumnProfile, rows: number, exact: Map<string, number>, 
           : undefined
         : undefined;
   const numericDomain =
-    isNumber && !isId && p.kind === "numeric" && (p.name === label || (p.distinct <= 2 && rows > 2)) ? true : undefined;
+    isNumber && !isId && p.kind === "numeric" && (p.name === label || ((p.distinct ?? Infinity) <= 2 && rows > 2))
+      ? true
+      : undefined;
   const type = typeOf(p, domain);
   if (isId) lines.push(`    # identifier: all ${rows} values distinct in the reference; unique, no drift, no range`);
   lines.push(`    type: ${type}`);
@@ -105,6 +107,9 @@ export async function inferContract(
       candidates.forEach((p, i) => exact.set(p.name, Number(row[`d${i}`] ?? 0)));
     }
     const ids = candidates.filter((p) => exact.get(p.name) === t.rowCount).map((p) => p.name);
+    // The primary key: the one id-named identifier, else the only identifier.
+    const named = ids.filter(isIdName);
+    const pk = named.length === 1 ? named : ids.length === 1 ? ids : [];
     const out = [
       `# Data contract for ${file.display}, inferred by mlgate data infer from ${t.rowCount} rows.`,
       `# Edit freely: every key is described in schemas/contract.schema.json. Check ids are`,
@@ -114,7 +119,7 @@ export async function inferContract(
       ...profiles.flatMap((p) => columnYaml(p, t.rowCount, exact, opts.label)),
       `dataset:`,
       `  min_rows: 1`,
-      ...(ids.length === 1 ? [`  primary_key: [${ids.map(flowValue).join(", ")}]`] : []),
+      ...(pk.length === 1 ? [`  primary_key: [${pk.map(flowValue).join(", ")}]`] : []),
       `  duplicate_rows: warn   # fail, warn or off`,
       `  extra_columns: warn    # columns not named above`,
       `  missing_columns: fail  # columns named above but absent`,

@@ -7,7 +7,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent } from "../../core/duckdb.js";
 import { queryRows, type TableColumn } from "../../core/table.js";
 import type { Scalar } from "../../core/report.js";
-import { isNumericType, isTemporalType } from "./rules.js";
+import { isFloatType, isNumericType, isTemporalType } from "./rules.js";
 
 export interface ColumnProfile {
   name: string;
@@ -16,8 +16,11 @@ export interface ColumnProfile {
   kind: "numeric" | "categorical" | "temporal";
   count: number;
   missing: number;
-  /** Approximate (HyperLogLog) distinct count; exact when small. */
-  distinct: number;
+  /**
+   * Approximate (HyperLogLog) distinct count, exact when small; not computed for floating-point
+   * columns, where it costs a large share of the whole run and decides nothing.
+   */
+  distinct?: number;
   min?: Scalar;
   max?: Scalar;
   mean?: number;
@@ -36,7 +39,8 @@ export function profileSelect(columns: readonly TableColumn[]): string[] {
   return columns.flatMap((c, i) => {
     const col = sqlIdent(c.name);
     const k = kindOf(c.type);
-    const items = [`count(${col}) AS p${i}_count`, `approx_count_distinct(${col}) AS p${i}_distinct`];
+    const items = [`count(${col}) AS p${i}_count`];
+    if (!isFloatType(c.type)) items.push(`approx_count_distinct(${col}) AS p${i}_distinct`);
     if (k !== "categorical") items.push(`min(${col}) AS p${i}_min`, `max(${col}) AS p${i}_max`);
     if (k === "numeric") items.push(`avg(${col}) AS p${i}_mean`);
     return items;
@@ -52,8 +56,9 @@ export function readProfile(columns: readonly TableColumn[], row: Record<string,
       kind: kindOf(c.type),
       count,
       missing: total - count,
-      distinct: Math.min(count, Number(row[`p${i}_distinct`] ?? 0)),
     };
+    const d = row[`p${i}_distinct`];
+    if (d !== undefined && d !== null) p.distinct = Math.min(count, Number(d));
     if (p.kind !== "categorical") {
       p.min = row[`p${i}_min`] ?? null;
       p.max = row[`p${i}_max`] ?? null;
@@ -73,7 +78,9 @@ export async function addTopValues(
   profiles: ColumnProfile[],
   limit = SMALL_DOMAIN,
 ): Promise<void> {
-  const small = profiles.filter((p) => p.kind === "categorical" && p.distinct > 0 && p.distinct <= SMALL_DOMAIN * 2);
+  const small = profiles.filter(
+    (p) => p.kind === "categorical" && (p.distinct ?? 0) > 0 && (p.distinct ?? 0) <= SMALL_DOMAIN * 2,
+  );
   if (small.length === 0) return;
   const parts = small.map(
     (p, i) =>

@@ -32,6 +32,7 @@ const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
 const FLOAT = /^(FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
 export const isIntegerType = (t: string): boolean => INTEGER.test(t);
 export const isNumericType = (t: string): boolean => INTEGER.test(t) || FLOAT.test(t);
+export const isFloatType = (t: string): boolean => FLOAT.test(t);
 export const isTemporalType = (t: string): boolean => /^(DATE|TIMESTAMP.*|TIME.*)$/.test(t);
 
 /** How a column is read for a contract type: the SQL value to judge and, if needed, a type rule. */

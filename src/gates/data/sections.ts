@@ -18,7 +18,7 @@ function shape(p: ColumnProfile): string {
   if (p.kind === "numeric") return `${num(p.min)} / ${num(p.mean)} / ${num(p.max)}`;
   if (p.kind === "temporal") return `${num(p.min)} .. ${num(p.max)}`;
   if (p.top?.length) {
-    const more = p.distinct > TOP_SHOWN ? ", …" : "";
+    const more = (p.distinct ?? 0) > TOP_SHOWN ? ", …" : "";
     return `${p.top
       .slice(0, TOP_SHOWN)
       .map((t) => `${t.value} (${t.count})`)
@@ -63,7 +63,7 @@ export function dataSections(profiles: ColumnProfile[], drift: ColumnDrift[], ch
           p.type,
           rows ? `${((p.missing / rows) * 100).toFixed(1)}%` : "",
           shape(p),
-          p.distinct,
+          p.distinct ?? "",
           ...(hasDrift ? [driftScore(d), driftVerdict(d)] : []),
         ];
       }),
