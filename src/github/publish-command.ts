@@ -5,13 +5,19 @@ import * as core from "@actions/core";
 import type { Command, CommandContext } from "../cli/command.js";
 import { loadConfig } from "../core/config.js";
 import { ConfigurationError } from "../core/errors.js";
-import type { Report, ReportStatus } from "../core/report.js";
+import type { Config, FailOn } from "../core/config.js";
+import { exitCodeFor, type GateName, type Report, type ReportStatus } from "../core/report.js";
 import { downloadRunArtifacts } from "./artifacts.js";
 import { createClient } from "./client.js";
 import { readGitHubContext, type GitHubContext } from "./context.js";
 import { setStepOutputs } from "./job-summary.js";
 import { GitHubPublisher } from "./publisher.js";
 import { loadReport, reportFiles, suffixFromFileName } from "./report-file.js";
+
+/** The gate job's --fail-on is not in the report; the config's fail_on is the best guess. */
+function failOnFor(config: Config, gate: GateName): FailOn | undefined {
+  return gate === "deploy" ? undefined : config.gates?.[gate]?.fail_on;
+}
 
 const WORST: ReportStatus[] = ["error", "fail", "warn", "pass"];
 
@@ -108,6 +114,9 @@ async function runPublish(ctx: CommandContext): Promise<number> {
   const pullRequest = await pullRequestOfRun(gh, token, ctx.env);
   const target: GitHubContext = { ...gh };
   if (pullRequest !== undefined) target.pullRequest = pullRequest;
+  // Links go to the run that made the reports (its artifacts), built from the trusted run id.
+  const sourceRun = ctx.str("run-id") ?? (ctx.list("report").length === 0 ? gh.triggeringRun?.id : undefined);
+  if (sourceRun !== undefined) target.runUrl = `${gh.serverUrl}/${gh.repository}/actions/runs/${sourceRun}`;
   const expected: Expected = {
     headSha: gh.headSha,
     ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}),
@@ -130,6 +139,7 @@ async function runPublish(ctx: CommandContext): Promise<number> {
       target,
     );
     const res = await publisher.finish(l.report, {
+      failed: exitCodeFor(l.report.status, failOnFor(config, l.report.gate)) !== 0,
       reportPath: l.file,
       findExisting: true,
       outputs: false,

@@ -37,6 +37,10 @@ describe("two-phase publishing from a workflow_run job", () => {
     ]);
     const bodies = gh.state.commentsOn(PR).map((c) => c.body.split("\n")[0]);
     expect(bodies).toEqual(["<!-- mlgate:data:default -->", "<!-- mlgate:model:shard_2 -->"]);
+    // Links lead to the gate run that holds the artifacts, not to this publishing run.
+    expect(gh.state.commentsOn(PR)[0]!.body).toContain(
+      `[workflow run and report artifact](https://github.com/octo-org/octo-repo/actions/runs/${TRIGGER})`,
+    );
     expect(parseOutputs(readFileSync(r.output, "utf8"))).toEqual({ status: "fail", reports: "2" });
     expect(gh.apiRequests().every((q) => q.valid)).toBe(true);
   });
