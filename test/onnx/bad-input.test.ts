@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { encodeModel } from "../../src/core/onnx/proto.js";
 import { check, runBundled, runOnnx } from "./harness.js";
-import { fixedMlp, relu, tensorPb, tmpDir, withExternalData, write } from "./models.js";
+import { fixedMlp, fixedReshape, relu, tensorPb, tmpDir, withExternalData, write } from "./models.js";
 
 const PNG = Uint8Array.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00,
@@ -119,5 +119,18 @@ describe("bad input is exit 2 with one sentence", () => {
     expect(r.stderr).toBe(
       "mlgate onnx: gates.onnx.target_ort 1.5: no IR/opset table for this onnxruntime release (known: 1.10, 1.11, 1.12, 1.13, 1.14, 1.15, 1.16, 1.17, 1.18, 1.19, 1.20, 1.21, 1.22, 1.23, 1.30); set gates.onnx.opset.max instead\n",
     );
+  });
+});
+
+describe("onnxruntime's own logging stays out of the output", () => {
+  it("a model whose runs fail at some shapes writes nothing to stderr with --quiet, and only our progress without", async () => {
+    const dir = tmpDir();
+    write(dir, "reshape.onnx", fixedReshape());
+    const quiet = await runBundled(["onnx", "--model", "reshape.onnx", "--quiet"], dir);
+    expect(quiet.code).toBe(1);
+    expect(quiet.stderr).toBe("");
+    const loud = await runBundled(["onnx", "--model", "reshape.onnx"], dir);
+    expect(loud.stderr).toBe("mlgate onnx: checking 1 model(s)\nmlgate onnx: reshape.onnx (1/1)\n");
+    expect(loud.stdout).not.toMatch(/onnxruntime_src|\[E:onnxruntime/);
   });
 });

@@ -124,6 +124,13 @@ describe("mlgate onnx on small models built in TypeScript", () => {
     expect(c.status).toBe("fail");
     expect(c.observed).toBe("12 of 12 elements differ");
     expect(c.message).toContain("A random op without a seed");
+    // Comparing runs of a non-deterministic output says nothing: those checks are not judged.
+    expect(check(r.report, "batch.y")).toMatchObject({
+      status: "skip",
+      message: "Not judged: y differs between two runs on the same inputs (see determinism.*).",
+    });
+    expect(check(r.report, "parity.optimization.y").status).toBe("skip");
+    expect(r.report.checks.filter((x) => x.status === "fail").map((x) => x.id)).toEqual(["determinism.y"]);
   });
 
   it("a reduction over the batch axis fails batch.* (row by row differs from batched) and nothing else", async () => {

@@ -1,7 +1,7 @@
 import type * as ort from "onnxruntime-node";
 import type { OnnxGateConfig } from "../../core/config.js";
 import type { Check } from "../../core/report.js";
-import { compareTensors, comparisonCheck, toleranceFor } from "./compare.js";
+import { compareTensors, comparisonCheck, toleranceFor, unstableCheck } from "./compare.js";
 import { idSegment } from "./ids.js";
 import type { ValueInfo } from "./inspect.js";
 import { runSession } from "./run.js";
@@ -39,6 +39,7 @@ export async function batchChecks(
   plan: DimPlan,
   base: ReadonlyMap<string, number>,
   cfg: OnnxGateConfig,
+  unstable: ReadonlySet<string> = new Set(),
 ): Promise<Check[]> {
   if (!plan.batch) return [];
   const size = Math.max(...(plan.values.get(plan.batch) ?? [1]));
@@ -88,6 +89,12 @@ export async function batchChecks(
   for (const [name, whole] of Object.entries(batched.outputs)) {
     const parts = perRow[name];
     if (!parts || whole.dims[0] !== size || parts.some((p) => p.dims[0] !== 1)) continue;
+    if (unstable.has(name)) {
+      checks.push(
+        unstableCheck(`batch.${idSegment(name)}`, `${name}: each row alone equals its row in a batch of ${size}`, name),
+      );
+      continue;
+    }
     const tol = toleranceFor(cfg, name);
     const c = compareTensors(concatRows(parts), sliceRows(whole, 0, rows), tol);
     const check = comparisonCheck(

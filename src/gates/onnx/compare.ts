@@ -164,3 +164,14 @@ export function comparisonCheck(id: string, title: string, output: string, c: Co
   }
   return check;
 }
+
+/** The check for an output whose runs disagree with each other: comparing runs says nothing. */
+export function unstableCheck(id: string, title: string, output: string): Check {
+  return {
+    id,
+    title,
+    status: "skip",
+    message: `Not judged: ${output} differs between two runs on the same inputs (see determinism.*).`,
+    details: { output },
+  };
+}
