@@ -106,7 +106,9 @@ async function runtimeChecks(
       });
   }
   const latency: LatencyStats[] = [];
-  const sizes = plan.batch ? (cfg.latency?.batch_sizes ?? [1]) : [1];
+  // Without a symbolic batch the model's own leading dim is the batch it is timed at.
+  const lead = info.inputs[0]?.dims[0];
+  const sizes = plan.batch ? (cfg.latency?.batch_sizes ?? [1]) : [typeof lead === "number" ? lead : 1];
   if (first.ok) {
     for (const b of [...new Set(sizes)]) {
       const choice = new Map(base);
