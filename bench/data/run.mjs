@@ -73,36 +73,45 @@ execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], {
   stdio: "inherit",
 });
 
+const TIME = "/usr/bin/time";
+
+/** Wall and CPU seconds (user + system, all threads) and peak memory of one fresh process. */
 function timed(cmd, args) {
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync(cmd, args, { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
-  const s = Number(process.hrtime.bigint() - t0) / 1e9;
+  const r = spawnSync(TIME, ["-f", "MLGATE_TIME %e %U %S %M", cmd, ...args], { cwd: root, encoding: "utf8", maxBuffer: 1 << 26 });
   if (r.status !== 0 && !(cmd === process.execPath && r.status === 1)) {
     throw new Error(`${cmd} ${args.join(" ")} exited ${r.status}: ${r.stderr}`);
   }
-  return s;
+  const m = /MLGATE_TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(r.stderr);
+  if (!m) throw new Error(`no timing from ${TIME}: ${r.stderr}`);
+  return { wall: Number(m[1]), cpu: Number(m[2]) + Number(m[3]), rssMiB: Number(m[4]) / 1024 };
 }
+
+const add = (a, b) => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu, rssMiB: Math.max(a.rssMiB, b.rssMiB) });
 
 const rel = (p) => path.relative(root, p);
 const schema = path.join(out, "schema.yml");
 const cli = path.join(dist, "cli.js");
 const mlgate = () =>
-  timed(process.execPath, [cli, "data", "infer", "--data", rel(reference), "--out", rel(schema), "-q"]) +
-  timed(process.execPath, [
-    cli,
-    "data",
-    "--data",
-    rel(current),
-    "--schema",
-    rel(schema),
-    "--reference",
-    rel(reference),
-    "-q",
-    "--json",
-    rel(path.join(out, "report.json")),
-  ]);
+  add(
+    timed(process.execPath, [cli, "data", "infer", "--data", rel(reference), "--out", rel(schema), "-q"]),
+    timed(process.execPath, [
+      cli,
+      "data",
+      "--data",
+      rel(current),
+      "--schema",
+      rel(schema),
+      "--reference",
+      rel(reference),
+      "-q",
+      "--json",
+      rel(path.join(out, "report.json")),
+    ]),
+  );
 const pandasScript = `import sys, pandas as pd\nfor f in sys.argv[1:]:\n    pd.read_csv(f).describe()\n`;
-const pandas = () => timed("python3", ["-c", pandasScript, reference, current]);
+// Debian's python3-pandas lives under /usr/bin/python3 (a pyenv python3 may shadow it on PATH).
+const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+const pandas = () => timed(python, ["-c", pandasScript, reference, current]);
 const scanScript = `
 import { DuckDBInstance } from "@duckdb/node-api";
 const db = await DuckDBInstance.create(":memory:");
@@ -111,7 +120,8 @@ for (const f of process.argv.slice(1)) await c.run(\`SELECT max(COLUMNS(*)) FROM
 `;
 const scan = () => timed(process.execPath, ["--input-type=module", "-e", scanScript, reference, current]);
 
-const best = (f) => Math.min(...Array.from({ length: repeat }, f));
+// Best wall time of `repeat` runs (the least disturbed by other load); CPU is reported alongside.
+const best = (f) => Array.from({ length: repeat }, f).reduce((b, x) => (x.wall < b.wall ? x : b));
 const results = {};
 for (const [name, f] of [
   ["scan", scan],
@@ -124,18 +134,23 @@ for (const [name, f] of [
 
 const cpu = os.cpus()[0]?.model ?? "unknown CPU";
 const fmt = (x) => x.toFixed(2);
+const row = (name, r) => `| ${name} | ${fmt(r.wall)} | ${fmt(r.cpu)} | ${r.rssMiB.toFixed(0)} |`;
 console.log(
-  `machine: ${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}`,
+  `machine: ${cpu}, ${os.availableParallelism()} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, Node ${process.version}, load average ${os.loadavg()[0].toFixed(1)}`,
 );
 console.log(
   `data: ${rows} rows x 12 columns, ${(statSync(reference).size / 2 ** 20).toFixed(0)} MiB + ${(statSync(current).size / 2 ** 20).toFixed(0)} MiB CSV`,
 );
-console.log(`mlgate (infer + data with drift): ${fmt(results.mlgate)} s`);
+console.log("| run | wall s | CPU s | peak MiB |");
+console.log("|---|---:|---:|---:|");
+console.log(row("mlgate: data infer (reference) + data (contract, drift)", results.mlgate));
+console.log(row("pandas: read_csv + describe, both files", results.pandas));
+console.log(row("DuckDB bare scan, both files", results.scan));
 console.log(
-  `pandas (read_csv + describe x2):  ${fmt(results.pandas)} s   mlgate is ${fmt(results.pandas / results.mlgate)}x faster (target >= 2)`,
+  `pandas / mlgate: wall ${fmt(results.pandas.wall / results.mlgate.wall)}x, CPU ${fmt(results.pandas.cpu / results.mlgate.cpu)}x (target >= 2)`,
 );
 console.log(
-  `DuckDB bare scan x2:              ${fmt(results.scan)} s   mlgate / scan = ${fmt(results.mlgate / results.scan)} (target <= 1.5)`,
+  `mlgate / scan:   wall ${fmt(results.mlgate.wall / results.scan.wall)}x, CPU ${fmt(results.mlgate.cpu / results.scan.cpu)}x (target <= 1.5)`,
 );
 
 if (memory) {

@@ -42,6 +42,12 @@ export interface DataGateOptions {
   progress?: (message: string) => void;
 }
 
+/**
+ * DuckDB's budget: tables beyond it spill to the temporary folder, so a 10M-row pair stays under
+ * 1 GB of resident memory (Node and DuckDB's own overhead come on top).
+ */
+export const DUCKDB_MEMORY = "512MB";
+
 const CURRENT = "mlgate_current";
 
 /** Folders and globs (Parquet datasets) have no single hash. */
@@ -219,7 +225,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   const maxExamples = o.maxExamples ?? 5;
   const lc = o.schema ? loadContract(o.schema.path, o.schema.display) : undefined;
   const jsonCollector = lc?.validateRecord ? new JsonSchemaCollector(lc.validateRecord, maxExamples) : undefined;
-  const db = await openDuckDB();
+  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY });
   try {
     const conn = db.connection;
     if (lc) await checkRegexes(conn, lc);

@@ -8,7 +8,7 @@ import { sqlIdent } from "../../core/duckdb.js";
 import { openDuckDB } from "../../core/duckdb.js";
 import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import type { ColumnType } from "./contract.js";
-import type { FileArg } from "./gate.js";
+import { DUCKDB_MEMORY, type FileArg } from "./gate.js";
 import { isIdName, looksLikeIdentifier } from "./identify.js";
 import { addTopValues, profileSelect, readProfile, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
 import { idPart, isIntegerType, isNumericType } from "./rules.js";
@@ -90,7 +90,7 @@ export async function inferContract(
   file: FileArg,
   opts: { label?: string; progress?: (m: string) => void } = {},
 ): Promise<InferResult> {
-  const db = await openDuckDB();
+  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY });
   try {
     const conn = db.connection;
     opts.progress?.(`reading ${file.display}`);

@@ -105,7 +105,9 @@ function repeatRule(
 ): CompiledRule {
   const list = cols.map(sqlIdent).join(", ");
   const anyNull = cols.map((c) => `${sqlIdent(c)} IS NULL`).join(" OR ");
-  const key = cols.length === 1 ? list : `row(${list})`;
+  // Whole rows compare by a 64-bit hash in the count (a collision needs ~4e9 rows to be likely);
+  // the examples query below partitions on the values themselves, so it lists only true repeats.
+  const key = cols.length === 1 ? list : nulls === "value" ? `hash(${list})` : `row(${list})`;
   const value =
     cols.length === 1 ? text(list) : `concat_ws(', ', ${cols.map((c) => `coalesce(${text(sqlIdent(c))}, 'null')`).join(", ")})`;
   const count =
