@@ -42,7 +42,7 @@ export interface NumericScores {
 /**
  * The raw numeric scores. KS and Wasserstein use the fine bins (reference percentiles): KS is the
  * exact two-sample D evaluated at the bin edges, Wasserstein integrates the CDFs interpolated
- * linearly inside each bin, and is divided by the reference standard deviation (so a mean shift
+ * linearly inside each in-range bin (exactly in the tails), and is divided by the reference standard deviation (so a mean shift
  * of kσ scores k).
  */
 export function numericScores(c: NumericCounts, coarse: { reference: number[]; current: number[] }): NumericScores {
@@ -50,8 +50,13 @@ export function numericScores(c: NumericCounts, coarse: { reference: number[]; c
   const m = c.reference.reduce((a, b) => a + b, 0);
   const min = c.referenceMin;
   const max = c.upper[c.upper.length - 1]!;
-  const lowStart = Number.isFinite(c.currentMin) ? Math.min(c.currentMin, min) : min;
-  const highEnd = Number.isFinite(c.currentMax) ? Math.max(c.currentMax, max) : max;
+  // Beyond the reference range one CDF is flat (0 or 1), so the tails' share of the integral is
+  // exact: E[(min − X)+] and E[(X − max)+]. A tail bin as wide as twice the mean distance gives
+  // that same area under the linear interpolation.
+  const below = c.current[0]!;
+  const above = c.current[c.current.length - 1]!;
+  const lowStart = below > 0 ? min - (2 * c.currentBelowDistance) / below : min;
+  const highEnd = above > 0 ? max + (2 * c.currentAboveDistance) / above : max;
   const edges = [lowStart, min, ...c.upper, highEnd];
   const ks = ksFromBins(c.reference, c.current);
   const raw = wassersteinFromBins(edges, c.reference, c.current);

@@ -13,7 +13,7 @@ export const PSI_BINS = 10;
 /** Categories kept by name per column; the rest of the reference's categories pool into "other". */
 export const TOP_CATEGORIES = 20;
 /** Reference rows sampled for the bin edges; the counts themselves always use every row. */
-export const QUANTILE_SAMPLE = 50_000;
+export const QUANTILE_SAMPLE = 20_000;
 
 export interface NumericCounts {
   /** Upper edges of the in-range bins: the first spans [min, upper[0]], the next (upper[0], upper[1]]… */
@@ -25,8 +25,9 @@ export interface NumericCounts {
   coarseUpper: number[];
   referenceMin: number;
   referenceStd: number;
-  currentMin: number;
-  currentMax: number;
+  /** Σ (reference min − x) over current values below it, and Σ (x − reference max) above it. */
+  currentBelowDistance: number;
+  currentAboveDistance: number;
 }
 
 const asNumber = (v: unknown): number => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number.NaN);
@@ -60,7 +61,7 @@ function mapCounts(v: unknown): Map<number, number> {
 }
 
 /** Quantile of a sorted sample, linear interpolation between order statistics (R's type 7). */
-export function quantile7(sorted: readonly number[], p: number): number {
+export function quantile7(sorted: ArrayLike<number>, p: number): number {
   if (sorted.length === 0) return Number.NaN;
   const h = (sorted.length - 1) * p;
   const lo = Math.floor(h);
@@ -98,7 +99,7 @@ async function sampleEdges(
       ).getRows()[0] ?? [];
   }
   return names.map((_, i) => {
-    const sample = ((row[i] as { items?: unknown[] } | null)?.items ?? []).map(asNumber).sort((a, b) => a - b);
+    const sample = Float64Array.from((row[i] as { items?: unknown[] } | null)?.items ?? [], asNumber).sort();
     const q = Array.from({ length: FINE_BINS - 1 }, (_, k) => quantile7(sample, (k + 1) / FINE_BINS)).filter(Number.isFinite);
     const interior = q.filter((v, k) => k === 0 || v > q[k - 1]!);
     const deciles = Array.from({ length: PSI_BINS - 1 }, (_, k) => quantile7(sample, (k + 1) / PSI_BINS)).filter(Number.isFinite);
@@ -156,8 +157,11 @@ export async function numericCounts(
   const curSel = names.map((_, i) => {
     const x = `x${i}`;
     const p = partial[i];
-    const h = p ? `histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})` : "NULL";
-    return `${h}, count(${x}), min(${x}), max(${x})`;
+    if (!p) return `NULL, count(${x}), NULL, NULL`;
+    const min = `${sqlString(String(p.referenceMin))}::DOUBLE`;
+    const max = `${sqlString(String(p.upper[p.upper.length - 1]!))}::DOUBLE`;
+    const h = `histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})`;
+    return `${h}, count(${x}), sum(greatest(${min} - ${x}, 0)), sum(greatest(${x} - ${max}, 0))`;
   });
   const curRow =
     (await conn.runAndReadAll(`SELECT ${curSel.join(", ")} FROM ${finiteColumns(currentTable, names)}`)).getRows()[0] ?? [];
@@ -172,8 +176,8 @@ export async function numericCounts(
     return {
       ...p,
       current: [below, ...inRange, above],
-      currentMin: asNumber(curRow[4 * i + 2]),
-      currentMax: asNumber(curRow[4 * i + 3]),
+      currentBelowDistance: asNumber(curRow[4 * i + 2]) || 0,
+      currentAboveDistance: asNumber(curRow[4 * i + 3]) || 0,
     };
   });
   return { counts, nReference, nCurrent };
