@@ -102,6 +102,21 @@ describe("inspection", () => {
     expect(r.report.checks.some((c) => c.id === "numeric.i2")).toBe(false);
   });
 
+  it("a model with static shapes has no sweep or batch check and is timed at its own batch", async () => {
+    const dir = tmpDir();
+    write(
+      dir,
+      "static.onnx",
+      buildModel({
+        inputs: [{ name: "x", type: "FLOAT", shape: [2, 3] }],
+        outputs: [{ name: "y", type: "FLOAT", shape: [2, 3] }],
+        nodes: [{ op: "Relu", inputs: ["x"], outputs: ["y"] }],
+      }),
+    );
+    const r = await runOnnx(dir, ["--model", "static.onnx"]);
+    expect(r.report.checks.map((c) => c.id).filter((id) => /^(shape|batch|latency)\./.test(id))).toEqual(["latency.batch_2"]);
+  });
+
   it("onnxruntime's messages lose their C++ location and signature; the operator is found in each wording", () => {
     const raw =
       "/onnxruntime_src/onnxruntime/core/graph/model.cc:202 onnxruntime::Model::Model(onnx::ModelProto&&, const onnxruntime::PathString&, const onnxruntime::logging::Logger&, const onnxruntime::ModelOptions&) Unsupported model IR version: 14, max supported IR version: 13\n";
