@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Section } from "../../src/core/report.js";
@@ -175,6 +175,30 @@ describe("mlgate model settings", () => {
     expect(rob.status).toBe("pass");
     expect(rob.message).toMatch(/^\d+ of 2000 predictions flipped \(baseline \d+\)$/);
     expect(r.code).toBe(1);
+  });
+});
+
+describe("numeric slices and rendering", () => {
+  it("bins a numeric slice column by quintiles and renders the PR comment with a Mermaid chart", async () => {
+    const r = await runModel([...base, "--candidate", "slice-worse.onnx", "--slice", "x0", "--markdown", "report.md"], dir);
+    const slices = (r.report?.metrics as { slices: { slice: string; rows: number }[] }).slices;
+    expect(slices).toHaveLength(5);
+    expect(slices.map((x) => x.rows)).toEqual([1000, 1000, 1000, 1000, 1000]);
+    expect(slices[0]?.slice).toMatch(/^x0=< -0\.8\d*$/);
+    expect(slices[4]?.slice).toMatch(/^x0=>= 0\.8\d*$/);
+    expect(r.report?.checks.filter((c) => c.id.startsWith("slice.x0:")).map((c) => c.column)).toEqual([
+      "x0",
+      "x0",
+      "x0",
+      "x0",
+      "x0",
+    ]);
+    const md = readFileSync(path.join(dir, "report.md"), "utf8");
+    expect(md).toContain("### Slices by roc&#95;auc (worst first)");
+    expect(md).toContain("```mermaid\nxychart-beta");
+    expect(md).toMatch(
+      /\| roc&#95;auc ↑ \| 0\.74\d* \| 0\.8\d* \| \+0\.0\d+ &#91;\+0\.0\d+, \+0\.\d+&#93; \| &lt;0\.0001 \(delong\) \| pass \|/,
+    );
   });
 });
 

@@ -51,22 +51,24 @@ export async function measureLatency(s: SampleFeed, cand: Probe, base: Probe | u
   }
   const n = Math.min(256, rows);
   const big = tensorOf(s, s.features, n);
-  const rounds = 20;
-  let tc = 0;
-  let tb = 0;
+  // The median round, so one preemption on a busy runner does not decide the throughput.
+  const rounds = 50;
+  const tc: number[] = [];
+  const tb: number[] = [];
   for (let k = 0; k < rounds + 2; k++) {
     const a = await timed(() => runModel(cand.model, big, cand.output.name));
     const d = base ? await timed(() => runModel(base.model, big, base.output.name)) : 0;
     if (k >= 2) {
-      tc += a;
-      tb += d;
+      tc.push(a);
+      tb.push(d);
     }
   }
+  const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
   return {
     candidate: c,
     baseline: b,
-    candidateThroughput: tc > 0 ? (n * rounds) / (tc / 1000) : 0,
-    baselineThroughput: base && tb > 0 ? (n * rounds) / (tb / 1000) : 0,
+    candidateThroughput: n / (median(tc) / 1000),
+    baselineThroughput: base ? n / (median(tb) / 1000) : 0,
   };
 }
 

@@ -3,13 +3,9 @@ import type { FairnessResult } from "./fairness.js";
 import { higherIsBetter } from "./metrics.js";
 import type { PairedResult } from "./paired.js";
 import type { SliceResult } from "./slices.js";
-import { fmtDelta, fmtNum } from "./verdict.js";
+import { fmtDelta, fmtNum, fmtP } from "./verdict.js";
 
 const MAX_SLICE_ROWS = 50;
-
-function fmtP(p: number): string {
-  return p < 1e-4 ? "<0.0001" : fmtNum(p);
-}
 
 function ciText(p: PairedResult | undefined): string {
   if (!p) return "";

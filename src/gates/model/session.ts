@@ -41,6 +41,8 @@ export function sessionOptions(): ort.InferenceSession.SessionOptions {
     interOpNumThreads: 1,
     executionMode: "sequential",
     logSeverityLevel: 3,
+    // Idle intra-op threads of one session would otherwise spin on the cores the other session needs.
+    extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } },
   };
 }
 

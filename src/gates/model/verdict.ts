@@ -16,6 +16,11 @@ export function fmtNum(x: number | undefined, digits = 4): string {
   return Number(x.toFixed(digits)).toString();
 }
 
+/** p-values: four decimals, and "<0.0001" rather than a misleading 0. */
+export function fmtP(p: number): string {
+  return p < 1e-4 ? "<0.0001" : fmtNum(p);
+}
+
 export function fmtDelta(x: number | undefined, digits = 4): string {
   if (x === undefined || !Number.isFinite(x)) return "n/a";
   const s = fmtNum(x, digits);
@@ -119,7 +124,7 @@ export function describe(metric: string, j: Judged, paired: PairedResult | undef
       ? `${metric} ${fmtNum(value)}; no baseline to compare with`
       : `${metric} not gated`;
   if (!paired) return `${metric} ${fmtNum(value)} is within bounds`;
-  return `${metric} ${fmtNum(value)} vs baseline ${fmtNum(paired.baseline)}: Δ ${fmtDelta(paired.delta)} (95% CI ${fmtDelta(paired.ci[0])} to ${fmtDelta(paired.ci[1])}, p = ${fmtNum(paired.pValue)}, ${paired.test})`;
+  return `${metric} ${fmtNum(value)} vs baseline ${fmtNum(paired.baseline)}: Δ ${fmtDelta(paired.delta)} (95% CI ${fmtDelta(paired.ci[0])} to ${fmtDelta(paired.ci[1])}, p ${fmtP(paired.pValue).startsWith("<") ? "" : "= "}${fmtP(paired.pValue)}, ${paired.test})`;
 }
 
 /** Waived failures become warnings that still say what failed. */
