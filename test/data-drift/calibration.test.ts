@@ -14,7 +14,9 @@ let db: Awaited<ReturnType<typeof openDuckDB>>;
 beforeAll(async () => {
   db = await openDuckDB();
 });
-afterAll(() => db.close());
+afterAll(() => {
+  db.close();
+});
 
 describe("calibration: clean vs clean, 100 seeds", () => {
   for (const n of [1000, 10_000, 100_000]) {

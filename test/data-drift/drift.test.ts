@@ -28,7 +28,9 @@ beforeAll(async () => {
     FROM range(1, 201) t(i)
     UNION ALL SELECT 'nan', 7, 'Smith', 1, NULL, NULL, 'x' UNION ALL SELECT 'inf', 7, 'Smith', 2, NULL, NULL, 'x'`);
 });
-afterAll(() => db.close());
+afterAll(() => {
+  db.close();
+});
 
 describe("computeDrift on hand-built tables", () => {
   it("keeps out-of-range values in the tail bins and ignores non-finite values", async () => {

@@ -114,7 +114,9 @@ describe("seeded sampling", () => {
     for (let k = 0; k < 100; k++) {
       const split = multivariateHypergeometric(rng, [5, 0, 12, 3, 80], 40);
       expect(split.reduce((a, b) => a + b, 0)).toBe(40);
-      split.forEach((x, i) => expect(x).toBeLessThanOrEqual([5, 0, 12, 3, 80][i]!));
+      split.forEach((x, i) => {
+        expect(x).toBeLessThanOrEqual([5, 0, 12, 3, 80][i]!);
+      });
     }
   });
   it("permutation p-values are uniform under the null and small under a real difference", () => {
