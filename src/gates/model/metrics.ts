@@ -20,9 +20,9 @@
  * - mape: mean |y − ŷ| / max(|y|, 2.22e-16).
  */
 import { ConfigurationError } from "../../core/errors.js";
-import { aucOf, averagePrecisionOf, rankScores, type Ranking } from "../../core/stats/ranking.js";
+import { aucOf, averagePrecisionOf, rankScores, type Ranking, type Weights } from "../../core/stats/ranking.js";
 
-export type { Ranking };
+export type { Ranking, Weights };
 
 export type Task = "binary" | "multiclass" | "regression";
 
@@ -68,7 +68,7 @@ export function higherIsBetter(metric: string): boolean {
 export interface MetricEvaluator {
   readonly task: Task;
   readonly n: number;
-  metric(name: string, weights?: Float64Array | null): number;
+  metric(name: string, weights?: Weights | null): number;
   /** Per-row loss whose mean is the metric (log_loss, brier, mae, mape; squared error for rmse), else null. */
   rowLoss(name: string): Float64Array | null;
   /** Classification: 1 where the predicted class equals the label. */
@@ -168,7 +168,7 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
   const orders = new Map<number, Ranking>();
 
   let unweighted: Float64Array | null = null;
-  const counts = (w: Float64Array | null): Float64Array => {
+  const counts = (w: Weights | null): Float64Array => {
     if (w === null && unweighted !== null) return unweighted;
     const cm = new Float64Array(c * c);
     for (let i = 0; i < n; i++) cm[y[i]! * c + label[i]!]! += w === null ? 1 : w[i]!;
@@ -211,7 +211,7 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
     return correctRows;
   };
 
-  const ece = (w: Float64Array | null): number => {
+  const ece = (w: Weights | null): number => {
     const wSum = new Float64Array(10);
     const confSum = new Float64Array(10);
     const hitSum = new Float64Array(10);
@@ -243,7 +243,7 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
     return e;
   };
 
-  const metric = (name: string, weights: Float64Array | null = null): number => {
+  const metric = (name: string, weights: Weights | null = null): number => {
     const w = weights;
     switch (name) {
       case "roc_auc": {
@@ -299,7 +299,7 @@ function multiLoss(name: string, s: Float64Array, i: number, c: number, y: numbe
   return -Math.log(Math.min(Math.max(s[i * c + y]!, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS) / acc);
 }
 
-function weightedMean(v: Float64Array, w: Float64Array | null): number {
+function weightedMean(v: Float64Array, w: Weights | null): number {
   let sum = 0;
   let total = 0;
   if (w === null) {
@@ -395,7 +395,7 @@ function regressionEvaluator(y: Float64Array, yhat: Float64Array): MetricEvaluat
     losses.set(name, l);
     return l;
   };
-  const r2 = (w: Float64Array | null): number => {
+  const r2 = (w: Weights | null): number => {
     let total = 0;
     let sy = 0;
     for (let i = 0; i < n; i++) {
@@ -416,7 +416,7 @@ function regressionEvaluator(y: Float64Array, yhat: Float64Array): MetricEvaluat
     if (ssTot === 0) return ssRes === 0 ? 1 : 0;
     return 1 - ssRes / ssTot;
   };
-  const metric = (name: string, w: Float64Array | null = null): number => {
+  const metric = (name: string, w: Weights | null = null): number => {
     if (name === "r2") return r2(w);
     const l = rowLoss(name);
     if (l === null) throw new Error(`unknown regression metric "${name}"`);

@@ -187,11 +187,15 @@ function bootstrapDeltas(
 ): Float64Array {
   const n = evC.n;
   const rng = makeRng(seed);
-  const counts = new Float64Array(n);
+  const counts = new Uint8Array(n);
   const out: number[] = [];
   for (let r = 0; r < samples; r++) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[Math.floor(rng.next() * n)]!++;
+    for (let i = 0; i < n; i++) {
+      const j = Math.floor(rng.next() * n);
+      // A row drawn 256 times out of n (P ≈ 1/256!) would wrap: a bug, not a result.
+      if (++counts[j]! === 0) throw new Error("bootstrap count overflow");
+    }
     const d = evC.metric(metric, counts) - evB.metric(metric, counts);
     if (!Number.isNaN(d)) out.push(d);
   }
