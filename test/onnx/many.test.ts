@@ -92,7 +92,9 @@ describe("actions/onnx-compat inputs", () => {
     expect(() => onnxCompatArgs({ model: " " })).toThrow(
       'input "model" is required (an ONNX file or a glob such as models/*.onnx)',
     );
-    expect(() => onnxCompatArgs({ model: "a.onnx", name: "a;b" })).toThrow('input "name" must be 1-60 letters');
+    expect(() => onnxCompatArgs({ model: "a.onnx", name: "a\nb" })).toThrow(
+      'input "name" must be one line (it becomes the check run name suffix)',
+    );
   });
 });
 
