@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -89,6 +89,14 @@ describe("composite runner", () => {
     expect(r.conclusion).toBe("success");
     expect(existsSync(marker)).toBe(true);
     expect(r.steps[0]?.script).toBe(`echo "checking x.csv"; touch "${marker}"; echo ""`);
+  });
+
+  it("honours continue-on-error and working-directory", async () => {
+    const ws = temp("ws-");
+    mkdirSync(path.join(ws, "sub"));
+    const r = await runAction({ actionDir: path.join(FIXTURES, "tolerant"), workspace: ws });
+    expect(r.conclusion).toBe("success");
+    expect(r.outputs).toEqual({ outcome: "failure", conclusion: "success", where: "sub" });
   });
 
   it("fails loudly on a uses: it has no local equivalent for", async () => {
