@@ -117,7 +117,7 @@ describe("mlgate data infer", () => {
     expect(yaml).toContain(
       '  region:\n    type: category\n    required: true\n    allowed: ["east", "north", "south", "west"]\n',
     );
-    expect(yaml).toMatch(/ {2}income:\n {4}type: integer\n {4}max_missing: 0\.05 {3}# 2\.3% missing in the reference\n/);
+    expect(yaml).toMatch(/ {2}income:\n {4}type: integer\n {4}max_missing: 0\.05 # 2\.3% missing in the reference\n/);
     expect(yaml).toContain("    reference_range: { min: 18, max: 79 }\n");
     expect(yaml).toContain(
       "  churned:\n    type: integer\n    required: true\n    # label: the values seen in the reference\n    min: 0\n    max: 1\n",

@@ -62,7 +62,7 @@ function columnYaml(p: ColumnProfile, rows: number, exact: Map<string, number>, 
   if (p.missing === 0) lines.push(`    required: true`);
   else {
     const f = p.missing / rows;
-    lines.push(`    max_missing: ${missingAllowance(f)}   # ${(f * 100).toFixed(1)}% missing in the reference`);
+    lines.push(`    max_missing: ${missingAllowance(f)} # ${(f * 100).toFixed(1)}% missing in the reference`);
   }
   if (isId) {
     lines.push(`    unique: true`, `    identifier: true`);
@@ -120,9 +120,9 @@ export async function inferContract(
       `dataset:`,
       `  min_rows: 1`,
       ...(pk.length === 1 ? [`  primary_key: [${pk.map(flowValue).join(", ")}]`] : []),
-      `  duplicate_rows: warn   # fail, warn or off`,
-      `  extra_columns: warn    # columns not named above`,
-      `  missing_columns: fail  # columns named above but absent`,
+      `  duplicate_rows: warn # fail, warn or off`,
+      `  extra_columns: warn # columns not named above`,
+      `  missing_columns: fail # columns named above but absent`,
       ``,
     ];
     return { yaml: out.join("\n"), rows: t.rowCount, columns: t.columns.length, rejected: t.rejects };
