@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
@@ -55,20 +55,34 @@ let bundle: string | undefined;
 /**
  * The per-run bundle, where Node can resolve onnxruntime-node from it. The shared global setup
  * builds into the OS temp folder, and native packages are external to the bundle, so a child run
- * from there cannot import onnxruntime-node; a copy under the repository's .tmp/ can.
+ * from there cannot import onnxruntime-node; a copy under the repository's .tmp/ can. Test files
+ * run in parallel forks: they share one copy per bundle (copied under a private name, then renamed),
+ * and copies whose bundle is gone (an earlier run) are removed.
  */
 function bundleDir(): string {
   if (bundle) return bundle;
   const dist = distDir();
   const rel = path.relative(ROOT, dist);
   if (!rel.startsWith("..") && !path.isAbsolute(rel)) return (bundle = dist);
-  const copy = path.join(ROOT, ".tmp", `onnx-test-dist-${process.pid}`);
-  rmSync(copy, { recursive: true, force: true });
-  cpSync(dist, copy, { recursive: true });
-  process.once("exit", () => {
-    rmSync(copy, { recursive: true, force: true });
-  });
-  return (bundle = copy);
+  const parent = path.join(ROOT, ".tmp");
+  const prefix = "onnx-test-dist-";
+  mkdirSync(parent, { recursive: true });
+  for (const d of readdirSync(parent)) {
+    if (d.startsWith(prefix) && !d.includes(".part-") && !existsSync(path.join(path.dirname(dist), d.slice(prefix.length)))) {
+      rmSync(path.join(parent, d), { recursive: true, force: true });
+    }
+  }
+  const target = path.join(parent, prefix + path.basename(dist));
+  if (!existsSync(target)) {
+    const part = `${target}.part-${process.pid}`;
+    cpSync(dist, part, { recursive: true });
+    try {
+      renameSync(part, target);
+    } catch {
+      rmSync(part, { recursive: true, force: true });
+    }
+  }
+  return (bundle = target);
 }
 
 /** Runs the bundled `mlgate` as a child process, like test/support/cli.ts's runCli, from a folder that can load natives. */
