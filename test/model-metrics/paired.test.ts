@@ -272,6 +272,14 @@ describe("paired bootstrap", () => {
     }
   });
 
+  it("reports roc_auc on a slice holding one class as NaN, without throwing", () => {
+    const negatives = Int32Array.from(fx.binary.y.flatMap((v, i) => (v === 0 ? [i] : [])).slice(0, 100));
+    for (const samples of [0, 200]) {
+      const r = comparePaired("binary", "roc_auc", y, cand, base, { samples, seed: 1, rows: negatives });
+      expect([r.n, r.candidate, r.delta, r.pValue, r.ci[0], r.ci[1]]).toEqual([100, NaN, NaN, NaN, NaN, NaN]);
+    }
+  });
+
   it("evaluates a slice (rows) exactly as the materialised subset", () => {
     const rows = Int32Array.from({ length: 700 }, (_, i) => i * 4 + 1);
     const sub = (p: Predictions): Predictions => ({ scores: Float64Array.from(rows, (r) => p.scores[r]!), classes: 2 });
