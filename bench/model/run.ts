@@ -8,8 +8,9 @@
  *     batch size as the gate, both models side by side);
  * and prints gate / (scan + inference). Data, models and the bundle go to bench/out/ (gitignored).
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import * as ort from "onnxruntime-node";
@@ -84,7 +85,8 @@ async function inferenceMs(models: [string, string]): Promise<number> {
   return t;
 }
 
-function gateRun(models: [string, string]): { wallMs: number; peakMb: number; code: number } {
+/** The gate as users run it, with each progress line's time since start: where the time goes. */
+async function gateRun(models: [string, string]): Promise<{ wallMs: number; peakMb: number; code: number; phases: string[] }> {
   const dist = path.join("bench/out/model/dist");
   execFileSync(process.execPath, [path.join(ROOT, "scripts/build.mjs")], {
     cwd: ROOT,
@@ -101,20 +103,33 @@ function gateRun(models: [string, string]): { wallMs: number; peakMb: number; co
     "--baseline",
     models[1],
   ];
-  args.push("--data", csv, "--label", "label", "--task", "binary", "--json", path.join(OUT, "report.json"), "--quiet");
+  args.push("--data", csv, "--label", "label", "--task", "binary", "--json", path.join(OUT, "report.json"));
   const t0 = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", args, { cwd: ROOT, encoding: "utf8" });
+  const child = spawn("/usr/bin/time", args, { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const phases: string[] = [];
+  let err = "";
+  child.stderr.on("data", (d: Buffer) => {
+    err += d.toString();
+    for (const line of d.toString().split("\n"))
+      if (line.startsWith("mlgate model: ")) phases.push(`${(ms(t0) / 1000).toFixed(2)} s  ${line.slice(14)}`);
+  });
+  child.stdout.resume();
+  const code = await new Promise<number>((resolve) =>
+    child.on("close", (c) => {
+      resolve(c ?? -1);
+    }),
+  );
   const wallMs = ms(t0);
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1];
-  if (r.status !== 0 && r.status !== 1) throw new Error(`gate failed (${r.status}): ${r.stderr}`);
-  process.stdout.write(r.stdout);
-  return { wallMs, peakMb: Number(rss ?? NaN) / 1024, code: r.status ?? -1 };
+  phases.push(`${(wallMs / 1000).toFixed(2)} s  exit ${code} (metrics, statistics, report, shutdown before this)`);
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err)?.[1];
+  if (code !== 0 && code !== 1) throw new Error(`gate failed (${code}): ${err}`);
+  return { wallMs, peakMb: Number(rss ?? NaN) / 1024, code, phases };
 }
 
 mkdirSync(OUT, { recursive: true });
 await makeData();
 const models = makeModels();
-const gate = gateRun(models);
+const gate = await gateRun(models);
 const scan = await scanMs();
 const infer = await inferenceMs(models);
 const floor = scan + infer;
@@ -127,3 +142,10 @@ console.log(
 );
 console.log(`floor: DuckDB bare scan ${f(scan)} + bare inference of both models ${f(infer)} = ${f(floor)}`);
 console.log(`ratio gate / floor: ${(gate.wallMs / floor).toFixed(2)}`);
+console.log(`gate phases (time since start):\n  ${gate.phases.join("\n  ")}`);
+console.log(
+  `load average at the end: ${os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(", ")} on ${os.availableParallelism()} cores`,
+);

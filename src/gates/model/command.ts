@@ -107,6 +107,7 @@ export const modelCommand: Command = {
       );
       return 0;
     }
+    ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
     return buildReport(state);
   },
 };

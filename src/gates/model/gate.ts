@@ -97,6 +97,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
         ],
       );
     }
+    io.progress("hashing inputs");
     const subjects: Subject[] = [await subjectOf(candFile, s.candidate, "candidate")];
     if (baseline) subjects.push(await subjectOf(baseline.file, baseline.display, "baseline"));
     state.subjects = subjects;
