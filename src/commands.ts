@@ -1,4 +1,5 @@
 import type { Command } from "./cli/command.js";
+import { demoCommand } from "./demo.js";
 import { publishCommand } from "./github/publish-command.js";
 import { onnxCommand } from "./gates/onnx/command.js";
 import { dataCommand, dataInferCommand } from "./gates/data/command.js";
@@ -7,4 +8,12 @@ import { modelCommand, modelMergeCommand } from "./gates/model/command.js";
 /**
  * Every subcommand of `mlgate`, in the order --help lists them. A gate joins this list when it lands.
  */
-export const COMMANDS: Command[] = [dataCommand, dataInferCommand, modelCommand, modelMergeCommand, onnxCommand, publishCommand];
+export const COMMANDS: Command[] = [
+  dataCommand,
+  dataInferCommand,
+  modelCommand,
+  modelMergeCommand,
+  onnxCommand,
+  publishCommand,
+  demoCommand,
+];
