@@ -2,6 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { dataValidationArgs } from "../../src/actions/data-validation-action.js";
+import { runBundled } from "../onnx/harness.js";
 import { check, lines, runData, runMlgate, workspace } from "./harness.js";
 
 const CSV = "id,age,city\n1,30,paris\n2,40,rome\n";
@@ -160,6 +161,16 @@ describe("drift through the CLI", () => {
     expect(cols.customer_id?.drift).toBeUndefined();
     expect(lines(check(r.report, "rule.age.min"))).toEqual(["43:-3"]);
     expect(check(r.report, "rule.age.min").file).toBe("examples/data/current.csv");
+  });
+
+  it("the bundled CLI, as a child process, flags the drift and exits 1 under drift: fail", async () => {
+    const ref = ["v,c", ...Array.from({ length: 400 }, (_, i) => `${i % 50},${i % 2 ? "a" : "b"}`)].join("\n");
+    const cur = ["v,c", ...Array.from({ length: 400 }, (_, i) => `${(i % 50) + 30},${i % 2 ? "a" : "b"}`)].join("\n");
+    const dir = workspace([], { "ref.csv": ref, "cur.csv": cur });
+    const r = await runBundled(["data", "--data", "cur.csv", "--reference", "ref.csv", "--drift", "fail", "-q"], dir);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("fail: cur.csv: 400 rows; 1 failed check; drift in v\n");
+    expect(r.code).toBe(1);
   });
 
   it("drift: fail makes a drifted column fail the gate", async () => {
