@@ -4,6 +4,7 @@ import { readInputsJson, type RawInputs } from "./actions/inputs.js";
 import { publishArgs } from "./actions/publish-action.js";
 import { onnxCompatArgs } from "./actions/onnx-compat-action.js";
 import { dataValidationArgs } from "./actions/data-validation-action.js";
+import { modelValidationArgs } from "./actions/model-validation-action.js";
 
 /**
  * Entry of every composite action: `node dist/action.js <action>`. Each action turns its inputs
@@ -13,7 +14,12 @@ import { dataValidationArgs } from "./actions/data-validation-action.js";
 export type ActionArgs = (inputs: RawInputs) => string[];
 
 /** action folder name -> its argument builder. A gate adds its action here when it lands. */
-export const ACTIONS: Record<string, ActionArgs> = { "data-validation": dataValidationArgs, "onnx-compat": onnxCompatArgs, publish: publishArgs };
+export const ACTIONS: Record<string, ActionArgs> = {
+  "data-validation": dataValidationArgs,
+  "model-validation": modelValidationArgs,
+  "onnx-compat": onnxCompatArgs,
+  publish: publishArgs,
+};
 
 export async function runAction(name: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   try {
