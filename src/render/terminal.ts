@@ -56,9 +56,13 @@ function section(s: Section, maxRows: number, paint: Paint): string[] {
     );
     if (s.rows.length > maxRows) out.push(paint("gray", `  … ${s.rows.length - maxRows} more rows in the JSON report`));
   } else if (s.kind === "bar-chart") {
-    const max = Math.max(1e-12, ...s.series.flatMap((x) => x.values));
+    // Deltas can be negative: bar length from |value|, a leading "-" marks the sign.
+    const max = Math.max(1e-12, ...s.series.flatMap((x) => x.values.map((v) => Math.abs(v))));
     for (const [i, label] of s.labels.entries()) {
-      const bars = s.series.map((x) => "█".repeat(Math.round(((x.values[i] ?? 0) / max) * 20)).padEnd(20));
+      const bars = s.series.map((x) => {
+        const v = Number.isFinite(x.values[i]) ? (x.values[i] ?? 0) : 0;
+        return ((v < 0 ? "-" : "") + "█".repeat(Math.round((Math.abs(v) / max) * 20))).padEnd(21);
+      });
       out.push(`  ${escapeTerminal(label, 16).padEnd(16)} ${bars.join(" ")}`);
     }
     out.push(paint("gray", `  ${s.series.map((x) => x.name).join(" | ")}`));
