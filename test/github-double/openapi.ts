@@ -49,6 +49,7 @@ export class OpenApiValidator {
   private readonly byMethod = new Map<string, Operation[]>();
   private readonly compiled = new Map<string, { query: ValidateFunction; path: ValidateFunction; body?: ValidateFunction }>();
   private readonly ajv: Ajv;
+  private readonly responses = new Map<string, ValidateFunction | null>();
 
   constructor(file = createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json")) {
     this.doc = JSON.parse(readFileSync(file, "utf8")) as Json;
@@ -130,6 +131,37 @@ export class OpenApiValidator {
       } else if (v.body) check(v.body, body, "body");
     }
     return { valid: errors.length === 0, errors };
+  }
+
+  /** A deep copy of the documented example answer of an operation (GitHub's own sample data). */
+  example(operationId: string, status = 200): unknown {
+    for (const ops of this.byMethod.values()) {
+      const op = ops.find((o) => o.operationId === operationId);
+      if (!op) continue;
+      const raw = ((this.doc.paths as Record<string, Json>)[op.template]?.[op.method.toLowerCase()] as Json).responses as Json;
+      const resp = this.deref(raw[String(status)]) as Json | undefined;
+      const content = resp && isObj(resp.content) ? (resp.content["application/json"] as Json | undefined) : undefined;
+      const examples = content && isObj(content.examples) ? Object.values(content.examples) : [];
+      const first = examples[0] ? (this.deref(examples[0]) as Json) : undefined;
+      return first ? structuredClone(first.value) : undefined;
+    }
+    return undefined;
+  }
+
+  /** Checks a response body against the operation's documented schema for that status, if any. */
+  validateResponse(m: Match, status: number, body: unknown): string[] {
+    const key = `${m.op.method} ${m.op.template} ${status}`;
+    let fn = this.responses.get(key);
+    if (fn === undefined) {
+      const raw = ((this.doc.paths as Record<string, Json>)[m.op.template]?.[m.op.method.toLowerCase()] as Json)
+        .responses as Json;
+      const resp = raw[String(status)] ? (this.deref(raw[String(status)]) as Json) : undefined;
+      const content = resp && isObj(resp.content) ? (resp.content["application/json"] as Json | undefined) : undefined;
+      fn = content && isObj(content.schema) ? this.ajv.compile(toJsonSchema(this.deref(content.schema, new Set(), true))) : null;
+      this.responses.set(key, fn);
+    }
+    if (!fn || fn(body)) return [];
+    return (fn.errors ?? []).map((e) => `response${e.instancePath} ${e.message ?? "is invalid"}`);
   }
 
   private validators(op: Operation): { query: ValidateFunction; path: ValidateFunction; body?: ValidateFunction } {

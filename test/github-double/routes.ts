@@ -12,6 +12,8 @@ export interface RouteInput {
   repository: string;
   state: DoubleState;
   documentationUrl: string;
+  /** GitHub's documented example answer of an operation, to fill fields the double has no state for. */
+  example: (operationId: string) => unknown;
 }
 
 export interface RouteOutput {
@@ -23,7 +25,47 @@ export interface RouteOutput {
 type Route = (r: RouteInput) => RouteOutput;
 
 const now = (): string => new Date().toISOString();
-const bot = { login: "github-actions[bot]", id: 41898282, type: "Bot", node_id: "MDM6Qm90NDE4OTgyODI=" };
+/** A user object with every field GitHub's `simple-user` schema requires. */
+function user(login: string, id: number, type: "Bot" | "User"): Record<string, unknown> {
+  const api = `https://api.github.com/users/${encodeURIComponent(login)}`;
+  return {
+    login,
+    id,
+    node_id: Buffer.from(`04:${type}${id}`).toString("base64"),
+    type,
+    site_admin: false,
+    avatar_url: `https://avatars.githubusercontent.com/u/${id}?v=4`,
+    gravatar_id: "",
+    url: api,
+    html_url: `https://github.com/${encodeURIComponent(login)}`,
+    followers_url: `${api}/followers`,
+    following_url: `${api}/following{/other_user}`,
+    gists_url: `${api}/gists{/gist_id}`,
+    starred_url: `${api}/starred{/owner}{/repo}`,
+    subscriptions_url: `${api}/subscriptions`,
+    organizations_url: `${api}/orgs`,
+    repos_url: `${api}/repos`,
+    events_url: `${api}/events{/privacy}`,
+    received_events_url: `${api}/received_events`,
+  };
+}
+
+const BOT_LOGIN = "github-actions[bot]";
+const bot = user(BOT_LOGIN, 41898282, "Bot");
+const actionsApp = {
+  id: 15368,
+  slug: "github-actions",
+  node_id: "MDM6QXBwMTUzNjg=",
+  owner: user("github", 9919, "User"),
+  name: "GitHub Actions",
+  description: "Automate your workflow from idea to production",
+  external_url: "https://help.github.com/en/actions",
+  html_url: "https://github.com/apps/github-actions",
+  created_at: "2018-07-30T09:30:17Z",
+  updated_at: "2024-04-10T20:33:16Z",
+  permissions: { checks: "write", issues: "write", pull_requests: "write", metadata: "read" },
+  events: ["check_run", "pull_request"],
+};
 const num = (s: string | undefined): number => Number(s);
 
 export function notFound(documentationUrl = "https://docs.github.com/rest"): RouteOutput {
@@ -68,7 +110,7 @@ function checkRunJson(r: RouteInput, c: CheckRunRecord): Record<string, unknown>
     output: { ...c.output, annotations_count: c.annotations.length, annotations_url: `${url}/annotations` },
     name: c.name,
     check_suite: { id: 1 },
-    app: { id: 15368, slug: "github-actions", name: "GitHub Actions", owner: bot },
+    app: actionsApp,
     pull_requests: [],
   };
 }
@@ -102,7 +144,7 @@ function commentJson(r: RouteInput, c: CommentRecord): Record<string, unknown> {
     html_url: `https://github.com/${r.repository}/pull/${c.issue_number}#issuecomment-${c.id}`,
     issue_url: `${r.base}/repos/${r.repository}/issues/${c.issue_number}`,
     body: c.body,
-    user: c.user === bot.login ? bot : { login: c.user, id: 1, type: "User", node_id: "U_1" },
+    user: c.user === BOT_LOGIN ? bot : user(c.user, 1000 + c.user.length, "User"),
     created_at: c.created_at,
     updated_at: c.updated_at,
     author_association: "NONE",
@@ -194,7 +236,7 @@ export const ROUTES: Record<string, Route> = {
     const body = String(r.body.body);
     if (body.length > MAX_COMMENT)
       return unprocessable(`Validation Failed: body is too long (maximum is ${MAX_COMMENT} characters)`, r.documentationUrl);
-    const [c] = r.state.addComments(num(r.params.issue_number), [body], bot.login);
+    const [c] = r.state.addComments(num(r.params.issue_number), [body], BOT_LOGIN);
     return { status: 201, body: commentJson(r, c!) };
   },
   "issues/update-comment": (r) => {
@@ -289,16 +331,32 @@ export const ROUTES: Record<string, Route> = {
     const state = r.query.get("state") ?? "open";
     const list = r.state.pulls.filter((p) => (state === "all" || p.state === state) && (!head || p.head.label === head));
     const { items, headers } = page(r, list);
+    // GitHub's own sample pull request, with the double's number, state, head and base.
+    const sample = (r.example("pulls/list") as Record<string, unknown>[] | undefined)?.[0] ?? {};
     return {
       status: 200,
       headers,
-      body: items.map((p) => ({
-        id: p.number,
-        number: p.number,
-        state: p.state,
-        head: { sha: p.head.sha, ref: p.head.ref, label: p.head.label, repo: { full_name: p.head.repo } },
-        base: { sha: p.base.sha, ref: p.base.ref, label: `${r.repository.split("/")[0] ?? ""}:${p.base.ref}` },
-      })),
+      body: items.map((p) => {
+        const pr = structuredClone(sample) as Record<string, Record<string, unknown>>;
+        const head = pr.head ?? {};
+        const base = pr.base ?? {};
+        return {
+          ...pr,
+          id: p.number,
+          number: p.number,
+          state: p.state,
+          // GitHub's sample team lacks a field its own schema requires.
+          requested_teams: [],
+          head: {
+            ...head,
+            sha: p.head.sha,
+            ref: p.head.ref,
+            label: p.head.label,
+            repo: { ...(head.repo as object), full_name: p.head.repo },
+          },
+          base: { ...base, sha: p.base.sha, ref: p.base.ref, repo: { ...(base.repo as object), full_name: r.repository } },
+        };
+      }),
     };
   },
 };
@@ -307,12 +365,14 @@ function statusJson(r: RouteInput, d: DeploymentRecord, s: DeploymentRecord["sta
   return {
     id: s.id,
     node_id: `DES_${s.id}`,
+    url: `${r.base}/repos/${r.repository}/deployments/${d.id}/statuses/${s.id}`,
     state: s.state,
     description: s.description,
     environment: d.environment,
-    environment_url: s.environment_url,
-    log_url: s.log_url,
-    target_url: s.log_url,
+    ...(s.environment_url ? { environment_url: s.environment_url } : {}),
+    ...(s.log_url ? { log_url: s.log_url } : {}),
+    // The schema wants a URI here even when no log URL was given.
+    target_url: s.log_url || `${r.base}/repos/${r.repository}/deployments/${d.id}`,
     creator: bot,
     created_at: s.created_at,
     updated_at: s.created_at,

@@ -17,6 +17,9 @@
  * get, zip download via a 302 to a loopback blob URL, as @actions/artifact's findBy download
  * expects) and pulls list; GraphQL minimizeComment/unminimizeComment (checked against the
  * mutations' documented arguments, not a full GraphQL schema). Pagination: per_page (default 30, max 100) and page, with Link headers.
+ * The double's own answers are checked against the documented response schemas too
+ * (`responseErrors` on each record), so client code sees what GitHub would send; where the double
+ * has no state for a field (a pull request's many URLs) it fills it from GitHub's documented example.
  * Writes need an `authorization` header (401 otherwise); the repository is the one given (404 else).
  */
 import http from "node:http";
@@ -53,6 +56,8 @@ export interface RecordedRequest {
   /** Passed OpenAPI validation (blob downloads are not API requests and count as valid). */
   valid: boolean;
   errors: string[];
+  /** The double's own answer against the documented response schema (its faithfulness, not ours). */
+  responseErrors?: string[];
   status: number;
   /** Milliseconds since the double started. */
   at: number;
@@ -195,19 +200,19 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     const route = ROUTES[m.op.operationId];
     if (!route)
       return { out: { status: 501, body: { message: `the GitHub double does not implement ${m.op.operationId}` } }, rec };
-    return {
-      out: route({
-        path: u.pathname,
-        params: m.params,
-        query: u.searchParams,
-        body: (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>,
-        base,
-        repository,
-        state,
-        documentationUrl: docs,
-      }),
-      rec,
-    };
+    const out = route({
+      path: u.pathname,
+      params: m.params,
+      query: u.searchParams,
+      body: (typeof body === "object" && body !== null ? body : {}) as Record<string, unknown>,
+      base,
+      repository,
+      state,
+      documentationUrl: docs,
+      example: (id) => validator.example(id),
+    });
+    rec.responseErrors = validator.validateResponse(m, out.status, out.body);
+    return { out, rec };
   };
 
   const server = http.createServer((req, res) => {

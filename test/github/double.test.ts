@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createClient } from "../../src/github/client.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
 
 let gh: GitHubDouble;
@@ -86,5 +87,41 @@ describe("the GitHub API double", () => {
     expect((big.json as { body: string }[]).map((c) => c.body)).toEqual(Array.from({ length: 50 }, (_, i) => `c${200 + i}`));
     expect(big.headers.get("link")).not.toContain('rel="next"');
     expect(big.headers.get("link")).toContain('page=2>; rel="prev"');
+  });
+
+  it("serves deployments, statuses, artifacts and check runs to Octokit in GitHub's documented shapes", async () => {
+    const octokit = createClient({ token: "t", env: { GITHUB_API_URL: gh.url, MLGATE_RETRY_SCALE: "0" } });
+    const repo = { owner: "octo-org", repo: "octo-repo" };
+    const before = gh.requests.length;
+    const { data: dep } = await octokit.rest.repos.createDeployment({
+      ...repo,
+      ref: "v1.2.0",
+      environment: "production",
+      auto_merge: false,
+      required_contexts: [],
+      payload: { model: "sha256:abc" },
+    });
+    expect("id" in dep && dep.environment).toBe("production");
+    const id = "id" in dep ? dep.id : 0;
+    await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state: "in_progress" });
+    await octokit.rest.repos.createDeploymentStatus({ ...repo, deployment_id: id, state: "failure", description: "rolled back" });
+    const statuses = await octokit.rest.repos.listDeploymentStatuses({ ...repo, deployment_id: id });
+    expect(statuses.data.map((x) => x.state)).toEqual(["failure", "in_progress"]);
+    const deployments = await octokit.rest.repos.listDeployments({ ...repo, environment: "production" });
+    expect(deployments.data.map((d) => d.ref)).toEqual(["v1.2.0"]);
+
+    gh.state.addArtifact(31, "mlgate-data", { "data.json": "{}" });
+    const artifacts = await octokit.rest.actions.listWorkflowRunArtifacts({ ...repo, run_id: 31 });
+    expect(artifacts.data.artifacts.map((a) => [a.name, a.size_in_bytes])).toEqual([["mlgate-data", 2]]);
+    const { data: run } = await octokit.rest.checks.create({ ...repo, name: "mlgate/x", head_sha: "1".repeat(40) });
+    expect((await octokit.rest.checks.get({ ...repo, check_run_id: run.id })).data.status).toBe("queued");
+    const { data: c } = await octokit.rest.issues.createComment({ ...repo, issue_number: 3, body: "hi" });
+    expect((await octokit.rest.issues.getComment({ ...repo, comment_id: c.id })).data.body).toBe("hi");
+    await octokit.rest.issues.deleteComment({ ...repo, comment_id: c.id });
+    expect(gh.state.commentsOn(3)).toEqual([]);
+
+    const sent = gh.requests.slice(before);
+    expect(sent).toHaveLength(11);
+    expect(sent.filter((q) => !q.valid || (q.responseErrors ?? []).length > 0)).toEqual([]);
   });
 });

@@ -204,5 +204,11 @@ describe("mlgate publish --report against the GitHub API double", () => {
     expect(all.length).toBeGreaterThan(30);
     expect(all.filter((q) => !q.valid).map((q) => `${q.method} ${q.url}: ${q.errors.join("; ")}`)).toEqual([]);
     expect(all.every((q) => q.operationId !== undefined)).toBe(true);
+    // And the double answered in GitHub's documented shapes, so the client code saw what GitHub sends.
+    expect(
+      all
+        .filter((q) => (q.responseErrors ?? []).length > 0)
+        .map((q) => `${q.operationId ?? ""}: ${(q.responseErrors ?? []).join("; ")}`),
+    ).toEqual([]);
   });
 });
