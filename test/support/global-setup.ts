@@ -1,15 +1,17 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import path from "node:path";
 
 /**
  * Builds the bundle once per test run into a private folder, so tests run the real CLI as a child
- * process (as GitHub runs it) without depending on, or racing over, the committed dist/.
+ * process (as GitHub runs it) without depending on, or racing over, the committed dist/. The folder
+ * is inside the repository (.tmp/, ignored by git) because the native packages are external to the
+ * bundle: Node resolves them from the nearest node_modules, which the OS temp folder does not have.
  */
 export default function setup(): () => void {
   const root = path.resolve(import.meta.dirname, "../..");
-  const dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-test-dist-"));
+  mkdirSync(path.join(root, ".tmp"), { recursive: true });
+  const dir = mkdtempSync(path.join(root, ".tmp", "test-dist-"));
   execFileSync(process.execPath, [path.join(root, "scripts/build.mjs")], {
     cwd: root,
     env: { ...process.env, MLGATE_DIST_DIR: path.relative(root, dir) },

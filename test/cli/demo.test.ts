@@ -1,0 +1,46 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../support/cli.js";
+
+const schema = JSON.parse(readFileSync(path.join(ROOT, "schemas/report.schema.json"), "utf8")) as object;
+const validate = new Ajv2020({ strict: false }).compile(schema);
+
+describe("mlgate demo", () => {
+  it("runs every gate on examples/ and writes valid reports", async () => {
+    // Inside the repository (the workspace), as `npm run demo` runs it.
+    const out = path.relative(ROOT, mkdtempSync(path.join(ROOT, ".tmp-demo-")));
+    try {
+      const r = await runCli(["demo", "--out", out, "--quiet"]);
+      expect(r.stderr).toBe("");
+      expect(r.code).toBe(0);
+      const summary = r.stdout.split("\n").filter((l) => /^(data|model|onnx) /.test(l));
+      expect(summary.map((l) => l.split(/\s+/).slice(0, 2))).toEqual([
+        ["data", "1"],
+        ["model", "0"],
+        ["onnx", "0"],
+      ]);
+      for (const gate of ["data", "model", "onnx"]) {
+        const report = JSON.parse(readFileSync(path.join(ROOT, out, `${gate}.json`), "utf8")) as {
+          gate: string;
+          subject: { sha256: string };
+        };
+        expect(validate(report), `${gate}: ${JSON.stringify(validate.errors)}`).toBe(true);
+        expect(report.gate).toBe(gate);
+        expect(report.subject.sha256).toMatch(/^[0-9a-f]{64}$/);
+        expect(readFileSync(path.join(ROOT, out, `${gate}.md`), "utf8")).toMatch(new RegExp(`^## . mlgate/${gate} `));
+      }
+      // The planted problems of the example are what the data gate reports.
+      const data = JSON.parse(readFileSync(path.join(ROOT, out, "data.json"), "utf8")) as {
+        checks: { id: string; status: string; examples?: { line: number }[] }[];
+      };
+      const failed = data.checks.filter((c) => c.status === "fail").map((c) => c.id);
+      expect(failed).toContain("rule.age.min");
+      expect(data.checks.find((c) => c.id === "rule.age.min")?.examples?.[0]?.line).toBe(43);
+    } finally {
+      const { rmSync } = await import("node:fs");
+      rmSync(path.join(ROOT, out), { recursive: true, force: true });
+    }
+  }, 120_000);
+});
