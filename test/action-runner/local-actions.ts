@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -13,12 +13,16 @@ import path from "node:path";
  * - actions/download-artifact: copies artifacts of this run, or of another run registered in
  *   `otherRuns` (the `run-id` input), into `path`.
  * - actions/setup-node: checks that `node` runs; it never installs a version.
+ * - actions/checkout: the test prepares the workspace, so checking out the workflow's own repository
+ *   is a no-op; `repository` + `path` links a checkout from `actionRepos` into the workspace.
  */
 export interface LocalActionEnv {
   workspace: string;
   runnerTemp: string;
   cacheDir: string;
   otherRuns: Record<string, string>;
+  /** Local checkouts of repositories by owner/name (actions/checkout with `repository`). */
+  actionRepos: Record<string, string>;
   /** Saves queued by actions/cache, run after the action when it succeeded. */
   postSaves: { key: string; paths: string[] }[];
 }
@@ -26,6 +30,7 @@ export interface LocalActionEnv {
 export type LocalAction = (wit: Record<string, string>, env: LocalActionEnv) => { outputs: Record<string, string>; log: string };
 
 export const LOCAL_ACTIONS: Record<string, LocalAction> = {
+  "actions/checkout": checkout,
   "actions/cache": cache,
   "actions/upload-artifact": uploadArtifact,
   "actions/download-artifact": downloadArtifact,
@@ -169,4 +174,17 @@ function setupNode(wit: Record<string, string>): { outputs: Record<string, strin
       ? ` (asked for ${wanted}; not installed locally)`
       : "";
   return { outputs: { "node-version": `v${have}` }, log: `Using node v${have}${note}` };
+}
+
+function checkout(wit: Record<string, string>, env: LocalActionEnv): { outputs: Record<string, string>; log: string } {
+  const repo = wit.repository;
+  if (!repo) return { outputs: {}, log: "Workspace prepared by the test; nothing to check out" };
+  const src = env.actionRepos[repo];
+  if (!src) throw new Error(`actions/checkout: repository ${repo} is not known to the local runner`);
+  const dest = resolveIn(env.workspace, wit.path || ".");
+  if (dest === env.workspace)
+    throw new Error("actions/checkout: checking another repository into the workspace root is not supported locally");
+  mkdirSync(path.dirname(dest), { recursive: true });
+  symlinkSync(src, dest, "dir");
+  return { outputs: { ref: wit.ref ?? "" }, log: `Linked ${repo} at ${dest}` };
 }

@@ -101,7 +101,7 @@ describe("composite runner", () => {
 
   it("fails loudly on a uses: it has no local equivalent for", async () => {
     await expect(runAction({ actionDir: path.join(FIXTURES, "foreign-uses"), workspace: temp("ws-") })).rejects.toThrow(
-      'step __step0: "uses: some-org/some-action@0123456789abcdef0123456789abcdef01234567" has no local equivalent in test/action-runner (known: actions/cache, actions/upload-artifact, actions/download-artifact, actions/setup-node)',
+      'step __step0: "uses: some-org/some-action@0123456789abcdef0123456789abcdef01234567" has no local equivalent in test/action-runner (known: actions/checkout, actions/cache, actions/upload-artifact, actions/download-artifact, actions/setup-node)',
     );
   });
 

@@ -29,6 +29,13 @@ export interface RunActionOptions {
   cacheDir?: string;
   /** Artifact folders of other runs, by run id, for actions/download-artifact with run-id. */
   otherRuns?: Record<string, string>;
+  /**
+   * Local checkouts of action repositories by `owner/name`: `uses: owner/name/path@ref` then runs
+   * `<folder>/path/action.yml` as a nested composite action (how the example workflows reach mlgate).
+   */
+  actionRepos?: Record<string, string>;
+  /** The `matrix` context (workflow jobs). */
+  matrix?: Record<string, unknown>;
   timeoutMs?: number;
 }
 
@@ -47,10 +54,13 @@ export interface StepResult {
   script?: string;
   /** The step's own `env:` after substitution (what a test checks an input travelled through). */
   env: Record<string, string>;
+  /** The steps of a nested composite action. */
+  nested?: StepResult[];
 }
 
 export interface RunActionResult {
-  conclusion: "success" | "failure";
+  /** "skipped" only for a workflow job whose `if:` is false. */
+  conclusion: "success" | "failure" | "skipped";
   outputs: Record<string, string>;
   steps: StepResult[];
   /** The job summary: every step's GITHUB_STEP_SUMMARY, in order. */
@@ -132,6 +142,10 @@ function exec(
 export async function runAction(opts: RunActionOptions): Promise<RunActionResult> {
   const actionDir = path.resolve(opts.actionDir);
   const action = parse(readFileSync(path.join(actionDir, "action.yml"), "utf8")) as ActionFile;
+  return runComposite(action, actionDir, opts);
+}
+
+async function runComposite(action: ActionFile, actionDir: string, opts: RunActionOptions): Promise<RunActionResult> {
   if (action.runs?.using !== "composite") throw new Error(`${actionDir}/action.yml is not a composite action`);
   const runnerTemp = opts.runnerTemp ?? mkdtempSync(path.join(os.tmpdir(), "mlgate-runner-"));
   mkdirSync(runnerTemp, { recursive: true });
@@ -162,7 +176,16 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
     token: "",
     ...opts.github,
   };
-  const contexts: Contexts = { github, inputs: {}, env: { ...opts.env }, steps: {}, runner, job: {}, strategy: {}, matrix: {} };
+  const contexts: Contexts = {
+    github,
+    inputs: {},
+    env: { ...opts.env },
+    steps: {},
+    runner,
+    job: {},
+    strategy: {},
+    matrix: { ...opts.matrix },
+  };
 
   // Inputs: the caller's values, else defaults evaluated in the input-default context.
   const inputDefs = action.inputs ?? {};
@@ -187,6 +210,7 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
     runnerTemp,
     cacheDir: opts.cacheDir ?? path.join(runnerTemp, "cache"),
     otherRuns: opts.otherRuns ?? {},
+    actionRepos: opts.actionRepos ?? {},
     postSaves: [],
   };
   const steps: StepResult[] = [];
@@ -283,20 +307,40 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
       if (run.code !== 0) result.outcome = "failure";
     } else if (step.uses !== undefined) {
       const uses = render(step.uses);
-      const [repo] = uses.split("@");
-      const impl = repo ? LOCAL_ACTIONS[repo] : undefined;
-      if (!impl)
+      const [ref = ""] = uses.split("@");
+      const [owner = "", name = "", ...sub] = ref.split("/");
+      const repo = `${owner}/${name}`;
+      const checkout = opts.actionRepos?.[repo];
+      const impl = LOCAL_ACTIONS[repo];
+      if (checkout !== undefined) {
+        const nested = await runAction({
+          ...opts,
+          actionDir: path.join(checkout, ...sub),
+          inputs: stringRecord(step.with, render),
+          env: { ...jobEnv },
+          github: { ...opts.github },
+          runnerTemp,
+          cacheDir: local.cacheDir,
+        });
+        result.outputs = nested.outputs;
+        result.nested = nested.steps;
+        result.outcome = nested.conclusion === "failure" ? "failure" : "success";
+        summary += nested.summary;
+        annotations.push(...nested.annotations);
+        warnings.push(...nested.warnings);
+      } else if (!impl)
         throw new Error(
           `step ${id}: "uses: ${uses}" has no local equivalent in test/action-runner (known: ${Object.keys(LOCAL_ACTIONS).join(", ")})`,
         );
-      try {
-        const done = impl(stringRecord(step.with, render), local);
-        result.outputs = done.outputs;
-        result.stdout = done.log;
-      } catch (e) {
-        result.outcome = "failure";
-        result.stderr = e instanceof Error ? e.message : String(e);
-      }
+      else
+        try {
+          const done = impl(stringRecord(step.with, render), local);
+          result.outputs = done.outputs;
+          result.stdout = done.log;
+        } catch (e) {
+          result.outcome = "failure";
+          result.stderr = e instanceof Error ? e.message : String(e);
+        }
     } else {
       throw new Error(`step ${id}: neither run nor uses`);
     }
@@ -328,4 +372,66 @@ export async function runAction(opts: RunActionOptions): Promise<RunActionResult
     runnerTemp,
     savedCaches,
   };
+}
+
+interface WorkflowFile {
+  env?: Record<string, unknown>;
+  defaults?: { run?: { shell?: string } };
+  jobs?: Record<
+    string,
+    { if?: string; env?: Record<string, unknown>; defaults?: { run?: { shell?: string } }; steps?: ActionStep[] }
+  >;
+}
+
+/**
+ * One job of a workflow file, run like a composite action: the workflow's and the job's `env:`,
+ * the job's `if:`, `run:` steps without a shell in `bash -e {0}` (GitHub's default on Linux), and
+ * `uses:` through the same local equivalents and `actionRepos`.
+ */
+export async function runJob(
+  workflowFile: string,
+  jobId: string,
+  opts: Omit<RunActionOptions, "actionDir" | "inputs">,
+): Promise<RunActionResult> {
+  const wf = parse(readFileSync(workflowFile, "utf8")) as WorkflowFile;
+  const job = wf.jobs?.[jobId];
+  if (!job) throw new Error(`${workflowFile}: no job "${jobId}"`);
+  const shell = job.defaults?.run?.shell ?? wf.defaults?.run?.shell ?? "bash -e {0}";
+  const runnerTemp = opts.runnerTemp ?? mkdtempSync(path.join(os.tmpdir(), "mlgate-runner-"));
+  const contexts: Contexts = {
+    github: { repository: "octo-org/octo-repo", event: {}, ...opts.github },
+    inputs: {},
+    env: {},
+    steps: {},
+    runner: { os: "Linux", temp: runnerTemp },
+    job: {},
+    strategy: {},
+    matrix: { ...opts.matrix },
+  };
+  const state: EvalState = { failed: false, workspace: opts.workspace };
+  const env: Record<string, string> = { ...opts.env };
+  for (const scope of [wf.env, job.env])
+    for (const [k, v] of Object.entries(scope ?? {})) {
+      env[k] = interpolate(scalar(v), { ...contexts, env }, state);
+    }
+  const skipped = job.if !== undefined && !condition(job.if, { ...contexts, env }, state);
+  if (skipped)
+    return {
+      conclusion: "skipped",
+      outputs: {},
+      steps: [],
+      summary: "",
+      artifacts: {},
+      annotations: [],
+      warnings: [],
+      runnerTemp,
+      savedCaches: [],
+    };
+  const steps = (job.steps ?? []).map((st) => (st.run !== undefined && st.shell === undefined ? { ...st, shell } : st));
+  return runComposite({ runs: { using: "composite", steps } }, path.dirname(workflowFile), {
+    ...opts,
+    actionDir: path.dirname(workflowFile),
+    env,
+    runnerTemp,
+  });
 }
