@@ -151,7 +151,11 @@ export class GitHubPublisher {
       const first = errorMessage(e).split("\n")[0] ?? "";
       this.degrade(
         status === 403 || status === 401
-          ? `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); this is expected on pull requests from forks`
+          ? `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); ${
+              this.context.fork
+                ? "this is expected on pull requests from forks"
+                : "give the workflow `permissions: { checks: write, pull-requests: write }`"
+            }`
           : status !== undefined || (e instanceof Error && e.name === "GraphqlResponseError")
             ? `GitHub did not accept the results (${status !== undefined ? `HTTP ${status}` : "GraphQL"}: ${first})`
             : `internal error while publishing to GitHub (${first}); this is a bug in mlgate, please report it`,
@@ -162,7 +166,8 @@ export class GitHubPublisher {
   private degrade(why: string): void {
     if (this.degraded) return;
     this.degraded = why;
-    const message = `mlgate: ${why}. The verdict is unchanged; results are in the job summary and the report artifact. Publish them from a workflow_run job with actions/publish (docs/github.md).`;
+    const twoPhase = this.context.fork ? " Publish them from a workflow_run job with actions/publish (docs/github.md)." : "";
+    const message = `mlgate: ${why}. The verdict is unchanged; results are in the job summary and the report artifact.${twoPhase}`;
     (
       this.o.warn ??
       ((m: string) => {

@@ -175,6 +175,18 @@ describe("mlgate publish --report against the GitHub API double", () => {
     expect(gh.state.commentsOn(PR)).toHaveLength(1);
   });
 
+  it("gives up after 3 retries of a failing server with one warning, keeping exit code 0 and the summary", async () => {
+    gh.setMode({ kind: "server-error", times: 100, status: 502 });
+    const r = runnerEnv(gh, "pull_request", pullRequestEvent());
+    const res = await runCli(["publish", "--report", "test/fixtures/reports/model.json"], { env: r.env });
+    expect(res.code).toBe(0);
+    expect(res.stdout.split("\n").filter((l) => l.startsWith("::warning"))).toEqual([
+      "::warning::mlgate: GitHub did not accept the results (HTTP 502: Server Error). The verdict is unchanged; results are in the job summary and the report artifact.",
+    ]);
+    expect(gh.apiRequests().map((q) => q.status)).toEqual([502, 502, 502, 502]);
+    expect(readFileSync(r.summary, "utf8")).toContain("mlgate/model passed");
+  });
+
   it("waits out a secondary rate limit for its retry-after and succeeds", async () => {
     // retry-after 5 s at MLGATE_RETRY_SCALE 0.04 is a 200 ms wait.
     gh.setMode({ kind: "secondary-rate-limit", times: 1, retryAfter: 5 });
