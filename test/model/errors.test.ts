@@ -137,3 +137,22 @@ describe("mlgate model config mistakes", () => {
     );
   });
 });
+
+describe("mlgate model feature types", () => {
+  it("names a text column among the features", async () => {
+    const args = [
+      "--candidate",
+      "same.onnx",
+      ...common,
+      "--data",
+      "eval.csv",
+      "--label",
+      "y",
+      "--features",
+      "x0,x1,x2,x3,x4,seg,region",
+    ];
+    expect(await fails(args)).toBe(
+      'mlgate model: --features: column "region" of eval.csv is VARCHAR, but the model takes float32 inputs; leave it out of --features',
+    );
+  });
+});

@@ -3,7 +3,7 @@ import { copyFileSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Section } from "../../src/core/report.js";
-import { binaryWorkspace, check, FEATURES, runModel, write } from "./harness.js";
+import { binaryWorkspace, check, FEATURES, runMlgate, runModel, write } from "./harness.js";
 
 let dir: string;
 const base = [
@@ -75,6 +75,8 @@ describe("mlgate model with default settings", () => {
     const table = rep.sections?.find((s) => s.title.startsWith("Slices")) as Extract<Section, { kind: "table" }>;
     expect(table.rows[0]?.[0]).toBe("region=north");
     expect(table.rows[0]?.[5]).toBe("fail");
+    const terminal = await runMlgate([...base, "--candidate", "slice-worse.onnx", "--slice", "region"], dir);
+    expect(terminal.stdout).toMatch(/\n {2}region=north {5}-█+ *\n/);
     const chart = rep.sections?.find((s) => s.kind === "bar-chart") as Extract<Section, { kind: "bar-chart" }>;
     expect(chart.labels).toContain("region=north");
     expect(chart.series[0]?.values[chart.labels.indexOf("region=north")]).toBeLessThan(0);

@@ -45,6 +45,21 @@ function checkColumns(t: OpenedTable, s: RunSettings, features: readonly string[
     throw new ConfigurationError(`${t.display}: has no feature columns besides the label; pass --features`);
 }
 
+const NUMERIC_TYPE =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN)$/;
+
+/** A text or date column fed to a numeric input would turn into NaN row by row: say so up front. */
+function checkNumeric(t: OpenedTable, cols: readonly string[], dtypes: readonly string[], defaulted: boolean): void {
+  for (const [j, c] of cols.entries()) {
+    if (dtypes[j] === "string") continue;
+    const type = t.columns.find((x) => x.name === c)?.type ?? "";
+    if (!NUMERIC_TYPE.test(type))
+      throw new ConfigurationError(
+        `--features: column "${c}" of ${t.display} is ${type}, but the model takes ${dtypes[j]} inputs; ${defaulted ? "features default to every column but the label, slice and sensitive columns, so list them with --features" : "leave it out of --features"}`,
+      );
+  }
+}
+
 /** A DuckDB vector's values without boxing each one: its typed array when it has one. */
 function valuesOf(v: DuckDBVector, n: number): ArrayLike<number | bigint | string | null> {
   const items = (v as unknown as { items?: unknown }).items;
@@ -89,6 +104,7 @@ export async function scoreRows(
   const outBase = models.baseline ? planOutput(models.baseline, task, s.output) : undefined;
   const dtypes = featureDTypes(plan);
   const cols = featureNames(plan);
+  checkNumeric(t, cols, dtypes, s.features === undefined);
   const F = cols.length;
   const needsNullCheck = dtypes.some((d) => d === "int64" || d === "string");
   const select = [
