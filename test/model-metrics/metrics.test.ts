@@ -10,7 +10,7 @@ import {
   prepareMetrics,
   type Task,
 } from "../../src/gates/model/metrics.js";
-import { argsortAscending } from "../../src/core/stats/ranking.js";
+import { argsortAscending, rankScores } from "../../src/core/stats/ranking.js";
 import { ConfigurationError } from "../../src/core/errors.js";
 
 interface Case {
@@ -156,5 +156,20 @@ describe("argsortAscending", () => {
     // -0 and 0 compare equal, so only the values must agree position by position.
     expect(Array.from(got, (r) => s[r]! + 0)).toEqual(want.map((r) => s[r]! + 0));
     expect(new Set(got).size).toBe(n);
+  });
+
+  it.each([
+    ["float64", doubles],
+    ["float32", Float64Array.from(doubles, (v, i) => Math.fround(i === 5 || i === 6 ? v / 1e300 : v))],
+  ])("rankScores decodes the sorted %s scores and carries the labels along the order", (_, s) => {
+    const positive = Uint8Array.from(s, (_v, i) => (i % 7 === 3 ? 1 : 0));
+    const r = rankScores(s, positive);
+    expect(r.order).toEqual(argsortAscending(s));
+    expect(Object.is(r.sorted[0], -Number.MAX_VALUE) || r.sorted[0] === Math.fround(-Number.MAX_VALUE / 1e300)).toBe(true);
+    for (let i = 0; i < n; i++) {
+      if (!Object.is(r.sorted[i], s[r.order[i]!]) || r.sortedPositive[i] !== positive[r.order[i]!]) {
+        throw new Error(`rank ${i}: ${r.sorted[i]} / ${r.sortedPositive[i]} vs row ${r.order[i]}`);
+      }
+    }
   });
 });

@@ -13,101 +13,126 @@ const SMALL = 2048;
  */
 export type Weights = Float64Array | Uint8Array;
 
+/** Rows in ascending score order, the sorted scores, and each row's 0/1 tag in that order. */
+interface Sorted {
+  order: Uint32Array;
+  sorted: Float64Array;
+  sortedTag: Uint8Array;
+}
+
+const TAG = 0x80000000;
+const ROW = 0x7fffffff;
+
 /**
  * Row indices ordered by ascending score. Ties keep row order. Scores must not be NaN. LSD radix sort on
- * the IEEE-754 bits mapped to an unsigned order (four 16-bit digits, passes with a single bucket
- * skipped), so 1M scores sort in a few tens of milliseconds.
+ * the IEEE-754 bits mapped to an unsigned order (16-bit digits; 32-bit keys when every score is a
+ * float32, as ONNX models return them; passes with a single bucket skipped), so 1M scores sort in a
+ * few tens of milliseconds.
  */
 export function argsortAscending(scores: Float64Array): Uint32Array {
+  return sortWithTag(scores, null).order;
+}
+
+/**
+ * The sort behind argsortAscending, also returning the sorted scores (decoded from the sorted keys) and
+ * a 0/1 tag per row carried in the index's top bit: the walks then read memory in sequence instead of
+ * gathering scores and labels through the order (a random access per row, as costly as the sort).
+ */
+function sortWithTag(scores: Float64Array, tag: Uint8Array | null): Sorted {
   const n = scores.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  if (n < SMALL) return order.sort((a, b) => scores[a]! - scores[b]! || a - b);
-  if (allFloat32(scores)) return argsortFloat32(scores, order);
-  const words = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
-  let lo = new Uint32Array(n);
-  let hi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const h = words[2 * i + 1]!;
-    const l = words[2 * i]!;
-    // Negative numbers: flip every bit; non-negative: flip the sign bit. Little-endian word order.
-    if (h & 0x80000000) {
-      hi[i] = ~h >>> 0;
-      lo[i] = ~l >>> 0;
-    } else {
-      hi[i] = (h | 0x80000000) >>> 0;
-      lo[i] = l;
-    }
-  }
-  let idx: Uint32Array = order;
-  let idx2: Uint32Array = new Uint32Array(n);
-  let lo2 = new Uint32Array(n);
-  let hi2 = new Uint32Array(n);
-  const counts = new Uint32Array(65536);
-  for (let pass = 0; pass < 4; pass++) {
-    const fromHi = pass >= 2;
-    const shift = pass % 2 === 0 ? 0 : 16;
-    const keys = fromHi ? hi : lo;
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 0xffff]!++;
-    if (counts[(keys[0]! >>> shift) & 0xffff] === n) continue;
-    let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = counts[b]!;
-      counts[b] = sum;
-      sum += c;
-    }
+  if (n > ROW) throw new Error(`cannot rank ${n} rows (limit ${ROW})`);
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = tag !== null && tag[i] === 1 ? (i | TAG) >>> 0 : i;
+  if (n < SMALL) {
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => scores[a]! - scores[b]! || a - b);
+    const sorted = new Float64Array(n);
+    const sortedTag = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      const pos = counts[(keys[i]! >>> shift) & 0xffff]!++;
-      idx2[pos] = idx[i]!;
-      lo2[pos] = lo[i]!;
-      hi2[pos] = hi[i]!;
+      sorted[i] = scores[order[i]!]!;
+      sortedTag[i] = tag === null ? 0 : tag[order[i]!]!;
     }
-    [idx, idx2] = [idx2, idx];
-    [lo, lo2] = [lo2, lo];
-    [hi, hi2] = [hi2, hi];
+    return { order, sorted, sortedTag };
   }
-  return idx;
+  const sorted = new Float64Array(n);
+  let tagged: Uint32Array;
+  if (allFloat32(scores)) {
+    const bits = new Uint32Array(Float32Array.from(scores).buffer);
+    // Negative numbers: flip every bit; non-negative: flip the sign bit. Unsigned order = numeric order.
+    for (let i = 0; i < n; i++) bits[i] = bits[i]! & TAG ? ~bits[i]! >>> 0 : (bits[i]! | TAG) >>> 0;
+    const [keys, out] = radixPasses([bits], idx);
+    tagged = out;
+    const back = new Uint32Array(n);
+    for (let i = 0; i < n; i++) back[i] = keys[0]![i]! & TAG ? (keys[0]![i]! ^ TAG) >>> 0 : ~keys[0]![i]! >>> 0;
+    const f32 = new Float32Array(back.buffer);
+    for (let i = 0; i < n; i++) sorted[i] = f32[i]!;
+  } else {
+    const words = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
+    const lo = new Uint32Array(n);
+    const hi = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const h = words[2 * i + 1]!; // little-endian: the high word second
+      const l = words[2 * i]!;
+      hi[i] = h & TAG ? ~h >>> 0 : (h | TAG) >>> 0;
+      lo[i] = h & TAG ? ~l >>> 0 : l;
+    }
+    const [keys, out] = radixPasses([lo, hi], idx);
+    tagged = out;
+    const back = new Uint32Array(n * 2);
+    for (let i = 0; i < n; i++) {
+      const h = keys[1]![i]!;
+      const l = keys[0]![i]!;
+      back[2 * i + 1] = h & TAG ? (h ^ TAG) >>> 0 : ~h >>> 0;
+      back[2 * i] = h & TAG ? l : ~l >>> 0;
+    }
+    sorted.set(new Float64Array(back.buffer));
+  }
+  const order = new Uint32Array(n);
+  const sortedTag = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    order[i] = tagged[i]! & ROW;
+    sortedTag[i] = tagged[i]! >>> 31;
+  }
+  return { order, sorted, sortedTag };
+}
+
+/** LSD passes over 16-bit digits of the key words (least significant word first), moving every word and the index. */
+function radixPasses(words: Uint32Array[], idxIn: Uint32Array): [Uint32Array[], Uint32Array] {
+  const n = idxIn.length;
+  let keys = words;
+  let spare: Uint32Array[] = words.map(() => new Uint32Array(n));
+  let idx = idxIn;
+  let idx2: Uint32Array = new Uint32Array(n);
+  const counts = new Uint32Array(65536);
+  for (let w = 0; w < words.length; w++) {
+    for (const shift of [0, 16]) {
+      const k = keys[w]!;
+      counts.fill(0);
+      for (let i = 0; i < n; i++) counts[(k[i]! >>> shift) & 0xffff]!++;
+      if (counts[(k[0]! >>> shift) & 0xffff] === n) continue;
+      let sum = 0;
+      for (let b = 0; b < 65536; b++) {
+        const c = counts[b]!;
+        counts[b] = sum;
+        sum += c;
+      }
+      for (let i = 0; i < n; i++) {
+        const pos = counts[(k[i]! >>> shift) & 0xffff]!++;
+        idx2[pos] = idx[i]!;
+        for (let v = 0; v < keys.length; v++) spare[v]![pos] = keys[v]![i]!;
+      }
+      [idx, idx2] = [idx2, idx];
+      [keys, spare] = [spare, keys];
+    }
+  }
+  return [keys, idx];
 }
 
 /** ONNX models mostly output float32: those scores sort on 32-bit keys in two passes instead of four. */
 function allFloat32(scores: Float64Array): boolean {
   for (let i = 0; i < scores.length; i++) if (Math.fround(scores[i]!) !== scores[i]) return false;
   return true;
-}
-
-function argsortFloat32(scores: Float64Array, order: Uint32Array): Uint32Array {
-  const n = scores.length;
-  const f32 = Float32Array.from(scores);
-  const bits = new Uint32Array(f32.buffer);
-  let keys = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const b = bits[i]!;
-    keys[i] = b & 0x80000000 ? ~b >>> 0 : (b | 0x80000000) >>> 0;
-  }
-  let idx: Uint32Array = order;
-  let idx2: Uint32Array = new Uint32Array(n);
-  let keys2 = new Uint32Array(n);
-  const counts = new Uint32Array(65536);
-  for (const shift of [0, 16]) {
-    counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i]! >>> shift) & 0xffff]!++;
-    if (counts[(keys[0]! >>> shift) & 0xffff] === n) continue;
-    let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = counts[b]!;
-      counts[b] = sum;
-      sum += c;
-    }
-    for (let i = 0; i < n; i++) {
-      const pos = counts[(keys[i]! >>> shift) & 0xffff]!++;
-      idx2[pos] = idx[i]!;
-      keys2[pos] = keys[i]!;
-    }
-    [idx, idx2] = [idx2, idx];
-    [keys, keys2] = [keys2, keys];
-  }
-  return idx;
 }
 
 /** Scores of one ranking in ascending order, with the 0/1 label carried along so walks read memory in sequence. */
@@ -121,16 +146,8 @@ export interface Ranking {
 }
 
 export function rankScores(scores: Float64Array, positive: Uint8Array): Ranking {
-  const order = argsortAscending(scores);
-  const n = order.length;
-  const sorted = new Float64Array(n);
-  const sortedPositive = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const r = order[i]!;
-    sorted[i] = scores[r]!;
-    sortedPositive[i] = positive[r]!;
-  }
-  return { order, sorted, sortedPositive, positive };
+  const { order, sorted, sortedTag } = sortWithTag(scores, positive);
+  return { order, sorted, sortedPositive: sortedTag, positive };
 }
 
 /**
