@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildModel, type ModelSpec } from "../../src/core/onnx/build.js";
 import { percentile } from "../../src/gates/onnx/latency.js";
 import { check, runOnnx, statuses } from "./harness.js";
-import { relu, tmpDir, write } from "./models.js";
+import { relu, tmpDir, unknownOp, write } from "./models.js";
 
 function scaled(factor: number, extra: Partial<ModelSpec> = {}): Uint8Array {
   return buildModel({
@@ -117,6 +117,22 @@ describe("serving contract against --baseline", () => {
     expect(check(off.report, "parity.baseline.y")).toMatchObject({ status: "fail", details: { rtol: 0.01, atol: 0.0001 } });
     const close = await versus(scaled(1.005), "gates:\n  onnx:\n    baseline_tolerance: { rtol: 0.01 }\n");
     expect(check(close.report, "parity.baseline.y").status).toBe("pass");
+  });
+});
+
+describe("a baseline that does not load", () => {
+  it("warns once and the candidate is still judged on its own", async () => {
+    const dir = tmpDir();
+    write(dir, "prod.onnx", unknownOp());
+    write(dir, "cand.onnx", relu());
+    const r = await runOnnx(dir, ["--model", "cand.onnx", "--baseline", "prod.onnx"]);
+    expect(r.code).toBe(0);
+    expect(check(r.report, "load.baseline")).toMatchObject({
+      status: "warn",
+      observed: "fails at operator Frobnicate",
+      file: "prod.onnx",
+    });
+    expect(check(r.report, "load.all").status).toBe("pass");
   });
 });
 

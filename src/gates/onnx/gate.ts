@@ -40,6 +40,10 @@ function largest(plan: DimPlan): Map<string, number> {
   return new Map([...plan.values].map(([k, v]) => [k, Math.max(...v)]));
 }
 
+function smallest(plan: DimPlan): Map<string, number> {
+  return new Map([...plan.values].map(([k, v]) => [k, Math.min(...v)]));
+}
+
 /** The candidate's inputs as the baseline's feed, when the baseline declares them compatibly. */
 function restrict(feed: Feed, info: ModelInfo): Feed | undefined {
   const out: Feed = {};
@@ -77,9 +81,15 @@ async function runtimeChecks(
     return { checks, latency: [] };
   }
   const plan = planDims(info.inputs, cfg.dims);
-  const base = largest(plan);
-  const feed = synthFeed(info.inputs, base);
-  const first = await runSession(optimized, feed);
+  let base = largest(plan);
+  let feed = synthFeed(info.inputs, base);
+  let first = await runSession(optimized, feed);
+  if (!first.ok) {
+    // Broken at the largest shapes (the sweep says so): judge the numbers at the smallest ones.
+    base = smallest(plan);
+    feed = synthFeed(info.inputs, base);
+    first = await runSession(optimized, feed);
+  }
   const second = await runSession(optimized, feed);
   const noOpt = await runSession(plain, feed);
   // An output that differs between two identical runs cannot be judged by comparing runs.
@@ -109,33 +119,31 @@ async function runtimeChecks(
   // Without a symbolic batch the model's own leading dim is the batch it is timed at.
   const lead = info.inputs[0]?.dims[0];
   const sizes = plan.batch ? (cfg.latency?.batch_sizes ?? [1]) : [typeof lead === "number" ? lead : 1];
-  if (first.ok) {
-    for (const b of [...new Set(sizes)]) {
-      const choice = new Map(base);
-      if (plan.batch) choice.set(plan.batch, b);
-      const f = synthFeed(info.inputs, choice);
-      const trial = await runSession(optimized, f);
-      if (!trial.ok) {
-        checks.push({
-          id: `latency.batch_${b}`,
-          title: `p95 latency at batch ${b}`,
-          status: "fail",
-          observed: "run failed",
-          message: `The model does not run at batch ${b}: ${trial.error}`,
-        });
-        continue;
-      }
-      const bf = baseline?.session ? restrict(f, baseline.info) : undefined;
-      const s = await measureLatency(
-        optimized,
-        f,
-        b,
-        cfg,
-        baseline?.session && bf ? { session: baseline.session, feed: bf } : undefined,
-      );
-      latency.push(s);
-      checks.push(latencyCheck(s, cfg));
+  for (const b of [...new Set(sizes)]) {
+    const choice = new Map(base);
+    if (plan.batch) choice.set(plan.batch, b);
+    const f = synthFeed(info.inputs, choice);
+    const trial = await runSession(optimized, f);
+    if (!trial.ok) {
+      checks.push({
+        id: `latency.batch_${b}`,
+        title: `p95 latency at batch ${b}`,
+        status: "fail",
+        observed: "run failed",
+        message: `The model does not run at batch ${b}: ${trial.error}`,
+      });
+      continue;
     }
+    const bf = baseline?.session ? restrict(f, baseline.info) : undefined;
+    const s = await measureLatency(
+      optimized,
+      f,
+      b,
+      cfg,
+      baseline?.session && bf ? { session: baseline.session, feed: bf } : undefined,
+    );
+    latency.push(s);
+    checks.push(latencyCheck(s, cfg));
   }
   return { checks, latency };
 }
@@ -201,9 +209,20 @@ export async function onnxGate(input: OnnxGateInput): Promise<Report> {
   const cfg = input.config;
   const target = targetOrt(cfg).ort;
   let baseline: Baseline | undefined;
+  const gateChecks: Check[] = [];
   if (input.baseline) {
     const loaded = await loadSession(input.baseline.file, "all");
     baseline = { info: inspectModel(input.baseline.file), ...(loaded.session ? { session: loaded.session } : {}) };
+    if (!loaded.session) {
+      gateChecks.push({
+        id: "load.baseline",
+        title: "The baseline loads in onnxruntime",
+        status: "warn",
+        observed: loaded.op ? `fails at operator ${loaded.op}` : "fails",
+        message: `onnxruntime: ${loaded.error ?? "unknown error"}. Output parity and the latency ratio against the baseline are not judged.`,
+        file: input.baseline.file.display,
+      });
+    }
   }
   const keys = input.models.length > 1 ? modelKeys(input.models.map((m) => m.display)) : [];
   const summaries: ModelSummary[] = [];
@@ -223,7 +242,7 @@ export async function onnxGate(input: OnnxGateInput): Promise<Report> {
   } finally {
     await baseline?.session?.release();
   }
-  const checks = summaries.flatMap((s) => s.checks);
+  const checks = [...gateChecks, ...summaries.flatMap((s) => s.checks)];
   const subjects = [...input.subjects, ...(input.baseline ? [input.baseline.subject] : [])];
   return makeReport({
     gate: "onnx",
