@@ -16,7 +16,7 @@ import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
 import { DUCKDB_TYPE, loadContract, type LoadedContract } from "./contract.js";
 import { computeDrift, type ColumnDrift, type DriftColumn } from "./drift.js";
-import { addTopValues, profileSelect, readProfile, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { addTopValues, kindOf, profileSelect, readProfile, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
 import { columnRules, datasetRules, idPart, typedColumn, type CompiledRule } from "./rules.js";
 import { dataSections, dataSummary } from "./sections.js";
 import { jsonSchemaCheck, JsonSchemaCollector } from "./json-schema.js";
@@ -203,7 +203,7 @@ function driftColumns(
     if (!isLabel && !c && looksLikeIdentifier(p, cur.rowCount)) continue;
     // Free text and keys: almost every value is new, so a distribution distance says nothing.
     if (!isLabel && p.kind === "categorical" && (p.distinct ?? 0) > Math.max(SMALL_DOMAIN, cur.rowCount / 2)) continue;
-    const refProfileKind = readProfile([{ name: p.name, type: refType }], {}, 0)[0]?.kind;
+    const refProfileKind = kindOf(refType);
     if (p.kind === "temporal" || refProfileKind === "temporal") continue;
     const numeric = p.kind === "numeric" && refProfileKind === "numeric" && c?.type !== "category";
     out.push({ name: p.name, kind: numeric ? "numeric" : "categorical", role: isLabel ? "label" : "feature" });
