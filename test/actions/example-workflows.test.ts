@@ -1,7 +1,9 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { buildMlp, seededRandom } from "../../src/core/onnx/build.js";
 import { runJob } from "../action-runner/runner.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
 import { HEAD_SHA, MERGE_SHA, PR, REPO, pullRequestEvent, workflowRunEvent } from "../github/runner-env.js";
@@ -66,6 +68,71 @@ describe("workflows-examples/pr-gates.yml", () => {
     expect(Object.keys(r.artifacts)).toEqual(["mlgate-data"]);
     expect(gh.state.checkRuns).toHaveLength(1);
     expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/data", head_sha: HEAD_SHA, conclusion: "success" });
+  });
+});
+
+/** A git history in the workspace: the base commit holds the production model, the PR head a new one. */
+function gitPullRequest(base: number[], head: number[]): { baseSha: string; headSha: string } {
+  const git = (...args: string[]): string =>
+    execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.com", ...args], {
+      cwd: workspace,
+      encoding: "utf8",
+    }).trim();
+  const logistic = (w: number[]): Uint8Array =>
+    buildMlp({ inputs: 3, hidden: [], outputs: 1, seed: 1, head: "sigmoid", weights: [{ w, b: [0] }] });
+  const rand = seededRandom(5);
+  const rows = ["x0,x1,x2,label"];
+  for (let i = 0; i < 400; i++) {
+    const x = [rand() * 2 - 1, rand() * 2 - 1, rand() * 2 - 1];
+    rows.push(`${x.map((v) => v.toFixed(4)).join(",")},${(x[0] ?? 0) + 0.5 * (x[1] ?? 0) + (rand() - 0.5) * 0.8 > 0 ? 1 : 0}`);
+  }
+  mkdirSync(path.join(workspace, "data"), { recursive: true });
+  mkdirSync(path.join(workspace, "models"), { recursive: true });
+  writeFileSync(path.join(workspace, "data/eval.csv"), rows.join("\n") + "\n");
+  git("init", "-q", "-b", "main");
+  writeFileSync(path.join(workspace, "models/model.onnx"), logistic(base));
+  git("add", "-A");
+  git("commit", "-qm", "production model");
+  const baseSha = git("rev-parse", "HEAD");
+  writeFileSync(path.join(workspace, "models/model.onnx"), logistic(head));
+  git("commit", "-qam", "retrained model");
+  return { baseSha, headSha: git("rev-parse", "HEAD") };
+}
+
+describe("workflows-examples/pr-gates.yml job model", () => {
+  async function modelJob(shas: { baseSha: string; headSha: string }) {
+    const event = pullRequestEvent({ headSha: shas.headSha }) as { pull_request: { base: { sha: string } } };
+    event.pull_request.base.sha = shas.baseSha;
+    return runJob(path.join(ROOT, "workflows-examples/pr-gates.yml"), "model", {
+      ...common(),
+      github: { repository: REPO, event_name: "pull_request", event, sha: MERGE_SHA, api_url: gh.url, token: "ghs_x" },
+    });
+  }
+
+  it("compares with the model at the PR's base commit without any baseline setting, and fails a worse one", async () => {
+    const shas = gitPullRequest([2, 1, 0], [0.3, 0, 2]);
+    const r = await modelJob(shas);
+    expect(r.conclusion).toBe("failure");
+    const gate = r.steps.find((s) => s.id === "model");
+    expect(gate?.outcome).toBe("failure");
+    expect(gate?.outputs["primary-metric"]).toBe("roc_auc");
+    expect(Number(gate?.outputs.delta)).toBeLessThan(-0.05);
+    const report = JSON.parse(readFileSync(path.join(workspace, "mlgate-report/model.json"), "utf8")) as {
+      subject: unknown;
+      summary: string;
+    };
+    expect(JSON.stringify(report)).toContain(`git:${shas.baseSha}:models/model.onnx`);
+    // The example's last step reads the outputs although the gate failed (if: always()).
+    const show = r.steps.at(-1);
+    expect(show?.outcome).toBe("success");
+    expect(show?.stdout).toBe(`roc_auc candidate=${gate?.outputs["candidate-value"] ?? ""} delta=${gate?.outputs.delta ?? ""}\n`);
+    expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/model", head_sha: shas.headSha, conclusion: "failure" });
+  });
+
+  it("passes a retrained model that is as good", async () => {
+    const r = await modelJob(gitPullRequest([2, 1, 0], [2, 1, 0.01]));
+    expect(r.conclusion).toBe("success");
+    expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/model", conclusion: "success" });
   });
 });
 
