@@ -38,6 +38,7 @@ export function onnxSections(models: readonly ModelSummary[]): Section[] {
       m.display,
       m.info.irVersion,
       opsetText(m.info),
+      m.info.ops.length,
       m.info.nodeCount,
       m.info.paramCount,
       sizeText(m.info.totalBytes),
@@ -73,9 +74,10 @@ export function onnxSections(models: readonly ModelSummary[]): Section[] {
     {
       kind: "table",
       title: "Models",
-      headers: ["Model", "IR", "Opsets", "Nodes", "Params", "Size", "Loads", "p95 ms (batch 1)", "Verdict"],
+      headers: ["Model", "IR", "Opsets", "Op types", "Nodes", "Params", "Size", "Loads", "p95 ms", "Verdict"],
       rows,
-      align: ["l", "r", "l", "r", "r", "r", "l", "r", "l"],
+      align: ["l", "r", "l", "r", "r", "r", "r", "l", "r", "l"],
+      note: "p95 ms: latency at batch 1 (or the model's own batch), one thread.",
     },
     {
       kind: "table",
