@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMlp, buildModel, seededRandom } from "../../src/core/onnx/build.js";
+import { decodeModel, encodeModel, onnx } from "../../src/core/onnx/proto.js";
 import { normal, writeModel } from "./fixtures.js";
 import { check, runModel, write } from "./harness.js";
 
@@ -168,5 +169,122 @@ describe("output interpretation and tasks", () => {
     const missing = await runModel([...args, "--output", "scores"], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('mlgate model: --output scores: columns.onnx has no such output; it has "logit", "prob"\n');
+  });
+});
+
+/** The builder has no string-list attributes: add one to the first node after building. */
+function withStringsAttr(spec: Parameters<typeof buildModel>[0], name: string, values: string[]): Uint8Array {
+  const m = decodeModel(buildModel(spec));
+  const node = m.graph?.node?.[0];
+  if (!node) throw new Error("no node");
+  node.attribute = [
+    ...(node.attribute ?? []),
+    onnx.AttributeProto.create({
+      name,
+      type: onnx.AttributeProto.AttributeType.STRINGS,
+      strings: values.map((v) => new TextEncoder().encode(v)),
+    }),
+  ];
+  return encodeModel(m);
+}
+
+describe("input dtypes", () => {
+  it("feeds int64 and string columns to inputs named after them, and float64 matrices", async () => {
+    const rand = seededRandom(5);
+    const rows = ["n,cat,a,b,y"];
+    const cats = ["north", "south", "east"];
+    for (let i = 0; i < 600; i++) {
+      const n = Math.floor(rand() * 5);
+      const cat = cats[i % 3] ?? "north";
+      const score = n + cats.indexOf(cat) - 3;
+      rows.push(
+        `${n},${cat},${(rand() * 2 - 1).toFixed(3)},${(rand() * 2 - 1).toFixed(3)},${rand() < 1 / (1 + Math.exp(-score)) ? 1 : 0}`,
+      );
+    }
+    write(dir, "mixed.csv", rows.join("\n") + "\n");
+    writeModel(
+      path.join(dir, "mixed.onnx"),
+      withStringsAttr(
+        {
+          inputs: [
+            { name: "n", type: "INT64", shape: ["batch", 1] },
+            { name: "cat", type: "STRING", shape: ["batch", 1] },
+          ],
+          outputs: [{ name: "prob", type: "FLOAT", shape: ["batch", 1] }],
+          nodes: [
+            {
+              op: "CategoryMapper",
+              domain: "ai.onnx.ml",
+              inputs: ["cat"],
+              outputs: ["code"],
+              attrs: { cats_int64s: { ints: [0, 1, 2] }, default_int64: -1 },
+            },
+            { op: "Add", inputs: ["n", "code"], outputs: ["sum"] },
+            { op: "Cast", inputs: ["sum"], outputs: ["f"], attrs: { to: 1 } },
+            { op: "Sub", inputs: ["f", "three"], outputs: ["logit"] },
+            { op: "Sigmoid", inputs: ["logit"], outputs: ["prob"] },
+          ],
+          initializers: [{ name: "three", type: "FLOAT", dims: [1], values: [3] }],
+          opsets: { "": 17, "ai.onnx.ml": 3 },
+        },
+        "cats_strings",
+        cats,
+      ),
+    );
+    writeModel(
+      path.join(dir, "double.onnx"),
+      buildModel({
+        inputs: [{ name: "x", type: "DOUBLE", shape: ["batch", 2] }],
+        outputs: [{ name: "p", type: "DOUBLE", shape: ["batch", 1] }],
+        nodes: [
+          { op: "Gemm", inputs: ["x", "W", "B"], outputs: ["z"] },
+          { op: "Sigmoid", inputs: ["z"], outputs: ["p"] },
+        ],
+        initializers: [
+          { name: "W", type: "DOUBLE", dims: [2, 1], values: [1, -1] },
+          { name: "B", type: "DOUBLE", dims: [1], values: [0] },
+        ],
+      }),
+    );
+    const mixed = await runModel(
+      [
+        "model",
+        "--candidate",
+        "mixed.onnx",
+        "--baseline",
+        "none",
+        "--data",
+        "mixed.csv",
+        "--label",
+        "y",
+        "--task",
+        "binary",
+        "--features",
+        "n,cat",
+      ],
+      dir,
+    );
+    expect(mixed.code).toBe(0);
+    expect((mixed.report?.metrics?.candidate as Record<string, number>).roc_auc).toBeGreaterThan(0.75);
+    const dbl = await runModel(
+      [
+        "model",
+        "--candidate",
+        "double.onnx",
+        "--baseline",
+        "none",
+        "--data",
+        "mixed.csv",
+        "--label",
+        "y",
+        "--task",
+        "binary",
+        "--features",
+        "a,b",
+      ],
+      dir,
+    );
+    expect(dbl.code).toBe(0);
+    expect(dbl.report?.metrics?.interpretation).toEqual({ candidate: "p: probabilities" });
   });
 });
