@@ -3,7 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { buildMlp, seededRandom } from "../../src/core/onnx/build.js";
+import { buildMlp, buildModel, seededRandom, tensor } from "../../src/core/onnx/build.js";
+import { onnx } from "../../src/core/onnx/proto.js";
 import { runJob } from "../action-runner/runner.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
 import { HEAD_SHA, MERGE_SHA, PR, REPO, pullRequestEvent, workflowRunEvent } from "../github/runner-env.js";
@@ -133,6 +134,55 @@ describe("workflows-examples/pr-gates.yml job model", () => {
     const r = await modelJob(gitPullRequest([2, 1, 0], [2, 1, 0.01]));
     expect(r.conclusion).toBe("success");
     expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/model", conclusion: "success" });
+  });
+});
+
+describe("workflows-examples/pr-gates.yml job onnx", () => {
+  /** models/relu.onnx and reference data in the ONNX test layout under models/test_data, as the example names them. */
+  function onnxProject(outputs: number[]): void {
+    const io = (name: string) => ({ name, type: "FLOAT" as const, shape: ["batch", 3] });
+    mkdirSync(path.join(workspace, "models/test_data/test_data_set_0"), { recursive: true });
+    writeFileSync(
+      path.join(workspace, "models/relu.onnx"),
+      buildModel({ inputs: [io("x")], outputs: [io("y")], nodes: [{ op: "Relu", inputs: ["x"], outputs: ["y"] }] }),
+    );
+    const pb = (name: string, values: number[]): Uint8Array =>
+      onnx.TensorProto.encode(tensor({ name, type: "FLOAT", dims: [2, 3], values })).finish();
+    writeFileSync(path.join(workspace, "models/test_data/test_data_set_0/input_0.pb"), pb("x", [-1, 0.5, 2, 3, -0.25, 0]));
+    writeFileSync(path.join(workspace, "models/test_data/test_data_set_0/output_0.pb"), pb("y", outputs));
+    writeFileSync(path.join(workspace, "mlgate.yml"), "version: 1\n");
+  }
+  const job = () =>
+    runJob(path.join(ROOT, "workflows-examples/pr-gates.yml"), "onnx", {
+      ...common(),
+      github: {
+        repository: REPO,
+        event_name: "pull_request",
+        event: pullRequestEvent(),
+        sha: MERGE_SHA,
+        api_url: gh.url,
+        token: "ghs_x",
+      },
+    });
+
+  it("passes a model whose outputs match the reference data", async () => {
+    onnxProject([0, 0.5, 2, 3, 0, 0]);
+    const r = await job();
+    expect(r.steps[1]?.nested?.find((s) => s.id === "run")?.stderr ?? "").not.toMatch(/error/);
+    expect(r.conclusion).toBe("success");
+    expect(r.steps[1]?.outputs.status).toBe("pass");
+    expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/onnx", head_sha: HEAD_SHA, conclusion: "success" });
+  });
+
+  it("fails when the reference outputs disagree", async () => {
+    onnxProject([0, 0.5, 2, 3, 0, 0.5]);
+    const r = await job();
+    expect(r.conclusion).toBe("failure");
+    expect(r.steps[1]?.outputs.status).toBe("fail");
+    const report = JSON.parse(readFileSync(path.join(workspace, "mlgate-report/onnx.json"), "utf8")) as {
+      checks: { id: string; status: string }[];
+    };
+    expect(report.checks.filter((c) => c.status === "fail").map((c) => c.id.split(".")[0])).toContain("parity");
   });
 });
 
