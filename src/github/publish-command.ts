@@ -4,11 +4,12 @@ import { mkdtempSync } from "node:fs";
 import * as core from "@actions/core";
 import type { Command, CommandContext } from "../cli/command.js";
 import { loadConfig } from "../core/config.js";
-import { ConfigurationError } from "../core/errors.js";
+import { ConfigurationError, errorMessage } from "../core/errors.js";
 import type { Config, FailOn } from "../core/config.js";
 import { exitCodeFor, type GateName, type Report, type ReportStatus } from "../core/report.js";
 import { downloadRunArtifacts } from "./artifacts.js";
-import { createClient } from "./client.js";
+import { checkRunName } from "./check-run.js";
+import { createClient, httpStatusOf } from "./client.js";
 import { readGitHubContext, type GitHubContext } from "./context.js";
 import { setStepOutputs } from "./job-summary.js";
 import { GitHubPublisher } from "./publisher.js";
@@ -81,13 +82,21 @@ async function reportSources(ctx: CommandContext, gh: GitHubContext, token: stri
   if (runId === undefined)
     throw new ConfigurationError("nothing to publish: pass --report FILE|DIR, or --run-id, or run in a workflow_run job");
   const dest = mkdtempSync(path.join(ctx.env.RUNNER_TEMP || os.tmpdir(), "mlgate-reports-"));
-  const downloaded = await downloadRunArtifacts(gh, {
-    token,
-    runId,
-    pattern: ctx.str("artifact-pattern") ?? "mlgate-*",
-    dest,
-    log: ctx.progress,
-  });
+  let downloaded: Awaited<ReturnType<typeof downloadRunArtifacts>>;
+  try {
+    downloaded = await downloadRunArtifacts(gh, {
+      token,
+      runId,
+      pattern: ctx.str("artifact-pattern") ?? "mlgate-*",
+      dest,
+      log: ctx.progress,
+    });
+  } catch (e) {
+    // Almost always access: the token needs `actions: read` on this repository.
+    throw new ConfigurationError(
+      `could not download the report artifacts of workflow run ${runId} (${errorMessage(e).split("\n")[0] ?? ""}); the token needs actions: read`,
+    );
+  }
   if (downloaded.length === 0)
     throw new ConfigurationError(
       `workflow run ${runId} has no artifact named like "${ctx.str("artifact-pattern") ?? "mlgate-*"}"; did the gate job upload its report?`,
@@ -111,7 +120,15 @@ async function runPublish(ctx: CommandContext): Promise<number> {
     report: loadReport(f, path.relative(ctx.cwd, f) || f),
   }));
 
-  const pullRequest = await pullRequestOfRun(gh, token, ctx.env);
+  let pullRequest: number | undefined;
+  try {
+    pullRequest = await pullRequestOfRun(gh, token, ctx.env);
+  } catch (e) {
+    if (httpStatusOf(e) === undefined) throw e;
+    throw new ConfigurationError(
+      `could not find the pull request of workflow run ${gh.triggeringRun?.id ?? "?"} (HTTP ${httpStatusOf(e) ?? "?"}: ${errorMessage(e).split("\n")[0] ?? ""}); the token needs pull-requests: read`,
+    );
+  }
   const target: GitHubContext = { ...gh };
   if (pullRequest !== undefined) target.pullRequest = pullRequest;
   // Links go to the run that made the reports (its artifacts), built from the trusted run id.
@@ -123,7 +140,14 @@ async function runPublish(ctx: CommandContext): Promise<number> {
     source: gh.triggeringRun ? `the triggering run ${gh.triggeringRun.id}` : "this run",
   };
   // Check every report before posting any, so a bad artifact never leaves half a PR updated.
-  for (const l of loaded) verifyProvenance(l.report, l.shown, expected);
+  const targets = new Map<string, string>();
+  for (const l of loaded) {
+    verifyProvenance(l.report, l.shown, expected);
+    const name = checkRunName(l.report.gate, suffixFromFileName(l.file, l.report.gate));
+    const other = targets.get(name);
+    if (other) throw new ConfigurationError(`${other} and ${l.shown} would both be posted as ${name}; publish one of them`);
+    targets.set(name, l.shown);
+  }
 
   let warned = false;
   const warn = (m: string): void => {

@@ -107,6 +107,18 @@ describe("two-phase publishing from a workflow_run job", () => {
     expect(gh.apiRequests().every((q) => q.authorization === "token ghs_loopbacktoken")).toBe(true);
   });
 
+  it("refuses two reports that would post to the same check run and comment", async () => {
+    gh.state.addArtifact(TRIGGER, "mlgate-data-a", { "data.json": report("data.json") });
+    gh.state.addArtifact(TRIGGER, "mlgate-data-b", { "data.json": report("data.json") });
+    const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, pr: PR }));
+    const res = await runCli(["publish", "--quiet"], { env: r.env });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(
+      /\nmlgate publish: \S*mlgate-data-a\/data\.json and \S*mlgate-data-b\/data\.json would both be posted as mlgate\/data; publish one of them\n$/,
+    );
+    expect(gh.state.checkRuns).toEqual([]);
+  });
+
   it("says so when the run has no report artifact (exit 2)", async () => {
     const r = runnerEnv(gh, "workflow_run", workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, pr: PR }));
     const res = await runCli(["publish"], { env: r.env });
