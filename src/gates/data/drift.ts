@@ -11,8 +11,9 @@
  * <= alpha AND its effect is >= the floor (PSI >= psiFloor, JS >= jsFloor). Significance alone
  * grows with n (evidently#50); the floor alone is noisy at small n; both together are calibrated.
  * The p-value comes from a permutation null of the deciding statistic on the binned counts
- * (PERMUTATIONS draws, seeded per column name); when the observed score beats every draw, the
- * G-test's chi-square p-value on the same bins refines it below the permutation's resolution.
+ * (up to PERMUTATIONS draws, seeded per column name, stopping early once 50 draws reach the
+ * observed score); when the observed score beats every draw, the G-test's chi-square p-value on
+ * the same bins refines it below the permutation's resolution of 1/1001.
  * A column with values on one side only is flagged without a p-value; empty on both sides: skip.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -95,7 +96,7 @@ export async function computeDrift(
           wasserstein_raw: s.wassersteinRaw,
           wasserstein_scale: s.scale,
           p_method: p.method,
-          permutations: PERMUTATIONS,
+          permutations: p.draws,
         },
         nCurrent,
         nReference,
@@ -110,7 +111,7 @@ export async function computeDrift(
     const scores = { js: jensenShannon(counts.reference, counts.current), psi: psi(counts.reference, counts.current) };
     return {
       drift: { column: col.name, kind: col.kind, role, scores, pValue: p.pValue, effect: scores.js, histogram: chart(counts) },
-      details: { ...scores, unseen_share: shares(counts.current).at(-1)!, p_method: p.method, permutations: PERMUTATIONS },
+      details: { ...scores, unseen_share: shares(counts.current).at(-1)!, p_method: p.method, permutations: p.draws },
       nCurrent,
       nReference,
     };
@@ -155,11 +156,12 @@ function calibratedP(
   current: number[],
   statistic: BinnedStatistic,
   rng: ReturnType<typeof makeRng>,
-): { pValue: number; method: string } {
+): { pValue: number; method: string; draws: number } {
   const perm = permutationPValue(reference, current, statistic, PERMUTATIONS, rng);
-  if (perm.exceedances > 0) return { pValue: perm.pValue, method: "permutation" };
+  if (perm.exceedances > 0) return { pValue: perm.pValue, method: "permutation", draws: perm.draws };
   const g = gTest(reference, current).pValue;
-  return g < perm.pValue ? { pValue: g, method: "permutation+g-test" } : { pValue: perm.pValue, method: "permutation" };
+  const method = g < perm.pValue ? "permutation+g-test" : "permutation";
+  return { pValue: Math.min(g, perm.pValue), method, draws: perm.draws };
 }
 
 function unmeasured(col: DriftColumn, role: "feature" | "label", nCurrent: number, nReference: number): Measured {
