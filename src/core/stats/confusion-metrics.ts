@@ -5,6 +5,13 @@
  */
 
 const div0 = (a: number, b: number): number => (b === 0 ? 0 : a / b);
+const AVERAGED = /^(precision|recall|f1)_(macro|weighted)$/;
+
+/** True for the metrics metricFromConfusion computes (a function of the confusion matrix alone). */
+export function isConfusionMetric(task: "binary" | "multiclass", name: string): boolean {
+  if (name === "accuracy" || name === "balanced_accuracy") return true;
+  return task === "binary" ? name === "precision" || name === "recall" || name === "f1" : AVERAGED.test(name);
+}
 
 /**
  * Metrics that depend only on the (weighted) C×C confusion matrix (row = true class, flattened row-major);
@@ -56,7 +63,7 @@ export function metricFromConfusion(
     if (name === "f1") return f1(1);
     return undefined;
   }
-  const m = /^(precision|recall|f1)_(macro|weighted)$/.exec(name);
+  const m = AVERAGED.exec(name);
   if (m === null) return undefined;
   const fn = m[1] === "precision" ? precision : m[1] === "recall" ? recall : f1;
   let sum = 0;

@@ -237,6 +237,7 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
       hitSum[b]! += wi * hit;
       total += wi;
     }
+    if (total === 0) return Number.NaN;
     let e = 0;
     for (let b = 0; b < 10; b++) {
       const nb = wSum[b]!;

@@ -36,10 +36,11 @@ import {
   type CiMethod,
   type PairedTest,
 } from "../../core/stats/paired-tests.js";
+import { isConfusionMetric, metricFromConfusion } from "../../core/stats/confusion-metrics.js";
 import { delongComponents } from "../../core/stats/ranking.js";
 import { poisson } from "../../core/stats/poisson-sampler.js";
 import { makeRng } from "../../core/stats/rng.js";
-import { metricFromConfusion, prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
+import { prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
 
 export type { CiMethod, PairedTest };
 
@@ -106,7 +107,7 @@ export function comparePaired(
   if (analytic.ci !== undefined && analytic.ciMethod !== undefined) {
     return { ...result, ci: analytic.ci, ciMethod: analytic.ciMethod, samples: 0 };
   }
-  if (task !== "regression" && metricFromConfusion(task, metric, new Float64Array(4), 2) !== undefined) {
+  if (task !== "regression" && isConfusionMetric(task, metric)) {
     // O(C³) per replicate: a full set of replicates even when the caller asked for none.
     const reps = samples > 0 ? samples : CELL_REPLICATES;
     const deltas = cellBootstrapDeltas(task, y, evC.predicted(), evB.predicted(), classes, metric, reps, opts.seed);
