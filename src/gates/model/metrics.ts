@@ -10,7 +10,7 @@
  * - precision/recall/f1: zero_division = 0; macro averages run over the labels present in y_true or
  *   y_pred (sklearn's unique_labels), weighted averages weight by true support;
  * - roc_auc: NaN when y_true has one class only (binary) or any class is absent (multiclass one-vs-rest),
- *   where sklearn raises; pr_auc: NaN when y_true has no positive;
+ *   where sklearn raises; pr_auc: 0 when y_true has no positive (sklearn 1.2 then sets recall to 1);
  * - log_loss: probabilities clipped to [ε, 1 − ε], ε = 2.22e-16 (float64 epsilon, sklearn 1.2's "auto"),
  *   then each row renormalised;
  * - brier (multiclass): mean over rows of Σ_c (p_c − 1[y = c])², twice sklearn's binary brier on 2 classes;
