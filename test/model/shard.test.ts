@@ -81,6 +81,14 @@ describe("mlgate model --shard and merge", () => {
     const merged = await runModel(["model", "merge", "s3.json", "s1.json", "s2.json"], dir, {}, "merged.json");
     expect(merged.code).toBe(whole.code);
     expect(comparable(merged.report!)).toEqual(comparable(whole.report!));
+    expect(Object.keys(merged.report?.provenance.inputs ?? {}).sort()).toEqual([
+      "baseline.onnx",
+      "big.csv",
+      "candidate.onnx",
+      "s1.json",
+      "s2.json",
+      "s3.json",
+    ]);
     const m = merged.report?.metrics as { rows: number; slices: { rows: number }[] };
     expect(m.rows).toBe(100000);
     expect(m.slices.map((s) => s.rows)).toEqual([25000, 25000, 25000, 25000]);

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import { ConfigurationError } from "../../core/errors.js";
+import { sha256File } from "../../core/hash.js";
 import { buildReport } from "./build-report.js";
 import { evaluateModels, type GateIo } from "./gate.js";
 import { mergeShards, readShard, writeShard } from "./shard.js";
@@ -120,13 +121,14 @@ export const modelMergeCommand: Command = {
   description: "Thresholds, slices and models come from the shard files, so every shard is judged alike.",
   options: {},
   allowPositionals: true,
-  run(ctx) {
+  async run(ctx) {
     if (ctx.positionals.length === 0)
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
-    const shards = ctx.positionals.map((p) => ({
-      state: readShard(ctx.resolvePath(p, { flag: "model merge", kind: "file" }), p),
-      display: p,
-    }));
-    return Promise.resolve(buildReport(mergeShards(shards)));
+    const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
+    const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
+    // The shard files are inputs of this verdict too, next to the models and data they name.
+    for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
+    ctx.progress(`computing metrics and paired statistics over ${merged.yTrue.length.toLocaleString("en-US")} rows`);
+    return buildReport(merged);
   },
 };
