@@ -19,7 +19,9 @@ export function makeActionRepo(opts: { nodeModules?: boolean } = {}): ActionRepo
   const root = mkdtempSync(path.join(os.tmpdir(), "mlgate-action-repo-"));
   cpSync(path.join(ROOT, "actions"), path.join(root, "actions"), { recursive: true });
   cpSync(path.join(ROOT, "scripts/action"), path.join(root, "scripts/action"), { recursive: true });
-  cpSync(distDir(), path.join(root, "dist"), { recursive: true });
+  // Only the bundle: a node_modules link the test setup may keep next to it is not part of dist/.
+  const dist = distDir();
+  cpSync(dist, path.join(root, "dist"), { recursive: true, filter: (src) => src !== path.join(dist, "node_modules") });
   for (const f of ["package.json", "package-lock.json", ".npmrc"]) cpSync(path.join(ROOT, f), path.join(root, f));
   if (opts.nodeModules !== false) symlinkSync(path.join(ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
   return {
