@@ -14,14 +14,16 @@
  *   normal p-value of delta / SE for "bootstrap-normal".
  *
  * Interval (`ciMethod`), 95%:
- * - "bootstrap": percentile paired bootstrap (rows resampled with replacement as multinomial counts,
- *   both models evaluated on the same resample) while rows × samples stays within BOOTSTRAP_BUDGET;
- * - above it, the analytic interval of the test: "delong", "wald" (paired accuracy difference),
- *   "t" (mean losses), "delta-method" (rmse, r2) — so the bootstrap never dominates the run at large N;
- * - confusion-matrix metrics (precision, recall, f1, balanced_accuracy, macro/weighted averages):
- *   "poisson-bootstrap" over the C³ joint cells, all replicates at any N;
- * - the rest (pr_auc, ece): "bootstrap-normal", delta ± t(0.975, B − 1)·SE from as
- *   many replicates B as the budget allows (at least 20).
+ * - confusion-matrix metrics (accuracy, balanced_accuracy, precision, recall, f1, macro/weighted
+ *   averages): "poisson-bootstrap" — Poisson(1) row weights aggregated over the C³ joint cells (true
+ *   class, candidate's class, baseline's class), so a replicate costs O(C³) at any N;
+ * - other metrics, while rows × samples stays within BOOTSTRAP_BUDGET: "bootstrap", the percentile
+ *   paired bootstrap (rows resampled with replacement as multinomial counts, both models evaluated on
+ *   the same resample);
+ * - above it, the analytic interval of the test: "delong", "t" (mean losses), "delta-method" (rmse,
+ *   r2) — so the bootstrap never dominates the run at large N ("wald" for accuracy with samples = 0);
+ * - the rest (pr_auc, ece): "bootstrap-normal", delta ± t(0.975, B − 1)·SE from as many replicates B
+ *   as the budget allows (at least 20).
  */
 import { normalTwoSided, studentTQuantile } from "../../core/stats/distributions.js";
 import {
@@ -65,8 +67,11 @@ export interface PairedOptions {
   rows?: Int32Array;
 }
 
-/** Largest rows × replicates the percentile bootstrap may spend (~0.2–0.5 s on one core). */
-export const BOOTSTRAP_BUDGET = 20_000_000;
+/**
+ * Largest rows × replicates a row-level bootstrap may spend: ~0.1–0.3 s of one core per comparison,
+ * which the gate repeats per metric and per slice.
+ */
+export const BOOTSTRAP_BUDGET = 5_000_000;
 /** Replicates for a normal bootstrap interval when the budget would allow fewer. */
 const MIN_REPLICATES = 20;
 const CELL_REPLICATES = 1000;
@@ -99,6 +104,14 @@ export function comparePaired(
   const result = { metric, candidate: c, baseline: b, delta, n, test: analytic.test, pValue: analytic.pValue };
 
   const samples = Math.max(0, Math.floor(opts.samples));
+  // Confusion-matrix metrics: O(C³) per replicate at any N, so always a full set of replicates
+  // (unless none were asked for and the test has an analytic interval).
+  if (task !== "regression" && isConfusionMetric(task, metric) && (samples > 0 || analytic.ci === undefined)) {
+    const reps = samples > 0 ? samples : CELL_REPLICATES;
+    const deltas = cellBootstrapDeltas(task, y, evC.predicted(), evB.predicted(), classes, metric, reps, opts.seed);
+    const pValue = analytic.test === "bootstrap" ? bootstrapP(deltas) : analytic.pValue;
+    return { ...result, pValue, ci: percentileCi(deltas), ciMethod: "poisson-bootstrap", samples: deltas.length };
+  }
   if (samples > 0 && n * samples <= BOOTSTRAP_BUDGET) {
     const deltas = bootstrapDeltas(evC, evB, metric, samples, opts.seed);
     const pValue = analytic.test === "bootstrap" ? bootstrapP(deltas) : analytic.pValue;
@@ -106,18 +119,6 @@ export function comparePaired(
   }
   if (analytic.ci !== undefined && analytic.ciMethod !== undefined) {
     return { ...result, ci: analytic.ci, ciMethod: analytic.ciMethod, samples: 0 };
-  }
-  if (task !== "regression" && isConfusionMetric(task, metric)) {
-    // O(C³) per replicate: a full set of replicates even when the caller asked for none.
-    const reps = samples > 0 ? samples : CELL_REPLICATES;
-    const deltas = cellBootstrapDeltas(task, y, evC.predicted(), evB.predicted(), classes, metric, reps, opts.seed);
-    return {
-      ...result,
-      pValue: bootstrapP(deltas),
-      ci: percentileCi(deltas),
-      ciMethod: "poisson-bootstrap",
-      samples: deltas.length,
-    };
   }
   // Rank and calibration metrics at large N: a normal interval from as many replicates as the budget allows.
   const reps = Math.max(
