@@ -95,6 +95,29 @@ describe("mlgate model refuses bad input with exit 2 and one sentence", () => {
     ).toBe(
       'mlgate model: --candidate zipmap.onnx: output "probabilities" is a sequence of maps (a scikit-learn ZipMap), which mlgate cannot score; re-export with skl2onnx options={id(model): {"zipmap": False}} so probabilities come as a tensor',
     );
+    // Its integer label output still scores (as hard 0/1 predictions) when asked for by name.
+    const labels = await runModel(
+      [
+        "model",
+        "--candidate",
+        "zipmap.onnx",
+        "--baseline",
+        "none",
+        "--task",
+        "binary",
+        "--data",
+        "eval.csv",
+        "--label",
+        "y",
+        "--features",
+        "x0,x1",
+        "--output",
+        "label",
+      ],
+      dir,
+    );
+    expect(labels.code).toBe(0);
+    expect(labels.report?.metrics?.interpretation).toEqual({ candidate: "label: predicted labels" });
   });
 
   it("unknown task and a missing candidate file", async () => {

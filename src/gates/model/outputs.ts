@@ -40,16 +40,14 @@ export function decodeScores(
     throw new ConfigurationError(`${m.flag} ${m.display}: output "${plan.name}" returned ${v.length} values for ${n} rows`);
   const width = n === 0 ? 1 : v.length / n;
   if (plan.kind === "label") {
+    // Binary only (planOutput refuses label-only multiclass): the label is the score, 0 or 1.
     for (let r = 0; r < n; r++) {
       const y = Number(v[r]);
-      if (task === "binary") out[offset + r] = y;
-      else {
-        if (!(Number.isInteger(y) && y >= 0 && y < classes))
-          throw new ConfigurationError(
-            `${m.flag} ${m.display}: label output "${plan.name}" predicted class ${y}; expected 0..${classes - 1}`,
-          );
-        for (let c = 0; c < classes; c++) out[(offset + r) * classes + c] = c === y ? 1 : 0;
-      }
+      if (y !== 0 && y !== 1)
+        throw new ConfigurationError(
+          `${m.flag} ${m.display}: label output "${plan.name}" predicted class ${y}; a binary model predicts 0 or 1`,
+        );
+      out[offset + r] = y;
     }
     return;
   }

@@ -120,8 +120,12 @@ export function planOutput(m: LoadedModel, task: Task, wanted?: string): OutputP
       const width = widthOf(v);
       return { name: v.name, kind: "scores", ...(width !== undefined ? { width } : {}) };
     }
-    if (task !== "regression" && (v.type === "int64" || v.type === "int32" || v.type === "bool"))
+    if (task === "binary" && (v.type === "int64" || v.type === "int32" || v.type === "bool"))
       return { name: v.name, kind: "label", width: 1 };
+    if (task === "multiclass" && (v.type === "int64" || v.type === "int32"))
+      throw new ConfigurationError(
+        `${m.flag} ${m.display}: output "${v.name}" gives class labels only; a multiclass model needs a probability or logit output [N, C] (pick it with --output)`,
+      );
     throw new ConfigurationError(
       `${m.flag} ${m.display}: output "${v.name}" has type ${v.type}; a ${task} model needs a float output${task === "regression" ? "" : " (probabilities or logits) or an integer label"}`,
     );
