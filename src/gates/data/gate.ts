@@ -225,6 +225,13 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   const maxExamples = o.maxExamples ?? 5;
   const lc = o.schema ? loadContract(o.schema.path, o.schema.display) : undefined;
   const jsonCollector = lc?.validateRecord ? new JsonSchemaCollector(lc.validateRecord, maxExamples) : undefined;
+  // Hashing streams on Node's side while DuckDB parses on its own threads.
+  const files = [o.data, o.schema, o.config, o.drift !== "off" ? o.reference : undefined].filter(
+    (f): f is FileArg => !!f && isPlainFile(f.path),
+  );
+  const hashing = files.map(async (f) => [f.display, await sha256File(f.path)] as const);
+  // Awaited below; marked handled so an early ConfigurationError does not leave a rejection unheard.
+  for (const h of hashing) h.catch(() => undefined);
   const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY });
   try {
     const conn = db.connection;
@@ -272,13 +279,10 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
 
     let drift: ColumnDrift[] = [];
     const inputs: Record<string, string> = {};
-    if (isPlainFile(o.data.path)) inputs[o.data.display] = await sha256File(o.data.path);
-    if (o.schema) inputs[o.schema.display] = await sha256File(o.schema.path);
-    if (o.config) inputs[o.config.display] = await sha256File(o.config.path);
+    for (const [display, hash] of await Promise.all(hashing)) inputs[display] = hash;
     if (o.reference && o.drift !== "off") {
       progress(`reading reference ${o.reference.display}`);
       const ref = await openTable(conn, o.reference.path, { name: REFERENCE, display: o.reference.display, types: csvTypes(lc) });
-      if (isPlainFile(o.reference.path)) inputs[o.reference.display] = await sha256File(o.reference.path);
       const refRejects = ref.rejects;
       if (refRejects.length) {
         const m = malformedCheck(ref, refRejects, maxExamples, "dataset.reference.malformed_rows");

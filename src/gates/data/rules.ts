@@ -93,6 +93,11 @@ function rowRule(base: Omit<CompiledRule, "count" | "examples">, predicate: stri
   };
 }
 
+/** Missing values, counted as `count(*) - count(col)`: the profile computes `count(col)` anyway. */
+function missingRule(base: Omit<CompiledRule, "count" | "examples">, col: string): CompiledRule {
+  return { ...rowRule(base, `${col} IS NULL`, "NULL"), count: `count(*) - count(${col})` };
+}
+
 /**
  * Rows that repeat an earlier row's values of `cols` (the first occurrence is not a violation).
  * nulls: `skip` (unique: a missing value repeats nothing), `violate` (a key may not be missing),
@@ -110,12 +115,16 @@ function repeatRule(
   const key = cols.length === 1 ? list : nulls === "value" ? `hash(${list})` : `row(${list})`;
   const value =
     cols.length === 1 ? text(list) : `concat_ws(', ', ${cols.map((c) => `coalesce(${text(sqlIdent(c))}, 'null')`).join(", ")})`;
+  // `count(x)` and `count(DISTINCT x)` are the same aggregates the profile, the unique rule and a
+  // one-column key use, so DuckDB computes each once.
   const count =
-    nulls === "violate"
-      ? `count(*) FILTER (WHERE ${anyNull}) + count(*) FILTER (WHERE NOT (${anyNull})) - count(DISTINCT ${key}) FILTER (WHERE NOT (${anyNull}))`
-      : nulls === "skip"
-        ? `count(${key}) - count(DISTINCT ${key})`
-        : `count(*) - count(DISTINCT ${key})`;
+    nulls === "violate" && cols.length === 1
+      ? `count(*) - count(${list}) + count(${list}) - count(DISTINCT ${list})`
+      : nulls === "violate"
+        ? `count(*) FILTER (WHERE ${anyNull}) + count(*) FILTER (WHERE NOT (${anyNull})) - count(DISTINCT ${key}) FILTER (WHERE NOT (${anyNull}))`
+        : nulls === "skip"
+          ? `count(${key}) - count(DISTINCT ${key})`
+          : `count(*) - count(DISTINCT ${key})`;
   const keep = nulls === "violate" ? `(${anyNull}) OR rn > 1` : nulls === "skip" ? `NOT (${anyNull}) AND rn > 1` : "rn > 1";
   return {
     ...base,
@@ -155,11 +164,10 @@ export function columnRules(name: string, c: ColumnContract, duckType: string): 
       ),
     );
   }
-  if (c.required)
-    out.push(rowRule(base("required", `${name} has no missing values`, "no missing values"), `${col} IS NULL`, "NULL"));
+  if (c.required) out.push(missingRule(base("required", `${name} has no missing values`, "no missing values"), col));
   if (c.max_missing !== undefined) {
     out.push({
-      ...rowRule(base("missing", `${name} missing fraction`, `<= ${c.max_missing}`), `${col} IS NULL`, "NULL"),
+      ...missingRule(base("missing", `${name} missing fraction`, `<= ${c.max_missing}`), col),
       allowedFraction: c.max_missing,
     });
   }
