@@ -11,8 +11,8 @@ import { poisson } from "../../src/core/stats/poisson-sampler.js";
 import { delongComponents, rankScores } from "../../src/core/stats/ranking.js";
 import { makeRng } from "../../src/core/stats/rng.js";
 import { chiSquareSf } from "../../src/core/stats/special.js";
-import { computeMetrics, prepareMetrics, type Predictions } from "../../src/gates/model/metrics.js";
-import { BOOTSTRAP_BUDGET, comparePaired } from "../../src/gates/model/paired.js";
+import { allMetrics, computeMetrics, prepareMetrics, type Predictions } from "../../src/gates/model/metrics.js";
+import { BOOTSTRAP_BUDGET, compareEvaluators, comparePaired } from "../../src/gates/model/paired.js";
 import { delongVariance, macroDelongVariance, mcnemar } from "../../src/core/stats/paired-tests.js";
 
 interface TTest {
@@ -277,6 +277,18 @@ describe("paired bootstrap", () => {
     for (const samples of [0, 200]) {
       const r = comparePaired("binary", "roc_auc", y, cand, base, { samples, seed: 1, rows: negatives });
       expect([r.n, r.candidate, r.delta, r.pValue, r.ci[0], r.ci[1]]).toEqual([100, NaN, NaN, NaN, NaN, NaN]);
+    }
+  });
+
+  it("gives the same results from evaluators prepared once (compareEvaluators, allMetrics)", () => {
+    const evC = prepareMetrics("binary", y, cand);
+    const evB = prepareMetrics("binary", y, base);
+    expect(allMetrics(evC)).toEqual(computeMetrics("binary", y, cand));
+    for (const metric of ["roc_auc", "accuracy", "f1", "log_loss", "pr_auc"]) {
+      const opts = { samples: 300, seed: 11 };
+      expect(compareEvaluators("binary", metric, y, evC, evB, 2, opts)).toEqual(
+        comparePaired("binary", metric, y, cand, base, opts),
+      );
     }
   });
 

@@ -122,9 +122,13 @@ export function confusionMatrix(yTrue: Float64Array, yPred: Int32Array, classes:
 
 /** All metrics of the task (METRICS[task]) on every row. */
 export function computeMetrics(task: Task, yTrue: Float64Array, pred: Predictions): Record<string, number> {
-  const ev = prepareMetrics(task, yTrue, pred);
+  return allMetrics(prepareMetrics(task, yTrue, pred));
+}
+
+/** All metrics of the evaluator's task on every row (reuse the evaluator for compareEvaluators). */
+export function allMetrics(ev: MetricEvaluator): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const name of METRICS[task]) out[name] = ev.metric(name);
+  for (const name of METRICS[ev.task]) out[name] = ev.metric(name);
   return out;
 }
 

@@ -93,13 +93,29 @@ export function comparePaired(
     cand = { scores: pick(candidate.scores, opts.rows, per), classes: candidate.classes };
     base = { scores: pick(baseline.scores, opts.rows, task === "multiclass" ? baseline.classes : 1), classes: baseline.classes };
   }
+  const classes = task === "binary" ? 2 : cand.classes;
+  return compareEvaluators(task, metric, y, prepareMetrics(task, y, cand), prepareMetrics(task, y, base), classes, opts);
+}
+
+/**
+ * comparePaired on evaluators already prepared on the same rows (prepareMetrics): the gate computes
+ * each model's metrics and every paired comparison from one set of sorts and per-row losses.
+ */
+export function compareEvaluators(
+  task: Task,
+  metric: string,
+  y: Float64Array,
+  evC: MetricEvaluator,
+  evB: MetricEvaluator,
+  classes: number,
+  opts: { samples: number; seed: number },
+): PairedResult {
+  if (evC.n !== y.length || evB.n !== y.length)
+    throw new Error(`evaluators on ${evC.n} and ${evB.n} rows, labels on ${y.length}`);
   const n = y.length;
-  const evC = prepareMetrics(task, y, cand);
-  const evB = prepareMetrics(task, y, base);
   const c = evC.metric(metric);
   const b = evB.metric(metric);
   const delta = c - b;
-  const classes = task === "binary" ? 2 : cand.classes;
   const analytic = analyticTest(task, metric, y, classes, evC, evB, delta);
   const result = { metric, candidate: c, baseline: b, delta, n, test: analytic.test, pValue: analytic.pValue };
 
