@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { logisticModel, TRUE_WEIGHTS, writeModel, zipmapModel } from "./fixtures.js";
 import { binaryWorkspace, FEATURES, runModel, write } from "./harness.js";
 
@@ -25,6 +25,10 @@ beforeAll(() => {
   write(dir, "corrupt.onnx", "this is not a protobuf");
   writeModel(path.join(dir, "zipmap.onnx"), zipmapModel());
   writeModel(path.join(dir, "wide.onnx"), logisticModel(TRUE_WEIGHTS, { width: 9 }));
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Runs a model gate expected to stop with exit 2 and returns its one stderr line. */

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, readFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Section } from "../../src/core/report.js";
 import { binaryWorkspace, check, FEATURES, runMlgate, runModel, write } from "./harness.js";
 
@@ -22,6 +22,10 @@ const base = [
 
 beforeAll(() => {
   dir = binaryWorkspace();
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("mlgate model with default settings", () => {

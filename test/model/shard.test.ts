@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
 import { logisticModel, writeModel } from "./fixtures.js";
 import { runMlgate, runModel } from "./harness.js";
@@ -34,6 +34,10 @@ beforeAll(async () => {
   writeModel(path.join(dir, "baseline.onnx"), logisticModel(W.map((w, i) => w + (i % 2 ? 0.3 : -0.3))));
   writeModel(path.join(dir, "candidate.onnx"), logisticModel(W, { sliceNoise: 0.5 }));
 }, 60_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function comparable(r: Report): unknown {
   const m = r.metrics as Record<string, unknown>;

@@ -1,7 +1,7 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildMlp, buildModel, seededRandom } from "../../src/core/onnx/build.js";
 import { decodeModel, encodeModel, onnx } from "../../src/core/onnx/proto.js";
 import { normal, writeModel } from "./fixtures.js";
@@ -68,6 +68,10 @@ beforeAll(() => {
     bin.push(`${a.toFixed(4)},${b.toFixed(4)},${rand() < 1 / (1 + Math.exp(-(a - b))) ? 1 : 0}`);
   }
   write(dir, "bin.csv", bin.join("\n") + "\n");
+});
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe("output interpretation and tasks", () => {

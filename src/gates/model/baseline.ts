@@ -10,6 +10,8 @@ export interface ResolvedBaseline {
   file: string;
   /** What the user sees: the path or `git:<ref>:<path>`. */
   display: string;
+  /** A temporary copy taken out of git: its folder is removed when the gate is done. */
+  temporary?: boolean;
 }
 
 /** The pull request's base commit: the event's pull_request.base.sha, else origin/$GITHUB_BASE_REF. */
@@ -58,7 +60,7 @@ export function resolveGitBaseline(
     const base = pullRequestBase(env);
     if (!base) return "none";
     const bytes = gitShow(base, candidateRel, cwd);
-    return bytes ? { file: toTemp(bytes, candidateRel), display: `git:${base}:${candidateRel}` } : "none";
+    return bytes ? { file: toTemp(bytes, candidateRel), display: `git:${base}:${candidateRel}`, temporary: true } : "none";
   }
   if (!spec.startsWith("git:")) return "path";
   const rest = spec.slice(4);
@@ -82,5 +84,5 @@ export function resolveGitBaseline(
     throw new ConfigurationError(
       `--baseline ${spec}: git show ${ref}:${file} failed; check that the ref is fetched (actions/checkout fetch-depth: 0) and the path exists there`,
     );
-  return { file: toTemp(bytes, file), display: `git:${ref}:${file}` };
+  return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, temporary: true };
 }

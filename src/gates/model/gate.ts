@@ -1,3 +1,5 @@
+import { rmSync } from "node:fs";
+import path from "node:path";
 import { openDuckDB } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
@@ -28,7 +30,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   const candFile = io.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
   const dataFile = io.resolvePath(s.data, { flag: "--data", kind: "any" });
   const git = resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
-  let baseline: { file: string; display: string } | undefined;
+  let baseline: { file: string; display: string; temporary?: boolean } | undefined;
   if (git === "path" && s.baseline)
     baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
   else if (git !== "none" && git !== "path") baseline = git;
@@ -113,6 +115,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     db.close();
     await candidate.session.release();
     if (base) await base.session.release();
+    if (baseline?.temporary) rmSync(path.dirname(baseline.file), { recursive: true, force: true });
   }
 }
 
