@@ -22,6 +22,8 @@ beforeAll(() => {
   write(dir, "nan.csv", holes.join("\n"));
   const bad = csv.map((l, i) => (i === 2 ? l.replace(/,[01]$/, ",2") : l));
   write(dir, "label2.csv", bad.join("\n"));
+  write(dir, "yes.csv", csv.map((l, i) => (i === 5 ? l.replace(/,[01]$/, ",yes") : l)).join("\n"));
+  write(dir, "nolabel.csv", csv.map((l, i) => (i === 7 ? l.replace(/,[01]$/, ",") : l)).join("\n"));
   write(dir, "corrupt.onnx", "this is not a protobuf");
   writeModel(path.join(dir, "zipmap.onnx"), zipmapModel());
   writeModel(path.join(dir, "wide.onnx"), logisticModel(TRUE_WEIGHTS, { width: 9 }));
@@ -52,6 +54,16 @@ describe("mlgate model refuses bad input with exit 2 and one sentence", () => {
     expect(
       await fails(["--candidate", "same.onnx", ...common, "--data", "label2.csv", "--label", "y", "--features", FEATURES]),
     ).toBe("mlgate model: --label y: line 3 of label2.csv has label 2, which the model does not predict (classes 0..1)");
+  });
+
+  it("labels that are not numbers, and rows without one", async () => {
+    const args = ["--candidate", "same.onnx", ...common, "--label", "y", "--features", FEATURES];
+    expect(await fails([...args, "--data", "yes.csv"])).toBe(
+      'mlgate model: --label y: line 6 of yes.csv has label "yes", which is not a class index; encode labels as 0..1 in the order of the model\'s outputs',
+    );
+    expect(await fails([...args, "--data", "nolabel.csv"])).toBe(
+      "mlgate model: --label y: line 8 of nolabel.csv has no label; every evaluated row needs one",
+    );
   });
 
   it("feature count does not match the model input", async () => {

@@ -73,6 +73,13 @@ function valuesOf(v: DuckDBVector, n: number): ArrayLike<number | bigint | strin
   return out;
 }
 
+/** The label as the file has it, for a message about a value that is not a number. */
+async function rawValue(conn: DuckDBConnection, t: OpenedTable, column: string, row: number): Promise<string | null> {
+  const r = await conn.runAndReadAll(`SELECT CAST(${sqlIdent(column)} AS VARCHAR) AS v FROM ${t.table} WHERE rowid = ${row}`);
+  const v = r.getRowObjectsJS()[0]?.v;
+  return typeof v === "string" ? v : null;
+}
+
 async function lineText(t: OpenedTable, row: number): Promise<string> {
   const lines = await t.lineOf([row]);
   const line = lines?.get(row);
@@ -187,8 +194,17 @@ export async function scoreRows(
         (task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity)));
       if (bad) {
         const where = await lineText(t, ids[r] ?? 0);
-        if (Number.isNaN(v))
-          throw new ConfigurationError(`--label ${s.label}: ${where} of ${t.display} has a missing or non-numeric label`);
+        if (Number.isNaN(v)) {
+          const raw = await rawValue(conn, t, s.label, ids[r] ?? 0);
+          const k = task === "binary" ? 2 : classes || 2;
+          throw new ConfigurationError(
+            raw === null
+              ? `--label ${s.label}: ${where} of ${t.display} has no label; every evaluated row needs one`
+              : task === "regression"
+                ? `--label ${s.label}: ${where} of ${t.display} has label "${raw}", which is not a number`
+                : `--label ${s.label}: ${where} of ${t.display} has label "${raw}", which is not a class index; encode labels as 0..${k - 1} in the order of the model's outputs`,
+          );
+        }
         throw new ConfigurationError(
           `--label ${s.label}: ${where} of ${t.display} has label ${v}, which the model does not predict (classes 0..${(task === "binary" ? 2 : classes) - 1})`,
         );
@@ -248,6 +264,14 @@ export async function scoreRows(
     throw new ConfigurationError(
       `--data ${t.display}: column "${cols[j]}" has ${nanCount[j]} NaN or missing values, first on ${await lineText(t, nanFirst[j] ?? 0)}${more}; impute or drop them before evaluating`,
     );
+  }
+  if (task === "multiclass") {
+    const labels = y.data;
+    for (let i = 0; i < y.length; i++)
+      if ((labels[i] ?? 0) >= classes)
+        throw new ConfigurationError(
+          `--label ${s.label}: ${await lineText(t, rowIds.data[i] ?? 0)} of ${t.display} has label ${labels[i]}, which the model does not predict (classes 0..${classes - 1})`,
+        );
   }
   if (y.length === 0)
     throw new ConfigurationError(`--data ${t.display}: has no rows to evaluate${s.shard ? " in this shard" : ""}`);
