@@ -177,7 +177,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     }
     const failOn: FailOn = cmd.gate ? failOnOf(ctx, gateFailOn(ctx, cmd)) : "error";
     // Inside GitHub Actions: the check run shows "in progress" while the gate works.
-    if (cmd.gate) publisher = await startPublishing(cmd.gate, ctx);
+    if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
     const result = await cmd.run(ctx);
     if (typeof result === "number") return result;
     enrichReport(result, ctx.env, ctx.cwd, publisher);

@@ -47,5 +47,10 @@ export interface Command {
   /** Set for gate commands: the common gate flags are added and `run` returns a Report. */
   gate?: GateName;
   allowPositionals?: boolean;
+  /**
+   * Whether this invocation yields a verdict to publish (default yes for gates). A shard that only
+   * writes statistics must not open a check run that nothing would ever complete.
+   */
+  publishes?: (ctx: CommandContext) => boolean;
   run(ctx: CommandContext): Promise<Report | number>;
 }

@@ -181,4 +181,19 @@ describe("publishing from the gate's own job", () => {
     expect(local.provenance.headSha).toBeUndefined();
     expect(local.provenance.pullRequest).toBeUndefined();
   });
+
+  it("opens no check run for an invocation that yields no verdict (a model shard)", async () => {
+    const r = runnerEnv(gh, "pull_request", pullRequestEvent());
+    const shard: Command = {
+      ...gate(() => fixture("model.json")),
+      options: { shard: { type: "string", description: "i/n" } },
+      publishes: (ctx) => ctx.str("shard") === undefined,
+      run: (ctx) => Promise.resolve(ctx.str("shard") === undefined ? fixture("model.json") : 0),
+    };
+    expect((await run(shard, r.env, r.dir, ["--shard", "1/2"])).code).toBe(0);
+    expect(gh.requests).toEqual([]);
+    expect((await run(shard, r.env, r.dir)).code).toBe(0);
+    // Without --shard the same command publishes as any gate.
+    expect(gh.state.checkRuns.map((c) => c.status)).toEqual(["completed"]);
+  });
 });

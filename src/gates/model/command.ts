@@ -24,6 +24,8 @@ function definedOnly<T extends object>(o: T): T {
 export const modelCommand: Command = {
   name: "model",
   gate: "model",
+  // A shard writes statistics for `mlgate model merge`; the merge publishes the verdict.
+  publishes: (ctx) => ctx.str("shard") === undefined,
   summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
   usage: [
     "model --candidate FILE [--baseline FILE|git:REF:PATH|none] --data FILE --label COL --task binary|multiclass|regression",
