@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { describe, expect, it } from "vitest";
-import { main, type Io } from "../../src/cli.js";
+import { main } from "../../src/cli.js";
 import type { Command } from "../../src/cli/command.js";
 import { ConfigurationError } from "../../src/core/errors.js";
 import { makeReport, TOOL_VERSION, type CheckStatus } from "../../src/core/report.js";
-import { runCli } from "../support/cli.js";
+import { runCli, runMain } from "../support/cli.js";
 
 /** A command that exercises the CLI's contract without any gate: it judges what --status says. */
 const probe: Command = {
@@ -28,16 +28,9 @@ const probe: Command = {
 };
 
 async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d: Buffer) => (out += d.toString()));
-  stderr.on("data", (d: Buffer) => (err += d.toString()));
   const cwd = mkdtempSync(path.join(os.tmpdir(), "mlgate-cli-"));
-  const io: Io = { stdout, stderr, env: { NO_COLOR: "1", ...env }, cwd };
-  const code = await main(argv, io, [probe]);
-  return { code, out, err, cwd };
+  const r = await runMain(argv, { cwd, env, commands: [probe] });
+  return { code: r.code, out: r.stdout, err: r.stderr, cwd };
 }
 
 describe("exit codes and messages (in process)", () => {

@@ -4,10 +4,8 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import reportSchema from "../../schemas/report.schema.json" with { type: "json" };
 import type { Check, Report } from "../../src/core/report.js";
-import { PassThrough } from "node:stream";
-import { main } from "../../src/cli.js";
 import { dataCommand, dataInferCommand } from "../../src/gates/data/command.js";
-import { ROOT, type CliResult } from "../support/cli.js";
+import { ROOT, runMain, type CliResult } from "../support/cli.js";
 
 export const FIXTURES = path.join(ROOT, "test/fixtures/data");
 
@@ -25,19 +23,9 @@ export interface DataRun extends CliResult {
   report?: Report;
 }
 
-/**
- * Runs the CLI's main() in this process with the data commands (real DuckDB, real files; the
- * per-run bundle in the OS temp folder cannot load DuckDB's native addon, see test/onnx/harness.ts).
- */
-export async function runMlgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d: Buffer) => (out += d.toString()));
-  stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const code = await main(args, { stdout, stderr, env: { NO_COLOR: "1", ...env }, cwd }, [dataCommand, dataInferCommand]);
-  return { code, stdout: out, stderr: err };
+/** Runs the CLI's main() in this process with the data commands (real DuckDB, real files). */
+export function runMlgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runMain(args, { cwd, env, commands: [dataCommand, dataInferCommand] });
 }
 
 /** Runs `mlgate <args> --json report.json` in `cwd` and returns the report, checked against the schema. */

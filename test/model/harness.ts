@@ -1,13 +1,11 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PassThrough } from "node:stream";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import reportSchema from "../../schemas/report.schema.json" with { type: "json" };
-import { main } from "../../src/cli.js";
 import type { Check, Report } from "../../src/core/report.js";
 import { modelCommand, modelMergeCommand } from "../../src/gates/model/command.js";
-import type { CliResult } from "../support/cli.js";
+import { runMain, type CliResult } from "../support/cli.js";
 import { binaryData, logisticModel, TRUE_WEIGHTS, writeCsv, writeModel } from "./fixtures.js";
 
 const validate = new Ajv2020({ strict: false, allErrors: true }).compile(reportSchema);
@@ -16,19 +14,9 @@ export interface ModelRun extends CliResult {
   report?: Report;
 }
 
-/**
- * Runs the CLI's main() in this process with the model commands (real DuckDB and onnxruntime; the
- * per-run bundle in the OS temp folder cannot resolve the native addons, see test/data/harness.ts).
- */
-export async function runMlgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = "";
-  let err = "";
-  stdout.on("data", (d: Buffer) => (out += d.toString()));
-  stderr.on("data", (d: Buffer) => (err += d.toString()));
-  const code = await main(args, { stdout, stderr, env: { NO_COLOR: "1", ...env }, cwd }, [modelCommand, modelMergeCommand]);
-  return { code, stdout: out, stderr: err };
+/** Runs the CLI's main() in this process with the model commands (real DuckDB and onnxruntime). */
+export function runMlgate(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliResult> {
+  return runMain(args, { cwd, env, commands: [modelCommand, modelMergeCommand] });
 }
 
 /** Runs `mlgate <args> --json report.json --quiet` and returns the report, checked against the schema. */

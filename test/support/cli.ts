@@ -1,5 +1,8 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { PassThrough } from "node:stream";
+import { main } from "../../src/cli.js";
+import type { Command } from "../../src/cli/command.js";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -45,4 +48,22 @@ export function runCli(
     });
     child.stdin.end(opts.input ?? "");
   });
+}
+
+/**
+ * Runs the CLI's main() in this process with the given commands (real gates, real files), capturing
+ * what it writes. For tests that register a test-only command or want a gate's code in coverage.
+ */
+export async function runMain(
+  argv: string[],
+  opts: { cwd: string; env?: NodeJS.ProcessEnv; commands?: readonly Command[] },
+): Promise<CliResult> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = "";
+  let err = "";
+  stdout.on("data", (d: Buffer) => (out += d.toString()));
+  stderr.on("data", (d: Buffer) => (err += d.toString()));
+  const code = await main(argv, { stdout, stderr, env: { NO_COLOR: "1", ...opts.env }, cwd: opts.cwd }, opts.commands);
+  return { code, stdout: out, stderr: err };
 }
