@@ -1,7 +1,7 @@
 import { makeReport, type Check, type Report, type Scalar } from "../../core/report.js";
 import { fairnessChecks } from "./fairness.js";
-import { metricChecks, type Scores } from "./metric-checks.js";
-import { computeMetrics, METRICS, predictedClasses } from "./metrics.js";
+import { metricChecks, prepareBoth, type Prepared, type Scores } from "./metric-checks.js";
+import { allMetrics, METRICS } from "./metrics.js";
 import { fairnessSection, metricTable, operationsSection, sliceSections } from "./sections.js";
 import { sliceChecks } from "./slices.js";
 import type { EvalState, LatencyStats, RobustnessStats } from "./state.js";
@@ -17,16 +17,16 @@ function quantile(xs: readonly number[], q: number): number {
 }
 
 /** Between the two models on the same rows: how often the predicted class differs, and mean |Δ score|. */
-function agreement(st: EvalState, s: Scores): { flip_rate?: number; mean_abs_delta: number } | undefined {
-  if (!s.baseline) return undefined;
+function agreement(st: EvalState, s: Scores, p: Prepared): { flip_rate?: number; mean_abs_delta: number } | undefined {
+  if (!s.baseline || !p.baseline) return undefined;
   const c = s.candidate.scores;
   const b = s.baseline.scores;
   let sum = 0;
   for (let i = 0; i < c.length; i++) sum += Math.abs((c[i] ?? 0) - (b[i] ?? 0));
   const mean = c.length ? sum / c.length : NaN;
   if (st.task === "regression") return { mean_abs_delta: mean };
-  const pc = predictedClasses(st.task, s.candidate);
-  const pb = predictedClasses(st.task, s.baseline);
+  const pc = p.candidate.predicted();
+  const pb = p.baseline.predicted();
   let flips = 0;
   for (let i = 0; i < pc.length; i++) if (pc[i] !== pb[i]) flips++;
   return { flip_rate: pc.length ? flips / pc.length : NaN, mean_abs_delta: mean };
@@ -82,13 +82,14 @@ export function buildReport(st: EvalState): Report {
     candidate: { scores: st.candidate, classes: st.classes },
     ...(st.baseline ? { baseline: { scores: st.baseline, classes: st.classes } } : {}),
   };
-  const cand = computeMetrics(st.task, st.yTrue, s.candidate);
-  const base = s.baseline ? computeMetrics(st.task, st.yTrue, s.baseline) : undefined;
-  const m = metricChecks(v, s, cand);
+  const prepared = prepareBoth(st.task, s);
+  const cand = allMetrics(prepared.candidate);
+  const base = prepared.baseline ? allMetrics(prepared.baseline) : undefined;
+  const m = metricChecks(v, prepared, cand);
   const sl = sliceChecks(v, s, st.groups);
   const fair = fairnessChecks(v, s, st.groups);
   const checks: Check[] = [...m.checks, ...sl.checks, ...fair.checks];
-  const agree = agreement(st, s);
+  const agree = agreement(st, s, prepared);
   const ops: Scalar[][] = [];
   if (agree) {
     if (agree.flip_rate !== undefined) ops.push(["predictions that differ between the models", "", fmtNum(agree.flip_rate)]);

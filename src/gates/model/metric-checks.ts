@@ -1,6 +1,6 @@
 import type { Check } from "../../core/report.js";
-import type { Predictions } from "./metrics.js";
-import { comparePaired, type PairedResult } from "./paired.js";
+import { prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
+import { compareEvaluators, type PairedResult } from "./paired.js";
 import type { VerdictSettings } from "./settings.js";
 import { describe, judge } from "./verdict.js";
 
@@ -10,13 +10,35 @@ export interface Scores {
   baseline?: Predictions;
 }
 
-/** Paired comparison of one metric over all rows (or a slice's rows), when there is a baseline. */
-export function compareMetric(v: VerdictSettings, metric: string, s: Scores, rows?: Int32Array): PairedResult | undefined {
-  if (!s.baseline) return undefined;
-  return comparePaired(v.task, metric, s.yTrue, s.candidate, s.baseline, {
+/**
+ * Both models' evaluators on the same rows (all rows or one slice's), prepared once: every metric and
+ * every paired comparison reuses their argmax, sort orders and per-row losses (one sort per model and
+ * class instead of one per metric).
+ */
+export interface Prepared {
+  y: Float64Array;
+  candidate: MetricEvaluator;
+  baseline?: MetricEvaluator;
+  classes: number;
+}
+
+export function prepareBoth(task: Task, s: Scores): Prepared {
+  const candidate = prepareMetrics(task, s.yTrue, s.candidate);
+  const baseline = s.baseline ? prepareMetrics(task, s.yTrue, s.baseline) : undefined;
+  return {
+    y: s.yTrue,
+    candidate,
+    ...(baseline ? { baseline } : {}),
+    classes: task === "binary" ? 2 : s.candidate.classes,
+  };
+}
+
+/** Paired comparison of one metric on the prepared rows, when there is a baseline. */
+export function compareMetric(v: VerdictSettings, metric: string, p: Prepared): PairedResult | undefined {
+  if (!p.baseline) return undefined;
+  return compareEvaluators(v.task, metric, p.y, p.candidate, p.baseline, p.classes, {
     samples: v.bootstrap.samples,
     seed: v.bootstrap.seed,
-    ...(rows ? { rows } : {}),
   });
 }
 
@@ -26,14 +48,14 @@ export function compareMetric(v: VerdictSettings, metric: string, s: Scores, row
  */
 export function metricChecks(
   v: VerdictSettings,
-  s: Scores,
+  p: Prepared,
   candidateMetrics: Record<string, number>,
 ): { checks: Check[]; comparisons: Record<string, PairedResult> } {
   const checks: Check[] = [];
   const comparisons: Record<string, PairedResult> = {};
   const names = new Set([v.primaryMetric, ...Object.keys(v.thresholds)]);
   for (const metric of names) {
-    const paired = compareMetric(v, metric, s);
+    const paired = compareMetric(v, metric, p);
     if (paired) comparisons[metric] = paired;
     const t = v.thresholds[metric];
     if (!t) continue;

@@ -1,7 +1,7 @@
 import { benjaminiHochberg } from "../../core/stats/fdr.js";
 import type { Check } from "../../core/report.js";
-import { computeMetrics, type Predictions } from "./metrics.js";
-import { compareMetric, type Scores } from "./metric-checks.js";
+import { allMetrics, type Predictions } from "./metrics.js";
+import { compareMetric, prepareBoth, type Scores } from "./metric-checks.js";
 import type { PairedResult } from "./paired.js";
 import type { VerdictSettings } from "./settings.js";
 import type { Grouping } from "./state.js";
@@ -69,7 +69,11 @@ export function sliceChecks(
     for (const [i, level] of g.levels.entries()) {
       const rows = byLevel[i] ?? new Int32Array(0);
       if (rows.length === 0) continue;
-      const y = subsetY(s.yTrue, rows);
+      const p = prepareBoth(v.task, {
+        yTrue: subsetY(s.yTrue, rows),
+        candidate: subset(s.candidate, rows, width),
+        ...(s.baseline ? { baseline: subset(s.baseline, rows, width) } : {}),
+      });
       const slice = g.kind === "named" ? g.name : `${g.name}=${level}`;
       const checkId =
         g.kind === "named" ? `slice.${idPart(g.name)}.${metric}` : `slice.${idPart(g.name)}:${idPart(level)}.${metric}`;
@@ -79,14 +83,14 @@ export function sliceChecks(
         level,
         kind: g.kind,
         rows: rows.length,
-        candidate: computeMetrics(v.task, y, subset(s.candidate, rows, width)),
+        candidate: allMetrics(p.candidate),
         status: "skip",
         checkId,
       };
-      if (s.baseline) {
-        r.baseline = computeMetrics(v.task, y, subset(s.baseline, rows, width));
+      if (p.baseline) {
+        r.baseline = allMetrics(p.baseline);
         if (rows.length >= v.minSliceSize) {
-          const c = compareMetric(v, metric, s, rows);
+          const c = compareMetric(v, metric, p);
           if (c) r.comparison = c;
         }
       }
