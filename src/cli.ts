@@ -10,7 +10,20 @@ import { resolveUserPath } from "./core/paths.js";
 import { errorReport, TOOL, TOOL_VERSION, type Report } from "./core/report.js";
 import { writeJsonReport } from "./render/json.js";
 import { didYouMean } from "./core/suggest.js";
-import { enrichReport, startPublishing, type GitHubPublisher } from "./github/publisher.js";
+import type { GitHubPublisher } from "./github/publisher.js";
+
+// Octokit and @actions/* load only inside GitHub Actions, where reports are published and stamped.
+type PublisherModule = typeof import("./github/publisher.js");
+let publisherModule: PublisherModule | undefined;
+
+async function startPublishing(...args: Parameters<PublisherModule["startPublishing"]>): Promise<GitHubPublisher | undefined> {
+  return publisherModule?.startPublishing(...args);
+}
+
+/** Outside Actions (module not loaded) there is nothing to stamp, as in the publisher's own enrichReport. */
+function enrichReport(...args: Parameters<PublisherModule["enrichReport"]>): void {
+  publisherModule?.enrichReport(...args);
+}
 
 export interface Io {
   stdout: Writable;
@@ -138,6 +151,7 @@ function makeContext(cmd: Command, values: OptionValues, positionals: string[], 
  */
 export async function main(argv: string[], io: Io, commands: readonly Command[] = COMMANDS): Promise<number> {
   const debug = argv.includes("--debug");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./github/publisher.js");
   let cmd: Command | undefined;
   let ctx: CommandContext | undefined;
   let publisher: GitHubPublisher | undefined;

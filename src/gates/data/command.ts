@@ -3,9 +3,8 @@ import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { workspaceRoot } from "../../core/paths.js";
+// DuckDB, ajv and the gate load only when a data command runs (every other command starts faster).
 import type { FileArg } from "./gate.js";
-import { runDataGate } from "./gate.js";
-import { inferContract } from "./infer.js";
 
 const GLOB = /[*?[]/;
 
@@ -55,6 +54,7 @@ export const dataCommand: Command = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
+    const { runDataGate } = await import("./gate.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...(schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {}),
@@ -88,6 +88,7 @@ export const dataInferCommand: Command = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
+    const { inferContract } = await import("./infer.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...(label ? { label } : {}), progress: ctx.progress });
     mkdirSync(path.dirname(outPath), { recursive: true });
     writeFileSync(outPath, r.yaml);

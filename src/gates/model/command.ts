@@ -2,9 +2,8 @@ import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File } from "../../core/hash.js";
-import { buildReport } from "./build-report.js";
-import { evaluateModels, type GateIo } from "./gate.js";
-import { mergeShards, readShard, writeShard } from "./shard.js";
+// onnxruntime-node and DuckDB load only when this gate runs (every other command starts faster).
+import type { GateIo } from "./gate.js";
 import { resolveSettings } from "./settings.js";
 
 function gateIo(ctx: CommandContext): GateIo {
@@ -98,6 +97,11 @@ export const modelCommand: Command = {
       ctx.config.gates?.model,
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
+    const [{ evaluateModels }, { writeShard }, { buildReport }] = await Promise.all([
+      import("./gate.js"),
+      import("./shard.js"),
+      import("./build-report.js"),
+    ]);
     const state = await evaluateModels(s, gateIo(ctx));
     if (s.shard) {
       const file = path.resolve(
@@ -127,6 +131,7 @@ export const modelMergeCommand: Command = {
     if (ctx.positionals.length === 0)
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
+    const [{ mergeShards, readShard }, { buildReport }] = await Promise.all([import("./shard.js"), import("./build-report.js")]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     // The shard files are inputs of this verdict too, next to the models and data they name.
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

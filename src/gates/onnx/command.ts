@@ -4,11 +4,9 @@ import type { OnnxGateConfig } from "../../core/config.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import type { Report, Subject } from "../../core/report.js";
-import { onnxGate } from "./gate.js";
 import { expandGlob, hasGlob } from "./glob.js";
-import { readModelFile, type ModelFile } from "./inspect.js";
-import { readTestData } from "./testdata.js";
-import { targetOrt } from "./policy.js";
+// onnxruntime-node and the ONNX protobuf load only when this gate runs (every other command starts faster).
+import type { ModelFile } from "./inspect.js";
 
 function display(ctx: CommandContext, abs: string): string {
   const rel = path.relative(ctx.cwd, abs);
@@ -41,6 +39,7 @@ async function read(
   inputs: Record<string, string>,
 ): Promise<{ file: ModelFile; subject: Subject }> {
   const shown = display(ctx, abs);
+  const { readModelFile } = await import("./inspect.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -68,6 +67,11 @@ export const onnxCommand: Command = {
   },
   async run(ctx): Promise<Report> {
     const cfg: OnnxGateConfig = ctx.config.gates?.onnx ?? {};
+    const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
+      import("./gate.js"),
+      import("./testdata.js"),
+      import("./policy.js"),
+    ]);
     targetOrt(cfg);
     const inputs: Record<string, string> = {};
     if (ctx.configFile)
