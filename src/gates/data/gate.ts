@@ -10,7 +10,7 @@ import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { isWaived } from "../../core/config.js";
 import { openDuckDB, sqlString } from "../../core/duckdb.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
-import { makeReport, type Check, type Report } from "../../core/report.js";
+import { makeReport, type Check, type Report, type Subject } from "../../core/report.js";
 import { didYouMean } from "../../core/suggest.js";
 import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
@@ -185,6 +185,38 @@ function compileContract(lc: LoadedContract | undefined, t: OpenedTable, typeChe
   return out;
 }
 
+/**
+ * Whole-row duplicate counts (a hash of every column, the costliest aggregate) wait while a key
+ * rule could settle them: rows distinct on a key are distinct as rows.
+ */
+function deferredDuplicates(rules: readonly CompiledRule[]): Set<number> {
+  const hasKey = rules.some((r) => r.repeat && r.repeat.nulls !== "value");
+  return new Set(hasKey ? rules.flatMap((r, i) => (r.repeat?.nulls === "value" ? [i] : [])) : []);
+}
+
+/** True when a unique or primary-key rule found no repeat and no missing key value: no row repeats another. */
+function keyProvesDistinct(
+  rules: readonly CompiledRule[],
+  counts: readonly number[],
+  profiles: readonly ColumnProfile[],
+  rowCount: number,
+): boolean {
+  const complete = (name: string) => profiles.find((p) => p.name === name)?.count === rowCount;
+  return rules.some(
+    (r, i) =>
+      r.repeat !== undefined &&
+      r.repeat.nulls !== "value" &&
+      counts[i] === 0 &&
+      (r.repeat.nulls === "violate" || r.repeat.columns.every(complete)),
+  );
+}
+
+/** The data file's subject, from the hash already taken for provenance (hashing 1 GB twice costs seconds). */
+async function dataSubject(f: FileArg, sha256: string | undefined): Promise<Subject> {
+  if (sha256 === undefined) return subjectOf(f.path, f.display, "data");
+  return { path: f.display, sha256, bytes: statSync(f.path).size, role: "data" };
+}
+
 function driftColumns(
   cur: OpenedTable,
   ref: OpenedTable,
@@ -259,11 +291,21 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
     const typeChecks = castChecks(cur, lc, maxExamples);
     const compiled = compileContract(lc, cur, new Set(typeChecks.map((c) => c.column ?? "")));
     progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
-    const select = [`count(*) AS n`, ...profileSelect(cur.columns), ...compiled.rules.map((r, i) => `${r.count} AS r${i}`)];
+    const deferred = deferredDuplicates(compiled.rules);
+    const select = [
+      `count(*) AS n`,
+      ...profileSelect(cur.columns),
+      ...compiled.rules.flatMap((r, i) => (deferred.has(i) ? [] : [`${r.count} AS r${i}`])),
+    ];
     const agg = (await queryRows(conn, `SELECT ${select.join(", ")} FROM ${cur.table}`))[0] ?? {};
     const profiles = readProfile(cur.columns, agg, cur.rowCount);
     await addTopValues(conn, cur.table, profiles);
     const counts = compiled.rules.map((_, i) => Number(agg[`r${i}`] ?? 0));
+    if (deferred.size > 0 && !keyProvesDistinct(compiled.rules, counts, profiles, cur.rowCount)) {
+      const sel = [...deferred].map((i) => `${compiled.rules[i]?.count ?? "0"} AS r${i}`);
+      const row = (await queryRows(conn, `SELECT ${sel.join(", ")} FROM ${cur.table}`))[0] ?? {};
+      for (const i of deferred) counts[i] = Number(row[`r${i}`] ?? 0);
+    }
 
     const checks: Check[] = [
       malformedCheck(
@@ -328,7 +370,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
       gate: "data",
       checks,
       summary: dataSummary(o.data.display, cur, checks, drift),
-      ...(isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {}),
+      ...(isPlainFile(o.data.path) ? { subject: await dataSubject(o.data, inputs[o.data.display]) } : {}),
       metrics: { rows: cur.rowCount, rejected: cur.rejects.length, columns: columnMetrics(profiles, drift) },
       sections: dataSections(profiles, drift, checks, cur.rowCount),
       inputs,

@@ -20,6 +20,8 @@ export interface CompiledRule {
   allowedFraction?: number;
   /** The violating rows in file order: columns `row` (rowid) and `value` (text). */
   examples: (table: string, limit: number) => string;
+  /** Repeat rules (unique, primary key, duplicate rows): the compared columns and how nulls count. */
+  repeat?: { columns: string[]; nulls: "skip" | "violate" | "value" };
 }
 
 /** A column name made safe for a check id (ids allow letters, digits, `_:-[]`). */
@@ -129,6 +131,7 @@ function repeatRule(
   return {
     ...base,
     count,
+    repeat: { columns: cols, nulls },
     examples: (t, n) =>
       `SELECT row, value FROM (SELECT rowid AS row, ${value} AS value, ${cols.map(sqlIdent).join(", ")},
          row_number() OVER (PARTITION BY ${list} ORDER BY rowid) AS rn FROM ${t}) WHERE ${keep} ORDER BY row LIMIT ${n}`,
