@@ -80,6 +80,13 @@ async function rawValue(conn: DuckDBConnection, t: OpenedTable, column: string, 
   return typeof v === "string" ? v : null;
 }
 
+/** Row numbers of a streamed chunk: rows arrive in file order. */
+function countFrom(first: number, n: number): Int32Array {
+  const out = new Int32Array(n);
+  for (let r = 0; r < n; r++) out[r] = first + r;
+  return out;
+}
+
 async function lineText(t: OpenedTable, row: number): Promise<string> {
   const lines = await t.lineOf([row]);
   const line = lines?.get(row);
@@ -88,7 +95,8 @@ async function lineText(t: OpenedTable, row: number): Promise<string> {
 
 /**
  * Streams the evaluation rows through both models in batches and keeps, per row, what exact
- * statistics need: the label, both models' scores, the row number and its slice codes.
+ * statistics need: the label, both models' scores, the row number and its slice codes. `t.table` is
+ * a table, or (rowid: false) a streamed source whose rows arrive in file order, numbered as they come.
  */
 export async function scoreRows(
   conn: DuckDBConnection,
@@ -97,6 +105,7 @@ export async function scoreRows(
   models: { candidate: LoadedModel; baseline?: LoadedModel },
   groups: readonly GroupSpec[],
   progress: (m: string) => void,
+  source: { rowid: boolean } = { rowid: true },
 ): Promise<Scored> {
   const task = s.verdict.task;
   const features = s.features ?? defaultFeatures(t, s);
@@ -117,10 +126,12 @@ export async function scoreRows(
   const select = [
     ...cols.map((c, j) => featureSql(c, dtypes[j] ?? "float32")),
     `coalesce(TRY_CAST(${sqlIdent(s.label)} AS DOUBLE), 'NaN'::DOUBLE)`,
-    "rowid::INTEGER",
+    ...(source.rowid ? ["rowid::INTEGER"] : []),
     ...groups.map((g) => g.sql),
     ...(needsNullCheck ? [`(${cols.map((c) => `${sqlIdent(c)} IS NULL`).join(" OR ")})::INTEGER`] : []),
   ];
+  if (!source.rowid && (s.shard || groups.length)) throw new Error("shards and slices need a table with rowids");
+  const groupAt = F + (source.rowid ? 2 : 1);
   const where = s.shard ? ` WHERE rowid % ${s.shard.count} = ${s.shard.index}` : "";
   const B = s.batchSize;
   const feeds: [FeedBuffers, FeedBuffers] = [allocFeed(plan, B), allocFeed(plan, B)];
@@ -178,7 +189,7 @@ export async function scoreRows(
     const n = chunk.rowCount;
     const vals = Array.from({ length: select.length }, (_, j) => valuesOf(chunk.getColumnVector(j), n));
     const labels = vals[F] as Float64Array;
-    const ids = vals[F + 1] as Int32Array;
+    const ids = source.rowid ? (vals[F + 1] as Int32Array) : countFrom(total, n);
     if (needsNullCheck) {
       const nulls = vals[select.length - 1] as Int32Array;
       for (let r = 0; r < n; r++)
@@ -244,7 +255,7 @@ export async function scoreRows(
         rowIds.data[rowIds.length++] = ids[r0 + k] ?? 0;
       }
       for (const [g, store] of codes.entries()) {
-        const src = vals[F + 2 + g] as Int32Array;
+        const src = vals[groupAt + g] as Int32Array;
         store.reserve(take);
         for (let k = 0; k < take; k++) store.data[store.length++] = src[r0 + k] ?? -1;
       }

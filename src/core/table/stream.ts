@@ -1,0 +1,113 @@
+/**
+ * A CSV/TSV file as a streamed `read_csv(…)` source, for a caller that reads every row once and needs
+ * no table: the file is scanned in one pass instead of being loaded into a DuckDB table and then read
+ * again (the load alone costs about twice a bare scan).
+ *
+ *   const src = await csvSource(conn, "/abs/data.csv", { name: "eval", display: "data.csv" });
+ *   if (src) {
+ *     const result = await conn.stream(`SELECT … FROM ${src.from}`);   // rows in file order
+ *     …
+ *     if ((await src.rejectCount()) > 0) …  // malformed records were skipped: fall back to openTable
+ *   }
+ *
+ * The dialect and column types are decided as openTable (src/core/table.ts) decides them — delimiter
+ * from the header line, types from sniff_csv with the same options, dates and timestamps in the
+ * sniffed formats — so the streamed rows are the rows the table would hold, in the same order (row i of
+ * the stream = rowid i of the table). Malformed records go to a rejects table, as in openTable; this
+ * module only counts them: the caller re-reads through openTable, which reports them with their lines.
+ * Returns undefined when the file is not a plain CSV/TSV the fast path can take (Parquet, JSON Lines,
+ * a glob, a sniffer that gives up): the caller uses openTable.
+ */
+import { existsSync, statSync } from "node:fs";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { sqlIdent, sqlString } from "../duckdb.js";
+import { formatOf, plainValue, type TableColumn } from "../table.js";
+import { firstLine, headerDelimiter } from "./lines.js";
+
+export interface CsvSource {
+  /** The table function call to put after FROM. */
+  from: string;
+  file: string;
+  display: string;
+  columns: TableColumn[];
+  /** Records the scan rejected so far (read it after the stream is consumed). */
+  rejectCount(): Promise<number>;
+  /** Drops the rejects tables. */
+  dispose(): Promise<void>;
+}
+
+function toColumns(v: unknown): TableColumn[] {
+  const list = Array.isArray(v) ? v : ((v as { items?: unknown[] } | null)?.items ?? []);
+  return list.map((x) => {
+    const o = x as Record<string, unknown> & { entries?: Record<string, unknown> };
+    const e = o.entries ?? o;
+    return { name: String(e.name), type: String(e.type) };
+  });
+}
+
+export async function csvSource(
+  conn: DuckDBConnection,
+  file: string,
+  options: { name: string; display?: string },
+): Promise<CsvSource | undefined> {
+  const display = options.display ?? file;
+  let format: string;
+  try {
+    format = formatOf(file, display);
+  } catch {
+    return undefined;
+  }
+  if (format !== "csv" && format !== "tsv") return undefined;
+  if (/[*?[]/.test(file) || !existsSync(file)) return undefined;
+  const st = statSync(file);
+  if (!st.isFile() || st.size === 0) return undefined;
+
+  const delim = format === "tsv" ? "\t" : headerDelimiter(await firstLine(file));
+  let sniffed: Record<string, unknown> | undefined;
+  try {
+    const r = await conn.runAndReadAll(
+      `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delim)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
+    );
+    sniffed = r.getRowObjects()[0];
+  } catch {
+    return undefined;
+  }
+  if (!sniffed) return undefined;
+  const cols = toColumns(sniffed.Columns);
+  const dateFormat = plainValue(sniffed.DateFormat);
+  const timestampFormat = plainValue(sniffed.TimestampFormat);
+  const base = [
+    sqlString(file),
+    "auto_detect=false",
+    "header=true",
+    `delim=${sqlString(delim)}`,
+    `quote='"'`,
+    `escape='"'`,
+    `columns={${cols.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ")}}`,
+    ...(dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : []),
+    ...(timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []),
+  ];
+  const rejects = `${options.name}__rejects`;
+  const scan = `${options.name}__rejects_scan`;
+  let columns: TableColumn[];
+  try {
+    // The types as a table created from this scan would declare them (DESCRIBE binds, it does not read).
+    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${base.join(", ")})`);
+    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
+  } catch {
+    return undefined;
+  }
+  return {
+    from: `read_csv(${[...base, "store_rejects=true", `rejects_table=${sqlString(rejects)}`, `rejects_scan=${sqlString(scan)}`].join(", ")})`,
+    file,
+    display,
+    columns,
+    rejectCount: async () => {
+      const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(rejects)}`);
+      return Number(r.getRowObjects()[0]?.n ?? 0);
+    },
+    dispose: async () => {
+      await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejects)}; DROP TABLE IF EXISTS ${sqlIdent(scan)}`);
+    },
+  };
+}
