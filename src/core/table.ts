@@ -147,20 +147,13 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   // make it settle on a one-column dialect.
   const header = await headerOf(file);
   const delimChar = format === "tsv" ? "\t" : headerDelimiter(header);
-  let sniffed: Record<string, unknown> | undefined;
-  try {
-    sniffed = (
-      await rows(
-        conn,
-        `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
-      )
-    )[0];
-  } catch {
-    // The sniffer gives up when its sample holds a bad quote; the header still names the columns,
-    // read as text (rules cast them; the bad record is rejected with its line below).
-    sniffed = undefined;
-  }
-  const cols = sniffed ? toColumns(sniffed.Columns) : splitHeader(header, delimChar).map((name) => ({ name, type: "VARCHAR" }));
+  const headerNames = splitHeader(header, delimChar);
+  // When every column's type is given and none needs a date format, the sniffer's pass over its
+  // sample would only name the columns, which the header already does.
+  const sniffed = typedByCaller(headerNames, o.types)
+    ? { Columns: headerNames.map((name) => ({ name, type: o.types[name] })), DateFormat: null, TimestampFormat: null }
+    : await sniff(conn, file, delimChar);
+  const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
   const types = o.types;
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
   const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
@@ -217,6 +210,29 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
     rejects,
     lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want })).rows,
   };
+}
+
+async function sniff(conn: DuckDBConnection, file: string, delimChar: string): Promise<Record<string, unknown> | undefined> {
+  try {
+    return (
+      await rows(
+        conn,
+        `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
+      )
+    )[0];
+  } catch {
+    // The sniffer gives up when its sample holds a bad quote; the header still names the columns,
+    // read as text (rules cast them; the bad record is rejected with its line below).
+    return undefined;
+  }
+}
+
+function typedByCaller(names: readonly string[], types: Record<string, string>): boolean {
+  return (
+    names.length > 0 &&
+    new Set(names).size === names.length &&
+    names.every((n) => types[n] !== undefined && !/^(DATE|TIME)/i.test(types[n] ?? ""))
+  );
 }
 
 /** Header names split on the delimiter, honouring `"` quotes; blank names get DuckDB's columnN. */

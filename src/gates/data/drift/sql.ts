@@ -225,9 +225,15 @@ export async function categoricalCounts(
     .map(({ n, i }) => {
       const c = sqlIdent(n);
       const inTop = `c.v IN (${top[i]!.map((t) => sqlString(t.v)).join(", ")})`;
+      const counted = `(SELECT CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM ${cur} WHERE ${c} IS NOT NULL GROUP BY 1) c`;
+      // When the top categories hold every reference value, nothing is "other": no reference scan needed.
+      if (top[i]!.reduce((a, t) => a + t.n, 0) === nReference[i]) {
+        return `SELECT ${i} AS col, CASE WHEN ${inTop} THEN c.v END AS v,
+          CASE WHEN ${inTop} THEN 'top' ELSE 'unseen' END AS kind, sum(c.n) AS n FROM ${counted} GROUP BY ALL`;
+      }
       return `SELECT ${i} AS col, CASE WHEN ${inTop} THEN c.v END AS v,
           CASE WHEN ${inTop} THEN 'top' WHEN r.v IS NOT NULL THEN 'other' ELSE 'unseen' END AS kind, sum(c.n) AS n
-        FROM (SELECT CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM ${cur} WHERE ${c} IS NOT NULL GROUP BY 1) c
+        FROM ${counted}
         LEFT JOIN (SELECT DISTINCT CAST(${c} AS VARCHAR) AS v FROM ${ref} WHERE ${c} IS NOT NULL) r ON c.v = r.v
         GROUP BY ALL`;
     })
