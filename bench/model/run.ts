@@ -1,12 +1,15 @@
 /**
- * Model gate benchmark: `npx tsx bench/model/run.ts [rows]` (default 1,000,000 rows x 20 features).
+ * Model gate benchmark: `npx tsx bench/model/run.ts [rows] [repeat]` (default 1,000,000 rows x 20
+ * features, 3 repeats).
  *
  * In one run it measures, on the same machine and file:
  *   - the gate: `node <bundle>/cli.js model ...` under /usr/bin/time -v (wall time, peak RSS);
  *   - the floor: DuckDB's bare scan of the CSV (SELECT max(COLUMNS(*)) FROM read_csv(...)) plus bare
  *     onnxruntime inference of both models on pre-built float32 tensors (same session options and
  *     batch size as the gate, both models side by side);
- * and prints gate / (scan + inference). Data, models and the bundle go to bench/out/ (gitignored).
+ * and prints gate / (scan + inference). On a shared machine one run can be off by half a second, so
+ * gate, scan and inference are measured `repeat` times, interleaved, and the ratio is taken of the
+ * medians. Data, models and the bundle go to bench/out/ (gitignored).
  */
 import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
@@ -20,6 +23,7 @@ import { sessionOptions } from "../../src/gates/model/session.js";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const OUT = path.join(ROOT, "bench/out/model");
 const ROWS = Number(process.argv[2] ?? 1_000_000);
+const REPEAT = Math.max(1, Number(process.argv[3] ?? 3));
 const F = 20;
 const BATCH = 4096;
 const csv = path.join(OUT, `eval-${ROWS}.csv`);
@@ -86,13 +90,17 @@ async function inferenceMs(models: [string, string]): Promise<number> {
 }
 
 /** The gate as users run it, with each progress line's time since start: where the time goes. */
-async function gateRun(models: [string, string]): Promise<{ wallMs: number; peakMb: number; code: number; phases: string[] }> {
-  const dist = path.join("bench/out/model/dist");
+const dist = path.join("bench/out/model/dist");
+
+function buildBundle(): void {
   execFileSync(process.execPath, [path.join(ROOT, "scripts/build.mjs")], {
     cwd: ROOT,
     env: { ...process.env, MLGATE_DIST_DIR: dist },
     stdio: "inherit",
   });
+}
+
+async function gateRun(models: [string, string]): Promise<{ wallMs: number; peakMb: number; code: number; phases: string[] }> {
   const args = [
     "-v",
     process.execPath,
@@ -129,20 +137,41 @@ async function gateRun(models: [string, string]): Promise<{ wallMs: number; peak
 mkdirSync(OUT, { recursive: true });
 await makeData();
 const models = makeModels();
-const gate = await gateRun(models);
-const scan = await scanMs();
-const infer = await inferenceMs(models);
-const floor = scan + infer;
+buildBundle();
 const f = (x: number): string => `${(x / 1000).toFixed(2)} s`;
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
+};
 console.log(
   `rows ${ROWS.toLocaleString("en-US")} x ${F} features, two ${F}->64->64->1 MLPs, ${ort.env.versions.common ? `onnxruntime ${ort.env.versions.common}` : "onnxruntime"}`,
 );
+const runs: { gate: Awaited<ReturnType<typeof gateRun>>; scan: number; infer: number }[] = [];
+for (let r = 0; r < REPEAT; r++) {
+  const gate = await gateRun(models);
+  const scan = await scanMs();
+  const infer = await inferenceMs(models);
+  runs.push({ gate, scan, infer });
+  console.log(
+    `run ${r + 1}: gate ${f(gate.wallMs)} (peak RSS ${gate.peakMb.toFixed(0)} MB, exit ${gate.code})  scan ${f(scan)}  inference ${f(infer)}  ratio ${(gate.wallMs / (scan + infer)).toFixed(2)}`,
+  );
+}
+const gateMs = median(runs.map((x) => x.gate.wallMs));
+const scan = median(runs.map((x) => x.scan));
+const infer = median(runs.map((x) => x.infer));
+const floor = scan + infer;
+const gate = runs.find((x) => x.gate.wallMs === gateMs)?.gate ?? runs[runs.length - 1]!.gate;
 console.log(
-  `gate wall time (incl. node start, both models, latency, robustness): ${f(gate.wallMs)}  peak RSS ${gate.peakMb.toFixed(0)} MB  exit ${gate.code}`,
+  `median of ${REPEAT}: gate wall time (incl. node start, both models, latency, robustness) ${f(gateMs)}  peak RSS ${Math.max(...runs.map((x) => x.gate.peakMb)).toFixed(0)} MB`,
 );
 console.log(`floor: DuckDB bare scan ${f(scan)} + bare inference of both models ${f(infer)} = ${f(floor)}`);
-console.log(`ratio gate / floor: ${(gate.wallMs / floor).toFixed(2)}`);
-console.log(`gate phases (time since start):\n  ${gate.phases.join("\n  ")}`);
+console.log(
+  `ratio gate / floor: ${(gateMs / floor).toFixed(2)} (median of the per-run ratios: ${median(runs.map((x) => x.gate.wallMs / (x.scan + x.infer))).toFixed(2)})`,
+);
+console.log(
+  `gate phases${REPEAT > 1 ? (REPEAT % 2 ? " of the median run" : " of the last run") : ""} (time since start):\n  ${gate.phases.join("\n  ")}`,
+);
 console.log(
   `load average at the end: ${os
     .loadavg()
