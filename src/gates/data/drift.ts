@@ -29,6 +29,8 @@ export interface DriftColumn {
   name: string;
   kind: "numeric" | "categorical";
   role?: "feature" | "label";
+  /** The current values' distinct count, when the profile estimated it (few values are counted by value). */
+  distinct?: number;
 }
 export interface DriftOptions {
   psiFloor: number;
@@ -72,7 +74,13 @@ export async function computeDrift(
   const seed = options.seed ?? DEFAULT_SEED;
   const numeric = columns.filter((c) => c.kind === "numeric").map((c) => c.name);
   const categorical = columns.filter((c) => c.kind === "categorical").map((c) => c.name);
-  const num = await numericCounts(conn, currentTable, referenceTable, numeric);
+  const num = await numericCounts(
+    conn,
+    currentTable,
+    referenceTable,
+    numeric,
+    columns.filter((c) => c.kind === "numeric").map((c) => c.distinct),
+  );
   const cat = await categoricalCounts(conn, currentTable, referenceTable, categorical);
 
   const measured = columns.map((col): Measured => {

@@ -238,7 +238,12 @@ function driftColumns(
     const refProfileKind = kindOf(refType);
     if (p.kind === "temporal" || refProfileKind === "temporal") continue;
     const numeric = p.kind === "numeric" && refProfileKind === "numeric" && c?.type !== "category";
-    out.push({ name: p.name, kind: numeric ? "numeric" : "categorical", role: isLabel ? "label" : "feature" });
+    out.push({
+      name: p.name,
+      kind: numeric ? "numeric" : "categorical",
+      role: isLabel ? "label" : "feature",
+      ...(p.distinct !== undefined ? { distinct: p.distinct } : {}),
+    });
   }
   return out;
 }
