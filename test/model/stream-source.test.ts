@@ -69,27 +69,38 @@ describe("csvSource: the streamed read_csv behind the model gate's fast path", (
 });
 
 describe("mlgate model: streamed and table paths agree", () => {
-  it("gives the same metrics and paired comparison with and without a slice (which reads through a table)", async () => {
+  it("gives the same metrics, slices, fairness and comparisons from a CSV (streamed) as from the same rows in Parquet (table)", async () => {
     const ws = binaryWorkspace();
     try {
-      const args = ["model", "--baseline", "baseline.onnx", "--candidate", "slice-worse.onnx", "--data", "eval.csv"];
-      args.push("--label", "y", "--task", "binary", "--features", FEATURES);
-      const streamed = await runModel(args, ws);
-      const table = await runModel([...args, "--slice", "region"], ws);
-      expect(streamed.code).toBe(0);
+      await conn.run(
+        `COPY (SELECT * FROM read_csv('${path.join(ws, "eval.csv").replace(/'/g, "''")}')) TO '${path.join(ws, "eval.parquet").replace(/'/g, "''")}' (FORMAT parquet)`,
+      );
+      writeFileSync(
+        path.join(ws, "slices.yml"),
+        ["gates:", "  model:", "    slices:", "      - { name: high_x0, where: 'x0 >= 1' }", "    sensitive: [region]"].join(
+          "\n",
+        ),
+      );
+      const args = ["model", "--baseline", "baseline.onnx", "--candidate", "slice-worse.onnx", "--label", "y"];
+      args.push("--task", "binary", "--features", FEATURES, "--slice", "region", "--slice", "x0", "--config", "slices.yml");
+      const streamed = await runModel([...args, "--data", "eval.csv"], ws);
+      const table = await runModel([...args, "--data", "eval.parquet"], ws);
+      expect(streamed.code).toBe(1);
+      expect(table.code).toBe(1);
       const m = streamed.report?.metrics as Record<string, unknown>;
       const mt = table.report?.metrics as Record<string, unknown>;
       expect(m.rows).toBe(5000);
-      expect(m.candidate).toEqual(mt.candidate);
-      expect(m.baseline).toEqual(mt.baseline);
-      expect(m.comparisons).toEqual(mt.comparisons);
-      expect(m.agreement).toEqual(mt.agreement);
+      for (const key of ["candidate", "baseline", "comparisons", "agreement", "slices", "fairness"])
+        expect(m[key]).toEqual(mt[key]);
+      // region (4 levels) + x0 (5 quintile bins) + high_x0.
+      expect((m.slices as unknown[]).length).toBe(10);
+      expect(streamed.report?.checks.map((c) => [c.id, c.status])).toEqual(table.report?.checks.map((c) => [c.id, c.status]));
       // Which path ran shows in the progress lines: the table path announces its read.
-      const loud = await runMlgate([...args, "--json", "loud.json"], ws);
+      const loud = await runMlgate([...args, "--data", "eval.csv", "--json", "loud.json"], ws);
       expect(loud.stderr).toContain("mlgate model: scoring eval.csv");
       expect(loud.stderr).not.toContain("mlgate model: reading");
-      const loudTable = await runMlgate([...args, "--slice", "region", "--json", "loud.json"], ws);
-      expect(loudTable.stderr).toContain("mlgate model: reading eval.csv");
+      const loudTable = await runMlgate([...args, "--data", "eval.parquet", "--json", "loud.json"], ws);
+      expect(loudTable.stderr).toContain("mlgate model: reading eval.parquet");
     } finally {
       rmSync(ws, { recursive: true, force: true });
     }

@@ -27,6 +27,8 @@ import { firstLine, headerDelimiter } from "./lines.js";
 export interface CsvSource {
   /** The table function call to put after FROM. */
   from: string;
+  /** The same scan without a rejects table: it fails on a malformed record (for side queries). */
+  strictFrom: string;
   file: string;
   display: string;
   columns: TableColumn[];
@@ -98,6 +100,7 @@ export async function csvSource(
     return undefined;
   }
   return {
+    strictFrom: `read_csv(${base.join(", ")})`,
     from: `read_csv(${[...base, "store_rejects=true", `rejects_table=${sqlString(rejects)}`, `rejects_scan=${sqlString(scan)}`].join(", ")})`,
     file,
     display,

@@ -130,7 +130,7 @@ export async function scoreRows(
     ...groups.map((g) => g.sql),
     ...(needsNullCheck ? [`(${cols.map((c) => `${sqlIdent(c)} IS NULL`).join(" OR ")})::INTEGER`] : []),
   ];
-  if (!source.rowid && (s.shard || groups.length)) throw new Error("shards and slices need a table with rowids");
+  if (!source.rowid && s.shard) throw new Error("a shard needs a table with rowids");
   const groupAt = F + (source.rowid ? 2 : 1);
   const where = s.shard ? ` WHERE rowid % ${s.shard.count} = ${s.shard.index}` : "";
   const B = s.batchSize;

@@ -1,7 +1,7 @@
 import { rmSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { openDuckDB } from "../../core/duckdb.js";
+import { openDuckDB, sqlIdent } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import type { PathOptions } from "../../core/paths.js";
@@ -45,8 +45,9 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
     await db.connection.run("SET streaming_buffer_size = '32MB'");
     const models = base ? { candidate, baseline: base } : { candidate };
-    let specs: GroupSpec[] = [];
-    let scored = await scoreStreamed(db.connection, dataFile, s, models, io.progress);
+    const streamed = await scoreStreamed(db.connection, dataFile, s, models, io.progress);
+    let specs: GroupSpec[] = streamed?.specs ?? [];
+    let scored = streamed?.scored;
     if (!scored) {
       io.progress(`reading ${s.data}`);
       const t = await openTable(db.connection, dataFile, { name: "mlgate_eval", display: s.data });
@@ -130,10 +131,12 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
 class NeedsTable extends Error {}
 
 /**
- * The fast path for a whole CSV/TSV file without slices: one streamed read_csv scan feeds the models,
- * with no table in between. Anything it cannot settle alone — a rejected record, a value that needs
- * its line in a message, any user error — returns undefined, and the caller runs the table path,
- * which reports it exactly as before (an error costs a second read; a clean file reads once).
+ * The fast path for a whole CSV/TSV file (no shard): one streamed read_csv scan feeds the models, with
+ * no table in between. Slice and sensitive columns, whose levels and quantile edges must be known
+ * before the scan, are read first into a table of just those columns; named slices are extra columns
+ * of the scan. Anything the fast path cannot settle alone — a rejected record, a value that needs its
+ * line in a message, any user or DuckDB error — returns undefined, and the caller runs the table
+ * path, which reports it exactly as before (an error costs a second read; a clean file reads once).
  */
 async function scoreStreamed(
   conn: DuckDBConnection,
@@ -141,10 +144,22 @@ async function scoreStreamed(
   s: RunSettings,
   models: { candidate: LoadedModel; baseline?: LoadedModel },
   progress: (m: string) => void,
-): Promise<Scored | undefined> {
-  if (s.shard || s.sliceColumns.length || s.namedSlices.length || s.sensitive.length) return undefined;
+): Promise<{ scored: Scored; specs: GroupSpec[] } | undefined> {
+  if (s.shard) return undefined;
   const src = await csvSource(conn, dataFile, { name: "mlgate_stream", display: s.data });
   if (!src) return undefined;
+  const groupColumns = [...new Set([...s.sliceColumns, ...s.sensitive])];
+  const narrow: OpenedTable = {
+    table: sqlIdent("mlgate_groups"),
+    name: "mlgate_groups",
+    file: dataFile,
+    display: s.data,
+    format: "csv",
+    columns: src.columns,
+    rowCount: Number.NaN,
+    rejects: [],
+    lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines")),
+  };
   const t: OpenedTable = {
     table: src.from,
     name: "mlgate_stream",
@@ -157,15 +172,21 @@ async function scoreStreamed(
     lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines")),
   };
   try {
+    if (groupColumns.length)
+      await conn.run(
+        `CREATE OR REPLACE TABLE ${narrow.table} AS SELECT ${groupColumns.map(sqlIdent).join(", ")} FROM ${src.strictFrom}`,
+      );
+    const specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, false);
     progress(`scoring ${s.data}`);
-    const scored = await scoreRows(conn, t, s, models, [], progress, { rowid: false });
-    return (await src.rejectCount()) > 0 ? undefined : scored;
+    const scored = await scoreRows(conn, t, s, models, specs, progress, { rowid: false });
+    return (await src.rejectCount()) > 0 ? undefined : { scored, specs };
   } catch {
     // A user error, a line wanted for a message, or a DuckDB error on a file openTable would reject
     // with its own message: the table path reproduces each one as the gate always reported it.
     return undefined;
   } finally {
     await src.dispose();
+    await conn.run(`DROP TABLE IF EXISTS ${narrow.table}`);
   }
 }
 

@@ -79,19 +79,29 @@ async function namedGroup(conn: DuckDBConnection, t: OpenedTable, s: NamedSlice,
       `gates.model.slices[${i}].where "${s.where}": DuckDB cannot evaluate it over ${t.display} (${why})`,
     );
   }
+  return namedSpec(s);
+}
+
+function namedSpec(s: NamedSlice): GroupSpec {
   return { kind: "named", name: s.name, levels: ["in"], sql: `(CASE WHEN (${s.where}) THEN 0 ELSE -1 END)::INTEGER` };
 }
 
+/**
+ * The groupings in report order: slice columns, named slices, sensitive columns. `t` needs the
+ * slice and sensitive columns only; with checkNamed false the named slices' predicates are not tried
+ * on it first (the streamed scan then fails on a bad one, and the table path names it).
+ */
 export async function planGroups(
   conn: DuckDBConnection,
   t: OpenedTable,
   sliceColumns: readonly string[],
   named: readonly NamedSlice[],
   sensitive: readonly string[],
+  checkNamed = true,
 ): Promise<GroupSpec[]> {
   const out: GroupSpec[] = [];
   for (const c of sliceColumns) out.push(await columnGroup(conn, t, c, "column"));
-  for (const [i, s] of named.entries()) out.push(await namedGroup(conn, t, s, i));
+  for (const [i, s] of named.entries()) out.push(checkNamed ? await namedGroup(conn, t, s, i) : namedSpec(s));
   for (const c of sensitive) out.push(await columnGroup(conn, t, c, "sensitive"));
   return out;
 }
