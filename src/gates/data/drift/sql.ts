@@ -66,6 +66,48 @@ function mapCounts(v: unknown): Map<number, number> {
   return out;
 }
 
+/**
+ * One aggregate row over the finite values of the columns not skipped: `select[i]` gives column i's
+ * `width` items (written for `x<i>`); a skipped column's slots stay null for the caller to fill.
+ */
+async function aggregateRow(
+  conn: DuckDBConnection,
+  table: string,
+  names: readonly string[],
+  skip: readonly boolean[],
+  select: readonly string[],
+  width: number,
+): Promise<unknown[]> {
+  const row: unknown[] = new Array<unknown>(names.length * width).fill(null);
+  const kept = names.flatMap((_, i) => (skip[i] ? [] : [i]));
+  if (kept.length === 0) return row;
+  // Only the kept columns are cast and projected; x<i> keeps naming column i.
+  const t = kept.map((i) => `TRY_CAST(${sqlIdent(names[i]!)} AS DOUBLE) AS t${i}`).join(", ");
+  const x = kept.map((i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
+  const sql = `SELECT ${kept.map((i) => select[i]).join(", ")} FROM (SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}))`;
+  const got = (await conn.runAndReadAll(sql)).getRows()[0] ?? [];
+  kept.forEach((i, k) => row.splice(width * i, width, ...got.slice(width * k, width * (k + 1))));
+  return row;
+}
+
+/** Count, extremes and sample standard deviation of counted values (DuckDB's count/min/max/stddev_samp). */
+function valueStats(values: ReadonlyMap<number, number>): { n: number; min: number; max: number; std: number } {
+  let n = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const [v, k] of values) {
+    n += k;
+    sum += v * k;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (const [v, k] of values) ss += k * (v - mean) ** 2;
+  return n === 0 ? { n, min: NaN, max: NaN, std: NaN } : { n, min, max, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN };
+}
+
 /** Finite values and their counts for the chosen columns, in one statement (one GROUP BY each). */
 async function valueCounts(
   conn: DuckDBConnection,
@@ -160,8 +202,9 @@ async function sampleEdges(
 
 /**
  * Binned counts for numeric columns; `null` for a column with no finite reference value (no
- * reference bins exist). Three scans: a reference sample for the edges, the reference histogram
- * with its extremes, the current histogram (whose tail bins need the reference extremes).
+ * reference bins exist). A reference sample for the edges, then per table one aggregate (extremes
+ * and `histogram` of the many-valued columns) and one GROUP BY per few-valued column; the current
+ * table comes last, since its tail bins need the reference extremes.
  */
 export async function numericCounts(
   conn: DuckDBConnection,
@@ -186,8 +229,12 @@ export async function numericCounts(
         : "NULL";
     return `${h}, count(${x}), min(${x}), max(${x}), stddev_samp(${x})`;
   });
-  const refRow =
-    (await conn.runAndReadAll(`SELECT ${refSel.join(", ")} FROM ${finiteColumns(referenceTable, names)}`)).getRows()[0] ?? [];
+  const refRow = await aggregateRow(conn, referenceTable, names, refExact, refSel, 5);
+  names.forEach((_, i) => {
+    if (!refExact[i]) return;
+    const v = valueStats(refValues[i]!);
+    refRow.splice(5 * i, 5, null, v.n, v.min, v.max, v.std);
+  });
   const nReference = names.map((_, i) => asNumber(refRow[5 * i + 1]));
 
   const partial = names.map((_, i) => {
@@ -223,15 +270,24 @@ export async function numericCounts(
     const h = curExact[i] ? "NULL" : `histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})`;
     return `${h}, count(${x}), sum(greatest(${min} - ${x}, 0)), sum(greatest(${x} - ${max}, 0))`;
   });
-  const curRow =
-    (await conn.runAndReadAll(`SELECT ${curSel.join(", ")} FROM ${finiteColumns(currentTable, names)}`)).getRows()[0] ?? [];
+  const curRow = await aggregateRow(conn, currentTable, names, curExact, curSel, 4);
+  const curValues = await valueCounts(conn, currentTable, names, curExact);
+  names.forEach((_, i) => {
+    if (!curExact[i]) return;
+    const p = partial[i];
+    const lo = p?.referenceMin ?? 0;
+    const hi = p?.upper[p.upper.length - 1] ?? 0;
+    let n = 0;
+    let below = 0;
+    let above = 0;
+    for (const [v, k] of curValues[i]!) {
+      n += k;
+      below += k * Math.max(lo - v, 0);
+      above += k * Math.max(v - hi, 0);
+    }
+    curRow.splice(4 * i, 4, null, n, p ? below : null, p ? above : null);
+  });
   const nCurrent = names.map((_, i) => asNumber(curRow[4 * i + 1]));
-  const curValues = await valueCounts(
-    conn,
-    currentTable,
-    names,
-    curExact.map((e, i) => e && partial[i] !== null),
-  );
 
   const counts = partial.map((p, i): NumericCounts | null => {
     if (!p) return null;
