@@ -227,11 +227,12 @@ async function sniff(conn: DuckDBConnection, file: string, delimChar: string): P
   }
 }
 
+/** Header names the sniffer would give unchanged (it trims spaces), each typed, none a date or time. */
 function typedByCaller(names: readonly string[], types: Record<string, string>): boolean {
   return (
     names.length > 0 &&
     new Set(names).size === names.length &&
-    names.every((n) => types[n] !== undefined && !/^(DATE|TIME)/i.test(types[n] ?? ""))
+    names.every((n) => n === n.trim() && types[n] !== undefined && !/^(DATE|TIME)/i.test(types[n] ?? ""))
   );
 }
 
