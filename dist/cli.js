@@ -3,7 +3,16 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-DPOWM2QU.js";
+} from "./chunks/chunk-SOJF5PF4.js";
+import "./chunks/chunk-HZFT6LV5.js";
+import "./chunks/chunk-37PCWFHL.js";
+import "./chunks/chunk-WKUJXZKH.js";
+import "./chunks/chunk-OXNJ54AG.js";
+import "./chunks/chunk-JVA5FMN7.js";
+import "./chunks/chunk-ENG5Z6VT.js";
+import "./chunks/chunk-MTZTCCQZ.js";
+import "./chunks/chunk-3PEGX5SE.js";
+import "./chunks/chunk-EFS5GV5K.js";
 
 // src/bin/cli.ts
 process.exitCode = await main(process.argv.slice(2), {

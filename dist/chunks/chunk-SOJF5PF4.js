@@ -1,0 +1,1334 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  sha256File,
+  subjectOf
+} from "./chunk-HZFT6LV5.js";
+import {
+  METRICS,
+  PRIMARY_METRIC
+} from "./chunk-37PCWFHL.js";
+import {
+  GitHubPublisher,
+  STATUS_SYMBOL,
+  STATUS_WORD,
+  checkRunName,
+  createClient,
+  escapeTerminal,
+  formatNumber,
+  formatValue,
+  httpStatusOf,
+  readGitHubContext,
+  renderMarkdown,
+  setStepOutputs,
+  sortChecks,
+  writeJsonReport
+} from "./chunk-WKUJXZKH.js";
+import {
+  warning
+} from "./chunk-OXNJ54AG.js";
+import {
+  loadConfig,
+  require__
+} from "./chunk-JVA5FMN7.js";
+import {
+  didYouMean
+} from "./chunk-ENG5Z6VT.js";
+import {
+  GATE_NAMES,
+  TOOL,
+  TOOL_VERSION,
+  countByStatus,
+  errorReport,
+  exitCodeFor
+} from "./chunk-MTZTCCQZ.js";
+import {
+  ConfigurationError,
+  errorMessage,
+  isConfigurationError
+} from "./chunk-3PEGX5SE.js";
+import {
+  __toESM
+} from "./chunk-EFS5GV5K.js";
+
+// src/cli.ts
+import { parseArgs } from "node:util";
+
+// src/cli/options.ts
+var GLOBAL_OPTIONS = {
+  help: { type: "boolean", short: "h", description: "Show help for this command." },
+  debug: { type: "boolean", description: "Print stack traces of internal errors." },
+  quiet: { type: "boolean", short: "q", description: "Only the verdict line on stdout; no progress on stderr." },
+  "allow-outside-workspace": { type: "boolean", description: "Allow input paths outside the workspace folder." }
+};
+var GATE_OPTIONS = {
+  config: { type: "string", valueName: "FILE", description: "Config file (default: mlgate.yml if present)." },
+  json: { type: "string", valueName: "FILE", description: "Write the JSON report here." },
+  markdown: { type: "string", valueName: "FILE", description: "Write the Markdown report here." },
+  "fail-on": {
+    type: "string",
+    valueName: "error|warning",
+    description: "Fail on failed checks only (default) or on warnings too."
+  },
+  name: { type: "string", valueName: "SUFFIX", description: "Suffix of the check run name, to keep matrix jobs apart." },
+  token: { type: "string", valueName: "TOKEN", description: "GitHub token for publishing (default: $GITHUB_TOKEN)." },
+  "no-publish": { type: "boolean", description: "Inside GitHub Actions, do not publish check runs or comments." }
+};
+
+// src/cli/run-gate.ts
+import { writeFileSync, mkdirSync } from "node:fs";
+import path from "node:path";
+
+// src/render/terminal.ts
+function useColor(stream, env = process.env) {
+  if (env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return false;
+  if (env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0") return true;
+  return stream.isTTY === true;
+}
+var CODES = { red: 31, green: 32, yellow: 33, gray: 90, bold: 1 };
+var COLOR_OF = { pass: "green", warn: "yellow", fail: "red", error: "red", skip: "gray" };
+var width = (s) => [...s].length;
+function alignTable(headers, rows, align = []) {
+  const widths = headers.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ""))));
+  const pad = (s, i) => {
+    const w = widths[i] ?? 0;
+    const gap = " ".repeat(Math.max(0, w - width(s)));
+    return align[i] === "r" ? gap + s : s + gap;
+  };
+  const line = (r) => r.map((c, i) => pad(c, i)).join("  ").trimEnd();
+  return [line(headers), widths.map((w) => "\u2500".repeat(w)).join("  "), ...rows.map(line)];
+}
+function section(s, maxRows, paint) {
+  const out = ["", paint("bold", escapeTerminal(s.title))];
+  if (s.kind === "table") {
+    const rows = s.rows.slice(0, maxRows).map((r) => r.map((v) => escapeTerminal(typeof v === "number" ? formatNumber(v) : formatValue(v), 40)));
+    out.push(
+      ...alignTable(
+        s.headers.map((h) => escapeTerminal(h)),
+        rows,
+        s.align
+      ).map((l) => "  " + l)
+    );
+    if (s.rows.length > maxRows) out.push(paint("gray", `  \u2026 ${s.rows.length - maxRows} more rows in the JSON report`));
+  } else if (s.kind === "bar-chart") {
+    const max = Math.max(1e-12, ...s.series.flatMap((x) => x.values.map((v) => Math.abs(v))));
+    for (const [i, label] of s.labels.entries()) {
+      const bars = s.series.map((x) => {
+        const v = Number.isFinite(x.values[i]) ? x.values[i] ?? 0 : 0;
+        return ((v < 0 ? "-" : "") + "\u2588".repeat(Math.round(Math.abs(v) / max * 20))).padEnd(21);
+      });
+      out.push(`  ${escapeTerminal(label, 16).padEnd(16)} ${bars.join(" ")}`);
+    }
+    out.push(paint("gray", `  ${s.series.map((x) => x.name).join(" | ")}`));
+  } else {
+    out.push("  " + escapeTerminal(s.text, 2e3));
+  }
+  return out;
+}
+function renderTerminal(report, opts = {}) {
+  const paint = opts.color ? (code, s) => `\x1B[${CODES[code]}m${s}\x1B[0m` : (_c, s) => s;
+  const maxRows = opts.maxRows ?? 20;
+  const lines = [];
+  const status = paint(
+    COLOR_OF[report.status],
+    `${STATUS_SYMBOL[report.status]} mlgate ${report.gate} ${STATUS_WORD[report.status]}`
+  );
+  lines.push(`${paint("bold", status)}: ${escapeTerminal(report.summary, 300)}`);
+  if (report.checks.length > 0) {
+    const counts = countByStatus(report.checks);
+    lines.push(
+      paint("gray", `${counts.fail} failed, ${counts.warn} warnings, ${counts.pass} passed, ${counts.skip} skipped`),
+      ""
+    );
+    const sorted = sortChecks(report.checks);
+    const rows = sorted.slice(0, Math.max(maxRows, sorted.filter((c) => c.status === "fail").length)).map((c) => {
+      const ex = (c.examples ?? []).slice(0, 2).map(
+        (e) => (e.line !== void 0 ? `line ${e.line}` : e.where ?? "") + (e.value !== void 0 ? `=${escapeTerminal(formatValue(e.value), 20)}` : "")
+      );
+      return [
+        paint(COLOR_OF[c.status], STATUS_SYMBOL[c.status]),
+        escapeTerminal(c.id, 48),
+        escapeTerminal(formatValue(c.observed), 30),
+        escapeTerminal(formatValue(c.expected), 30),
+        c.failedRows !== void 0 ? String(c.failedRows) : "",
+        ex.join(", ")
+      ];
+    });
+    const plain = rows.map((r) => [r[0] ? "x" : "", ...r.slice(1)]);
+    const table = alignTable(["", "check", "observed", "expected", "rows", "examples"], plain, ["l", "l", "r", "r", "r", "l"]);
+    lines.push(table[0] ?? "", table[1] ?? "");
+    table.slice(2).forEach((l, i) => lines.push((rows[i]?.[0] ?? "") + l.slice(1)));
+    if (sorted.length > rows.length) lines.push(paint("gray", `\u2026 ${sorted.length - rows.length} more checks in the JSON report`));
+  }
+  for (const s of report.sections ?? []) lines.push(...section(s, maxRows, paint));
+  if (report.subject)
+    lines.push("", paint("gray", `${escapeTerminal(report.subject.path)} sha256:${report.subject.sha256.slice(0, 12)}`));
+  return lines.join("\n") + "\n";
+}
+
+// src/cli/run-gate.ts
+function failOnOf(ctx, fromConfig) {
+  const v = ctx.str("fail-on") ?? fromConfig ?? "error";
+  if (v !== "error" && v !== "warning") throw new ConfigurationError(`--fail-on must be "error" or "warning", not "${v}"`);
+  return v;
+}
+function jsonPathOf(ctx, report) {
+  const explicit = ctx.str("json");
+  if (explicit) return path.resolve(ctx.cwd, explicit);
+  if (ctx.env.GITHUB_ACTIONS === "true") {
+    const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
+    return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
+  }
+  return void 0;
+}
+function emitReport(report, ctx, failOn) {
+  const jsonPath = jsonPathOf(ctx, report);
+  if (jsonPath) writeJsonReport(report, jsonPath);
+  const md = ctx.str("markdown");
+  if (md) {
+    const file = path.resolve(ctx.cwd, md);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, renderMarkdown(report));
+  }
+  if (ctx.bool("quiet")) {
+    ctx.stdout.write(`${report.status}: ${report.summary}
+`);
+  } else {
+    ctx.stdout.write(renderTerminal(report, { color: useColor(ctx.stdout, ctx.env) }));
+  }
+  return { exitCode: exitCodeFor(report.status, failOn), ...jsonPath ? { jsonPath } : {} };
+}
+
+// src/demo.ts
+import { existsSync, mkdirSync as mkdirSync2 } from "node:fs";
+import path2 from "node:path";
+var PLAN = [
+  { gate: "data", args: ["data"] },
+  { gate: "model", args: ["model"] },
+  { gate: "onnx", args: ["onnx"] }
+];
+var VERDICT = { 0: "passed", 1: "failed (as a gate should, on this input)", 2: "could not run" };
+var demoCommand = {
+  name: "demo",
+  summary: "Run every gate on the bundled examples/ project; reports go to mlgate-report/.",
+  usage: ["demo [--out DIR]"],
+  options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
+  run: async (ctx) => {
+    const { main: main2 } = await import("./cli-KRKS5D5E.js");
+    const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
+    const config = path2.join("examples", "mlgate.yml");
+    if (!existsSync(path2.resolve(ctx.cwd, config))) {
+      throw new ConfigurationError(`${config}: not found; run mlgate demo from the root of the mlgate repository`);
+    }
+    const out = ctx.str("out") ?? "mlgate-report";
+    mkdirSync2(path2.resolve(ctx.cwd, out), { recursive: true });
+    const results = [];
+    let worst = 0;
+    for (const step of PLAN) {
+      ctx.stdout.write(`
+\u2501\u2501 mlgate ${step.gate} \u2501\u2501
+`);
+      const json = path2.join(out, `${step.gate}.json`);
+      const md = path2.join(out, `${step.gate}.md`);
+      const code = await runMain([
+        ...step.args,
+        "--config",
+        config,
+        "--json",
+        json,
+        "--markdown",
+        md,
+        "--no-publish",
+        ...quietFlag(ctx)
+      ]);
+      worst = Math.max(worst, code);
+      results.push([step.gate, String(code), VERDICT[code] ?? "unknown", json]);
+    }
+    ctx.stdout.write(`
+${alignTable(["gate", "exit", "verdict", "report"], results).join("\n")}
+`);
+    ctx.stdout.write(`
+Markdown (as posted to a pull request) and JSON reports are in ${out}/.
+`);
+    return worst === 2 ? 2 : 0;
+  }
+};
+function quietFlag(ctx) {
+  return ctx.bool("quiet") ? ["--quiet"] : [];
+}
+
+// src/github/publish-command.ts
+import os from "node:os";
+import path5 from "node:path";
+import { mkdtempSync } from "node:fs";
+
+// src/github/artifacts.ts
+import path3 from "node:path";
+function namePattern(glob) {
+  const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`);
+}
+async function downloadRunArtifacts(ctx, o) {
+  const { DefaultArtifactClient } = await import("./artifact-CFYIQTNZ.js");
+  const client = new DefaultArtifactClient();
+  const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: ctx.owner, repositoryName: ctx.repo };
+  const { artifacts } = await client.listArtifacts({ latest: true, findBy });
+  const re = namePattern(o.pattern);
+  const out = [];
+  for (const a of artifacts.filter((x) => re.test(x.name)).sort((x, y) => x.name.localeCompare(y.name))) {
+    const dir = path3.join(o.dest, a.name.replace(/[^A-Za-z0-9._-]+/g, "_"));
+    o.log?.(`downloading artifact ${a.name} (${a.size} bytes) from run ${o.runId}`);
+    await client.downloadArtifact(a.id, { path: dir, findBy });
+    out.push({ name: a.name, id: a.id, dir });
+  }
+  return out;
+}
+
+// src/github/report-file.ts
+var import__ = __toESM(require__(), 1);
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path4 from "node:path";
+
+// schemas/report.schema.json
+var report_schema_default = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://mlgate.dev/schemas/report.schema.json",
+  title: "mlgate report",
+  description: "The JSON report every mlgate gate writes with --json: the contract between gates, renderers, publishers and users.",
+  type: "object",
+  required: ["schemaVersion", "gate", "status", "summary", "checks", "provenance"],
+  additionalProperties: false,
+  properties: {
+    schemaVersion: { const: 1, description: "Bumped only on a breaking change of this format." },
+    gate: { enum: ["data", "model", "onnx", "deploy"], description: "The gate that wrote the report." },
+    status: {
+      enum: ["pass", "warn", "fail", "error"],
+      description: "fail if any check failed, warn if any warned, else pass; error when the gate could not run."
+    },
+    summary: { type: "string", description: "One line a reviewer reads first." },
+    error: { type: "string", description: "Why the gate could not run (status error only)." },
+    subject: { $ref: "#/$defs/subject" },
+    subjects: { type: "array", items: { $ref: "#/$defs/subject" } },
+    checks: { type: "array", items: { $ref: "#/$defs/check" } },
+    metrics: { type: "object", description: "Gate-specific numbers (model metrics, column statistics)." },
+    sections: { type: "array", items: { $ref: "#/$defs/section" } },
+    provenance: {
+      type: "object",
+      required: ["tool", "inputs"],
+      additionalProperties: false,
+      properties: {
+        commit: { type: "string" },
+        runUrl: { type: "string" },
+        tool: { type: "string", pattern: "^mlgate " },
+        inputs: {
+          type: "object",
+          description: "Every input file read, by path, with its SHA-256.",
+          additionalProperties: { type: "string", pattern: "^[0-9a-f]{64}$" }
+        },
+        pullRequest: { type: "integer", minimum: 1 },
+        headSha: { type: "string", pattern: "^[0-9a-f]{40}$" },
+        repository: { type: "string" },
+        createdAt: { type: "string" }
+      }
+    }
+  },
+  $defs: {
+    scalar: { type: ["string", "number", "boolean", "null"] },
+    subject: {
+      type: "object",
+      required: ["path", "sha256"],
+      additionalProperties: false,
+      properties: {
+        path: { type: "string" },
+        sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+        bytes: { type: "integer", minimum: 0 },
+        role: { type: "string" }
+      }
+    },
+    check: {
+      type: "object",
+      required: ["id", "title", "status"],
+      additionalProperties: false,
+      properties: {
+        id: {
+          type: "string",
+          pattern: "^(schema|rule|dataset|drift|metric|slice|fairness|latency|robustness|policy|load|parity|shape|signature|deploy|input|determinism|batch|numeric|size|rollout|gate)(\\.[A-Za-z0-9_:\\-\\[\\]]+)+$",
+          description: "Stable dotted id starting with its check family."
+        },
+        title: { type: "string" },
+        status: { enum: ["pass", "warn", "fail", "skip"] },
+        column: { type: "string" },
+        observed: { $ref: "#/$defs/scalar" },
+        expected: { $ref: "#/$defs/scalar" },
+        message: { type: "string" },
+        failedRows: { type: "integer", minimum: 0 },
+        file: { type: "string" },
+        examples: {
+          type: "array",
+          items: {
+            type: "object",
+            additionalProperties: false,
+            properties: {
+              line: { type: "integer", minimum: 1 },
+              value: { $ref: "#/$defs/scalar" },
+              where: { type: "string" }
+            }
+          }
+        },
+        details: { type: "object", additionalProperties: { $ref: "#/$defs/scalar" } }
+      }
+    },
+    section: {
+      type: "object",
+      required: ["kind", "title"],
+      properties: {
+        kind: { enum: ["table", "bar-chart", "text"] },
+        title: { type: "string" },
+        headers: { type: "array", items: { type: "string" } },
+        rows: { type: "array", items: { type: "array", items: { $ref: "#/$defs/scalar" } } },
+        align: { type: "array", items: { enum: ["l", "r", "c"] } },
+        note: { type: "string" },
+        xLabel: { type: "string" },
+        yLabel: { type: "string" },
+        labels: { type: "array", items: { type: "string" } },
+        series: {
+          type: "array",
+          items: {
+            type: "object",
+            required: ["name", "values"],
+            properties: { name: { type: "string" }, values: { type: "array", items: { type: "number" } } }
+          }
+        },
+        text: { type: "string" }
+      }
+    }
+  }
+};
+
+// src/github/report-file.ts
+var validate;
+function loadReport(file, shown = file) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch (e) {
+    throw new ConfigurationError(`${shown}: is not a JSON report (${e instanceof Error ? e.message : String(e)})`);
+  }
+  validate ??= new import__.Ajv2020({ allErrors: false, strict: false }).compile(report_schema_default);
+  if (!validate(parsed)) {
+    const err = validate.errors?.[0];
+    const where = err?.instancePath ? ` at ${err.instancePath}` : "";
+    throw new ConfigurationError(`${shown}: is not a valid mlgate report${where}: ${err?.message ?? "invalid"}`);
+  }
+  return parsed;
+}
+function reportFiles(target) {
+  if (!statSync(target).isDirectory()) return [target];
+  const out = [];
+  const walk = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path4.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile() && e.name.endsWith(".json")) out.push(p);
+    }
+  };
+  walk(target);
+  return out;
+}
+function suffixFromFileName(file, gate) {
+  const base = path4.basename(file, ".json");
+  if (!GATE_NAMES.includes(gate) || !base.startsWith(`${gate}-`)) return void 0;
+  const suffix = base.slice(gate.length + 1);
+  return suffix === "" ? void 0 : suffix;
+}
+
+// src/github/publish-command.ts
+function failOnFor(config, gate) {
+  return gate === "deploy" ? void 0 : config.gates?.[gate]?.fail_on;
+}
+var WORST = ["error", "fail", "warn", "pass"];
+function verifyProvenance(report, shown, expected) {
+  const p = report.provenance;
+  if (p.headSha === void 0)
+    throw new ConfigurationError(`${shown}: has no provenance.headSha; refusing to publish a report not tied to a commit`);
+  if (p.headSha !== expected.headSha)
+    throw new ConfigurationError(
+      `${shown}: was made for commit ${p.headSha}, but ${expected.source} ran on commit ${expected.headSha}; refusing to publish it`
+    );
+  if ((p.pullRequest ?? null) !== (expected.pullRequest ?? null))
+    throw new ConfigurationError(
+      `${shown}: claims pull request ${p.pullRequest === void 0 ? "none" : `#${p.pullRequest}`}, but ${expected.source} belongs to ${expected.pullRequest === void 0 ? "no pull request" : `#${expected.pullRequest}`}; refusing to publish it`
+    );
+}
+async function pullRequestOfRun(ctx, token, env) {
+  const run = ctx.triggeringRun;
+  if (!run || run.pullRequest !== void 0) return run?.pullRequest;
+  if (!run.headLabel || run.event !== "pull_request" && run.event !== "pull_request_target") return void 0;
+  const octokit = createClient({ token, env });
+  const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    state: "open",
+    head: run.headLabel,
+    per_page: 100
+  });
+  return pulls.find((p) => p.head.sha === run.headSha)?.number;
+}
+function tokenOf(ctx) {
+  const token = ctx.str("token") ?? ctx.env.GITHUB_TOKEN;
+  if (!token) throw new ConfigurationError("no GitHub token: pass --token or set GITHUB_TOKEN");
+  return token;
+}
+async function reportSources(ctx, gh, token) {
+  const given = ctx.list("report");
+  if (given.length > 0) return given.flatMap((r) => reportFiles(ctx.resolvePath(r, { flag: "--report", kind: "any" })));
+  const runIdText = ctx.str("run-id");
+  const runId = runIdText !== void 0 ? Number(runIdText) : gh.triggeringRun?.id;
+  if (runIdText !== void 0 && !(Number.isSafeInteger(runId) && (runId ?? 0) > 0))
+    throw new ConfigurationError(`--run-id must be a workflow run id (a positive integer), not "${runIdText}"`);
+  if (runId === void 0)
+    throw new ConfigurationError("nothing to publish: pass --report FILE|DIR, or --run-id, or run in a workflow_run job");
+  const dest = mkdtempSync(path5.join(ctx.env.RUNNER_TEMP || os.tmpdir(), "mlgate-reports-"));
+  let downloaded;
+  try {
+    downloaded = await downloadRunArtifacts(gh, {
+      token,
+      runId,
+      pattern: ctx.str("artifact-pattern") ?? "mlgate-*",
+      dest,
+      log: ctx.progress
+    });
+  } catch (e) {
+    throw new ConfigurationError(
+      `could not download the report artifacts of workflow run ${runId} (${errorMessage(e).split("\n")[0] ?? ""}); the token needs actions: read`
+    );
+  }
+  if (downloaded.length === 0)
+    throw new ConfigurationError(
+      `workflow run ${runId} has no artifact named like "${ctx.str("artifact-pattern") ?? "mlgate-*"}"; did the gate job upload its report?`
+    );
+  return downloaded.flatMap((a) => reportFiles(a.dir));
+}
+async function runPublish(ctx) {
+  const gh = readGitHubContext(ctx.env, ctx.cwd);
+  const token = tokenOf(ctx);
+  const configFile = ctx.str("config");
+  const config = loadConfig(
+    configFile ? ctx.resolvePath(configFile, { flag: "--config", kind: "file" }) : void 0,
+    ctx.cwd
+  ).config;
+  const files = await reportSources(ctx, gh, token);
+  if (files.length === 0) throw new ConfigurationError("--report: no .json reports found");
+  const loaded = files.map((f) => ({
+    file: f,
+    shown: path5.relative(ctx.cwd, f) || f,
+    report: loadReport(f, path5.relative(ctx.cwd, f) || f)
+  }));
+  let pullRequest;
+  try {
+    pullRequest = await pullRequestOfRun(gh, token, ctx.env);
+  } catch (e) {
+    if (httpStatusOf(e) === void 0) throw e;
+    throw new ConfigurationError(
+      `could not find the pull request of workflow run ${gh.triggeringRun?.id ?? "?"} (HTTP ${httpStatusOf(e) ?? "?"}: ${errorMessage(e).split("\n")[0] ?? ""}); the token needs pull-requests: read`
+    );
+  }
+  const target = { ...gh };
+  if (pullRequest !== void 0) target.pullRequest = pullRequest;
+  const sourceRun = ctx.str("run-id") ?? (ctx.list("report").length === 0 ? gh.triggeringRun?.id : void 0);
+  if (sourceRun !== void 0) target.runUrl = `${gh.serverUrl}/${gh.repository}/actions/runs/${sourceRun}`;
+  const expected = {
+    headSha: gh.headSha,
+    ...target.pullRequest !== void 0 ? { pullRequest: target.pullRequest } : {},
+    source: gh.triggeringRun ? `the triggering run ${gh.triggeringRun.id}` : "this run"
+  };
+  const targets = /* @__PURE__ */ new Map();
+  for (const l of loaded) {
+    verifyProvenance(l.report, l.shown, expected);
+    const name = checkRunName(l.report.gate, suffixFromFileName(l.file, l.report.gate));
+    const other = targets.get(name);
+    if (other) throw new ConfigurationError(`${other} and ${l.shown} would both be posted as ${name}; publish one of them`);
+    targets.set(name, l.shown);
+  }
+  let warned = false;
+  const warn = (m) => {
+    if (warned) return;
+    warned = true;
+    warning(m);
+  };
+  let worst = "pass";
+  for (const l of loaded) {
+    const suffix = suffixFromFileName(l.file, l.report.gate);
+    const publisher = new GitHubPublisher(
+      { gate: l.report.gate, ...suffix ? { suffix } : {}, env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
+      target
+    );
+    const res = await publisher.finish(l.report, {
+      failed: exitCodeFor(l.report.status, failOnFor(config, l.report.gate)) !== 0,
+      reportPath: l.file,
+      findExisting: true,
+      outputs: false,
+      workflowAnnotations: false
+    });
+    if (WORST.indexOf(l.report.status) < WORST.indexOf(worst)) worst = l.report.status;
+    const where = res.degraded ? "not posted (see the warning)" : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
+    ctx.stdout.write(`${l.shown}: ${publisher.name} ${l.report.status}: ${where}
+`);
+  }
+  setStepOutputs({ status: worst, reports: String(loaded.length) }, ctx.env);
+  return 0;
+}
+var publishCommand = {
+  name: "publish",
+  summary: "Post gate reports to GitHub (check runs, sticky comments), e.g. from a fork-safe workflow_run job.",
+  usage: ["publish [--report FILE|DIR]... [--run-id ID] [--artifact-pattern GLOB] [--token TOKEN] [--config FILE]"],
+  description: [
+    "With --report, posts the given JSON reports. In a workflow_run job without --report, downloads the",
+    "report artifacts of the triggering run (or --run-id) and posts them. Every report must be for the",
+    "head commit and pull request of that run; reports are validated data, nothing from the PR is run.",
+    "",
+    "Exit codes: 0 published (or, without write access, summarised with a warning), 2 bad input."
+  ].join("\n"),
+  options: {
+    report: { type: "string", multiple: true, valueName: "FILE|DIR", description: "JSON report, or a folder of them." },
+    "run-id": { type: "string", valueName: "ID", description: "Workflow run whose artifacts hold the reports." },
+    "artifact-pattern": { type: "string", valueName: "GLOB", description: "Names of the report artifacts (default mlgate-*)." },
+    token: { type: "string", valueName: "TOKEN", description: "GitHub token (default: $GITHUB_TOKEN)." },
+    config: {
+      type: "string",
+      valueName: "FILE",
+      description: "Config file for publish settings (default: mlgate.yml if present)."
+    }
+  },
+  run: runPublish
+};
+
+// src/gates/onnx/command.ts
+import path7 from "node:path";
+
+// src/gates/onnx/glob.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+import path6 from "node:path";
+function hasGlob(p) {
+  return /[*?[]/.test(p);
+}
+function globToRegExp(glob) {
+  let re = "";
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === "*" && glob[i + 1] === "*") {
+      const slash = glob[i + 2] === "/";
+      re += slash ? "(?:.*/)?" : ".*";
+      i += slash ? 2 : 1;
+    } else if (c === "*") re += "[^/]*";
+    else if (c === "?") re += "[^/]";
+    else if (c === "[") {
+      const end = glob.indexOf("]", i + 1);
+      if (end < 0) re += "\\[";
+      else {
+        re += `[${glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\")}]`;
+        i = end;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, "\\$&");
+  }
+  return new RegExp(`^${re}$`);
+}
+function expandGlob(pattern, cwd) {
+  const abs = path6.resolve(cwd, pattern);
+  const parts = abs.split(path6.sep);
+  const first = parts.findIndex(hasGlob);
+  if (first < 0) return [abs];
+  const root = parts.slice(0, first).join(path6.sep) || path6.sep;
+  const rest = parts.slice(first).join("/");
+  const re = globToRegExp(rest);
+  const named = (d) => rest.includes(d);
+  const out = [];
+  const walk = (dir, rel) => {
+    let entries;
+    try {
+      entries = readdirSync2(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if ((e.name.startsWith(".") || e.name === "node_modules") && !named(e.name)) continue;
+        walk(path6.join(dir, e.name), r);
+      } else if (e.isFile() && re.test(r)) out.push(path6.join(dir, e.name));
+    }
+  };
+  walk(root, "");
+  return out.sort();
+}
+
+// src/gates/onnx/command.ts
+function display(ctx, abs) {
+  const rel = path7.relative(ctx.cwd, abs);
+  return rel && !rel.startsWith("..") ? rel : abs;
+}
+function modelPaths(ctx, cfg) {
+  const given = ctx.list("model");
+  const patterns = given.length ? given : cfg.model ? [cfg.model] : [];
+  const flag = given.length ? "--model" : "gates.onnx.model";
+  if (!patterns.length) throw new ConfigurationError("--model is required (an ONNX file or a glob such as models/*.onnx)");
+  const out = [];
+  for (const p of patterns) {
+    if (!hasGlob(p)) {
+      out.push(ctx.resolvePath(p, { flag, kind: "file" }));
+      continue;
+    }
+    const found = expandGlob(p, ctx.cwd);
+    if (!found.length) throw new ConfigurationError(`${flag} ${p}: matches no files`);
+    for (const f of found) out.push(ctx.resolvePath(f, { flag, kind: "file" }));
+  }
+  return [...new Set(out)];
+}
+async function read(ctx, abs, role, inputs) {
+  const shown = display(ctx, abs);
+  const { readModelFile } = await import("./inspect-MCQJW6A6.js");
+  const file = readModelFile(abs, shown);
+  const subject = await subjectOf(abs, shown, role);
+  inputs[shown] = subject.sha256;
+  for (const e of file.external) inputs[display(ctx, e.path)] = await sha256File(e.path);
+  return { file, subject };
+}
+var onnxCommand = {
+  name: "onnx",
+  gate: "onnx",
+  summary: "Will this ONNX model load and compute the same numbers in the onnxruntime we serve with?",
+  usage: ["onnx --model FILE|GLOB [--test-data DIR] [--baseline FILE] [--config FILE] [--json FILE]"],
+  description: [
+    "Inspects each model (IR, opsets, operators, parameters, signature), applies the policy in",
+    "gates.onnx (target onnxruntime, opsets, operators, domains, size, metadata), loads it in onnxruntime",
+    "with graph optimisation disabled and all, compares outputs with reference data in the ONNX test",
+    "layout, and on synthesised inputs checks NaN/Inf, determinism, optimisation parity, batch",
+    "invariance and a sweep over the symbolic dimensions. With --baseline it checks the serving",
+    "contract and, when gates.onnx.latency.max_ratio is set, latency against the baseline."
+  ].join("\n"),
+  options: {
+    model: { type: "string", multiple: true, valueName: "FILE|GLOB", description: "ONNX model(s) to check; quote globs." },
+    "test-data": { type: "string", valueName: "DIR", description: "Reference data: DIR/test_data_set_N/{input,output}_K.pb." },
+    baseline: { type: "string", valueName: "FILE", description: "The model in production, for the serving contract." }
+  },
+  async run(ctx) {
+    const cfg = ctx.config.gates?.onnx ?? {};
+    const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
+      import("./gate-3R47JPWL.js"),
+      import("./testdata-76PE3S7H.js"),
+      import("./policy-CQCPWNYA.js")
+    ]);
+    targetOrt(cfg);
+    const inputs = {};
+    if (ctx.configFile)
+      inputs[display(ctx, path7.resolve(ctx.cwd, ctx.configFile))] = await sha256File(path7.resolve(ctx.cwd, ctx.configFile));
+    const paths = modelPaths(ctx, cfg);
+    const models = [];
+    const subjects = [];
+    for (const p of paths) {
+      const r = await read(ctx, p, "candidate", inputs);
+      models.push(r.file);
+      subjects.push(r.subject);
+    }
+    const baselineArg = ctx.str("baseline") ?? cfg.baseline;
+    const baseline = baselineArg ? await read(
+      ctx,
+      ctx.resolvePath(baselineArg, { flag: ctx.str("baseline") ? "--baseline" : "gates.onnx.baseline", kind: "file" }),
+      "baseline",
+      inputs
+    ) : void 0;
+    const tdArg = ctx.str("test-data") ?? cfg.test_data;
+    let testData;
+    if (tdArg) {
+      const dir = ctx.resolvePath(tdArg, { flag: ctx.str("test-data") ? "--test-data" : "gates.onnx.test_data", kind: "dir" });
+      testData = readTestData(dir, display(ctx, dir));
+      for (const s of testData) for (const t of [...s.inputs, ...s.outputs]) inputs[t.display] = t.sha256;
+    }
+    ctx.progress(`checking ${models.length} model(s)${baseline ? ` against ${baseline.subject.path}` : ""}`);
+    return onnxGate({
+      models,
+      subjects,
+      config: cfg,
+      inputs,
+      progress: ctx.progress,
+      ...baseline ? { baseline } : {},
+      ...testData ? { testData } : {}
+    });
+  }
+};
+
+// src/gates/data/command.ts
+import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import path9 from "node:path";
+
+// src/core/paths.ts
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import path8 from "node:path";
+function workspaceRoot(env = process.env, cwd = process.cwd()) {
+  return path8.resolve(env.GITHUB_WORKSPACE || cwd);
+}
+function resolveUserPath(p, opts) {
+  if (p.trim() === "") throw new ConfigurationError(`${opts.flag} is empty; give a path`);
+  const cwd = opts.cwd ?? process.cwd();
+  const abs = path8.resolve(cwd, p);
+  const root = opts.root ?? workspaceRoot(process.env, cwd);
+  const rel = path8.relative(root, abs);
+  if (!opts.allowOutside && (rel.startsWith("..") || path8.isAbsolute(rel))) {
+    throw new ConfigurationError(
+      `${opts.flag} ${p}: is outside the workspace ${root} (pass --allow-outside-workspace to allow it)`
+    );
+  }
+  if (opts.mustExist !== false) {
+    if (!existsSync2(abs)) throw new ConfigurationError(`${opts.flag} ${p}: file not found`);
+    const st = statSync2(abs);
+    if (opts.kind === "file" && !st.isFile()) throw new ConfigurationError(`${opts.flag} ${p}: is a folder, expected a file`);
+    if (opts.kind === "dir" && !st.isDirectory()) throw new ConfigurationError(`${opts.flag} ${p}: is not a folder`);
+  }
+  return abs;
+}
+
+// src/gates/data/command.ts
+var GLOB = /[*?[]/;
+function fileArg(ctx, p, flag) {
+  const abs = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
+  const rel = path9.relative(workspaceRoot(ctx.env, ctx.cwd), abs);
+  const display2 = rel && !rel.startsWith("..") && !path9.isAbsolute(rel) ? rel.split(path9.sep).join("/") : p;
+  return { path: abs, display: display2 };
+}
+function driftMode(v, flag) {
+  if (v === void 0) return void 0;
+  if (v === "warn" || v === "fail" || v === "off") return v;
+  throw new ConfigurationError(`${flag} must be warn, fail or off, not "${v}"`);
+}
+var dataCommand = {
+  name: "data",
+  gate: "data",
+  summary: "Check a data file against its contract and measure drift from a reference.",
+  usage: [
+    "data --data FILE [--schema FILE] [--reference FILE] [--label COL] [--drift warn|fail|off] [--config FILE] [--json FILE]"
+  ],
+  description: [
+    "Reads CSV/TSV (.gz too), Parquet (file, glob or hive-partitioned folder) and JSON Lines. Every failed rule",
+    "lists its first rows by file line (header = line 1). Drift warns by default; `drift: fail` in mlgate.yml or",
+    "--drift fail makes it fail. Settings also come from gates.data in mlgate.yml; flags win."
+  ].join("\n"),
+  options: {
+    data: { type: "string", valueName: "FILE", description: "Data file, folder or glob to check." },
+    schema: { type: "string", valueName: "FILE", description: "Contract (YAML), e.g. written by `mlgate data infer`." },
+    reference: { type: "string", valueName: "FILE", description: "Reference data to measure drift against." },
+    label: { type: "string", valueName: "COL", description: "Label column (its drift is reported as label drift)." },
+    drift: { type: "string", valueName: "warn|fail|off", description: "What significant drift does (default warn)." }
+  },
+  async run(ctx) {
+    const cfg = ctx.config.gates?.data ?? {};
+    const fromFlag = (flag, fromConfig) => {
+      const v = ctx.str(flag);
+      if (v !== void 0) return [v, `--${flag}`];
+      return fromConfig !== void 0 ? [fromConfig, `gates.data.${flag}`] : void 0;
+    };
+    const data = fromFlag("data", cfg.data);
+    if (!data) throw new ConfigurationError("--data is required (or gates.data.data in mlgate.yml); see mlgate data --help");
+    const schema = fromFlag("schema", cfg.schema);
+    const reference = fromFlag("reference", cfg.reference);
+    const label = ctx.str("label") ?? cfg.label;
+    const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
+    const { runDataGate } = await import("./gate-EX6TQCFG.js");
+    return runDataGate({
+      data: fileArg(ctx, data[0], data[1]),
+      ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
+      ...reference ? { reference: fileArg(ctx, reference[0], reference[1]) } : {},
+      ...ctx.configFile ? { config: fileArg(ctx, ctx.configFile, "--config") } : {},
+      ...label ? { label } : {},
+      drift,
+      ...cfg.drift_thresholds ? { thresholds: cfg.drift_thresholds } : {},
+      maxExamples: cfg.max_examples ?? 5,
+      ...cfg.waive ? { waive: cfg.waive } : {},
+      progress: ctx.progress
+    });
+  }
+};
+var dataInferCommand = {
+  name: "data infer",
+  summary: "Write a first contract (commented YAML) from reference data.",
+  usage: ["data infer --data FILE --out SCHEMA_FILE [--label COL]"],
+  description: "Types, required columns, categorical domains and identifiers are inferred; numeric ranges become warnings\n(reference_range), not failures. Review and edit the file, then pass it to `mlgate data --schema`.",
+  options: {
+    data: { type: "string", valueName: "FILE", description: "Reference data to learn from." },
+    out: { type: "string", valueName: "FILE", description: "Where to write the contract (YAML)." },
+    label: { type: "string", valueName: "COL", description: "Label column: its values become its allowed domain." }
+  },
+  async run(ctx) {
+    const data = ctx.str("data");
+    if (!data) throw new ConfigurationError("--data is required; see mlgate data infer --help");
+    const out = ctx.str("out");
+    if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
+    const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
+    const label = ctx.str("label");
+    const { inferContract } = await import("./infer-4QHZ2LXY.js");
+    const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
+    mkdirSync3(path9.dirname(outPath), { recursive: true });
+    writeFileSync2(outPath, r.yaml);
+    if (r.rejected.length) {
+      const first = r.rejected[0];
+      ctx.stderr.write(
+        `mlgate data infer: warning: ${r.rejected.length} malformed record(s) ignored (first at line ${first?.line ?? "?"}: ${first?.message ?? ""})
+`
+      );
+    }
+    ctx.stdout.write(`wrote ${out}: ${r.columns} columns inferred from ${r.rows} rows
+`);
+    return 0;
+  }
+};
+
+// src/gates/model/command.ts
+import path10 from "node:path";
+
+// src/gates/model/settings.ts
+var TASKS = ["binary", "multiclass", "regression"];
+function defaultThresholds(task, primary) {
+  return { [primary]: task === "regression" ? { max_drop: 0.01, relative: true } : { max_drop: 0.01 } };
+}
+function parseTask(v, flag) {
+  if (v === void 0) throw new ConfigurationError(`${flag} is required: binary, multiclass or regression`);
+  if (!TASKS.includes(v))
+    throw new ConfigurationError(`${flag} must be binary, multiclass or regression, not "${v}"`);
+  return v;
+}
+function parseShard(v) {
+  const m = /^(\d+)\/(\d+)$/.exec(v.trim());
+  const i = m ? Number(m[1]) : NaN;
+  const n = m ? Number(m[2]) : NaN;
+  if (!m || n < 1 || i < 1 || i > n) throw new ConfigurationError(`--shard must be i/n with 1 <= i <= n, like 1/4, not "${v}"`);
+  return { index: i - 1, count: n };
+}
+function positiveInt(v, flag) {
+  if (v === void 0) return void 0;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1) throw new ConfigurationError(`${flag} must be a positive integer, not "${v}"`);
+  return n;
+}
+function resolveSettings(flags, cfg = {}) {
+  const task = parseTask(flags.task ?? cfg.task, "--task");
+  const candidate = flags.candidate ?? cfg.candidate;
+  if (!candidate) throw new ConfigurationError("--candidate is required (or gates.model.candidate in the config)");
+  const data = flags.data ?? cfg.data;
+  if (!data) throw new ConfigurationError("--data is required (or gates.model.data in the config)");
+  const label = flags.label ?? cfg.label;
+  if (!label) throw new ConfigurationError("--label is required (or gates.model.label in the config)");
+  const decision = flags.decision ?? cfg.decision ?? "point";
+  if (decision !== "point" && decision !== "significant" && decision !== "non-inferior")
+    throw new ConfigurationError(`--decision must be point, significant or non-inferior, not "${decision}"`);
+  const features = flags.features ? flags.features.split(",").map((s) => s.trim()).filter((s) => s !== "") : cfg.features;
+  const primaryMetric = cfg.primary_metric ?? PRIMARY_METRIC[task];
+  const thresholds = cfg.thresholds ?? defaultThresholds(task, primaryMetric);
+  for (const [key, name] of [["primary_metric", primaryMetric], ...Object.keys(thresholds).map((m) => [`thresholds.${m}`, m])]) {
+    if (!METRICS[task].includes(name ?? ""))
+      throw new ConfigurationError(
+        `gates.model.${key}: "${name}" is not a ${task} metric; use one of ${METRICS[task].join(", ")}`
+      );
+  }
+  const primary = thresholds[primaryMetric];
+  const verdict = {
+    task,
+    primaryMetric,
+    decision,
+    thresholds,
+    minSliceSize: cfg.min_slice_size ?? 30,
+    sliceRelative: cfg.slice_max_drop === void 0 ? primary?.relative === true : false,
+    fairness: {
+      ...cfg.fairness?.max_demographic_parity_gap !== void 0 ? { maxDemographicParityGap: cfg.fairness.max_demographic_parity_gap } : {},
+      ...cfg.fairness?.max_equal_opportunity_gap !== void 0 ? { maxEqualOpportunityGap: cfg.fairness.max_equal_opportunity_gap } : {}
+    },
+    bootstrap: { samples: cfg.bootstrap?.samples ?? 1e3, seed: cfg.bootstrap?.seed ?? 42 },
+    alpha: 0.05,
+    waive: cfg.waive ?? []
+  };
+  const sliceMaxDrop = cfg.slice_max_drop ?? primary?.max_drop;
+  if (sliceMaxDrop !== void 0) verdict.sliceMaxDrop = sliceMaxDrop;
+  if (cfg.latency?.max_ratio !== void 0) verdict.latencyMaxRatio = cfg.latency.max_ratio;
+  if (cfg.robustness?.max_flip_rate !== void 0) verdict.robustnessMaxFlipRate = cfg.robustness.max_flip_rate;
+  const settings = {
+    candidate,
+    data,
+    label,
+    sliceColumns: flags.slice.length ? flags.slice : cfg.slice_columns ?? [],
+    namedSlices: cfg.slices ?? [],
+    sensitive: flags.sensitive.length ? flags.sensitive : cfg.sensitive ?? [],
+    batchSize: positiveInt(flags.batchSize, "--batch-size") ?? cfg.batch_size ?? 4096,
+    latencyRuns: cfg.latency?.runs ?? 200,
+    robustness: { epsilon: cfg.robustness?.epsilon ?? 0.01, rows: cfg.robustness?.rows ?? 1e4 },
+    verdict
+  };
+  const baseline = flags.baseline ?? cfg.baseline;
+  if (baseline !== void 0) settings.baseline = baseline;
+  if (features) settings.features = features;
+  const output = flags.output ?? cfg.output;
+  if (output) settings.output = output;
+  if (flags.shard) settings.shard = parseShard(flags.shard);
+  return settings;
+}
+
+// src/gates/model/command.ts
+function gateIo(ctx) {
+  return {
+    cwd: ctx.cwd,
+    env: ctx.env,
+    progress: ctx.progress,
+    resolvePath: ctx.resolvePath,
+    ...ctx.configFile ? { configFile: ctx.configFile } : {}
+  };
+}
+function definedOnly(o) {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
+}
+var modelCommand = {
+  name: "model",
+  gate: "model",
+  // A shard writes statistics for `mlgate model merge`; the merge publishes the verdict.
+  publishes: (ctx) => ctx.str("shard") === void 0,
+  summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
+  usage: [
+    "model --candidate FILE [--baseline FILE|git:REF:PATH|none] --data FILE --label COL --task binary|multiclass|regression",
+    "model ... [--features a,b,c] [--output NAME] [--slice COL]... [--sensitive COL]... [--shard i/n --stats FILE]"
+  ],
+  description: [
+    "Both models score the same rows in the same batches; every comparison reports the paired delta with a 95% CI",
+    "and a p-value. Without thresholds in gates.model.thresholds, the primary metric (roc_auc, accuracy, rmse) may",
+    "not be worse than the baseline's by more than 0.01 (1% for rmse). Inside a pull request, the baseline defaults",
+    "to the candidate's path at the base commit. With --shard, the command writes mergeable statistics (--stats)",
+    "instead of a verdict; `mlgate model merge` judges all shards together."
+  ].join("\n"),
+  options: {
+    candidate: { type: "string", valueName: "FILE", description: "Candidate ONNX model (the subject of the verdict)." },
+    baseline: {
+      type: "string",
+      valueName: "SPEC",
+      description: "Baseline: a path, git:<ref>:<path>, git:<path> (PR base), or none."
+    },
+    data: { type: "string", valueName: "FILE", description: "Evaluation data: CSV, TSV, Parquet or JSON Lines." },
+    label: { type: "string", valueName: "COL", description: "Label column." },
+    task: { type: "string", valueName: "TASK", description: "binary, multiclass or regression." },
+    features: {
+      type: "string",
+      valueName: "a,b,c",
+      description: "Feature columns in model input order (default: all but label, slice, sensitive)."
+    },
+    output: {
+      type: "string",
+      valueName: "NAME",
+      description: "Model output to score (default: probabilities, else the only float output)."
+    },
+    slice: {
+      type: "string",
+      multiple: true,
+      valueName: "COL",
+      description: "Slice by this column (numbers binned by quintiles)."
+    },
+    sensitive: {
+      type: "string",
+      multiple: true,
+      valueName: "COL",
+      description: "Sensitive column for fairness gaps (binary tasks)."
+    },
+    decision: { type: "string", valueName: "MODE", description: "point, significant or non-inferior (default: point)." },
+    "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096)." },
+    shard: { type: "string", valueName: "i/n", description: "Evaluate rows with row number % n = i-1 and write statistics." },
+    stats: {
+      type: "string",
+      valueName: "FILE",
+      description: "Where --shard writes its statistics (default mlgate-report/model-shard-i-of-n.json)."
+    }
+  },
+  async run(ctx) {
+    const s = resolveSettings(
+      definedOnly({
+        candidate: ctx.str("candidate"),
+        baseline: ctx.str("baseline"),
+        data: ctx.str("data"),
+        label: ctx.str("label"),
+        task: ctx.str("task"),
+        features: ctx.str("features"),
+        output: ctx.str("output"),
+        slice: ctx.list("slice"),
+        sensitive: ctx.list("sensitive"),
+        decision: ctx.str("decision"),
+        batchSize: ctx.str("batch-size"),
+        shard: ctx.str("shard")
+      }),
+      ctx.config.gates?.model
+    );
+    if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
+    const [{ evaluateModels }, { writeShard }, { buildReport }] = await Promise.all([
+      import("./gate-V3X46WTA.js"),
+      import("./shard-3J2BTPL6.js"),
+      import("./build-report-YFWXNSPM.js")
+    ]);
+    const state = await evaluateModels(s, gateIo(ctx));
+    if (s.shard) {
+      const file = path10.resolve(
+        ctx.cwd,
+        ctx.str("stats") ?? `mlgate-report/model-shard-${s.shard.index + 1}-of-${s.shard.count}.json`
+      );
+      writeShard(state, file);
+      ctx.stdout.write(
+        `shard ${s.shard.index + 1}/${s.shard.count}: ${state.yTrue.length} rows scored; statistics written to ${path10.relative(ctx.cwd, file)} (run mlgate model merge for the verdict)
+`
+      );
+      return 0;
+    }
+    ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
+    return buildReport(state);
+  }
+};
+var modelMergeCommand = {
+  name: "model merge",
+  gate: "model",
+  summary: "Merge the statistics of `mlgate model --shard` runs into one report, as one unsharded run.",
+  usage: ["model merge SHARD_FILE... [--json FILE] [--markdown FILE]"],
+  description: "Thresholds, slices and models come from the shard files, so every shard is judged alike.",
+  options: {},
+  allowPositionals: true,
+  async run(ctx) {
+    if (ctx.positionals.length === 0)
+      throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
+    const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
+    const [{ mergeShards, readShard }, { buildReport }] = await Promise.all([import("./shard-3J2BTPL6.js"), import("./build-report-YFWXNSPM.js")]);
+    const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
+    for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
+    ctx.progress(`computing metrics and paired statistics over ${merged.yTrue.length.toLocaleString("en-US")} rows`);
+    return buildReport(merged);
+  }
+};
+
+// src/commands.ts
+var COMMANDS = [
+  dataCommand,
+  dataInferCommand,
+  modelCommand,
+  modelMergeCommand,
+  onnxCommand,
+  publishCommand,
+  demoCommand
+];
+
+// src/cli.ts
+var publisherModule;
+async function startPublishing(...args) {
+  return publisherModule?.startPublishing(...args);
+}
+function enrichReport(...args) {
+  publisherModule?.enrichReport(...args);
+}
+function optionsOf(cmd) {
+  return { ...cmd.options, ...cmd.gate ? GATE_OPTIONS : {}, ...GLOBAL_OPTIONS };
+}
+function flagList(options) {
+  const rows = Object.entries(options).map(([name, o]) => {
+    const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
+    return [flag, o.description + (o.multiple ? " Repeatable." : "")];
+  });
+  const w = Math.max(...rows.map(([f]) => f.length));
+  return rows.map(([f, d]) => `  ${f.padEnd(w)}  ${d}`).join("\n");
+}
+function commandHelp(cmd) {
+  const usage = cmd.usage.map((u, i) => `${i === 0 ? "Usage: " : "       "}mlgate ${u}`).join("\n");
+  const exit = cmd.gate ? "\n\nExit codes: 0 passed (warnings allowed), 1 failed, 2 could not run (bad input)." : "";
+  return `${usage}
+
+${cmd.summary}${cmd.description ? `
+
+${cmd.description}` : ""}
+
+Options:
+${flagList(optionsOf(cmd))}${exit}
+`;
+}
+function mainHelp(commands) {
+  const w = Math.max(8, ...commands.map((c) => c.name.length));
+  const list = commands.length ? commands.map((c) => `  ${c.name.padEnd(w)}  ${c.summary}`).join("\n") : "  (no gates are installed in this build)";
+  return `Usage: mlgate <command> [options]
+
+Gates for machine-learning changes, the way unit tests gate code.
+
+Commands:
+${list}
+
+Options:
+  -h, --help     Show help (also: mlgate <command> --help).
+  -V, --version  Print the version.
+
+Exit codes: 0 passed (warnings allowed), 1 failed, 2 could not run (bad input).
+`;
+}
+function findCommand(args, commands) {
+  let best;
+  for (const cmd of commands) {
+    const words = cmd.name.split(" ");
+    if (words.every((w, i) => args[i] === w) && (!best || words.length > best.cmd.name.split(" ").length)) {
+      best = { cmd, rest: args.slice(words.length) };
+    }
+  }
+  return best;
+}
+function parse(cmd, rest) {
+  const options = optionsOf(cmd);
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      options: Object.fromEntries(
+        Object.entries(options).map(([k, o]) => [k, { type: o.type, multiple: true, ...o.short ? { short: o.short } : {} }])
+      ),
+      strict: true,
+      allowPositionals: cmd.allowPositionals ?? false
+    });
+    return { values: parsed.values, positionals: parsed.positionals };
+  } catch (e) {
+    const msg = errorMessage(e);
+    const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg)?.[1];
+    if (unknown) {
+      const hint = didYouMean(unknown.replace(/^-+/, ""), Object.keys(options));
+      throw new ConfigurationError(
+        `unknown flag ${unknown} for mlgate ${cmd.name}${hint ? ` (did you mean --${hint}?)` : ""}; see mlgate ${cmd.name} --help`
+      );
+    }
+    const missing = /Option '(?:-\w, )?(--[\w-]+) <value>' argument missing/.exec(msg)?.[1];
+    if (missing) throw new ConfigurationError(`${missing} needs a value; see mlgate ${cmd.name} --help`);
+    const positional = /Unexpected argument '([^']+)'/.exec(msg)?.[1];
+    if (positional)
+      throw new ConfigurationError(`unexpected argument "${positional}" for mlgate ${cmd.name}; see mlgate ${cmd.name} --help`);
+    throw new ConfigurationError(`${msg.split("\n")[0] ?? msg}; see mlgate ${cmd.name} --help`);
+  }
+}
+function makeContext(cmd, values, positionals, io) {
+  const options = optionsOf(cmd);
+  const last = (v) => Array.isArray(v) ? v[v.length - 1] : v;
+  const ctx = {
+    values,
+    positionals,
+    cwd: io.cwd,
+    env: io.env,
+    config: {},
+    stdout: io.stdout,
+    stderr: io.stderr,
+    progress: (m) => {
+      if (!last(values.quiet)) io.stderr.write(`mlgate ${cmd.name}: ${m}
+`);
+    },
+    resolvePath: (p, o) => resolveUserPath(p, { ...o, cwd: io.cwd, allowOutside: last(values["allow-outside-workspace"]) === true }),
+    str: (n) => {
+      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
+      return last(values[n]);
+    },
+    list: (n) => {
+      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
+      return values[n] ?? [];
+    },
+    bool: (n) => {
+      if (options[n]?.type !== "boolean") throw new Error(`mlgate ${cmd.name} has no boolean flag --${n}`);
+      return last(values[n]) === true;
+    }
+  };
+  return ctx;
+}
+async function main(argv, io, commands = COMMANDS) {
+  const debug = argv.includes("--debug");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-BCNGUURX.js");
+  let cmd;
+  let ctx;
+  let publisher;
+  try {
+    if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
+      const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : void 0;
+      io.stdout.write(target ? commandHelp(target.cmd) : mainHelp(commands));
+      return argv.length === 0 ? 2 : 0;
+    }
+    if (argv[0] === "--version" || argv[0] === "-V") {
+      io.stdout.write(`${TOOL_VERSION}
+`);
+      return 0;
+    }
+    const found = findCommand(argv, commands);
+    if (!found) {
+      const first = argv[0] ?? "";
+      const hint = didYouMean(
+        first,
+        commands.map((c) => c.name.split(" ")[0] ?? "")
+      );
+      throw new ConfigurationError(`unknown command "${first}"${hint ? ` (did you mean "${hint}"?)` : ""}; see mlgate --help`);
+    }
+    cmd = found.cmd;
+    if (found.rest.includes("--help") || found.rest.includes("-h")) {
+      io.stdout.write(commandHelp(cmd));
+      return 0;
+    }
+    const { values, positionals } = parse(cmd, found.rest);
+    ctx = makeContext(cmd, values, positionals, io);
+    if (cmd.gate) {
+      const loaded = loadConfig(
+        ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : void 0,
+        io.cwd
+      );
+      ctx.config = loaded.config;
+      if (loaded.file) ctx.configFile = loaded.file;
+    }
+    const failOn = cmd.gate ? failOnOf(ctx, gateFailOn(ctx, cmd)) : "error";
+    if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
+    const result = await cmd.run(ctx);
+    if (typeof result === "number") return result;
+    enrichReport(result, ctx.env, ctx.cwd, publisher);
+    const emitted = emitReport(result, ctx, failOn);
+    await publisher?.finish(result, {
+      ...emitted.jsonPath ? { reportPath: emitted.jsonPath } : {},
+      failed: emitted.exitCode !== 0
+    });
+    return emitted.exitCode;
+  } catch (e) {
+    if (isConfigurationError(e)) {
+      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${e.message}
+`);
+      await finishError(publisher, writeErrorReport(cmd, ctx, e.message, publisher));
+      return 2;
+    }
+    io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: internal error: ${errorMessage(e)}
+`);
+    if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}
+`);
+    else io.stderr.write(`This is a bug in ${TOOL}; rerun with --debug for the stack trace and report it.
+`);
+    await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
+    return 2;
+  }
+}
+function gateFailOn(ctx, cmd) {
+  const gate = cmd.gate;
+  if (gate === "data" || gate === "model" || gate === "onnx") return ctx.config.gates?.[gate]?.fail_on;
+  return void 0;
+}
+function writeErrorReport(cmd, ctx, message, publisher) {
+  if (!cmd?.gate || !ctx) return void 0;
+  const report = errorReport(cmd.gate, message);
+  enrichReport(report, ctx.env, ctx.cwd, publisher);
+  try {
+    const target = jsonPathOf(ctx, report);
+    if (!target) return { report };
+    writeJsonReport(report, target);
+    return { report, reportPath: target };
+  } catch {
+    return { report };
+  }
+}
+async function finishError(publisher, written) {
+  if (!publisher || !written) return;
+  try {
+    await publisher.finish(written.report, { ...written.reportPath ? { reportPath: written.reportPath } : {}, failed: true });
+  } catch {
+  }
+}
+
+export {
+  commandHelp,
+  mainHelp,
+  main
+};

@@ -1,0 +1,1133 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  isWaived
+} from "./chunk-JVA5FMN7.js";
+import "./chunk-ENG5Z6VT.js";
+import {
+  makeReport
+} from "./chunk-MTZTCCQZ.js";
+import {
+  idSegment,
+  installedOrt,
+  modelKeys,
+  policyChecks,
+  targetOrt,
+  withModelKey
+} from "./chunk-ZLNQ3PUF.js";
+import {
+  formatDims,
+  inspectModel
+} from "./chunk-MBEQGPKM.js";
+import {
+  DataType,
+  dtypeName,
+  elementCount,
+  floatToHalf,
+  fromOrtTensor,
+  halfToFloat,
+  isFloatType,
+  isSupportedType,
+  numberAt,
+  toOrtTensor
+} from "./chunk-BLR2BRJT.js";
+import {
+  ConfigurationError,
+  errorMessage
+} from "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+
+// src/gates/onnx/compare.ts
+var DEFAULT_RTOL = 1e-3;
+var DEFAULT_ATOL = 1e-5;
+function toleranceFor(cfg, output) {
+  const per = cfg.tolerance?.outputs?.[output];
+  return {
+    rtol: per?.rtol ?? cfg.tolerance?.rtol ?? DEFAULT_RTOL,
+    atol: per?.atol ?? cfg.tolerance?.atol ?? DEFAULT_ATOL
+  };
+}
+function unravel(flat, dims) {
+  const idx = new Array(dims.length).fill(0);
+  let r = flat;
+  for (let k = dims.length - 1; k >= 0; k--) {
+    const d = dims[k];
+    idx[k] = d > 0 ? r % d : 0;
+    r = d > 0 ? Math.floor(r / d) : 0;
+  }
+  return idx;
+}
+function asNumbers(t) {
+  const d = t.data;
+  if (t.elemType === DataType.FLOAT16) return Array.from(d, halfToFloat);
+  return d;
+}
+var show = (v) => typeof v === "number" ? String(v) : typeof v === "bigint" ? v.toString() : JSON.stringify(v);
+function compareTensors(actual, expected, tol) {
+  const n = elementCount(expected.dims);
+  const base = { elements: n, mismatches: 0, maxAbs: 0, maxRel: 0, exact: !isFloatType(expected.elemType) };
+  if (actual.elemType !== expected.elemType) {
+    return { ...base, incompatible: `dtype ${dtypeName(actual.elemType)}, expected ${dtypeName(expected.elemType)}` };
+  }
+  if (actual.dims.length !== expected.dims.length || actual.dims.some((d, i) => d !== expected.dims[i])) {
+    return { ...base, incompatible: `shape [${actual.dims.join(", ")}], expected [${expected.dims.join(", ")}]` };
+  }
+  let worstExcess = -Infinity;
+  let worstAt = -1;
+  if (isFloatType(expected.elemType)) {
+    const a = asNumbers(actual);
+    const e = asNumbers(expected);
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      const y = e[i];
+      if (Number.isNaN(x) && Number.isNaN(y)) continue;
+      if (x === y) continue;
+      const diff = Math.abs(x - y);
+      const bad = !Number.isFinite(diff) || diff > tol.atol + tol.rtol * Math.abs(y);
+      const abs = Number.isNaN(diff) ? Infinity : diff;
+      if (abs > base.maxAbs) base.maxAbs = abs;
+      const rel = y !== 0 ? abs / Math.abs(y) : abs > 0 ? Infinity : 0;
+      if (rel > base.maxRel) base.maxRel = rel;
+      if (bad) base.mismatches++;
+      const excess = Number.isFinite(abs) ? abs - (tol.atol + tol.rtol * Math.abs(y)) : Infinity;
+      if (excess > worstExcess) {
+        worstExcess = excess;
+        worstAt = i;
+      }
+    }
+  } else {
+    const a = actual.data;
+    const e = expected.data;
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      const y = e[i];
+      if (x === y) continue;
+      base.mismatches++;
+      if (typeof x !== "string" && typeof y !== "string" && x !== void 0 && y !== void 0) {
+        const abs = Math.abs(Number(x) - Number(y));
+        if (abs > base.maxAbs) base.maxAbs = abs;
+        const rel = Number(y) !== 0 ? abs / Math.abs(Number(y)) : Infinity;
+        if (rel > base.maxRel) base.maxRel = rel;
+        if (abs > worstExcess) {
+          worstExcess = abs;
+          worstAt = i;
+        }
+      } else if (worstAt < 0) {
+        worstAt = i;
+      }
+    }
+  }
+  if (worstAt >= 0) {
+    const valueAt = (t) => show(t.elemType === DataType.FLOAT16 ? halfToFloat(t.data[worstAt]) : t.data[worstAt]);
+    base.worst = { flat: worstAt, index: unravel(worstAt, expected.dims), actual: valueAt(actual), expected: valueAt(expected) };
+  }
+  return base;
+}
+function describeWorst(output, c) {
+  if (!c.worst) return "";
+  return `${output}[${c.worst.index.join(", ")}] = ${c.worst.actual} (expected ${c.worst.expected})`;
+}
+function comparisonDetails(c, tol) {
+  return {
+    elements: c.elements,
+    mismatches: c.mismatches,
+    max_abs_error: Number.isFinite(c.maxAbs) ? c.maxAbs : null,
+    max_rel_error: Number.isFinite(c.maxRel) ? c.maxRel : null,
+    worst_index: c.worst ? `[${c.worst.index.join(", ")}]` : null,
+    rtol: c.exact ? 0 : tol.rtol,
+    atol: c.exact ? 0 : tol.atol
+  };
+}
+var fmt = (x) => Number.isFinite(x) ? x.toPrecision(3) : String(x);
+function comparisonCheck(id, title, output, c, tol, what) {
+  const details = { output, ...comparisonDetails(c, tol) };
+  if (c.incompatible) {
+    return { id, title, status: "fail", observed: c.incompatible, message: `${output}: ${c.incompatible} (${what}).`, details };
+  }
+  const rule = c.exact || tol.atol === 0 && tol.rtol === 0 ? "exact match" : `|a-b| <= ${tol.atol} + ${tol.rtol}*|b|`;
+  const check = {
+    id,
+    title,
+    status: c.mismatches ? "fail" : "pass",
+    observed: c.mismatches ? `${c.mismatches} of ${c.elements} elements differ` : `max abs error ${fmt(c.maxAbs)}`,
+    expected: rule,
+    message: c.mismatches ? `${c.mismatches} of ${c.elements} elements of ${output} differ (${what}); worst ${describeWorst(output, c)}; max abs error ${fmt(c.maxAbs)}, max rel error ${fmt(c.maxRel)}.` : `All ${c.elements} elements of ${output} match (${what}); max abs error ${fmt(c.maxAbs)}, max rel error ${fmt(c.maxRel)}.`,
+    details
+  };
+  if (c.mismatches) {
+    check.failedRows = c.mismatches;
+    if (c.worst) check.examples = [{ where: `${output}[${c.worst.index.join(", ")}]`, value: c.worst.actual }];
+  }
+  return check;
+}
+function unstableCheck(id, title, output) {
+  return {
+    id,
+    title,
+    status: "skip",
+    message: `Not judged: ${output} differs between two runs on the same inputs (see determinism.*).`,
+    details: { output }
+  };
+}
+
+// src/gates/onnx/load.ts
+import * as ort from "onnxruntime-node";
+function sessionOptions(level) {
+  return { graphOptimizationLevel: level, intraOpNumThreads: 1, interOpNumThreads: 1, logSeverityLevel: 4, logVerbosityLevel: 0 };
+}
+var RUN_OPTIONS = { logSeverityLevel: 4, logVerbosityLevel: 0 };
+ort.env.logLevel = "fatal";
+function cleanOrtMessage(raw) {
+  let s = raw.trim();
+  const loc = /^\S+\.(?:cc|h|cpp|hpp):\d+ /.exec(s);
+  if (loc) {
+    const open = s.indexOf("(", loc[0].length);
+    if (open >= 0) {
+      let depth = 0;
+      for (let i = open; i < s.length; i++) {
+        if (s[i] === "(") depth++;
+        else if (s[i] === ")" && --depth === 0) {
+          s = s.slice(i + 1).trim();
+          break;
+        }
+      }
+    }
+  }
+  s = s.replace(/\s+/g, " ");
+  return s.length > 600 ? `${s.slice(0, 597)}\u2026` : s;
+}
+function offendingOp(message) {
+  const patterns = [
+    /No Op registered for (\S+) with domain_version/,
+    /(?:^|\s)([\w.]+:\w+)\(-?\d+\) is not a registered function\/op/,
+    /Could not find an implementation for (\w+)\(\d+\)/,
+    /\("[^"]*", (\w+), "[^"]*", -?\d+\)/,
+    /Op \((\w+)\)/,
+    /node \S+ of type (\w+)/i
+  ];
+  for (const p of patterns) {
+    const m = p.exec(message);
+    if (m?.[1]) return m[1];
+  }
+  return void 0;
+}
+async function loadSession(model, level) {
+  const t0 = performance.now();
+  try {
+    const opts = sessionOptions(level);
+    const session = model.external.length ? await ort.InferenceSession.create(model.path, opts) : await ort.InferenceSession.create(model.bytes, opts);
+    return { level, session, ms: performance.now() - t0 };
+  } catch (e) {
+    const error = cleanOrtMessage(errorMessage(e));
+    const op = offendingOp(error);
+    return { level, error, ms: performance.now() - t0, ...op ? { op } : {} };
+  }
+}
+function loadCheck(r) {
+  if (r.session) {
+    return {
+      id: `load.${r.level}`,
+      title: `Loads in onnxruntime with graph optimisation "${r.level}"`,
+      status: "pass",
+      observed: "loaded",
+      message: `Session created in ${r.ms.toFixed(1)} ms.`,
+      details: { ms: Number(r.ms.toFixed(2)) }
+    };
+  }
+  return {
+    id: `load.${r.level}`,
+    title: `Loads in onnxruntime with graph optimisation "${r.level}"`,
+    status: "fail",
+    observed: r.op ? `fails at operator ${r.op}` : "fails",
+    expected: "loaded",
+    message: `onnxruntime: ${r.error ?? "unknown error"}`,
+    ...r.op ? { details: { op: r.op }, examples: [{ where: "operator", value: r.op }] } : {}
+  };
+}
+
+// src/gates/onnx/run.ts
+async function runSession(session, feed) {
+  const feeds = {};
+  for (const [name, t] of Object.entries(feed)) feeds[name] = toOrtTensor(t);
+  const t0 = performance.now();
+  try {
+    const res = await session.run(feeds, RUN_OPTIONS);
+    const ms = performance.now() - t0;
+    const outputs = {};
+    for (const name of session.outputNames) {
+      const t = res[name];
+      if (t) outputs[name] = fromOrtTensor(t);
+    }
+    return { ok: true, outputs, ms };
+  } catch (e) {
+    return { ok: false, error: cleanOrtMessage(errorMessage(e)) };
+  }
+}
+
+// src/core/onnx/build.ts
+function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/gates/onnx/synth.ts
+var SYNTH_SEED = 20240611;
+var DEFAULT_BATCH = 4;
+function dimKey(input, axis, d) {
+  return typeof d === "string" ? d : `${input}:${axis}`;
+}
+function planDims(inputs, configured = {}) {
+  const values = /* @__PURE__ */ new Map();
+  const leading = inputs.map(
+    (v) => v.dims.length > 0 && typeof v.dims[0] !== "number" ? dimKey(v.name, 0, v.dims[0]) : void 0
+  );
+  const batch = leading.length > 0 && leading.every((l) => l !== void 0 && l === leading[0]) ? leading[0] : void 0;
+  for (const v of inputs) {
+    v.dims.forEach((d, axis) => {
+      if (typeof d === "number") return;
+      const key = dimKey(v.name, axis, d);
+      if (values.has(key)) return;
+      const given = configured[key];
+      values.set(key, given?.length ? [...given] : key === batch ? [1, DEFAULT_BATCH] : [1]);
+    });
+  }
+  return batch ? { values, batch } : { values };
+}
+function concreteDims(v, choice) {
+  return v.dims.map((d, axis) => typeof d === "number" ? d : choice.get(dimKey(v.name, axis, d)) ?? 1);
+}
+function hashName(s) {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+function synthTensor(v, dims, seed = SYNTH_SEED) {
+  const n = elementCount(dims);
+  const rand = seededRandom((seed ^ hashName(v.name)) >>> 0);
+  const ints = () => Array.from({ length: n }, () => Math.floor(rand() * 4));
+  let data;
+  switch (v.elemType) {
+    case DataType.FLOAT:
+      data = Float32Array.from({ length: n }, () => rand() * 2 - 1);
+      break;
+    case DataType.DOUBLE:
+      data = Float64Array.from({ length: n }, () => rand() * 2 - 1);
+      break;
+    case DataType.FLOAT16:
+      data = Uint16Array.from({ length: n }, () => floatToHalf(rand() * 2 - 1));
+      break;
+    case DataType.INT64:
+      data = BigInt64Array.from(ints().map((x) => BigInt(x)));
+      break;
+    case DataType.UINT64:
+      data = BigUint64Array.from(ints().map((x) => BigInt(x)));
+      break;
+    case DataType.INT32:
+      data = Int32Array.from(ints());
+      break;
+    case DataType.UINT32:
+      data = Uint32Array.from(ints());
+      break;
+    case DataType.INT16:
+      data = Int16Array.from(ints());
+      break;
+    case DataType.UINT16:
+      data = Uint16Array.from(ints());
+      break;
+    case DataType.INT8:
+      data = Int8Array.from(ints());
+      break;
+    case DataType.UINT8:
+      data = Uint8Array.from(ints());
+      break;
+    case DataType.BOOL:
+      data = Uint8Array.from({ length: n }, () => rand() < 0.5 ? 1 : 0);
+      break;
+    case DataType.STRING:
+      data = Array.from({ length: n }, () => `s${Math.floor(rand() * 4)}`);
+      break;
+    default:
+      throw new Error(`synthTensor: ${v.dtype} is not supported`);
+  }
+  return { elemType: v.elemType, dims, data };
+}
+function unsupportedInputs(inputs) {
+  const bad = inputs.filter((v) => !isSupportedType(v.elemType) || !v.hasShape);
+  if (!bad.length) return void 0;
+  return bad.map((v) => `${v.name} (${v.hasShape ? v.dtype : "no declared shape"})`).join(", ");
+}
+function synthFeed(inputs, choice, seed = SYNTH_SEED) {
+  const feed = {};
+  for (const v of inputs) feed[v.name] = synthTensor(v, concreteDims(v, choice), seed);
+  return feed;
+}
+function sliceRows(t, start, count) {
+  const rows = t.dims[0] ?? 0;
+  const per = rows > 0 ? elementCount(t.dims) / rows : 0;
+  const dims = [count, ...t.dims.slice(1)];
+  const data = Array.isArray(t.data) ? t.data.slice(start * per, (start + count) * per) : t.data.slice(start * per, (start + count) * per);
+  return { elemType: t.elemType, dims, data };
+}
+
+// src/gates/onnx/batch.ts
+var MAX_ROWS = 8;
+function concatRows(parts) {
+  const first = parts[0];
+  const dims = [parts.reduce((a, p) => a + (p.dims[0] ?? 0), 0), ...first.dims.slice(1)];
+  if (Array.isArray(first.data)) {
+    return { elemType: first.elemType, dims, data: parts.flatMap((p) => p.data) };
+  }
+  const total = parts.reduce((a, p) => a + p.data.length, 0);
+  const Ctor = first.data.constructor;
+  const out = new Ctor(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p.data, at);
+    at += p.data.length;
+  }
+  return { elemType: first.elemType, dims, data: out };
+}
+async function batchChecks(session, inputs, plan, base, cfg, unstable = /* @__PURE__ */ new Set()) {
+  if (!plan.batch) return [];
+  const size = Math.max(...plan.values.get(plan.batch) ?? [1]);
+  if (size < 2) {
+    return [
+      {
+        id: "batch.invariance",
+        title: "Row-by-row equals batched",
+        status: "skip",
+        message: `Only batch size 1 is configured for ${plan.batch} (gates.onnx.dims), so there is nothing to compare.`
+      }
+    ];
+  }
+  const choice = new Map(base);
+  choice.set(plan.batch, size);
+  const feed = synthFeed(inputs, choice);
+  const batched = await runSession(session, feed);
+  if (!batched.ok) {
+    return [
+      {
+        id: "batch.invariance",
+        title: "Row-by-row equals batched",
+        status: "fail",
+        message: `The batched run (batch ${size}) failed: ${batched.error}`
+      }
+    ];
+  }
+  const rows = Math.min(size, MAX_ROWS);
+  const perRow = {};
+  for (let r = 0; r < rows; r++) {
+    const one = {};
+    for (const [k, t] of Object.entries(feed)) one[k] = sliceRows(t, r, 1);
+    const res = await runSession(session, one);
+    if (!res.ok) {
+      return [
+        {
+          id: "batch.invariance",
+          title: "Row-by-row equals batched",
+          status: "fail",
+          message: `Row ${r} run alone failed: ${res.error}`
+        }
+      ];
+    }
+    for (const [name, t] of Object.entries(res.outputs)) (perRow[name] ??= []).push(t);
+  }
+  const checks = [];
+  for (const [name, whole] of Object.entries(batched.outputs)) {
+    const parts = perRow[name];
+    if (!parts || whole.dims[0] !== size || parts.some((p) => p.dims[0] !== 1)) continue;
+    if (unstable.has(name)) {
+      checks.push(
+        unstableCheck(`batch.${idSegment(name)}`, `${name}: each row alone equals its row in a batch of ${size}`, name)
+      );
+      continue;
+    }
+    const tol = toleranceFor(cfg, name);
+    const c = compareTensors(concatRows(parts), sliceRows(whole, 0, rows), tol);
+    const check = comparisonCheck(
+      `batch.${idSegment(name)}`,
+      `${name}: each row alone equals its row in a batch of ${size}`,
+      name,
+      c,
+      tol,
+      `${rows} rows run one by one vs batch ${size}`
+    );
+    if (check.status === "fail")
+      check.message = `${check.message ?? ""} Some op couples rows along ${plan.batch}: a request's answer depends on its batch mates.`;
+    checks.push(check);
+  }
+  return checks;
+}
+
+// src/gates/onnx/determinism.ts
+function determinismChecks(first, second) {
+  const checks = [];
+  for (const [name, a] of Object.entries(first)) {
+    const b = second[name];
+    if (!b) continue;
+    const c = compareTensors(b, a, { rtol: 0, atol: 0 });
+    const check = comparisonCheck(
+      `determinism.${idSegment(name)}`,
+      `${name} is identical across two runs`,
+      name,
+      c,
+      { rtol: 0, atol: 0 },
+      "second run vs first"
+    );
+    if (check.status === "fail")
+      check.message = `${check.message ?? ""} A random op without a seed, or a race in a kernel, makes serving results irreproducible.`;
+    checks.push(check);
+  }
+  return checks;
+}
+
+// src/gates/onnx/latency.ts
+import "onnxruntime-node";
+var DEFAULT_RUNS = 100;
+var DEFAULT_WARMUP = 10;
+function percentile(sorted, p) {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(p / 100 * sorted.length)));
+  return sorted[rank - 1];
+}
+var round = (x) => Number(x.toFixed(4));
+function stats(ms) {
+  const s = [...ms].sort((a, b) => a - b);
+  return { p50: round(percentile(s, 50)), p95: round(percentile(s, 95)), p99: round(percentile(s, 99)) };
+}
+function ortFeed(feed) {
+  return Object.fromEntries(Object.entries(feed).map(([k, t]) => [k, toOrtTensor(t)]));
+}
+async function timed(session, feeds) {
+  const t0 = performance.now();
+  await session.run(feeds, RUN_OPTIONS);
+  return performance.now() - t0;
+}
+async function measureLatency(session, feed, batch, cfg, baseline) {
+  const runs = cfg.latency?.runs ?? DEFAULT_RUNS;
+  const warmup = cfg.latency?.warmup ?? DEFAULT_WARMUP;
+  const a = ortFeed(feed);
+  let b = baseline ? ortFeed(baseline.feed) : void 0;
+  if (baseline && b) {
+    await baseline.session.run(b, RUN_OPTIONS).catch(() => b = void 0);
+  }
+  for (let i = 0; i < warmup; i++) {
+    await session.run(a, RUN_OPTIONS);
+    if (baseline && b) await baseline.session.run(b, RUN_OPTIONS);
+  }
+  const mine = [];
+  const theirs = [];
+  for (let i = 0; i < runs; i++) {
+    if (baseline && b && i % 2 === 1) theirs.push(await timed(baseline.session, b));
+    mine.push(await timed(session, a));
+    if (baseline && b && i % 2 === 0) theirs.push(await timed(baseline.session, b));
+  }
+  const out = { batch, runs, ...stats(mine) };
+  if (theirs.length) out.baseline = stats(theirs);
+  return out;
+}
+function latencyCheck(s, cfg) {
+  const maxMs = cfg.latency?.max_ms;
+  const maxRatio = cfg.latency?.max_ratio;
+  const id = `latency.batch_${s.batch}`;
+  const title = `p95 latency at batch ${s.batch}`;
+  const details = { p50_ms: s.p50, p95_ms: s.p95, p99_ms: s.p99, runs: s.runs };
+  if (s.baseline)
+    Object.assign(details, { baseline_p50_ms: s.baseline.p50, baseline_p95_ms: s.baseline.p95, baseline_p99_ms: s.baseline.p99 });
+  const problems = [];
+  const notes = [];
+  if (maxMs !== void 0) (s.p95 > maxMs ? problems : notes).push(`p95 ${s.p95} ms ${s.p95 > maxMs ? ">" : "<="} ${maxMs} ms`);
+  let ratio;
+  if (maxRatio !== void 0) {
+    if (!s.baseline) notes.push("max_ratio needs --baseline; not judged");
+    else {
+      ratio = s.baseline.p95 > 0 ? s.p95 / s.baseline.p95 : 1;
+      details.ratio = round(ratio);
+      (ratio > maxRatio ? problems : notes).push(
+        `p95 ratio to baseline ${ratio.toFixed(2)} ${ratio > maxRatio ? ">" : "<="} ${maxRatio}`
+      );
+    }
+  }
+  const judged = maxMs !== void 0 || maxRatio !== void 0 && s.baseline !== void 0;
+  return {
+    id,
+    title,
+    status: !judged ? "skip" : problems.length ? "fail" : "pass",
+    observed: `p50 ${s.p50} ms, p95 ${s.p95} ms, p99 ${s.p99} ms`,
+    ...judged ? {
+      expected: [maxMs !== void 0 ? `p95 <= ${maxMs} ms` : "", ratio !== void 0 ? `ratio <= ${maxRatio}` : ""].filter(Boolean).join(", ")
+    } : {},
+    message: judged ? `${[...problems, ...notes].join("; ")} (${s.runs} runs, one thread).` : `No latency budget set (gates.onnx.latency.max_ms or max_ratio); measured over ${s.runs} runs, one thread.${notes.length ? ` ${notes.join("; ")}.` : ""}`,
+    details
+  };
+}
+
+// src/gates/onnx/numeric.ts
+function numericChecks(outputs) {
+  const checks = [];
+  for (const [name, t] of Object.entries(outputs)) {
+    if (!isFloatType(t.elemType)) continue;
+    let nan = 0;
+    let inf = 0;
+    let first = -1;
+    const n = t.data.length;
+    for (let i = 0; i < n; i++) {
+      const v = numberAt(t, i);
+      if (Number.isNaN(v)) nan++;
+      else if (!Number.isFinite(v)) inf++;
+      else continue;
+      if (first < 0) first = i;
+    }
+    const bad = nan + inf;
+    const check = {
+      id: `numeric.${idSegment(name)}`,
+      title: `${name} has no NaN or infinity`,
+      status: bad ? "fail" : "pass",
+      observed: bad ? `${nan} NaN, ${inf} infinite of ${n}` : `all ${n} finite`,
+      expected: "all finite",
+      message: bad ? `${name}[${unravel(first, t.dims).join(", ")}] = ${numberAt(t, first)} on the synthesised inputs (${nan} NaN, ${inf} infinite of ${n} elements).` : `All ${n} elements of ${name} are finite on the synthesised inputs.`,
+      details: { output: name, nan, inf, elements: n }
+    };
+    if (bad) {
+      check.failedRows = bad;
+      check.examples = [{ where: `${name}[${unravel(first, t.dims).join(", ")}]`, value: String(numberAt(t, first)) }];
+    }
+    checks.push(check);
+  }
+  return checks;
+}
+
+// src/gates/onnx/parity.ts
+function pair(files, values) {
+  const byName = new Map(values.map((v) => [v.name, v]));
+  if (files.every((f) => f.tensor.name !== void 0 && byName.has(f.tensor.name))) {
+    const names = files.map((f) => f.tensor.name);
+    if (new Set(names).size === names.length) return files.map((f) => ({ value: byName.get(f.tensor.name), file: f }));
+  }
+  if (files.length !== values.length) return void 0;
+  return files.map((f, i) => ({ value: values[i], file: f }));
+}
+function matchTestSet(set, inputs, outputs, model) {
+  const names = (vs) => vs.map((v) => v.name).join(", ");
+  if (set.inputs.length !== inputs.length) {
+    throw new ConfigurationError(
+      `${set.display}: has ${set.inputs.length} input_*.pb file(s) but ${model} takes ${inputs.length} input(s) (${names(inputs)})`
+    );
+  }
+  const ins = pair(set.inputs, inputs);
+  const outs = pair(set.outputs, outputs);
+  if (!outs) {
+    throw new ConfigurationError(
+      `${set.display}: has ${set.outputs.length} output_*.pb file(s) but ${model} has ${outputs.length} output(s) (${names(outputs)}) and the tensors are not named after them`
+    );
+  }
+  const feed = {};
+  for (const { value, file } of ins) {
+    if (file.tensor.elemType !== value.elemType) {
+      throw new ConfigurationError(
+        `${file.display}: holds ${dtypeName(file.tensor.elemType)} but input "${value.name}" of ${model} is ${value.dtype}`
+      );
+    }
+    feed[value.name] = file.tensor;
+  }
+  return { feed, expected: outs.map(({ value, file }) => ({ output: value.name, file: file.display, tensor: file.tensor })) };
+}
+async function referenceParity(session, sets, inputs, outputs, model, cfg) {
+  const checks = [];
+  for (const set of sets) {
+    const m = matchTestSet(set, inputs, outputs, model);
+    const res = await runSession(session, m.feed);
+    const sid = idSegment(set.name);
+    if (!res.ok) {
+      checks.push({
+        id: `parity.${sid}.run`,
+        title: `Runs on ${set.name}`,
+        status: "fail",
+        message: `onnxruntime: ${res.error}`,
+        file: set.display
+      });
+      continue;
+    }
+    for (const e of m.expected) {
+      const actual = res.outputs[e.output];
+      const tol = toleranceFor(cfg, e.output);
+      const id = `parity.${sid}.${idSegment(e.output)}`;
+      if (!actual) {
+        checks.push({
+          id,
+          title: `${e.output} matches ${e.file}`,
+          status: "fail",
+          message: `The model returned no ${e.output}.`,
+          file: e.file
+        });
+        continue;
+      }
+      const c = compareTensors(actual, e.tensor, tol);
+      checks.push({
+        ...comparisonCheck(id, `${e.output} matches the reference in ${set.name}`, e.output, c, tol, `vs ${e.file}`),
+        file: e.file
+      });
+    }
+  }
+  return checks;
+}
+function optimizationParity(optimized, plain, cfg, unstable = /* @__PURE__ */ new Set()) {
+  const checks = [];
+  for (const [name, ref] of Object.entries(plain)) {
+    const got = optimized[name];
+    if (!got) continue;
+    if (unstable.has(name)) {
+      checks.push(
+        unstableCheck(`parity.optimization.${idSegment(name)}`, `${name}: optimisation "all" matches "disabled"`, name)
+      );
+      continue;
+    }
+    const tol = toleranceFor(cfg, name);
+    const c = compareTensors(got, ref, tol);
+    checks.push(
+      comparisonCheck(
+        `parity.optimization.${idSegment(name)}`,
+        `${name}: optimisation "all" matches "disabled"`,
+        name,
+        c,
+        tol,
+        '"all" vs "disabled"'
+      )
+    );
+  }
+  return checks;
+}
+
+// src/gates/onnx/sections.ts
+function opsetText(info) {
+  return Object.entries(info.opsets).map(([d, v]) => `${d} ${v}`).join(", ");
+}
+function verdict(checks) {
+  if (checks.some((c) => c.status === "fail")) return "fail";
+  if (checks.some((c) => c.status === "warn")) return "warn";
+  return "pass";
+}
+function sizeText(bytes) {
+  if (bytes >= 1e6) return `${(bytes / 1e6).toFixed(2)} MB`;
+  if (bytes >= 1e3) return `${(bytes / 1e3).toFixed(1)} kB`;
+  return `${bytes} B`;
+}
+function onnxSections(models) {
+  const rows = models.map((m) => {
+    const lat = m.latency.find((l) => l.batch === 1) ?? m.latency[0];
+    return [
+      m.display,
+      m.info.irVersion,
+      opsetText(m.info),
+      m.info.ops.length,
+      m.info.nodeCount,
+      m.info.paramCount,
+      sizeText(m.info.totalBytes),
+      m.load.disabled && m.load.all ? "yes" : `no${m.load.op ? ` (${m.load.op})` : ""}`,
+      lat ? lat.p95 : null,
+      verdict(m.checks)
+    ];
+  });
+  const ops = /* @__PURE__ */ new Map();
+  for (const m of models) {
+    for (const o of m.info.ops) {
+      const key = `${o.domain}:${o.op}`;
+      const e = ops.get(key) ?? { count: 0, models: 0 };
+      e.count += o.count;
+      e.models += 1;
+      ops.set(key, e);
+    }
+  }
+  const opRows = [...ops.entries()].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0])).map(([key, e]) => {
+    const i = key.lastIndexOf(":");
+    return models.length > 1 ? [key.slice(0, i), key.slice(i + 1), e.count, e.models] : [key.slice(0, i), key.slice(i + 1), e.count];
+  });
+  const io = models.flatMap((m) => [
+    ...m.info.inputs.map((v) => [m.display, "input", v.name, v.dtype, formatDims(v)]),
+    ...m.info.optionalInputs.map((v) => [m.display, "optional input", v.name, v.dtype, formatDims(v)]),
+    ...m.info.outputs.map((v) => [m.display, "output", v.name, v.dtype, formatDims(v)])
+  ]);
+  return [
+    {
+      kind: "table",
+      title: "Models",
+      headers: ["Model", "IR", "Opsets", "Op types", "Nodes", "Params", "Size", "Loads", "p95 ms", "Verdict"],
+      rows,
+      align: ["l", "r", "l", "r", "r", "r", "r", "l", "r", "l"],
+      note: "p95 ms: latency at batch 1 (or the model's own batch), one thread."
+    },
+    {
+      kind: "table",
+      title: "Operator inventory",
+      headers: models.length > 1 ? ["Domain", "Operator", "Nodes", "Models"] : ["Domain", "Operator", "Nodes"],
+      rows: opRows,
+      align: models.length > 1 ? ["l", "l", "r", "r"] : ["l", "l", "r"],
+      note: "Counts include the bodies of If, Loop and Scan."
+    },
+    { kind: "table", title: "Serving signature", headers: ["Model", "Kind", "Name", "Type", "Shape"], rows: io }
+  ];
+}
+function onnxMetrics(models, targetOrt2, runtime) {
+  return {
+    target_ort: targetOrt2,
+    runtime: `onnxruntime-node ${runtime}`,
+    models: models.map((m) => ({
+      path: m.display,
+      sha256: m.sha256,
+      ir_version: m.info.irVersion,
+      producer: [m.info.producer, m.info.producerVersion].filter(Boolean).join(" "),
+      opsets: m.info.opsets,
+      nodes: m.info.nodeCount,
+      ops: m.info.ops.map((o) => ({ domain: o.domain, op: o.op, count: o.count })),
+      parameters: m.info.paramCount,
+      parameter_bytes: m.info.paramBytes,
+      total_bytes: m.info.totalBytes,
+      inputs: m.info.inputs.map((v) => ({ name: v.name, dtype: v.dtype, shape: v.dims })),
+      optional_inputs: m.info.optionalInputs.map((v) => ({ name: v.name, dtype: v.dtype, shape: v.dims })),
+      outputs: m.info.outputs.map((v) => ({ name: v.name, dtype: v.dtype, shape: v.dims })),
+      metadata: m.info.metadata,
+      external_data: m.info.external,
+      load: m.load,
+      latency_ms: m.latency
+    }))
+  };
+}
+
+// src/gates/onnx/shape.ts
+var MAX_COMBOS = 16;
+function combos(plan) {
+  let out = [/* @__PURE__ */ new Map()];
+  for (const [k, vals] of plan.values) {
+    out = out.flatMap((m) => vals.map((v) => new Map([...m, [k, v]])));
+  }
+  return out;
+}
+function outputMismatch(decl, dims, choice) {
+  if (!decl.hasShape) return void 0;
+  if (decl.dims.length !== dims.length) return `${decl.name} has rank ${dims.length}, declared ${decl.dims.length}`;
+  for (const [axis, d] of decl.dims.entries()) {
+    const want = typeof d === "number" ? d : typeof d === "string" ? choice.get(d) : void 0;
+    if (want !== void 0 && dims[axis] !== want) {
+      return `${decl.name} has size ${dims[axis]} on axis ${axis}, declared ${typeof d === "string" ? `${d} = ${want}` : want}`;
+    }
+  }
+  return void 0;
+}
+async function shapeChecks(session, inputs, outputs, plan) {
+  if (plan.values.size === 0) return [];
+  const all = combos(plan);
+  const cut = all.length > MAX_COMBOS;
+  const checks = [];
+  for (const choice of all.slice(0, MAX_COMBOS)) {
+    const label = [...choice].map(([k, v]) => `${k}=${v}`).join(", ");
+    const id = `shape.${[...choice].map(([k, v]) => `${idSegment(k)}-${v}`).join("_")}`;
+    const res = await runSession(session, synthFeed(inputs, choice));
+    const details = Object.fromEntries(choice);
+    if (!res.ok) {
+      checks.push({
+        id,
+        title: `Runs with ${label}`,
+        status: "fail",
+        observed: "run failed",
+        message: `onnxruntime: ${res.error}`,
+        details
+      });
+      continue;
+    }
+    const bad = outputs.map((o) => res.outputs[o.name] ? outputMismatch(o, res.outputs[o.name].dims, choice) : void 0).filter((m) => m !== void 0);
+    const shapes = outputs.map((o) => `${o.name} [${res.outputs[o.name]?.dims.join(", ") ?? "?"}]`).join("; ");
+    checks.push({
+      id,
+      title: `Runs with ${label}`,
+      status: bad.length ? "fail" : "pass",
+      observed: shapes,
+      message: bad.length ? `Output shape differs from the declaration: ${bad.join("; ")}.` : `Ran in ${res.ms.toFixed(2)} ms${cut ? `; the sweep was cut to the first ${MAX_COMBOS} of ${all.length} combinations` : ""}.`,
+      details
+    });
+  }
+  return checks;
+}
+
+// src/gates/onnx/signature.ts
+var BASELINE_RTOL = 0.01;
+var BASELINE_ATOL = 1e-4;
+var sig = (v) => `${v.dtype} [${formatDims(v)}]`;
+function breaking(base, cand) {
+  if (base.dtype !== cand.dtype) return `dtype changed from ${base.dtype} to ${cand.dtype}`;
+  if (!base.hasShape || !cand.hasShape) return void 0;
+  if (base.dims.length !== cand.dims.length) return `rank changed from ${base.dims.length} to ${cand.dims.length}`;
+  for (const [axis, b] of base.dims.entries()) {
+    const c = cand.dims[axis];
+    if (typeof b === "number" && c !== b && typeof c === "number") return `axis ${axis} changed from ${b} to ${c}`;
+    if (typeof b !== "number" && typeof c === "number") return `axis ${axis} was dynamic (${b ?? "?"}) and is now fixed at ${c}`;
+  }
+  return void 0;
+}
+function valueChecks(kind, base, cand, candOptional, baseOptional) {
+  const checks = [];
+  const candAll = new Map([...cand, ...candOptional].map((v) => [v.name, v]));
+  const baseAll = new Map([...base, ...baseOptional].map((v) => [v.name, v]));
+  for (const b of [...base, ...baseOptional]) {
+    const c = candAll.get(b.name);
+    const id = `signature.${kind}.${idSegment(b.name)}`;
+    if (!c) {
+      checks.push({
+        id,
+        title: `${kind} ${b.name} is kept`,
+        status: "fail",
+        observed: "removed",
+        expected: sig(b),
+        message: `The candidate removed ${kind} "${b.name}" (${sig(b)}): callers of the baseline break.`
+      });
+      continue;
+    }
+    const why = breaking(b, c);
+    checks.push({
+      id,
+      title: `${kind} ${b.name} is compatible`,
+      status: why ? "fail" : "pass",
+      observed: sig(c),
+      expected: sig(b),
+      message: why ? `${kind} "${b.name}": ${why}; callers of the baseline break.` : `Same contract as the baseline.`
+    });
+  }
+  for (const c of [...cand, ...candOptional]) {
+    if (baseAll.has(c.name)) continue;
+    const required = kind === "input" && cand.includes(c);
+    checks.push({
+      id: `signature.${kind}.${idSegment(c.name)}`,
+      title: `${kind} ${c.name} is new`,
+      status: required ? "fail" : "warn",
+      observed: sig(c),
+      expected: "absent in the baseline",
+      message: required ? `The candidate adds required input "${c.name}" (${sig(c)}): callers of the baseline do not send it.` : `The candidate adds ${kind === "input" ? "optional input" : "output"} "${c.name}" (${sig(c)}); existing callers keep working.`
+    });
+  }
+  return checks;
+}
+function signatureChecks(cand, base) {
+  return [
+    ...valueChecks("input", base.inputs, cand.inputs, cand.optionalInputs, base.optionalInputs),
+    ...valueChecks("output", base.outputs, cand.outputs, [], [])
+  ];
+}
+function baselineParity(cand, base, cfg) {
+  const tol = { rtol: cfg.baseline_tolerance?.rtol ?? BASELINE_RTOL, atol: cfg.baseline_tolerance?.atol ?? BASELINE_ATOL };
+  const checks = [];
+  for (const [name, b] of Object.entries(base)) {
+    const c = cand[name];
+    if (!c) continue;
+    checks.push(
+      comparisonCheck(
+        `parity.baseline.${idSegment(name)}`,
+        `${name} matches the baseline`,
+        name,
+        compareTensors(c, b, tol),
+        tol,
+        "candidate vs baseline"
+      )
+    );
+  }
+  return checks;
+}
+
+// src/gates/onnx/gate.ts
+function largest(plan) {
+  return new Map([...plan.values].map(([k, v]) => [k, Math.max(...v)]));
+}
+function smallest(plan) {
+  return new Map([...plan.values].map(([k, v]) => [k, Math.min(...v)]));
+}
+function restrict(feed, info) {
+  const out = {};
+  for (const v of info.inputs) {
+    const t = feed[v.name];
+    if (!t || t.elemType !== v.elemType) return void 0;
+    if (v.hasShape && (v.dims.length !== t.dims.length || v.dims.some((d, i) => typeof d === "number" && d !== t.dims[i])))
+      return void 0;
+    out[v.name] = t;
+  }
+  return out;
+}
+async function runtimeChecks(model, info, plain, optimized, input, baseline) {
+  const cfg = input.config;
+  const checks = [];
+  if (input.testData)
+    checks.push(...await referenceParity(optimized, input.testData, info.inputs, info.outputs, model.display, cfg));
+  const why = unsupportedInputs(info.inputs);
+  if (why) {
+    checks.push({
+      id: "shape.inputs",
+      title: "Inputs can be synthesised",
+      status: "skip",
+      message: `The gate cannot build inputs for ${why}; runtime checks need --test-data.`
+    });
+    return { checks, latency: [] };
+  }
+  const plan = planDims(info.inputs, cfg.dims);
+  let base = largest(plan);
+  let feed = synthFeed(info.inputs, base);
+  let first = await runSession(optimized, feed);
+  if (!first.ok) {
+    base = smallest(plan);
+    feed = synthFeed(info.inputs, base);
+    first = await runSession(optimized, feed);
+  }
+  const second = await runSession(optimized, feed);
+  const noOpt = await runSession(plain, feed);
+  const unstable = /* @__PURE__ */ new Set();
+  if (first.ok && second.ok && noOpt.ok) {
+    const det = determinismChecks(first.outputs, second.outputs);
+    for (const c of det) if (c.status === "fail" && typeof c.details?.output === "string") unstable.add(c.details.output);
+    checks.push(...numericChecks(first.outputs), ...det, ...optimizationParity(first.outputs, noOpt.outputs, cfg, unstable));
+  }
+  checks.push(...await batchChecks(optimized, info.inputs, plan, base, cfg, unstable));
+  checks.push(...await shapeChecks(optimized, info.inputs, info.outputs, plan));
+  const baseFeed = baseline ? restrict(feed, baseline.info) : void 0;
+  if (baseline?.session && cfg.baseline_tolerance && first.ok) {
+    const theirs = baseFeed ? await runSession(baseline.session, baseFeed) : void 0;
+    if (theirs?.ok) checks.push(...baselineParity(first.outputs, theirs.outputs, cfg));
+    else
+      checks.push({
+        id: "parity.baseline",
+        title: "Outputs match the baseline",
+        status: "skip",
+        message: theirs ? `The baseline failed on the same inputs: ${theirs.error}` : "The baseline takes different inputs, so outputs cannot be compared."
+      });
+  }
+  const latency = [];
+  const lead = info.inputs[0]?.dims[0];
+  const sizes = plan.batch ? cfg.latency?.batch_sizes ?? [1] : [typeof lead === "number" ? lead : 1];
+  for (const b of [...new Set(sizes)]) {
+    const choice = new Map(base);
+    if (plan.batch) choice.set(plan.batch, b);
+    const f = synthFeed(info.inputs, choice);
+    const trial = await runSession(optimized, f);
+    if (!trial.ok) {
+      checks.push({
+        id: `latency.batch_${b}`,
+        title: `p95 latency at batch ${b}`,
+        status: "fail",
+        observed: "run failed",
+        message: `The model does not run at batch ${b}: ${trial.error}`
+      });
+      continue;
+    }
+    const bf = baseline?.session ? restrict(f, baseline.info) : void 0;
+    const s = await measureLatency(
+      optimized,
+      f,
+      b,
+      cfg,
+      baseline?.session && bf ? { session: baseline.session, feed: bf } : void 0
+    );
+    latency.push(s);
+    checks.push(latencyCheck(s, cfg));
+  }
+  return { checks, latency };
+}
+async function checkModel(model, subject, input, baseline) {
+  const cfg = input.config;
+  const info = inspectModel(model);
+  const checks = [...policyChecks(info, cfg)];
+  if (baseline) checks.push(...signatureChecks(info, baseline.info));
+  const plain = await loadSession(model, "disabled");
+  const optimized = await loadSession(model, "all");
+  checks.push(loadCheck(plain), loadCheck(optimized));
+  let latency = [];
+  try {
+    if (plain.session && optimized.session) {
+      const r = await runtimeChecks(model, info, plain.session, optimized.session, input, baseline);
+      checks.push(...r.checks);
+      latency = r.latency;
+    }
+  } finally {
+    await plain.session?.release();
+    await optimized.session?.release();
+  }
+  const failed = plain.session ? optimized : plain;
+  const load = { disabled: Boolean(plain.session), all: Boolean(optimized.session) };
+  if (failed.error) load.error = failed.error;
+  if (failed.op) load.op = failed.op;
+  return { display: model.display, sha256: subject.sha256, info, load, latency, checks };
+}
+function waive(checks, waivers) {
+  for (const c of checks) {
+    if (c.status === "fail" && isWaived(c.id, waivers)) {
+      c.status = "warn";
+      c.message = `Waived by gates.onnx.waive. ${c.message ?? ""}`.trim();
+    }
+  }
+}
+function summaryOf(models, checks, target) {
+  const failed = checks.filter((c) => c.status === "fail");
+  const warned = checks.filter((c) => c.status === "warn");
+  const scope = models.length === 1 ? models[0].display : `${models.length} models`;
+  if (failed.length) {
+    const bad = models.filter((m) => m.checks.some((c) => c.status === "fail"));
+    const ids = failed.slice(0, 3).map((c) => c.id).join(", ");
+    const who = models.length > 1 ? `${bad.length} of ${models.length} models failed; ` : "";
+    return `${scope}: ${who}${failed.length} check(s) failed (${ids}${failed.length > 3 ? ", \u2026" : ""}) against onnxruntime ${target}`;
+  }
+  return `${scope}: loads and runs in onnxruntime ${target}; ${checks.length - warned.length} check(s) passed${warned.length ? `, ${warned.length} warning(s)` : ""}`;
+}
+async function onnxGate(input) {
+  const cfg = input.config;
+  const target = targetOrt(cfg).ort;
+  let baseline;
+  const gateChecks = [];
+  if (input.baseline) {
+    const loaded = await loadSession(input.baseline.file, "all");
+    baseline = { info: inspectModel(input.baseline.file), ...loaded.session ? { session: loaded.session } : {} };
+    if (!loaded.session) {
+      gateChecks.push({
+        id: "load.baseline",
+        title: "The baseline loads in onnxruntime",
+        status: "warn",
+        observed: loaded.op ? `fails at operator ${loaded.op}` : "fails",
+        message: `onnxruntime: ${loaded.error ?? "unknown error"}. Output parity and the latency ratio against the baseline are not judged.`,
+        file: input.baseline.file.display
+      });
+    }
+  }
+  const keys = input.models.length > 1 ? modelKeys(input.models.map((m) => m.display)) : [];
+  const summaries = [];
+  try {
+    for (const [i, model] of input.models.entries()) {
+      input.progress?.(`${model.display} (${i + 1}/${input.models.length})`);
+      const s = await checkModel(model, input.subjects[i], input, baseline);
+      waive(s.checks, cfg.waive);
+      if (keys.length) {
+        for (const c of s.checks) {
+          c.id = withModelKey(c.id, keys[i]);
+          c.file ??= model.display;
+        }
+      }
+      summaries.push(s);
+    }
+  } finally {
+    await baseline?.session?.release();
+  }
+  const checks = [...gateChecks, ...summaries.flatMap((s) => s.checks)];
+  const subjects = [...input.subjects, ...input.baseline ? [input.baseline.subject] : []];
+  return makeReport({
+    gate: "onnx",
+    checks,
+    summary: summaryOf(summaries, checks, target),
+    subject: input.subjects[0],
+    subjects,
+    metrics: onnxMetrics(summaries, target, installedOrt()),
+    sections: onnxSections(summaries),
+    inputs: input.inputs
+  });
+}
+export {
+  onnxGate
+};

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  DUCKDB_MEMORY,
+  runDataGate
+} from "./chunk-4ELIGYYJ.js";
+import "./chunk-MWN36KYL.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
+import "./chunk-HZFT6LV5.js";
+import "./chunk-JVA5FMN7.js";
+import "./chunk-ENG5Z6VT.js";
+import "./chunk-MTZTCCQZ.js";
+import "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+export {
+  DUCKDB_MEMORY,
+  runDataGate
+};

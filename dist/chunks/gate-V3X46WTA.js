@@ -1,0 +1,1030 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  firstLine,
+  formatOf,
+  headerDelimiter,
+  openDuckDB,
+  openTable,
+  plainValue,
+  sqlIdent,
+  sqlString
+} from "./chunk-MWN36KYL.js";
+import {
+  makeRng
+} from "./chunk-QFTAHOAA.js";
+import {
+  sha256File,
+  subjectOf
+} from "./chunk-HZFT6LV5.js";
+import {
+  didYouMean
+} from "./chunk-ENG5Z6VT.js";
+import {
+  ConfigurationError,
+  errorMessage
+} from "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+
+// src/gates/model/gate.ts
+import { rmSync } from "node:fs";
+import path2 from "node:path";
+
+// src/core/table/stream.ts
+import { existsSync, statSync } from "node:fs";
+function toColumns(v) {
+  const list = Array.isArray(v) ? v : v?.items ?? [];
+  return list.map((x) => {
+    const o = x;
+    const e = o.entries ?? o;
+    return { name: String(e.name), type: String(e.type) };
+  });
+}
+async function csvSource(conn, file, options) {
+  const display = options.display ?? file;
+  let format;
+  try {
+    format = formatOf(file, display);
+  } catch {
+    return void 0;
+  }
+  if (format !== "csv" && format !== "tsv") return void 0;
+  if (/[*?[]/.test(file) || !existsSync(file)) return void 0;
+  const st = statSync(file);
+  if (!st.isFile() || st.size === 0) return void 0;
+  const delim = format === "tsv" ? "	" : headerDelimiter(await firstLine(file));
+  let sniffed;
+  try {
+    const r = await conn.runAndReadAll(
+      `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delim)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`
+    );
+    sniffed = r.getRowObjects()[0];
+  } catch {
+    return void 0;
+  }
+  if (!sniffed) return void 0;
+  const cols = toColumns(sniffed.Columns);
+  const dateFormat = plainValue(sniffed.DateFormat);
+  const timestampFormat = plainValue(sniffed.TimestampFormat);
+  const base = [
+    sqlString(file),
+    "auto_detect=false",
+    "header=true",
+    `delim=${sqlString(delim)}`,
+    `quote='"'`,
+    `escape='"'`,
+    `columns={${cols.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ")}}`,
+    ...dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : [],
+    ...timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []
+  ];
+  const rejects = `${options.name}__rejects`;
+  const scan = `${options.name}__rejects_scan`;
+  let columns;
+  try {
+    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${base.join(", ")})`);
+    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
+  } catch {
+    return void 0;
+  }
+  return {
+    strictFrom: `read_csv(${base.join(", ")})`,
+    from: `read_csv(${[...base, "store_rejects=true", `rejects_table=${sqlString(rejects)}`, `rejects_scan=${sqlString(scan)}`].join(", ")})`,
+    file,
+    display,
+    columns,
+    rejectCount: async () => {
+      const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(rejects)}`);
+      return Number(r.getRowObjects()[0]?.n ?? 0);
+    },
+    dispose: async () => {
+      await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejects)}; DROP TABLE IF EXISTS ${sqlIdent(scan)}`);
+    }
+  };
+}
+
+// src/gates/model/baseline.ts
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+function pullRequestBase(env) {
+  const eventPath = env.GITHUB_EVENT_PATH;
+  if (eventPath) {
+    try {
+      const event = JSON.parse(readFileSync(eventPath, "utf8"));
+      const sha = event.pull_request?.base?.sha;
+      if (sha) return sha;
+    } catch {
+    }
+  }
+  return env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : void 0;
+}
+function gitShow(ref, file, cwd) {
+  try {
+    return execFileSync("git", ["show", `${ref}:${file}`], { cwd, maxBuffer: 2 ** 31 - 1, stdio: ["ignore", "pipe", "pipe"] });
+  } catch {
+    return void 0;
+  }
+}
+function toTemp(bytes, name) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-baseline-"));
+  const file = path.join(dir, path.basename(name));
+  writeFileSync(file, bytes);
+  return file;
+}
+function resolveGitBaseline(spec, candidateRel, env, cwd) {
+  if (spec === "none") return "none";
+  if (spec === void 0) {
+    const base = pullRequestBase(env);
+    if (!base) return "none";
+    const bytes2 = gitShow(base, candidateRel, cwd);
+    return bytes2 ? { file: toTemp(bytes2, candidateRel), display: `git:${base}:${candidateRel}`, temporary: true } : "none";
+  }
+  if (!spec.startsWith("git:")) return "path";
+  const rest = spec.slice(4);
+  const colon = rest.indexOf(":");
+  let ref;
+  let file;
+  if (colon >= 0) {
+    ref = rest.slice(0, colon) || void 0;
+    file = rest.slice(colon + 1);
+  } else {
+    file = rest;
+  }
+  ref ??= pullRequestBase(env);
+  if (!ref)
+    throw new ConfigurationError(
+      `--baseline ${spec}: names no git ref and this is not a pull request; write git:<ref>:<path>, e.g. git:main:${file || "model.onnx"}`
+    );
+  if (file === "") throw new ConfigurationError(`--baseline ${spec}: names no file; write git:<ref>:<path>`);
+  const bytes = gitShow(ref, file, cwd);
+  if (!bytes)
+    throw new ConfigurationError(
+      `--baseline ${spec}: git show ${ref}:${file} failed; check that the ref is fetched (actions/checkout fetch-depth: 0) and the path exists there`
+    );
+  return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, temporary: true };
+}
+
+// src/gates/model/feed.ts
+import * as ort from "onnxruntime-node";
+function alloc(dtype, n) {
+  if (dtype === "float32") return new Float32Array(n);
+  if (dtype === "float64") return new Float64Array(n);
+  if (dtype === "int64") return new BigInt64Array(n);
+  return new Array(n).fill("");
+}
+function view(buf, n) {
+  return Array.isArray(buf) ? buf.slice(0, n) : buf.subarray(0, n);
+}
+function featureNames(plan) {
+  return plan.mode === "matrix" ? plan.features : plan.inputs.map((i) => i.name);
+}
+function featureDTypes(plan) {
+  return plan.mode === "matrix" ? plan.features.map(() => plan.dtype) : plan.inputs.map((i) => i.dtype);
+}
+function allocFeed(plan, rows) {
+  if (plan.mode === "matrix") {
+    const F = plan.features.length;
+    const buf = alloc(plan.dtype, rows * F);
+    return {
+      slots: plan.features.map((_, j) => ({ buf, offset: j, stride: F })),
+      tensors: (n) => ({ [plan.input]: new ort.Tensor(plan.dtype, view(buf, n * F), [n, F]) })
+    };
+  }
+  const bufs = plan.inputs.map((i) => alloc(i.dtype, rows));
+  return {
+    slots: bufs.map((buf) => ({ buf, offset: 0, stride: 1 })),
+    tensors: (n) => Object.fromEntries(
+      plan.inputs.map((inp, j) => [inp.name, new ort.Tensor(inp.dtype, view(bufs[j] ?? [], n), inp.rank === 1 ? [n] : [n, 1])])
+    )
+  };
+}
+function featureSql(column, dtype) {
+  const c = sqlIdent(column);
+  if (dtype === "float32") return `coalesce(TRY_CAST(${c} AS FLOAT), 'NaN'::FLOAT)`;
+  if (dtype === "float64") return `coalesce(TRY_CAST(${c} AS DOUBLE), 'NaN'::DOUBLE)`;
+  if (dtype === "int64") return `TRY_CAST(${c} AS BIGINT)`;
+  return `CAST(${c} AS VARCHAR)`;
+}
+function samePlan(a, b) {
+  if (a.mode !== b.mode) return false;
+  if (a.mode === "matrix" && b.mode === "matrix") return a.dtype === b.dtype && a.input === b.input;
+  if (a.mode === "columns" && b.mode === "columns")
+    return a.inputs.length === b.inputs.length && a.inputs.every((x, i) => x.name === b.inputs[i]?.name && x.dtype === b.inputs[i]?.dtype);
+  return false;
+}
+async function runModel(m, feeds, output) {
+  let out;
+  try {
+    out = await m.session.run(feeds, [output]);
+  } catch (e) {
+    const shapes = Object.entries(feeds).map(([k, t2]) => `"${k}" [${t2.dims.join(", ")}] ${t2.type}`).join(", ");
+    const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");
+    throw new ConfigurationError(`${m.flag} ${m.display}: rejected input ${shapes} (onnxruntime: ${why})`);
+  }
+  const t = out[output];
+  if (!t) throw new Error(`onnxruntime returned no "${output}" output`);
+  return t;
+}
+
+// src/gates/model/outputs.ts
+function scoreWidth(task, classes) {
+  return task === "multiclass" ? classes : 1;
+}
+function rowsAreProbabilities(v, n, width) {
+  for (let r = 0; r < n; r++) {
+    let sum = 0;
+    for (let c = 0; c < width; c++) {
+      const x = v[r * width + c] ?? NaN;
+      if (!(x >= 0 && x <= 1)) return false;
+      sum += x;
+    }
+    if (width > 1 && Math.abs(sum - 1) > 1e-3) return false;
+  }
+  return true;
+}
+function decodeScores(m, task, plan, t, n, classes, out, offset) {
+  const v = t.data;
+  if (v.length % Math.max(1, n) !== 0 || n > 0 && v.length === 0)
+    throw new ConfigurationError(`${m.flag} ${m.display}: output "${plan.name}" returned ${v.length} values for ${n} rows`);
+  const width = n === 0 ? 1 : v.length / n;
+  if (plan.kind === "label") {
+    for (let r = 0; r < n; r++) {
+      const y = Number(v[r]);
+      if (y !== 0 && y !== 1)
+        throw new ConfigurationError(
+          `${m.flag} ${m.display}: label output "${plan.name}" predicted class ${y}; a binary model predicts 0 or 1`
+        );
+      out[offset + r] = y;
+    }
+    return;
+  }
+  const f = v;
+  if (task === "regression") {
+    if (width !== 1)
+      throw new ConfigurationError(
+        `${m.flag} ${m.display}: output "${plan.name}" has ${width} columns; a regression model needs shape [N] or [N, 1]`
+      );
+    for (let r = 0; r < n; r++) out[offset + r] = f[r] ?? NaN;
+    return;
+  }
+  if (task === "binary" && width > 2)
+    throw new ConfigurationError(
+      `${m.flag} ${m.display}: output "${plan.name}" has ${width} columns but --task is binary; use --task multiclass`
+    );
+  if (task === "multiclass" && width !== classes)
+    throw new ConfigurationError(
+      `${m.flag} ${m.display}: output "${plan.name}" has ${width} columns but the models score ${classes} classes`
+    );
+  plan.transform ??= rowsAreProbabilities(f, n, width) ? "none" : width === 1 ? "sigmoid" : "softmax";
+  if (task === "binary") {
+    for (let r = 0; r < n; r++) {
+      let p;
+      if (width === 1) {
+        const x = f[r] ?? NaN;
+        p = plan.transform === "none" ? x : 1 / (1 + Math.exp(-x));
+      } else {
+        const a = f[2 * r] ?? NaN;
+        const b = f[2 * r + 1] ?? NaN;
+        p = plan.transform === "none" ? b : 1 / (1 + Math.exp(a - b));
+      }
+      out[offset + r] = p;
+    }
+    return;
+  }
+  for (let r = 0; r < n; r++) {
+    const base = r * width;
+    const dst = (offset + r) * width;
+    if (plan.transform === "none") {
+      for (let c = 0; c < width; c++) out[dst + c] = f[base + c] ?? NaN;
+      continue;
+    }
+    let max = -Infinity;
+    for (let c = 0; c < width; c++) max = Math.max(max, f[base + c] ?? NaN);
+    let sum = 0;
+    for (let c = 0; c < width; c++) {
+      const e = Math.exp((f[base + c] ?? NaN) - max);
+      out[dst + c] = e;
+      sum += e;
+    }
+    for (let c = 0; c < width; c++) out[dst + c] = (out[dst + c] ?? 0) / sum;
+  }
+}
+function classesOf(task, plan) {
+  if (task === "binary") return 2;
+  if (task === "regression") return 1;
+  return plan.kind === "scores" ? plan.width : void 0;
+}
+
+// src/gates/model/session.ts
+import os2 from "node:os";
+import * as ort2 from "onnxruntime-node";
+var DTYPES = ["float32", "float64", "int64", "string"];
+function sessionOptions() {
+  const threads = Math.max(1, os2.availableParallelism());
+  return {
+    graphOptimizationLevel: "all",
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    executionMode: "sequential",
+    logSeverityLevel: 3,
+    // Idle intra-op threads of one session would otherwise spin on the cores the other session needs.
+    extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } }
+  };
+}
+async function loadModel(file, display, role) {
+  const flag = `--${role}`;
+  try {
+    const session = await ort2.InferenceSession.create(file, sessionOptions());
+    return { role, file, display, flag, session };
+  } catch (e) {
+    const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");
+    throw new ConfigurationError(`${flag} ${display}: is not a loadable ONNX model (onnxruntime: ${why})`);
+  }
+}
+function shapeText(shape) {
+  return `[${shape.map((d) => typeof d === "number" && d >= 0 ? String(d) : String(d) || "?").join(", ")}]`;
+}
+function planInputs(m, columns, features) {
+  const meta = m.session.inputMetadata;
+  const dtypeOf = (v2) => {
+    if (!v2.isTensor || !DTYPES.includes(v2.type))
+      throw new ConfigurationError(
+        `${m.flag} ${m.display}: input "${v2.name}" has type ${v2.isTensor ? v2.type : "non-tensor"}; mlgate feeds float32, float64, int64 or string tensors`
+      );
+    return v2.type;
+  };
+  if (meta.length > 1 || meta[0] && columns.includes(meta[0].name) && features.length === 1) {
+    const missing = meta.filter((v2) => !columns.includes(v2.name)).map((v2) => v2.name);
+    if (missing.length)
+      throw new ConfigurationError(
+        `${m.flag} ${m.display}: has ${meta.length} inputs but no data column is named ${missing.map((s) => `"${s}"`).join(", ")}; name inputs after columns or export one 2-D input`
+      );
+    return {
+      mode: "columns",
+      inputs: meta.map((v2) => ({ name: v2.name, dtype: dtypeOf(v2), rank: v2.isTensor ? Math.max(1, v2.shape.length) : 2 }))
+    };
+  }
+  const v = meta[0];
+  if (!v) throw new ConfigurationError(`${m.flag} ${m.display}: has no inputs`);
+  const dtype = dtypeOf(v);
+  const shape = v.isTensor ? v.shape : [];
+  if (shape.length !== 2)
+    throw new ConfigurationError(
+      `${m.flag} ${m.display}: input "${v.name}" has shape ${shapeText(shape)}; mlgate feeds one 2-D [rows, features] input`
+    );
+  const width = shape[1];
+  if (typeof width === "number" && width > 0 && width !== features.length)
+    throw new ConfigurationError(
+      `${m.flag} ${m.display}: input "${v.name}" expects shape ${shapeText(shape)} but ${features.length} feature columns were given (${features.join(", ")}); pass --features in the model's order`
+    );
+  return { mode: "matrix", input: v.name, dtype, features: [...features] };
+}
+function zipmapError(m, name) {
+  return new ConfigurationError(
+    `${m.flag} ${m.display}: output "${name}" is a sequence of maps (a scikit-learn ZipMap), which mlgate cannot score; re-export with skl2onnx options={id(model): {"zipmap": False}} so probabilities come as a tensor`
+  );
+}
+var FLOATS = ["float32", "float64", "float16"];
+function planOutput(m, task, wanted) {
+  const meta = m.session.outputMetadata;
+  const widthOf = (v) => {
+    if (v.shape.length <= 1) return 1;
+    const w = v.shape[1];
+    return typeof w === "number" && w > 0 ? w : void 0;
+  };
+  const plan = (v) => {
+    if (!v.isTensor) throw zipmapError(m, v.name);
+    if (FLOATS.includes(v.type)) {
+      const width = widthOf(v);
+      return { name: v.name, kind: "scores", ...width !== void 0 ? { width } : {} };
+    }
+    if (task === "binary" && (v.type === "int64" || v.type === "int32" || v.type === "bool"))
+      return { name: v.name, kind: "label", width: 1 };
+    if (task === "multiclass" && (v.type === "int64" || v.type === "int32"))
+      throw new ConfigurationError(
+        `${m.flag} ${m.display}: output "${v.name}" gives class labels only; a multiclass model needs a probability or logit output [N, C] (pick it with --output)`
+      );
+    throw new ConfigurationError(
+      `${m.flag} ${m.display}: output "${v.name}" has type ${v.type}; a ${task} model needs a float output${task === "regression" ? "" : " (probabilities or logits) or an integer label"}`
+    );
+  };
+  if (wanted !== void 0) {
+    const v = meta.find((o) => o.name === wanted);
+    if (!v)
+      throw new ConfigurationError(
+        `--output ${wanted}: ${m.display} has no such output; it has ${meta.map((o) => `"${o.name}"`).join(", ")}`
+      );
+    return plan(v);
+  }
+  const floats = meta.filter((o) => o.isTensor && FLOATS.includes(o.type));
+  const probs = floats.find((o) => /prob/i.test(o.name));
+  if (probs) return plan(probs);
+  if (floats.length === 1 && floats[0]) return plan(floats[0]);
+  const zip = meta.find((o) => !o.isTensor);
+  if (zip && task !== "regression") throw zipmapError(m, zip.name);
+  if (floats.length > 1)
+    throw new ConfigurationError(
+      `${m.display}: has several float outputs (${floats.map((o) => `"${o.name}"`).join(", ")}); pick one with --output`
+    );
+  const first = meta[0];
+  if (!first) throw new ConfigurationError(`${m.flag} ${m.display}: has no outputs`);
+  return plan(first);
+}
+
+// src/gates/model/state.ts
+var GrowableF64 = class {
+  data;
+  length = 0;
+  constructor(initial = 1 << 16) {
+    this.data = new Float64Array(initial);
+  }
+  reserve(extra) {
+    if (this.length + extra <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < this.length + extra) cap *= 2;
+    const next = new Float64Array(cap);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  view() {
+    return this.data.slice(0, this.length);
+  }
+};
+var GrowableI32 = class {
+  data;
+  length = 0;
+  constructor(initial = 1 << 16) {
+    this.data = new Int32Array(initial);
+  }
+  reserve(extra) {
+    if (this.length + extra <= this.data.length) return;
+    let cap = this.data.length * 2;
+    while (cap < this.length + extra) cap *= 2;
+    const next = new Int32Array(cap);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
+  }
+  push(v) {
+    this.reserve(1);
+    this.data[this.length++] = v;
+  }
+  view() {
+    return this.data.slice(0, this.length);
+  }
+};
+
+// src/gates/model/evaluate.ts
+function defaultFeatures(t, s) {
+  const skip = /* @__PURE__ */ new Set([s.label, ...s.sliceColumns, ...s.sensitive]);
+  return t.columns.map((c) => c.name).filter((c) => !skip.has(c));
+}
+function checkColumns(t, s, features) {
+  const names = t.columns.map((c) => c.name);
+  const missing = (c, flag) => {
+    const hint = didYouMean(c, names);
+    return new ConfigurationError(
+      `${flag} ${c}: ${t.display} has no such column${hint ? ` (did you mean "${hint}"?)` : ""}; it has ${names.join(", ")}`
+    );
+  };
+  if (!names.includes(s.label)) throw missing(s.label, "--label");
+  for (const f of features) if (!names.includes(f)) throw missing(f, "--features");
+  if (features.length === 0)
+    throw new ConfigurationError(`${t.display}: has no feature columns besides the label; pass --features`);
+}
+var NUMERIC_TYPE = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|BOOLEAN)$/;
+function checkNumeric(t, cols, dtypes, defaulted) {
+  for (const [j, c] of cols.entries()) {
+    if (dtypes[j] === "string") continue;
+    const type = t.columns.find((x) => x.name === c)?.type ?? "";
+    if (!NUMERIC_TYPE.test(type))
+      throw new ConfigurationError(
+        `--features: column "${c}" of ${t.display} is ${type}, but the model takes ${dtypes[j]} inputs; ${defaulted ? "features default to every column but the label, slice and sensitive columns, so list them with --features" : "leave it out of --features"}`
+      );
+  }
+}
+function valuesOf(v, n) {
+  const items = v.items;
+  if (ArrayBuffer.isView(items) && items.length >= n)
+    return items;
+  const out = [];
+  for (let r = 0; r < n; r++) {
+    const x = v.getItem(r);
+    out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
+  }
+  return out;
+}
+async function rawValue(conn, t, column, row) {
+  const r = await conn.runAndReadAll(`SELECT CAST(${sqlIdent(column)} AS VARCHAR) AS v FROM ${t.table} WHERE rowid = ${row}`);
+  const v = r.getRowObjectsJS()[0]?.v;
+  return typeof v === "string" ? v : null;
+}
+function countFrom(first, n) {
+  const out = new Int32Array(n);
+  for (let r = 0; r < n; r++) out[r] = first + r;
+  return out;
+}
+async function lineText(t, row) {
+  const lines = await t.lineOf([row]);
+  const line = lines?.get(row);
+  return line !== void 0 ? `line ${line}` : `row ${row + 1}`;
+}
+async function scoreRows(conn, t, s, models, groups, progress, source = { rowid: true }) {
+  const task = s.verdict.task;
+  const features = s.features ?? defaultFeatures(t, s);
+  checkColumns(t, s, features);
+  const names = t.columns.map((c) => c.name);
+  const plan = planInputs(models.candidate, names, features);
+  if (models.baseline && !samePlan(plan, planInputs(models.baseline, names, features)))
+    throw new ConfigurationError(
+      `--baseline ${models.baseline.display}: takes different inputs than the candidate; mlgate feeds both models the same tensors`
+    );
+  const outCand = planOutput(models.candidate, task, s.output);
+  const outBase = models.baseline ? planOutput(models.baseline, task, s.output) : void 0;
+  const dtypes = featureDTypes(plan);
+  const cols = featureNames(plan);
+  checkNumeric(t, cols, dtypes, s.features === void 0);
+  const F = cols.length;
+  const needsNullCheck = dtypes.some((d) => d === "int64" || d === "string");
+  const select = [
+    ...cols.map((c, j) => featureSql(c, dtypes[j] ?? "float32")),
+    `coalesce(TRY_CAST(${sqlIdent(s.label)} AS DOUBLE), 'NaN'::DOUBLE)`,
+    ...source.rowid ? ["rowid::INTEGER"] : [],
+    ...groups.map((g) => g.sql),
+    ...needsNullCheck ? [`(${cols.map((c) => `${sqlIdent(c)} IS NULL`).join(" OR ")})::INTEGER`] : []
+  ];
+  if (!source.rowid && s.shard) throw new Error("a shard needs a table with rowids");
+  const groupAt = F + (source.rowid ? 2 : 1);
+  const where = s.shard ? ` WHERE rowid % ${s.shard.count} = ${s.shard.index}` : "";
+  const B = s.batchSize;
+  const feeds = [allocFeed(plan, B), allocFeed(plan, B)];
+  let classes = classesOf(task, outCand) ?? 0;
+  const width = () => scoreWidth(task, classes);
+  const y = new GrowableF64();
+  const rowIds = new GrowableI32();
+  const cand = new GrowableF64();
+  const base = models.baseline ? new GrowableF64() : void 0;
+  const codes = groups.map(() => new GrowableI32());
+  const nanCount = new Float64Array(F);
+  const nanFirst = new Int32Array(F).fill(-1);
+  const sampleRows = plan.mode === "matrix" && dtypes[0] !== "int64" && dtypes[0] !== "string" ? s.robustness.rows : 0;
+  const sample = new Float64Array(sampleRows * F);
+  let sampled = 0;
+  const infer = async (feed, n, start) => {
+    const tensors = feed.tensors(n);
+    const [tc, tb] = await Promise.all([
+      runModel(models.candidate, tensors, outCand.name),
+      models.baseline && outBase ? runModel(models.baseline, tensors, outBase.name) : void 0
+    ]);
+    if (classes === 0) classes = tc.dims.length > 1 ? Number(tc.dims[1]) : 1;
+    cand.reserve(n * width());
+    decodeScores(models.candidate, task, outCand, tc, n, classes, cand.data, start);
+    cand.length = (start + n) * width();
+    if (tb && base && models.baseline && outBase) {
+      base.reserve(n * width());
+      decodeScores(models.baseline, task, outBase, tb, n, classes, base.data, start);
+      base.length = (start + n) * width();
+    }
+  };
+  const result = await conn.stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
+  let which = 0;
+  let filled = 0;
+  let batchStart = 0;
+  let pending;
+  const flush = async () => {
+    if (filled === 0) return;
+    if (pending) await pending;
+    const first = batchStart === 0;
+    pending = infer(feeds[which], filled, batchStart);
+    batchStart += filled;
+    filled = 0;
+    which = 1 - which;
+    if (first) await pending;
+  };
+  let total = 0;
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    const vals = Array.from({ length: select.length }, (_, j) => valuesOf(chunk.getColumnVector(j), n));
+    const labels = vals[F];
+    const ids = source.rowid ? vals[F + 1] : countFrom(total, n);
+    if (needsNullCheck) {
+      const nulls = vals[select.length - 1];
+      for (let r = 0; r < n; r++)
+        if (nulls[r])
+          throw new ConfigurationError(
+            `--data ${t.display}: ${await lineText(t, ids[r] ?? 0)} has a missing feature value; the model cannot score it`
+          );
+    }
+    for (let r = 0; r < n; r++) {
+      const v = labels[r] ?? NaN;
+      const bad2 = Number.isNaN(v) || task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity));
+      if (bad2) {
+        const where2 = await lineText(t, ids[r] ?? 0);
+        if (Number.isNaN(v)) {
+          const raw = await rawValue(conn, t, s.label, ids[r] ?? 0);
+          const k = task === "binary" ? 2 : classes || 2;
+          throw new ConfigurationError(
+            raw === null ? `--label ${s.label}: ${where2} of ${t.display} has no label; every evaluated row needs one` : task === "regression" ? `--label ${s.label}: ${where2} of ${t.display} has label "${raw}", which is not a number` : `--label ${s.label}: ${where2} of ${t.display} has label "${raw}", which is not a class index; encode labels as 0..${k - 1} in the order of the model's outputs`
+          );
+        }
+        throw new ConfigurationError(
+          `--label ${s.label}: ${where2} of ${t.display} has label ${v}, which the model does not predict (classes 0..${(task === "binary" ? 2 : classes) - 1})`
+        );
+      }
+    }
+    let r0 = 0;
+    while (r0 < n) {
+      const take = Math.min(n - r0, B - filled);
+      const feed = feeds[which];
+      for (let j = 0; j < F; j++) {
+        const src = vals[j];
+        const { buf, offset, stride } = feed.slots[j];
+        const dst = buf;
+        let nan = 0;
+        for (let k = 0; k < take; k++) {
+          const x = src[r0 + k];
+          dst[(filled + k) * stride + offset] = x;
+          if (x !== x) nan++;
+        }
+        if (nan) {
+          if ((nanFirst[j] ?? 0) < 0) {
+            for (let k = 0; k < take; k++)
+              if (Number.isNaN(src[r0 + k])) {
+                nanFirst[j] = ids[r0 + k] ?? 0;
+                break;
+              }
+          }
+          nanCount[j] = (nanCount[j] ?? 0) + nan;
+        }
+        if (sampled < sampleRows)
+          for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
+      }
+      sampled = Math.min(sampleRows, sampled + take);
+      y.reserve(take);
+      rowIds.reserve(take);
+      for (let k = 0; k < take; k++) {
+        y.data[y.length++] = labels[r0 + k] ?? NaN;
+        rowIds.data[rowIds.length++] = ids[r0 + k] ?? 0;
+      }
+      for (const [g, store] of codes.entries()) {
+        const src = vals[groupAt + g];
+        store.reserve(take);
+        for (let k = 0; k < take; k++) store.data[store.length++] = src[r0 + k] ?? -1;
+      }
+      filled += take;
+      r0 += take;
+      if (filled === B) await flush();
+    }
+    total += n;
+    if (total % (B * 64) < n) progress(`scored ${total.toLocaleString("en-US")} rows`);
+  }
+  await flush();
+  if (pending) await pending;
+  const bad = Array.from(nanCount.keys()).filter((j) => (nanCount[j] ?? 0) > 0);
+  if (bad.length) {
+    const j = bad[0] ?? 0;
+    const more = bad.length > 1 ? ` (and ${bad.length - 1} more column${bad.length > 2 ? "s" : ""})` : "";
+    throw new ConfigurationError(
+      `--data ${t.display}: column "${cols[j]}" has ${nanCount[j]} NaN or missing values, first on ${await lineText(t, nanFirst[j] ?? 0)}${more}; impute or drop them before evaluating`
+    );
+  }
+  if (task === "multiclass") {
+    const labels = y.data;
+    for (let i = 0; i < y.length; i++)
+      if ((labels[i] ?? 0) >= classes)
+        throw new ConfigurationError(
+          `--label ${s.label}: ${await lineText(t, rowIds.data[i] ?? 0)} of ${t.display} has label ${labels[i]}, which the model does not predict (classes 0..${classes - 1})`
+        );
+  }
+  if (y.length === 0)
+    throw new ConfigurationError(`--data ${t.display}: has no rows to evaluate${s.shard ? " in this shard" : ""}`);
+  return {
+    task,
+    classes: task === "regression" ? 1 : classes,
+    rows: rowIds.view(),
+    yTrue: y.view(),
+    candidate: cand.view(),
+    ...base ? { baseline: base.view() } : {},
+    codes: codes.map((c) => c.view()),
+    plan,
+    outputs: { candidate: outCand, ...outBase ? { baseline: outBase } : {} },
+    ...sampleRows ? { sample: { features: sample.subarray(0, sampled * F), width: F, rows: sampled } } : {}
+  };
+}
+
+// src/gates/model/groups.ts
+var MAX_LEVELS = 100;
+var NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*)$/;
+async function firstRow(conn, sql) {
+  const r = await conn.runAndReadAll(sql);
+  return r.getRowObjectsJS()[0] ?? {};
+}
+function fmt(x) {
+  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(4)));
+}
+async function columnGroup(conn, t, column, kind) {
+  const col = t.columns.find((c2) => c2.name === column);
+  const flag = kind === "column" ? "--slice" : "--sensitive";
+  if (!col)
+    throw new ConfigurationError(
+      `${flag} ${column}: ${t.display} has no such column; it has ${t.columns.map((c2) => c2.name).join(", ")}`
+    );
+  const c = sqlIdent(column);
+  const stats = await firstRow(conn, `SELECT count(DISTINCT ${c}) AS d FROM ${t.table}`);
+  if (kind === "column" && NUMERIC.test(col.type) && Number(stats.d) > 10) {
+    const q = await firstRow(conn, `SELECT quantile_cont(${c}, [0.2, 0.4, 0.6, 0.8])::DOUBLE[] AS q FROM ${t.table}`);
+    const edges = [...new Set(q.q.map(Number))].sort((a, b) => a - b);
+    const levels2 = [`< ${fmt(edges[0] ?? 0)}`];
+    for (let i = 1; i < edges.length; i++) levels2.push(`[${fmt(edges[i - 1] ?? 0)}, ${fmt(edges[i] ?? 0)})`);
+    levels2.push(`>= ${fmt(edges[edges.length - 1] ?? 0)}`);
+    const whens2 = edges.map((e, i) => `WHEN ${c} < ${e} THEN ${i}`).join(" ");
+    return { kind, name: column, levels: levels2, sql: `(CASE WHEN ${c} IS NULL THEN -1 ${whens2} ELSE ${edges.length} END)::INTEGER` };
+  }
+  if (Number(stats.d) > MAX_LEVELS)
+    throw new ConfigurationError(
+      `${flag} ${column}: has ${String(stats.d)} distinct values; slice by a column with at most ${MAX_LEVELS} categories or use a named slice (gates.model.slices)`
+    );
+  const r = await conn.runAndReadAll(
+    `SELECT DISTINCT CAST(${c} AS VARCHAR) AS v FROM ${t.table} WHERE ${c} IS NOT NULL ORDER BY v`
+  );
+  const levels = r.getRowObjectsJS().map((x) => typeof x.v === "string" ? x.v : JSON.stringify(x.v));
+  const whens = levels.map((v, i) => `WHEN ${sqlString(v)} THEN ${i}`).join(" ");
+  return {
+    kind,
+    name: column,
+    levels,
+    sql: levels.length ? `(CASE CAST(${c} AS VARCHAR) ${whens} ELSE -1 END)::INTEGER` : "(-1)::INTEGER"
+  };
+}
+async function namedGroup(conn, t, s, i) {
+  try {
+    await conn.runAndReadAll(`SELECT count(*) FROM ${t.table} WHERE (${s.where})`);
+  } catch (e) {
+    const why = (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+    throw new ConfigurationError(
+      `gates.model.slices[${i}].where "${s.where}": DuckDB cannot evaluate it over ${t.display} (${why})`
+    );
+  }
+  return namedSpec(s);
+}
+function namedSpec(s) {
+  return { kind: "named", name: s.name, levels: ["in"], sql: `(CASE WHEN (${s.where}) THEN 0 ELSE -1 END)::INTEGER` };
+}
+async function planGroups(conn, t, sliceColumns, named, sensitive, checkNamed = true) {
+  const out = [];
+  for (const c of sliceColumns) out.push(await columnGroup(conn, t, c, "column"));
+  for (const [i, s] of named.entries()) out.push(checkNamed ? await namedGroup(conn, t, s, i) : namedSpec(s));
+  for (const c of sensitive) out.push(await columnGroup(conn, t, c, "sensitive"));
+  return out;
+}
+
+// src/gates/model/probes.ts
+import * as ort3 from "onnxruntime-node";
+function tensorOf(s, values, n) {
+  const data = s.dtype === "float32" ? Float32Array.from(values.subarray(0, n * s.width)) : values.slice(0, n * s.width);
+  return { [s.input]: new ort3.Tensor(s.dtype === "float32" ? "float32" : "float64", data, [n, s.width]) };
+}
+async function timed(fn) {
+  const t0 = process.hrtime.bigint();
+  await fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+async function measureLatency(s, cand, base, runs) {
+  const rows = Math.max(1, s.rows);
+  const one = Array.from({ length: Math.min(rows, 64) }, (_, i) => tensorOf(s, s.features.subarray(i * s.width), 1));
+  const c = [];
+  const b = [];
+  const warmup = 10;
+  for (let k = 0; k < runs + warmup; k++) {
+    const feed = one[k % one.length] ?? {};
+    const tc2 = await timed(() => runModel(cand.model, feed, cand.output.name));
+    const tb2 = base ? await timed(() => runModel(base.model, feed, base.output.name)) : 0;
+    if (k >= warmup) {
+      c.push(tc2);
+      if (base) b.push(tb2);
+    }
+  }
+  const n = Math.min(256, rows);
+  const big = tensorOf(s, s.features, n);
+  const rounds = 50;
+  const tc = [];
+  const tb = [];
+  for (let k = 0; k < rounds + 2; k++) {
+    const a = await timed(() => runModel(cand.model, big, cand.output.name));
+    const d = base ? await timed(() => runModel(base.model, big, base.output.name)) : 0;
+    if (k >= 2) {
+      tc.push(a);
+      tb.push(d);
+    }
+  }
+  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? NaN;
+  return {
+    candidate: c,
+    baseline: b,
+    candidateThroughput: n / (median(tc) / 1e3),
+    baselineThroughput: base ? n / (median(tb) / 1e3) : 0
+  };
+}
+function gaussian(rng) {
+  const u = Math.max(rng.next(), 1e-300);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
+}
+function predicted(task, v, r, classes) {
+  if (task === "binary") return (v[r] ?? 0) > 0.5 ? 1 : 0;
+  let best = 0;
+  for (let c = 1; c < classes; c++) if ((v[r * classes + c] ?? 0) > (v[r * classes + best] ?? 0)) best = c;
+  return best;
+}
+async function measureRobustness(task, classes, s, epsilon, seed, models) {
+  const n = s.rows;
+  const F = s.width;
+  const sd = new Float64Array(F);
+  for (let j = 0; j < F; j++) {
+    let sum = 0;
+    let sq = 0;
+    for (let r = 0; r < n; r++) {
+      const x = s.features[r * F + j] ?? 0;
+      sum += x;
+      sq += x * x;
+    }
+    const mean = n ? sum / n : 0;
+    sd[j] = n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : 0;
+  }
+  const rng = makeRng(seed);
+  const moved = new Float64Array(n * F);
+  for (let r = 0; r < n; r++)
+    for (let j = 0; j < F; j++) moved[r * F + j] = (s.features[r * F + j] ?? 0) + epsilon * (sd[j] ?? 0) * gaussian(rng);
+  const width = scoreWidth(task, classes);
+  const out = { epsilon, rows: n, candidate: { flips: 0, absDelta: 0 }, baseline: { flips: 0, absDelta: 0 } };
+  const batch = 4096;
+  for (const m of models) {
+    const scores = new Float64Array(n * width);
+    for (let start = 0; start < n; start += batch) {
+      const k = Math.min(batch, n - start);
+      const t = await runModel(m.probe.model, tensorOf(s, moved.subarray(start * F), k), m.probe.output.name);
+      decodeScores(m.probe.model, task, m.probe.output, t, k, classes, scores, start);
+    }
+    const acc = out[m.key];
+    for (let r = 0; r < n; r++) {
+      if (task !== "regression" && predicted(task, scores, r, classes) !== predicted(task, m.original, r, classes)) acc.flips++;
+      if (task === "multiclass") {
+        const c = predicted(task, m.original, r, classes);
+        acc.absDelta += Math.abs((scores[r * classes + c] ?? 0) - (m.original[r * classes + c] ?? 0));
+      } else acc.absDelta += Math.abs((scores[r] ?? 0) - (m.original[r] ?? 0));
+    }
+  }
+  return out;
+}
+
+// src/gates/model/gate.ts
+async function evaluateModels(s, io) {
+  const candFile = io.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
+  const dataFile = io.resolvePath(s.data, { flag: "--data", kind: "any" });
+  const git = resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
+  let baseline;
+  if (git === "path" && s.baseline)
+    baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
+  else if (git !== "none" && git !== "path") baseline = git;
+  const dataHash = sha256File(dataFile).catch(() => void 0);
+  const candidate = await loadModel(candFile, s.candidate, "candidate");
+  const base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : void 0;
+  const db = await openDuckDB();
+  try {
+    await db.connection.run("SET streaming_buffer_size = '32MB'");
+    const models = base ? { candidate, baseline: base } : { candidate };
+    const streamed = await scoreStreamed(db.connection, dataFile, s, models, io.progress);
+    let specs = streamed?.specs ?? [];
+    let scored = streamed?.scored;
+    if (!scored) {
+      io.progress(`reading ${s.data}`);
+      const t = await openTable(db.connection, dataFile, { name: "mlgate_eval", display: s.data });
+      const bad = t.rejects[0];
+      if (bad)
+        throw new ConfigurationError(
+          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove them`
+        );
+      specs = await planGroups(db.connection, t, s.sliceColumns, s.namedSlices, s.sensitive);
+      io.progress(
+        `scoring ${t.rowCount.toLocaleString("en-US")} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`
+      );
+      scored = await scoreRows(db.connection, t, s, models, specs, io.progress);
+    }
+    const groups = specs.map((g, i) => ({
+      kind: g.kind,
+      name: g.name,
+      levels: g.levels,
+      codes: scored.codes[i] ?? new Int32Array(0)
+    }));
+    const state = {
+      task: scored.task,
+      classes: scored.classes,
+      rows: scored.rows,
+      yTrue: scored.yTrue,
+      candidate: scored.candidate,
+      ...scored.baseline ? { baseline: scored.baseline } : {},
+      groups,
+      outputs: {
+        candidate: `${scored.outputs.candidate.name}: ${describeOutput(scored.outputs.candidate)}`,
+        ...scored.outputs.baseline ? { baseline: `${scored.outputs.baseline.name}: ${describeOutput(scored.outputs.baseline)}` } : {}
+      },
+      subjects: [],
+      inputs: {},
+      settings: s,
+      data: { path: s.data, lineOffset: 0 },
+      ...s.shard ? { shard: s.shard } : {}
+    };
+    if (scored.sample && scored.plan.mode === "matrix") {
+      const feed = { input: scored.plan.input, dtype: scored.plan.dtype, ...scored.sample };
+      const cp = { model: candidate, output: scored.outputs.candidate };
+      const bp = base && scored.outputs.baseline ? { model: base, output: scored.outputs.baseline } : void 0;
+      io.progress("measuring latency");
+      state.latency = await measureLatency(feed, cp, bp, s.latencyRuns);
+      io.progress("measuring robustness");
+      state.robustness = await measureRobustness(
+        scored.task,
+        scored.classes,
+        feed,
+        s.robustness.epsilon,
+        s.verdict.bootstrap.seed,
+        [
+          { probe: cp, original: scored.candidate, key: "candidate" },
+          ...bp && scored.baseline ? [{ probe: bp, original: scored.baseline, key: "baseline" }] : []
+        ]
+      );
+    }
+    io.progress("hashing inputs");
+    const subjects = [await subjectOf(candFile, s.candidate, "candidate")];
+    if (baseline) subjects.push(await subjectOf(baseline.file, baseline.display, "baseline"));
+    state.subjects = subjects;
+    const inputs = {};
+    for (const sub of subjects) inputs[sub.path] = sub.sha256;
+    const dh = await dataHash;
+    if (dh) inputs[s.data] = dh;
+    if (io.configFile)
+      inputs[io.configFile] = await sha256File(io.resolvePath(io.configFile, { flag: "--config", kind: "file" }));
+    state.inputs = inputs;
+    return state;
+  } finally {
+    db.close();
+    await candidate.session.release();
+    if (base) await base.session.release();
+    if (baseline?.temporary) rmSync(path2.dirname(baseline.file), { recursive: true, force: true });
+  }
+}
+var NeedsTable = class extends Error {
+};
+async function scoreStreamed(conn, dataFile, s, models, progress) {
+  if (s.shard) return void 0;
+  const src = await csvSource(conn, dataFile, { name: "mlgate_stream", display: s.data });
+  if (!src) return void 0;
+  const groupColumns = [.../* @__PURE__ */ new Set([...s.sliceColumns, ...s.sensitive])];
+  const narrow = {
+    table: sqlIdent("mlgate_groups"),
+    name: "mlgate_groups",
+    file: dataFile,
+    display: s.data,
+    format: "csv",
+    columns: src.columns,
+    rowCount: Number.NaN,
+    rejects: [],
+    lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines"))
+  };
+  const t = {
+    table: src.from,
+    name: "mlgate_stream",
+    file: dataFile,
+    display: s.data,
+    format: "csv",
+    columns: src.columns,
+    rowCount: Number.NaN,
+    rejects: [],
+    lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines"))
+  };
+  try {
+    if (groupColumns.length)
+      await conn.run(
+        `CREATE OR REPLACE TABLE ${narrow.table} AS SELECT ${groupColumns.map(sqlIdent).join(", ")} FROM ${src.strictFrom}`
+      );
+    const specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, false);
+    progress(`scoring ${s.data}`);
+    const scored = await scoreRows(conn, t, s, models, specs, progress, { rowid: false });
+    return await src.rejectCount() > 0 ? void 0 : { scored, specs };
+  } catch {
+    return void 0;
+  } finally {
+    await src.dispose();
+    await conn.run(`DROP TABLE IF EXISTS ${narrow.table}`);
+  }
+}
+function describeOutput(o) {
+  if (o.kind === "label") return "predicted labels";
+  if (o.transform === "sigmoid") return "logits (sigmoid applied)";
+  if (o.transform === "softmax") return "logits (softmax applied)";
+  return o.transform === "none" ? "probabilities" : "values";
+}
+export {
+  evaluateModels
+};

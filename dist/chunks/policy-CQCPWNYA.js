@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  KNOWN_DOMAINS,
+  policyChecks,
+  targetOrt
+} from "./chunk-ZLNQ3PUF.js";
+import "./chunk-MBEQGPKM.js";
+import "./chunk-BLR2BRJT.js";
+import "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+export {
+  KNOWN_DOMAINS,
+  policyChecks,
+  targetOrt
+};

@@ -1,0 +1,178 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  ConfigurationError
+} from "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+
+// src/gates/model/shard.ts
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+var SHARD_FORMAT = "mlgate-model-shard/1";
+function enc(a) {
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+}
+function decF64(s) {
+  const b = Buffer.from(s, "base64");
+  return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+function decI32(s) {
+  const b = Buffer.from(s, "base64");
+  return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+}
+function writeShard(st, file) {
+  const rest = { ...st };
+  delete rest.baseline;
+  const out = {
+    format: SHARD_FORMAT,
+    state: {
+      ...rest,
+      rows: enc(st.rows),
+      yTrue: enc(st.yTrue),
+      candidate: enc(st.candidate),
+      ...st.baseline ? { baseline: enc(st.baseline) } : {},
+      groups: st.groups.map((g) => ({ ...g, codes: enc(g.codes) }))
+    }
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(out));
+}
+function readShard(file, display) {
+  let parsed;
+  try {
+    parsed = JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    throw new ConfigurationError(`${display}: is not a shard statistics file written by mlgate model --shard`);
+  }
+  if (parsed.format !== SHARD_FORMAT)
+    throw new ConfigurationError(
+      `${display}: is not a shard statistics file written by mlgate model --shard (format ${String(parsed.format)})`
+    );
+  const s = parsed.state;
+  const st = {
+    ...s,
+    rows: decI32(s.rows),
+    yTrue: decF64(s.yTrue),
+    candidate: decF64(s.candidate),
+    groups: s.groups.map((g) => ({ ...g, codes: decI32(g.codes) }))
+  };
+  if (s.baseline !== void 0) st.baseline = decF64(s.baseline);
+  else delete st.baseline;
+  return st;
+}
+function fingerprint(st) {
+  return JSON.stringify({
+    settings: { ...st.settings, shard: void 0 },
+    task: st.task,
+    classes: st.classes,
+    groups: st.groups.map((g) => [g.kind, g.name, g.levels]),
+    subjects: st.subjects.map((x) => x.sha256),
+    baseline: st.baseline !== void 0
+  });
+}
+function permute(a, order, width) {
+  const out = new Float64Array(a.length);
+  for (let k = 0; k < order.length; k++) {
+    const src = order[k] ?? 0;
+    for (let c = 0; c < width; c++) out[k * width + c] = a[src * width + c] ?? NaN;
+  }
+  return out;
+}
+function concatF64(parts) {
+  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+function concatI32(parts) {
+  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+  let o = 0;
+  for (const p of parts) {
+    out.set(p, o);
+    o += p.length;
+  }
+  return out;
+}
+function mergeShards(shards) {
+  const first = shards[0];
+  if (!first) throw new ConfigurationError("mlgate model merge needs at least one shard file");
+  const count = first.state.shard?.count ?? 1;
+  const seen = /* @__PURE__ */ new Map();
+  const fp = fingerprint(first.state);
+  for (const { state, display } of shards) {
+    if (fingerprint(state) !== fp)
+      throw new ConfigurationError(
+        `${display}: was evaluated with other models, data or settings than ${first.display}; merge shards of one run only`
+      );
+    const i = state.shard?.index ?? 0;
+    if ((state.shard?.count ?? 1) !== count)
+      throw new ConfigurationError(
+        `${display}: is a shard of ${state.shard?.count ?? 1}, but ${first.display} is a shard of ${count}`
+      );
+    const dup = seen.get(i);
+    if (dup) throw new ConfigurationError(`${display}: is shard ${i + 1}/${count} again (also ${dup})`);
+    seen.set(i, display);
+  }
+  if (seen.size !== count) {
+    const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !seen.has(i));
+    throw new ConfigurationError(
+      `shard ${missing.map((i) => `${i + 1}/${count}`).join(", ")} is missing; pass all ${count} shard files`
+    );
+  }
+  const states = shards.map((x) => x.state);
+  const rows = concatI32(states.map((x) => x.rows));
+  const order = Int32Array.from(rows.keys()).sort((a, b) => (rows[a] ?? 0) - (rows[b] ?? 0));
+  const width = first.state.task === "multiclass" ? first.state.classes : 1;
+  const latency = states.every((x) => x.latency) ? {
+    candidate: states.flatMap((x) => x.latency?.candidate ?? []),
+    baseline: states.flatMap((x) => x.latency?.baseline ?? []),
+    candidateThroughput: states.reduce((a, x) => a + (x.latency?.candidateThroughput ?? 0), 0) / states.length,
+    baselineThroughput: states.reduce((a, x) => a + (x.latency?.baselineThroughput ?? 0), 0) / states.length
+  } : void 0;
+  const robustness = states.every((x) => x.robustness) ? states.slice(1).reduce(
+    (acc, x) => {
+      const r = x.robustness;
+      return {
+        epsilon: acc.epsilon,
+        rows: acc.rows + r.rows,
+        candidate: {
+          flips: acc.candidate.flips + r.candidate.flips,
+          absDelta: acc.candidate.absDelta + r.candidate.absDelta
+        },
+        baseline: { flips: acc.baseline.flips + r.baseline.flips, absDelta: acc.baseline.absDelta + r.baseline.absDelta }
+      };
+    },
+    structuredClone(first.state.robustness)
+  ) : void 0;
+  const settings = { ...first.state.settings };
+  delete settings.shard;
+  const merged = {
+    ...first.state,
+    settings,
+    rows: Int32Array.from(order, (k) => rows[k] ?? 0),
+    yTrue: permute(concatF64(states.map((x) => x.yTrue)), order, 1),
+    candidate: permute(concatF64(states.map((x) => x.candidate)), order, width),
+    groups: first.state.groups.map((g, gi) => {
+      const codes = concatI32(states.map((x) => x.groups[gi]?.codes ?? new Int32Array(0)));
+      return { ...g, codes: Int32Array.from(order, (k) => codes[k] ?? -1) };
+    })
+  };
+  delete merged.shard;
+  if (first.state.baseline)
+    merged.baseline = permute(concatF64(states.map((x) => x.baseline ?? new Float64Array(0))), order, width);
+  if (latency) merged.latency = latency;
+  else delete merged.latency;
+  if (robustness) merged.robustness = robustness;
+  else delete merged.robustness;
+  return merged;
+}
+export {
+  SHARD_FORMAT,
+  mergeShards,
+  readShard,
+  writeShard
+};
