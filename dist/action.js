@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-SOJF5PF4.js";
+} from "./chunks/chunk-ENAU4Z7H.js";
 import "./chunks/chunk-HZFT6LV5.js";
 import "./chunks/chunk-37PCWFHL.js";
 import "./chunks/chunk-WKUJXZKH.js";

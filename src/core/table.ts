@@ -141,8 +141,21 @@ function firstLine(e: unknown): string {
   return (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
 }
 
-async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
-  const table = sqlIdent(o.name);
+/** How openTable reads a CSV/TSV: the streamed source (table/stream.ts) reads with the same arguments. */
+export interface CsvDialect {
+  delim: string;
+  /** False when the sniffer gave up and every column is read as text. */
+  sniffed: boolean;
+  /** The read_csv(…) arguments: the file, the dialect, every column's type and the date formats. */
+  args: string[];
+}
+
+export async function csvDialect(
+  conn: DuckDBConnection,
+  file: string,
+  format: TableFormat,
+  types: Record<string, string> = {},
+): Promise<CsvDialect> {
   // The delimiter comes from the header line: a bad quote in the sniffer's sample can otherwise
   // make it settle on a one-column dialect.
   const header = await headerOf(file);
@@ -150,24 +163,38 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   const headerNames = splitHeader(header, delimChar);
   // When every column's type is given and none needs a date format, the sniffer's pass over its
   // sample would only name the columns, which the header already does.
-  const sniffed = typedByCaller(headerNames, o.types)
-    ? { Columns: headerNames.map((name) => ({ name, type: o.types[name] })), DateFormat: null, TimestampFormat: null }
+  const sniffed = typedByCaller(headerNames, types)
+    ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null }
     : await sniff(conn, file, delimChar);
   const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
-  const types = o.types;
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
   const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
   const timestampFormat = sniffed ? plainValue(sniffed.TimestampFormat) : null;
-  const extra = [
-    dateFormat !== null ? `dateformat=${sqlString(String(dateFormat))}` : "",
-    timestampFormat !== null ? `timestampformat=${sqlString(String(timestampFormat))}` : "",
-  ].filter(Boolean);
+  return {
+    delim: delimChar,
+    sniffed: sniffed !== undefined,
+    args: [
+      sqlString(file),
+      "auto_detect=false",
+      "header=true",
+      `delim=${sqlString(delimChar)}`,
+      `quote='"'`,
+      `escape='"'`,
+      `columns=${columnsSql}`,
+      ...(dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : []),
+      ...(timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []),
+    ],
+  };
+}
+
+async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
+  const table = sqlIdent(o.name);
+  const dialect = await csvDialect(conn, file, format, o.types);
   const rejectsTable = sqlIdent(`${o.name}__rejects`);
   const rejectsScan = sqlIdent(`${o.name}__rejects_scan`);
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${sqlString(file)}, auto_detect=false, header=true,
-        delim=${sqlString(delimChar)}, quote='"', escape='"', columns=${columnsSql}${extra.map((x) => `, ${x}`).join("")},
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${dialect.args.join(", ")},
         store_rejects=true, rejects_table=${sqlString(`${o.name}__rejects`)}, rejects_scan=${sqlString(`${o.name}__rejects_scan`)})`,
     );
   } catch (e) {
@@ -257,7 +284,7 @@ function splitHeader(header: string, delim: string): string[] {
   return names.map((n, i) => (n.trim() === "" ? `column${i}` : n));
 }
 
-function toColumns(v: unknown): TableColumn[] {
+export function toColumns(v: unknown): TableColumn[] {
   const list = Array.isArray(v) ? v : ((v as { items?: unknown[] } | null)?.items ?? []);
   return list.map((x) => {
     const o = x as Record<string, unknown> & { entries?: Record<string, unknown> };

@@ -21,8 +21,7 @@
 import { existsSync, statSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent, sqlString } from "../duckdb.js";
-import { formatOf, plainValue, type TableColumn } from "../table.js";
-import { firstLine, headerDelimiter } from "./lines.js";
+import { csvDialect, formatOf, type TableColumn } from "../table.js";
 
 export interface CsvSource {
   /** The table function call to put after FROM. */
@@ -36,15 +35,6 @@ export interface CsvSource {
   rejectCount(): Promise<number>;
   /** Drops the rejects tables. */
   dispose(): Promise<void>;
-}
-
-function toColumns(v: unknown): TableColumn[] {
-  const list = Array.isArray(v) ? v : ((v as { items?: unknown[] } | null)?.items ?? []);
-  return list.map((x) => {
-    const o = x as Record<string, unknown> & { entries?: Record<string, unknown> };
-    const e = o.entries ?? o;
-    return { name: String(e.name), type: String(e.type) };
-  });
 }
 
 export async function csvSource(
@@ -64,31 +54,15 @@ export async function csvSource(
   const st = statSync(file);
   if (!st.isFile() || st.size === 0) return undefined;
 
-  const delim = format === "tsv" ? "\t" : headerDelimiter(await firstLine(file));
-  let sniffed: Record<string, unknown> | undefined;
+  let dialect;
   try {
-    const r = await conn.runAndReadAll(
-      `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delim)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
-    );
-    sniffed = r.getRowObjects()[0];
+    dialect = await csvDialect(conn, file, format);
   } catch {
     return undefined;
   }
-  if (!sniffed) return undefined;
-  const cols = toColumns(sniffed.Columns);
-  const dateFormat = plainValue(sniffed.DateFormat);
-  const timestampFormat = plainValue(sniffed.TimestampFormat);
-  const base = [
-    sqlString(file),
-    "auto_detect=false",
-    "header=true",
-    `delim=${sqlString(delim)}`,
-    `quote='"'`,
-    `escape='"'`,
-    `columns={${cols.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ")}}`,
-    ...(dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : []),
-    ...(timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []),
-  ];
+  // A sniffer that gave up means a malformed sample: the table path reports it with its line.
+  if (!dialect.sniffed) return undefined;
+  const base = dialect.args;
   const rejects = `${options.name}__rejects`;
   const scan = `${options.name}__rejects_scan`;
   let columns: TableColumn[];

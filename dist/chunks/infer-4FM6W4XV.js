@@ -12,13 +12,13 @@ import {
   looksLikeIdentifier,
   profileSelect,
   readProfile
-} from "./chunk-4ELIGYYJ.js";
+} from "./chunk-35GH7DTV.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-MWN36KYL.js";
+} from "./chunk-TNI5PYRV.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-HZFT6LV5.js";

@@ -2,15 +2,13 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  firstLine,
+  csvDialect,
   formatOf,
-  headerDelimiter,
   openDuckDB,
   openTable,
-  plainValue,
   sqlIdent,
   sqlString
-} from "./chunk-MWN36KYL.js";
+} from "./chunk-TNI5PYRV.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
@@ -33,14 +31,6 @@ import path2 from "node:path";
 
 // src/core/table/stream.ts
 import { existsSync, statSync } from "node:fs";
-function toColumns(v) {
-  const list = Array.isArray(v) ? v : v?.items ?? [];
-  return list.map((x) => {
-    const o = x;
-    const e = o.entries ?? o;
-    return { name: String(e.name), type: String(e.type) };
-  });
-}
 async function csvSource(conn, file, options) {
   const display = options.display ?? file;
   let format;
@@ -53,31 +43,14 @@ async function csvSource(conn, file, options) {
   if (/[*?[]/.test(file) || !existsSync(file)) return void 0;
   const st = statSync(file);
   if (!st.isFile() || st.size === 0) return void 0;
-  const delim = format === "tsv" ? "	" : headerDelimiter(await firstLine(file));
-  let sniffed;
+  let dialect;
   try {
-    const r = await conn.runAndReadAll(
-      `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delim)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`
-    );
-    sniffed = r.getRowObjects()[0];
+    dialect = await csvDialect(conn, file, format);
   } catch {
     return void 0;
   }
-  if (!sniffed) return void 0;
-  const cols = toColumns(sniffed.Columns);
-  const dateFormat = plainValue(sniffed.DateFormat);
-  const timestampFormat = plainValue(sniffed.TimestampFormat);
-  const base = [
-    sqlString(file),
-    "auto_detect=false",
-    "header=true",
-    `delim=${sqlString(delim)}`,
-    `quote='"'`,
-    `escape='"'`,
-    `columns={${cols.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(", ")}}`,
-    ...dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : [],
-    ...timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []
-  ];
+  if (!dialect.sniffed) return void 0;
+  const base = dialect.args;
   const rejects = `${options.name}__rejects`;
   const scan = `${options.name}__rejects_scan`;
   let columns;

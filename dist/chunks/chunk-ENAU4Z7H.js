@@ -215,7 +215,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-KRKS5D5E.js");
+    const { main: main2 } = await import("./cli-5US5THSM.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -833,7 +833,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-EX6TQCFG.js");
+    const { runDataGate } = await import("./gate-5AJQVPVF.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -865,7 +865,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-4QHZ2LXY.js");
+    const { inferContract } = await import("./infer-4FM6W4XV.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path9.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -1061,7 +1061,7 @@ var modelCommand = {
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
     const [{ evaluateModels }, { writeShard }, { buildReport }] = await Promise.all([
-      import("./gate-V3X46WTA.js"),
+      import("./gate-SIFVOQWW.js"),
       import("./shard-3J2BTPL6.js"),
       import("./build-report-YFWXNSPM.js")
     ]);

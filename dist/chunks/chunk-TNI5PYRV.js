@@ -239,27 +239,39 @@ async function countRows(conn, table) {
 function firstLine2(e) {
   return (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
 }
-async function openCsv(conn, file, o, format) {
-  const table = sqlIdent(o.name);
+async function csvDialect(conn, file, format, types = {}) {
   const header = await firstLine(file);
   const delimChar = format === "tsv" ? "	" : headerDelimiter(header);
   const headerNames = splitHeader(header, delimChar);
-  const sniffed = typedByCaller(headerNames, o.types) ? { Columns: headerNames.map((name) => ({ name, type: o.types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar);
+  const sniffed = typedByCaller(headerNames, types) ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar);
   const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
-  const types = o.types;
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
   const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
   const timestampFormat = sniffed ? plainValue(sniffed.TimestampFormat) : null;
-  const extra = [
-    dateFormat !== null ? `dateformat=${sqlString(String(dateFormat))}` : "",
-    timestampFormat !== null ? `timestampformat=${sqlString(String(timestampFormat))}` : ""
-  ].filter(Boolean);
+  return {
+    delim: delimChar,
+    sniffed: sniffed !== void 0,
+    args: [
+      sqlString(file),
+      "auto_detect=false",
+      "header=true",
+      `delim=${sqlString(delimChar)}`,
+      `quote='"'`,
+      `escape='"'`,
+      `columns=${columnsSql}`,
+      ...dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : [],
+      ...timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []
+    ]
+  };
+}
+async function openCsv(conn, file, o, format) {
+  const table = sqlIdent(o.name);
+  const dialect = await csvDialect(conn, file, format, o.types);
   const rejectsTable = sqlIdent(`${o.name}__rejects`);
   const rejectsScan = sqlIdent(`${o.name}__rejects_scan`);
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${sqlString(file)}, auto_detect=false, header=true,
-        delim=${sqlString(delimChar)}, quote='"', escape='"', columns=${columnsSql}${extra.map((x) => `, ${x}`).join("")},
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${dialect.args.join(", ")},
         store_rejects=true, rejects_table=${sqlString(`${o.name}__rejects`)}, rejects_scan=${sqlString(`${o.name}__rejects_scan`)})`
     );
   } catch (e) {
@@ -419,10 +431,8 @@ export {
   openDuckDB,
   sqlString,
   sqlIdent,
-  firstLine,
-  headerDelimiter,
   formatOf,
-  plainValue,
   queryRows,
+  csvDialect,
   openTable
 };

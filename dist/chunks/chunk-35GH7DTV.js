@@ -7,7 +7,7 @@ import {
   queryRows,
   sqlIdent,
   sqlString
-} from "./chunk-MWN36KYL.js";
+} from "./chunk-TNI5PYRV.js";
 import {
   benjaminiHochberg,
   chiSquareSf,
