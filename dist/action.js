@@ -3,9 +3,9 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-ENAU4Z7H.js";
+} from "./chunks/chunk-WCIIW6DY.js";
 import "./chunks/chunk-HZFT6LV5.js";
-import "./chunks/chunk-37PCWFHL.js";
+import "./chunks/chunk-NAKKTXNL.js";
 import "./chunks/chunk-WKUJXZKH.js";
 import "./chunks/chunk-OXNJ54AG.js";
 import "./chunks/chunk-JVA5FMN7.js";

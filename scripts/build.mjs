@@ -8,7 +8,12 @@ import { fileURLToPath } from "node:url";
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.join(root, process.env.MLGATE_DIST_DIR ?? "dist");
 
-const entryPoints = { cli: "src/bin/cli.ts", action: "src/bin/action.ts" };
+// metrics-worker: a worker_threads entry (src/gates/model/prepare-concurrent.ts finds it next to cli.js).
+const entryPoints = {
+  cli: "src/bin/cli.ts",
+  action: "src/bin/action.ts",
+  "metrics-worker": "src/gates/model/metrics-worker.ts",
+};
 
 if (existsSync(outdir)) {
   for (const f of readdirSync(outdir)) rmSync(path.join(outdir, f), { recursive: true, force: true });

@@ -2,6 +2,7 @@ import { makeReport, type Check, type Report, type Scalar } from "../../core/rep
 import { fairnessChecks } from "./fairness.js";
 import { metricChecks, prepareBoth, type Prepared, type Scores } from "./metric-checks.js";
 import { allMetrics, METRICS } from "./metrics.js";
+import { prepareConcurrently } from "./prepare-concurrent.js";
 import { fairnessSection, metricTable, operationsSection, sliceSections } from "./sections.js";
 import { sliceChecks } from "./slices.js";
 import type { EvalState, LatencyStats, RobustnessStats } from "./state.js";
@@ -74,15 +75,24 @@ function robustnessCheck(st: EvalState, r: RobustnessStats): Check | undefined {
   };
 }
 
-/** compute -> compare -> decide over a scored evaluation set; the same for one run and a merge of shards. */
-export function buildReport(st: EvalState): Report {
-  const v = st.settings.verdict;
-  const s: Scores = {
+function scoresOf(st: EvalState): Scores {
+  return {
     yTrue: st.yTrue,
     candidate: { scores: st.candidate, classes: st.classes },
     ...(st.baseline ? { baseline: { scores: st.baseline, classes: st.classes } } : {}),
   };
-  const prepared = prepareBoth(st.task, s);
+}
+
+/** buildReport with the two models' evaluators prepared on two threads (prepareConcurrently): the same report. */
+export async function buildReportConcurrently(st: EvalState, progress: (m: string) => void): Promise<Report> {
+  return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress));
+}
+
+/** compute -> compare -> decide over a scored evaluation set; the same for one run and a merge of shards. */
+export function buildReport(st: EvalState, preparedBefore?: Prepared): Report {
+  const v = st.settings.verdict;
+  const s = scoresOf(st);
+  const prepared = preparedBefore ?? prepareBoth(st.task, s);
   const cand = allMetrics(prepared.candidate);
   const base = prepared.baseline ? allMetrics(prepared.baseline) : undefined;
   const m = metricChecks(v, prepared, cand);

@@ -97,7 +97,7 @@ export const modelCommand: Command = {
       ctx.config.gates?.model,
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
-    const [{ evaluateModels }, { writeShard }, { buildReport }] = await Promise.all([
+    const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
       import("./gate.js"),
       import("./shard.js"),
       import("./build-report.js"),
@@ -115,7 +115,7 @@ export const modelCommand: Command = {
       return 0;
     }
     ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
-    return buildReport(state);
+    return buildReportConcurrently(state, ctx.progress);
   },
 };
 
@@ -131,11 +131,14 @@ export const modelMergeCommand: Command = {
     if (ctx.positionals.length === 0)
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
-    const [{ mergeShards, readShard }, { buildReport }] = await Promise.all([import("./shard.js"), import("./build-report.js")]);
+    const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
+      import("./shard.js"),
+      import("./build-report.js"),
+    ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     // The shard files are inputs of this verdict too, next to the models and data they name.
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
     ctx.progress(`computing metrics and paired statistics over ${merged.yTrue.length.toLocaleString("en-US")} rows`);
-    return buildReport(merged);
+    return buildReportConcurrently(merged, ctx.progress);
   },
 };

@@ -78,6 +78,15 @@ export interface MetricEvaluator {
   predicted(): Int32Array;
   /** Classification: column k's scores, the 0/1 mask y = k and the rows in ascending score order. */
   ranking(k: number): Ranking;
+  /** The sort orders and per-row losses computed so far, to seed an evaluator on another thread. */
+  cached(): PreparedWork;
+}
+
+/** What an evaluator has computed (sorts, per-row losses, unweighted metrics): plain typed arrays a worker can transfer. */
+export interface PreparedWork {
+  rankings: [number, Ranking][];
+  losses: [string, Float64Array][];
+  metrics: [string, number][];
 }
 
 // sklearn 1.2's eps="auto": the float64 machine epsilon (2.22e-16), not the older fixed 1e-15.
@@ -132,10 +141,23 @@ export function allMetrics(ev: MetricEvaluator): Record<string, number> {
   return out;
 }
 
-export function prepareMetrics(task: Task, yTrue: Float64Array, pred: Predictions): MetricEvaluator {
+/** `seed`: work another evaluator did on the same labels and scores (metrics-worker.ts), reused as is. */
+export function prepareMetrics(task: Task, yTrue: Float64Array, pred: Predictions, seed?: PreparedWork): MetricEvaluator {
   validate(task, yTrue, pred);
-  if (task === "regression") return regressionEvaluator(yTrue, pred.scores);
-  return classificationEvaluator(task, yTrue, pred);
+  const ev =
+    task === "regression" ? regressionEvaluator(yTrue, pred.scores, seed) : classificationEvaluator(task, yTrue, pred, seed);
+  // Unweighted values are kept: allMetrics and the checks ask for the same metric more than once.
+  const known = new Map(seed?.metrics);
+  const metric = (name: string, weights: Weights | null = null): number => {
+    if (weights !== null) return ev.metric(name, weights);
+    let v = known.get(name);
+    if (v === undefined) {
+      v = ev.metric(name);
+      known.set(name, v);
+    }
+    return v;
+  };
+  return { ...ev, metric, cached: () => ({ ...ev.cached(), metrics: [...known] }) };
 }
 
 function validate(task: Task, y: Float64Array, pred: Predictions): void {
@@ -163,15 +185,20 @@ function validate(task: Task, y: Float64Array, pred: Predictions): void {
   }
 }
 
-function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Array, pred: Predictions): MetricEvaluator {
+function classificationEvaluator(
+  task: "binary" | "multiclass",
+  yTrue: Float64Array,
+  pred: Predictions,
+  seed?: PreparedWork,
+): MetricEvaluator {
   const n = yTrue.length;
   const c = task === "binary" ? 2 : pred.classes;
   const s = pred.scores;
   const y = Int32Array.from(yTrue);
   const label = predictedClasses(task, pred);
   let correctRows: Uint8Array | null = null;
-  const losses = new Map<string, Float64Array>();
-  const orders = new Map<number, Ranking>();
+  const losses = new Map<string, Float64Array>(seed?.losses);
+  const orders = new Map<number, Ranking>(seed?.rankings);
 
   let unweighted: Float64Array | null = null;
   const counts = (w: Weights | null): Float64Array => {
@@ -286,7 +313,8 @@ function classificationEvaluator(task: "binary" | "multiclass", yTrue: Float64Ar
     throw new Error(`unknown ${task} metric "${name}"`);
   };
 
-  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked };
+  const cached = (): PreparedWork => ({ rankings: [...orders], losses: [...losses], metrics: [] });
+  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, cached };
 }
 
 function binaryBrier(s: Float64Array, y: Int32Array, out: Float64Array): void {
@@ -332,9 +360,9 @@ function weightedMean(v: Float64Array, w: Weights | null): number {
   return sum / total;
 }
 
-function regressionEvaluator(y: Float64Array, yhat: Float64Array): MetricEvaluator {
+function regressionEvaluator(y: Float64Array, yhat: Float64Array, seed?: PreparedWork): MetricEvaluator {
   const n = y.length;
-  const losses = new Map<string, Float64Array>();
+  const losses = new Map<string, Float64Array>(seed?.losses);
   const rowLoss = (name: string): Float64Array | null => {
     if (name !== "rmse" && name !== "mae" && name !== "mape") return null;
     let l = losses.get(name);
@@ -378,5 +406,6 @@ function regressionEvaluator(y: Float64Array, yhat: Float64Array): MetricEvaluat
   const none = (): never => {
     throw new Error("regression has no classes");
   };
-  return { task: "regression", n, metric, rowLoss, correct: none, predicted: none, ranking: none };
+  const cached = (): PreparedWork => ({ rankings: [], losses: [...losses], metrics: [] });
+  return { task: "regression", n, metric, rowLoss, correct: none, predicted: none, ranking: none, cached };
 }

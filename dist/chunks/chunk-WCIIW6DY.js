@@ -8,7 +8,7 @@ import {
 import {
   METRICS,
   PRIMARY_METRIC
-} from "./chunk-37PCWFHL.js";
+} from "./chunk-NAKKTXNL.js";
 import {
   GitHubPublisher,
   STATUS_SYMBOL,
@@ -215,7 +215,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-5US5THSM.js");
+    const { main: main2 } = await import("./cli-JUXPF2W2.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -833,7 +833,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-5AJQVPVF.js");
+    const { runDataGate } = await import("./gate-QC7RBJAJ.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -865,7 +865,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-4FM6W4XV.js");
+    const { inferContract } = await import("./infer-J22IWI6O.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path9.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -1060,10 +1060,10 @@ var modelCommand = {
       ctx.config.gates?.model
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
-    const [{ evaluateModels }, { writeShard }, { buildReport }] = await Promise.all([
-      import("./gate-SIFVOQWW.js"),
+    const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
+      import("./gate-JMQULP5X.js"),
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-YFWXNSPM.js")
+      import("./build-report-BJ7YNCA4.js")
     ]);
     const state = await evaluateModels(s, gateIo(ctx));
     if (s.shard) {
@@ -1079,7 +1079,7 @@ var modelCommand = {
       return 0;
     }
     ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
-    return buildReport(state);
+    return buildReportConcurrently(state, ctx.progress);
   }
 };
 var modelMergeCommand = {
@@ -1094,11 +1094,14 @@ var modelMergeCommand = {
     if (ctx.positionals.length === 0)
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
-    const [{ mergeShards, readShard }, { buildReport }] = await Promise.all([import("./shard-3J2BTPL6.js"), import("./build-report-YFWXNSPM.js")]);
+    const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
+      import("./shard-3J2BTPL6.js"),
+      import("./build-report-BJ7YNCA4.js")
+    ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
     ctx.progress(`computing metrics and paired statistics over ${merged.yTrue.length.toLocaleString("en-US")} rows`);
-    return buildReport(merged);
+    return buildReportConcurrently(merged, ctx.progress);
   }
 };
 

@@ -19,7 +19,7 @@ import {
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-37PCWFHL.js";
+} from "./chunk-NAKKTXNL.js";
 import {
   isWaived
 } from "./chunk-JVA5FMN7.js";
@@ -756,6 +756,54 @@ function fairnessChecks(v, s, groups) {
   return { checks, results };
 }
 
+// src/gates/model/prepare-concurrent.ts
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+var MIN_ROWS = 1e5;
+function metricsWorkerFile() {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (let up = 0; up < 2; up++) {
+    const file = path.join(dir, "metrics-worker.js");
+    if (existsSync(file)) return file;
+    dir = path.dirname(dir);
+  }
+  return void 0;
+}
+function wanted(rows) {
+  const env = process.env.MLGATE_METRICS_WORKER;
+  if (env === "0") return false;
+  if (env === "1") return true;
+  return rows >= MIN_ROWS;
+}
+function inWorker(file, job) {
+  const worker = new Worker(file);
+  return new Promise((resolve) => {
+    worker.once("message", (m) => {
+      resolve("work" in m ? m.work : null);
+    });
+    worker.once("error", () => {
+      resolve(null);
+    });
+    worker.once("exit", () => {
+      resolve(null);
+    });
+    worker.postMessage(job);
+  }).finally(() => void worker.terminate());
+}
+async function prepareConcurrently(task, s, progress) {
+  const file = metricsWorkerFile();
+  if (!s.baseline || task === "regression" || file === void 0 || !wanted(s.yTrue.length)) return prepareBoth(task, s);
+  progress("preparing the baseline's metrics on a worker thread");
+  const pending = inWorker(file, { task, yTrue: s.yTrue, scores: s.baseline.scores, classes: s.baseline.classes });
+  const candidate = prepareMetrics(task, s.yTrue, s.candidate);
+  allMetrics(candidate);
+  const work = await pending;
+  const baseline = prepareMetrics(task, s.yTrue, s.baseline, work ?? void 0);
+  return { y: s.yTrue, candidate, baseline, classes: task === "binary" ? 2 : s.candidate.classes };
+}
+
 // src/gates/model/sections.ts
 var MAX_SLICE_ROWS = 50;
 function ciText(p) {
@@ -920,14 +968,20 @@ function robustnessCheck(st, r) {
     message: `${r.candidate.flips} of ${r.rows} predictions flipped (baseline ${r.baseline.flips})${ok ? "" : `, more than the allowed rate ${budget}`}`
   };
 }
-function buildReport(st) {
-  const v = st.settings.verdict;
-  const s = {
+function scoresOf(st) {
+  return {
     yTrue: st.yTrue,
     candidate: { scores: st.candidate, classes: st.classes },
     ...st.baseline ? { baseline: { scores: st.baseline, classes: st.classes } } : {}
   };
-  const prepared = prepareBoth(st.task, s);
+}
+async function buildReportConcurrently(st, progress) {
+  return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress));
+}
+function buildReport(st, preparedBefore) {
+  const v = st.settings.verdict;
+  const s = scoresOf(st);
+  const prepared = preparedBefore ?? prepareBoth(st.task, s);
   const cand = allMetrics(prepared.candidate);
   const base = prepared.baseline ? allMetrics(prepared.baseline) : void 0;
   const m = metricChecks(v, prepared, cand);
@@ -1022,5 +1076,6 @@ function buildReport(st) {
   });
 }
 export {
-  buildReport
+  buildReport,
+  buildReportConcurrently
 };

@@ -12,13 +12,13 @@ import {
   looksLikeIdentifier,
   profileSelect,
   readProfile
-} from "./chunk-35GH7DTV.js";
+} from "./chunk-F7YZT6BK.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-TNI5PYRV.js";
+} from "./chunk-2RXA3OCO.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-HZFT6LV5.js";

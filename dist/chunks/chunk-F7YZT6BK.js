@@ -7,7 +7,7 @@ import {
   queryRows,
   sqlIdent,
   sqlString
-} from "./chunk-TNI5PYRV.js";
+} from "./chunk-2RXA3OCO.js";
 import {
   benjaminiHochberg,
   chiSquareSf,

@@ -292,10 +292,20 @@ function allMetrics(ev) {
   for (const name of METRICS[ev.task]) out[name] = ev.metric(name);
   return out;
 }
-function prepareMetrics(task, yTrue, pred) {
+function prepareMetrics(task, yTrue, pred, seed) {
   validate(task, yTrue, pred);
-  if (task === "regression") return regressionEvaluator(yTrue, pred.scores);
-  return classificationEvaluator(task, yTrue, pred);
+  const ev = task === "regression" ? regressionEvaluator(yTrue, pred.scores, seed) : classificationEvaluator(task, yTrue, pred, seed);
+  const known = new Map(seed?.metrics);
+  const metric = (name, weights = null) => {
+    if (weights !== null) return ev.metric(name, weights);
+    let v = known.get(name);
+    if (v === void 0) {
+      v = ev.metric(name);
+      known.set(name, v);
+    }
+    return v;
+  };
+  return { ...ev, metric, cached: () => ({ ...ev.cached(), metrics: [...known] }) };
 }
 function validate(task, y, pred) {
   const per = task === "multiclass" ? pred.classes : 1;
@@ -321,15 +331,15 @@ function validate(task, y, pred) {
     }
   }
 }
-function classificationEvaluator(task, yTrue, pred) {
+function classificationEvaluator(task, yTrue, pred, seed) {
   const n = yTrue.length;
   const c = task === "binary" ? 2 : pred.classes;
   const s = pred.scores;
   const y = Int32Array.from(yTrue);
   const label = predictedClasses(task, pred);
   let correctRows = null;
-  const losses = /* @__PURE__ */ new Map();
-  const orders = /* @__PURE__ */ new Map();
+  const losses = new Map(seed?.losses);
+  const orders = new Map(seed?.rankings);
   let unweighted = null;
   const counts = (w) => {
     if (w === null && unweighted !== null) return unweighted;
@@ -435,7 +445,8 @@ function classificationEvaluator(task, yTrue, pred) {
     }
     throw new Error(`unknown ${task} metric "${name}"`);
   };
-  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked };
+  const cached = () => ({ rankings: [...orders], losses: [...losses], metrics: [] });
+  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, cached };
 }
 function binaryBrier(s, y, out) {
   for (let i = 0; i < out.length; i++) {
@@ -475,9 +486,9 @@ function weightedMean(v, w) {
   }
   return sum / total;
 }
-function regressionEvaluator(y, yhat) {
+function regressionEvaluator(y, yhat, seed) {
   const n = y.length;
-  const losses = /* @__PURE__ */ new Map();
+  const losses = new Map(seed?.losses);
   const rowLoss = (name) => {
     if (name !== "rmse" && name !== "mae" && name !== "mape") return null;
     let l = losses.get(name);
@@ -521,7 +532,8 @@ function regressionEvaluator(y, yhat) {
   const none = () => {
     throw new Error("regression has no classes");
   };
-  return { task: "regression", n, metric, rowLoss, correct: none, predicted: none, ranking: none };
+  const cached = () => ({ rankings: [], losses: [...losses], metrics: [] });
+  return { task: "regression", n, metric, rowLoss, correct: none, predicted: none, ranking: none, cached };
 }
 
 export {

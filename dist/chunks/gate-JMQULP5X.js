@@ -8,7 +8,7 @@ import {
   openTable,
   sqlIdent,
   sqlString
-} from "./chunk-TNI5PYRV.js";
+} from "./chunk-2RXA3OCO.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";

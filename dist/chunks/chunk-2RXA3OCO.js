@@ -7,10 +7,11 @@ import {
 } from "./chunk-3PEGX5SE.js";
 
 // src/core/duckdb.ts
-import { DuckDBInstance } from "@duckdb/node-api";
+import { createRequire } from "node:module";
 import os from "node:os";
+var { DuckDBInstance: Instance } = createRequire(import.meta.url)("@duckdb/node-api");
 async function openDuckDB(options = {}) {
-  const instance = await DuckDBInstance.create(":memory:", {
+  const instance = await Instance.create(":memory:", {
     threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
     ...options.memoryLimit ? { memory_limit: options.memoryLimit } : {},
     temp_directory: os.tmpdir()

@@ -1,0 +1,97 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Report } from "../../src/core/report.js";
+import { allMetrics, prepareMetrics } from "../../src/gates/model/metrics.js";
+import { compareEvaluators } from "../../src/gates/model/paired.js";
+import { metricsWorkerFile } from "../../src/gates/model/prepare-concurrent.js";
+import { distDir, runCli } from "../support/cli.js";
+import { binaryWorkspace, FEATURES } from "./harness.js";
+
+const WORKER_LINE = "preparing the baseline's metrics on a worker thread";
+
+/** The report without what is measured anew on every run: batch-1 latency and throughput. */
+function deterministic(file: string): unknown {
+  const r = JSON.parse(readFileSync(file, "utf8")) as Report & { metrics?: { latency?: unknown } };
+  expect(r.metrics?.latency).toBeDefined();
+  delete r.metrics?.latency;
+  for (const sec of r.sections as { rows?: unknown[][] }[])
+    if (sec.rows) sec.rows = sec.rows.filter((row) => !/^batch-(1 p50|256 throughput)/.test(String(row[0])));
+  return r;
+}
+
+describe("mlgate model: the baseline's metrics on a worker thread", () => {
+  it("the bundle ships the worker next to cli.js; running from source there is none, so metrics stay in-thread", () => {
+    expect(existsSync(path.join(distDir(), "metrics-worker.js"))).toBe(true);
+    expect(metricsWorkerFile()).toBeUndefined();
+  });
+
+  it("the bundled CLI uses the worker and writes the same report as the one-thread path", async () => {
+    const dir = binaryWorkspace();
+    const args = [
+      "model",
+      "--baseline",
+      "baseline.onnx",
+      "--candidate",
+      "slice-worse.onnx",
+      "--data",
+      "eval.csv",
+      "--label",
+      "y",
+      "--task",
+      "binary",
+      "--features",
+      FEATURES,
+      "--slice",
+      "region",
+    ];
+    const [threaded, single] = await Promise.all([
+      runCli([...args, "--json", "threaded.json"], { cwd: dir, env: { MLGATE_METRICS_WORKER: "1" } }),
+      runCli([...args, "--json", "single.json"], { cwd: dir, env: { MLGATE_METRICS_WORKER: "0" } }),
+    ]);
+    expect(threaded.code).toBe(single.code);
+    expect(threaded.stderr).toContain(WORKER_LINE);
+    expect(single.stderr).not.toContain(WORKER_LINE);
+    // The verdict line; the tables below it include the timing rows.
+    expect(threaded.stdout.split("\n")[0]).toBe(single.stdout.split("\n")[0]);
+    const a = deterministic(path.join(dir, "threaded.json"));
+    expect(a).toEqual(deterministic(path.join(dir, "single.json")));
+    expect(JSON.stringify(a)).toContain('"metric.roc_auc"');
+  });
+});
+
+describe("prepareMetrics seeded with another evaluator's work (what the worker sends back)", () => {
+  it("gives the same metrics, paired results and rankings as an evaluator that computed them itself", () => {
+    const n = 3000;
+    const c = 3;
+    let state = 11;
+    const rand = (): number => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const y = new Float64Array(n);
+    const scores = (): Float64Array => {
+      const s = new Float64Array(n * c);
+      for (let i = 0; i < n; i++) {
+        let sum = 0;
+        for (let k = 0; k < c; k++) sum += s[i * c + k] = Math.fround(rand() + (y[i] === k ? 0.4 : 0));
+        for (let k = 0; k < c; k++) s[i * c + k] = s[i * c + k]! / sum;
+      }
+      return s;
+    };
+    for (let i = 0; i < n; i++) y[i] = Math.floor(rand() * c);
+    const cand = { scores: scores(), classes: c };
+    const base = { scores: scores(), classes: c };
+    const fresh = prepareMetrics("multiclass", y, base);
+    const reference = allMetrics(prepareMetrics("multiclass", y, base));
+    allMetrics(fresh);
+    const work = fresh.cached();
+    expect(work.rankings.map(([k]) => k)).toEqual([0, 1, 2]);
+    expect(work.losses.map(([name]) => name).sort()).toEqual(["brier", "log_loss"]);
+    const seeded = prepareMetrics("multiclass", y, base, work);
+    expect(allMetrics(seeded)).toEqual(reference);
+    const opts = { samples: 200, seed: 5 };
+    const evC = prepareMetrics("multiclass", y, cand);
+    for (const metric of ["roc_auc", "log_loss", "accuracy"])
+      expect(compareEvaluators("multiclass", metric, y, evC, seeded, c, opts)).toEqual(
+        compareEvaluators("multiclass", metric, y, evC, prepareMetrics("multiclass", y, base), c, opts),
+      );
+  });
+});
