@@ -140,27 +140,24 @@ function binomialHalfTwoSided(k, n) {
 var MCNEMAR_EXACT_BELOW = 25;
 var Z975 = normalQuantile(0.975);
 function delongVariance(va, vb, positive) {
-  const part = (cls) => {
-    let count = 0;
-    let sa = 0;
-    let sb = 0;
-    for (let i = 0; i < va.length; i++) {
-      if (positive[i] !== cls) continue;
-      count++;
-      sa += va[i];
-      sb += vb[i];
-    }
-    if (count < 2) return Number.NaN;
-    const ma = sa / count;
-    const mb = sb / count;
-    let s = 0;
-    for (let i = 0; i < va.length; i++) {
-      if (positive[i] !== cls) continue;
-      const d = va[i] - ma - (vb[i] - mb);
-      s += d * d;
-    }
-    return s / (count - 1) / count;
-  };
+  const count = new Float64Array(2);
+  const sa = new Float64Array(2);
+  const sb = new Float64Array(2);
+  for (let i = 0; i < va.length; i++) {
+    const c = positive[i] & 1;
+    count[c]++;
+    sa[c] += va[i];
+    sb[c] += vb[i];
+  }
+  const ma = [sa[0] / count[0], sa[1] / count[1]];
+  const mb = [sb[0] / count[0], sb[1] / count[1]];
+  const ss = new Float64Array(2);
+  for (let i = 0; i < va.length; i++) {
+    const c = positive[i] & 1;
+    const d = va[i] - ma[c] - (vb[i] - mb[c]);
+    ss[c] += d * d;
+  }
+  const part = (c) => count[c] < 2 ? Number.NaN : ss[c] / (count[c] - 1) / count[c];
   return part(1) + part(0);
 }
 function macroDelongVariance(parts) {
