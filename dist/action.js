@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-E4M7HG5Y.js";
+} from "./chunks/chunk-WSDY7WEP.js";
 import "./chunks/chunk-HZFT6LV5.js";
 import "./chunks/chunk-NAKKTXNL.js";
 import "./chunks/chunk-WKUJXZKH.js";

@@ -1,11 +1,13 @@
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
 import { allMetrics, prepareMetrics } from "../../src/gates/model/metrics.js";
 import { compareEvaluators } from "../../src/gates/model/paired.js";
 import { metricsWorkerFile } from "../../src/gates/model/prepare-concurrent.js";
-import { distDir, runCli } from "../support/cli.js";
+import { distDir, ROOT, runCli } from "../support/cli.js";
 import { binaryWorkspace, FEATURES } from "./harness.js";
 
 const WORKER_LINE = "preparing the baseline's metrics on a worker thread";
@@ -57,6 +59,30 @@ describe("mlgate model: the baseline's metrics on a worker thread", () => {
     const a = deterministic(path.join(dir, "threaded.json"));
     expect(a).toEqual(deterministic(path.join(dir, "single.json")));
     expect(JSON.stringify(a)).toContain('"metric.roc_auc"');
+  });
+
+  it("a worker that fails to start leaves the metrics to the main thread: same verdict and checks", async () => {
+    const dir = binaryWorkspace();
+    const copy = mkdtempSync(path.join(os.tmpdir(), "mlgate-dist-"));
+    cpSync(distDir(), path.join(copy, "dist"), { recursive: true });
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(copy, "node_modules"));
+    writeFileSync(path.join(copy, "dist", "metrics-worker.js"), 'throw new Error("broken worker");\n');
+    const args = ["model", "--baseline", "baseline.onnx", "--candidate", "worse.onnx", "--data", "eval.csv"];
+    args.push("--label", "y", "--task", "binary", "--features", FEATURES);
+    const env = { MLGATE_METRICS_WORKER: "1" };
+    const fine = await runCli([...args, "--json", "fine.json"], { cwd: dir, env });
+    // runCli runs the test bundle; this copy of it has a worker entry that throws on load.
+    const r = spawnSync(process.execPath, [path.join(copy, "dist", "cli.js"), ...args, "--json", "broken.json"], {
+      cwd: dir,
+      env: { ...process.env, ...env, NO_COLOR: "1" },
+      encoding: "utf8",
+    });
+    const broken = { code: r.status, stdout: r.stdout, stderr: r.stderr };
+    expect(fine.stderr).toContain(WORKER_LINE);
+    expect(broken.stderr).toContain(WORKER_LINE);
+    expect(broken.stderr).not.toContain("broken worker");
+    expect([broken.code, broken.stdout.split("\n")[0]]).toEqual([fine.code, fine.stdout.split("\n")[0]]);
+    expect(deterministic(path.join(dir, "broken.json"))).toEqual(deterministic(path.join(dir, "fine.json")));
   });
 });
 

@@ -32,7 +32,12 @@ function wanted(rows: number): boolean {
 }
 
 function inWorker(file: string, job: MetricsJob): Promise<PreparedWork | null> {
-  const worker = new Worker(file);
+  let worker: Worker;
+  try {
+    worker = new Worker(file);
+  } catch {
+    return Promise.resolve(null);
+  }
   return new Promise<PreparedWork | null>((resolve) => {
     worker.once("message", (m: MetricsReply) => {
       resolve("work" in m ? m.work : null);

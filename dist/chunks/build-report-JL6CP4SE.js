@@ -775,7 +775,12 @@ function wanted(rows) {
   return rows >= MIN_ROWS;
 }
 function inWorker(file, job) {
-  const worker = new Worker(file);
+  let worker;
+  try {
+    worker = new Worker(file);
+  } catch {
+    return Promise.resolve(null);
+  }
   return new Promise((resolve) => {
     worker.once("message", (m) => {
       resolve("work" in m ? m.work : null);

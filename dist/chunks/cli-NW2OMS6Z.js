@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-E4M7HG5Y.js";
+} from "./chunk-WSDY7WEP.js";
 import "./chunk-HZFT6LV5.js";
 import "./chunk-NAKKTXNL.js";
 import "./chunk-WKUJXZKH.js";

@@ -215,7 +215,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-TIZBBPUB.js");
+    const { main: main2 } = await import("./cli-NW2OMS6Z.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -1063,7 +1063,7 @@ var modelCommand = {
     const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
       import("./gate-JMQULP5X.js"),
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-ECZR3LWU.js")
+      import("./build-report-JL6CP4SE.js")
     ]);
     const state = await evaluateModels(s, gateIo(ctx));
     if (s.shard) {
@@ -1096,7 +1096,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-ECZR3LWU.js")
+      import("./build-report-JL6CP4SE.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
