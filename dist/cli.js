@@ -3,8 +3,8 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-WSDY7WEP.js";
-import "./chunks/chunk-HZFT6LV5.js";
+} from "./chunks/chunk-5LDMI5TT.js";
+import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-NAKKTXNL.js";
 import "./chunks/chunk-WKUJXZKH.js";
 import "./chunks/chunk-OXNJ54AG.js";

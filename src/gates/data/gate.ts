@@ -10,7 +10,7 @@ import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { isWaived } from "../../core/config.js";
 import { openDuckDB, sqlString } from "../../core/duckdb.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
-import { makeReport, type Check, type Report, type Subject } from "../../core/report.js";
+import { makeReport, type Check, type Report } from "../../core/report.js";
 import { didYouMean } from "../../core/suggest.js";
 import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
@@ -211,12 +211,6 @@ function keyProvesDistinct(
   );
 }
 
-/** The data file's subject, from the hash already taken for provenance (hashing 1 GB twice costs seconds). */
-async function dataSubject(f: FileArg, sha256: string | undefined): Promise<Subject> {
-  if (sha256 === undefined) return subjectOf(f.path, f.display, "data");
-  return { path: f.display, sha256, bytes: statSync(f.path).size, role: "data" };
-}
-
 function driftColumns(
   cur: OpenedTable,
   ref: OpenedTable,
@@ -375,7 +369,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
       gate: "data",
       checks,
       summary: dataSummary(o.data.display, cur, checks, drift),
-      ...(isPlainFile(o.data.path) ? { subject: await dataSubject(o.data, inputs[o.data.display]) } : {}),
+      ...(isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {}),
       metrics: { rows: cur.rowCount, rejected: cur.rejects.length, columns: columnMetrics(profiles, drift) },
       sections: dataSections(profiles, drift, checks, cur.rowCount),
       inputs,

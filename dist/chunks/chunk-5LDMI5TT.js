@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   sha256File,
   subjectOf
-} from "./chunk-HZFT6LV5.js";
+} from "./chunk-FK2QC4SI.js";
 import {
   METRICS,
   PRIMARY_METRIC
@@ -215,7 +215,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-NW2OMS6Z.js");
+    const { main: main2 } = await import("./cli-54A6P5QQ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -833,7 +833,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-QC7RBJAJ.js");
+    const { runDataGate } = await import("./gate-FM3YPD7H.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -865,7 +865,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-J22IWI6O.js");
+    const { inferContract } = await import("./infer-SGPXWWEZ.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path9.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -1061,7 +1061,7 @@ var modelCommand = {
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
     const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
-      import("./gate-JMQULP5X.js"),
+      import("./gate-5UN34UZT.js"),
       import("./shard-3J2BTPL6.js"),
       import("./build-report-JL6CP4SE.js")
     ]);

@@ -15,7 +15,7 @@ import {
 import {
   sha256File,
   subjectOf
-} from "./chunk-HZFT6LV5.js";
+} from "./chunk-FK2QC4SI.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

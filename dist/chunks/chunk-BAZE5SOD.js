@@ -22,7 +22,7 @@ import {
 import {
   sha256File,
   subjectOf
-} from "./chunk-HZFT6LV5.js";
+} from "./chunk-FK2QC4SI.js";
 import {
   isWaived,
   parseYamlWithSchema,
@@ -1529,10 +1529,6 @@ function keyProvesDistinct(rules, counts, profiles, rowCount) {
     (r, i) => r.repeat !== void 0 && r.repeat.nulls !== "value" && counts[i] === 0 && (r.repeat.nulls === "violate" || r.repeat.columns.every(complete))
   );
 }
-async function dataSubject(f, sha256) {
-  if (sha256 === void 0) return subjectOf(f.path, f.display, "data");
-  return { path: f.display, sha256, bytes: statSync(f.path).size, role: "data" };
-}
 function driftColumns(cur, ref, profiles, lc, label) {
   const refTypes = new Map(ref.columns.map((c) => [c.name, c.type]));
   const out = [];
@@ -1675,7 +1671,7 @@ async function runDataGate(o) {
       gate: "data",
       checks,
       summary: dataSummary(o.data.display, cur, checks, drift),
-      ...isPlainFile(o.data.path) ? { subject: await dataSubject(o.data, inputs[o.data.display]) } : {},
+      ...isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {},
       metrics: { rows: cur.rowCount, rejected: cur.rejects.length, columns: columnMetrics(profiles, drift) },
       sections: dataSections(profiles, drift, checks, cur.rowCount),
       inputs

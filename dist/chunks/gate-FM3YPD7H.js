@@ -2,21 +2,19 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  commandHelp,
-  main,
-  mainHelp
-} from "./chunk-WSDY7WEP.js";
-import "./chunk-HZFT6LV5.js";
-import "./chunk-NAKKTXNL.js";
-import "./chunk-WKUJXZKH.js";
-import "./chunk-OXNJ54AG.js";
+  DUCKDB_MEMORY,
+  runDataGate
+} from "./chunk-BAZE5SOD.js";
+import "./chunk-2RXA3OCO.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-JVA5FMN7.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  commandHelp,
-  main,
-  mainHelp
+  DUCKDB_MEMORY,
+  runDataGate
 };

@@ -12,7 +12,7 @@ import {
   looksLikeIdentifier,
   profileSelect,
   readProfile
-} from "./chunk-F7YZT6BK.js";
+} from "./chunk-BAZE5SOD.js";
 import {
   openDuckDB,
   openTable,
@@ -21,7 +21,7 @@ import {
 } from "./chunk-2RXA3OCO.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
-import "./chunk-HZFT6LV5.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-JVA5FMN7.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-MTZTCCQZ.js";
