@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-5LDMI5TT.js";
+} from "./chunks/chunk-NUJN5D5U.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-NAKKTXNL.js";
 import "./chunks/chunk-WKUJXZKH.js";

@@ -149,9 +149,10 @@ async function scoreStreamed(
   const src = await csvSource(conn, dataFile, { name: "mlgate_stream", display: s.data });
   if (!src) return undefined;
   const groupColumns = [...new Set([...s.sliceColumns, ...s.sensitive])];
-  const narrow: OpenedTable = {
-    table: sqlIdent("mlgate_groups"),
-    name: "mlgate_groups",
+  // Views of the streamed scan shaped as tables: no row count, no rejects, no lines until the table path.
+  const streamed = (table: string, name: string): OpenedTable => ({
+    table,
+    name,
     file: dataFile,
     display: s.data,
     format: "csv",
@@ -159,18 +160,9 @@ async function scoreStreamed(
     rowCount: Number.NaN,
     rejects: [],
     lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines")),
-  };
-  const t: OpenedTable = {
-    table: src.from,
-    name: "mlgate_stream",
-    file: dataFile,
-    display: s.data,
-    format: "csv",
-    columns: src.columns,
-    rowCount: Number.NaN,
-    rejects: [],
-    lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines")),
-  };
+  });
+  const narrow = streamed(sqlIdent("mlgate_groups"), "mlgate_groups");
+  const t = streamed(src.from, "mlgate_stream");
   try {
     if (groupColumns.length)
       await conn.run(

@@ -56,37 +56,23 @@ export interface EvalState {
   shard?: { index: number; count: number };
 }
 
-/** Appends to a typed array that doubles when full; memory grows with rows only by what is stored. */
-export class GrowableF64 {
-  data: Float64Array;
-  length = 0;
-  constructor(initial = 1 << 16) {
-    this.data = new Float64Array(initial);
-  }
-  reserve(extra: number): void {
-    if (this.length + extra <= this.data.length) return;
-    let cap = this.data.length * 2;
-    while (cap < this.length + extra) cap *= 2;
-    const next = new Float64Array(cap);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-  view(): Float64Array {
-    return this.data.slice(0, this.length);
-  }
-}
+type Growing = Float64Array | Int32Array;
 
-export class GrowableI32 {
-  data: Int32Array;
+/** Appends to a typed array that doubles when full; memory grows with rows only by what is stored. */
+class Growable<T extends Growing> {
+  data: T;
   length = 0;
-  constructor(initial = 1 << 16) {
-    this.data = new Int32Array(initial);
+  constructor(
+    private readonly make: (n: number) => T,
+    initial: number,
+  ) {
+    this.data = make(initial);
   }
   reserve(extra: number): void {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
-    const next = new Int32Array(cap);
+    const next = this.make(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -94,7 +80,19 @@ export class GrowableI32 {
     this.reserve(1);
     this.data[this.length++] = v;
   }
-  view(): Int32Array {
-    return this.data.slice(0, this.length);
+  view(): T {
+    return this.data.slice(0, this.length) as T;
+  }
+}
+
+export class GrowableF64 extends Growable<Float64Array> {
+  constructor(initial = 1 << 16) {
+    super((n) => new Float64Array(n), initial);
+  }
+}
+
+export class GrowableI32 extends Growable<Int32Array> {
+  constructor(initial = 1 << 16) {
+    super((n) => new Int32Array(n), initial);
   }
 }

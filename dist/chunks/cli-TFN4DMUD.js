@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-5LDMI5TT.js";
+} from "./chunk-NUJN5D5U.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-NAKKTXNL.js";
 import "./chunk-WKUJXZKH.js";

@@ -215,7 +215,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-54A6P5QQ.js");
+    const { main: main2 } = await import("./cli-TFN4DMUD.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -1061,7 +1061,7 @@ var modelCommand = {
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
     const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
-      import("./gate-5UN34UZT.js"),
+      import("./gate-WEB5WDRE.js"),
       import("./shard-3J2BTPL6.js"),
       import("./build-report-JL6CP4SE.js")
     ]);

@@ -407,35 +407,19 @@ function planOutput(m, task, wanted) {
 }
 
 // src/gates/model/state.ts
-var GrowableF64 = class {
+var Growable = class {
+  constructor(make, initial) {
+    this.make = make;
+    this.data = make(initial);
+  }
+  make;
   data;
   length = 0;
-  constructor(initial = 1 << 16) {
-    this.data = new Float64Array(initial);
-  }
   reserve(extra) {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
-    const next = new Float64Array(cap);
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-  view() {
-    return this.data.slice(0, this.length);
-  }
-};
-var GrowableI32 = class {
-  data;
-  length = 0;
-  constructor(initial = 1 << 16) {
-    this.data = new Int32Array(initial);
-  }
-  reserve(extra) {
-    if (this.length + extra <= this.data.length) return;
-    let cap = this.data.length * 2;
-    while (cap < this.length + extra) cap *= 2;
-    const next = new Int32Array(cap);
+    const next = this.make(cap);
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -445,6 +429,16 @@ var GrowableI32 = class {
   }
   view() {
     return this.data.slice(0, this.length);
+  }
+};
+var GrowableF64 = class extends Growable {
+  constructor(initial = 1 << 16) {
+    super((n) => new Float64Array(n), initial);
+  }
+};
+var GrowableI32 = class extends Growable {
+  constructor(initial = 1 << 16) {
+    super((n) => new Int32Array(n), initial);
   }
 };
 
@@ -954,9 +948,9 @@ async function scoreStreamed(conn, dataFile, s, models, progress) {
   const src = await csvSource(conn, dataFile, { name: "mlgate_stream", display: s.data });
   if (!src) return void 0;
   const groupColumns = [.../* @__PURE__ */ new Set([...s.sliceColumns, ...s.sensitive])];
-  const narrow = {
-    table: sqlIdent("mlgate_groups"),
-    name: "mlgate_groups",
+  const streamed = (table, name) => ({
+    table,
+    name,
     file: dataFile,
     display: s.data,
     format: "csv",
@@ -964,18 +958,9 @@ async function scoreStreamed(conn, dataFile, s, models, progress) {
     rowCount: Number.NaN,
     rejects: [],
     lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines"))
-  };
-  const t = {
-    table: src.from,
-    name: "mlgate_stream",
-    file: dataFile,
-    display: s.data,
-    format: "csv",
-    columns: src.columns,
-    rowCount: Number.NaN,
-    rejects: [],
-    lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines"))
-  };
+  });
+  const narrow = streamed(sqlIdent("mlgate_groups"), "mlgate_groups");
+  const t = streamed(src.from, "mlgate_stream");
   try {
     if (groupColumns.length)
       await conn.run(
