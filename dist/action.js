@@ -3,13 +3,12 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-NUJN5D5U.js";
+} from "./chunks/chunk-S3ZLRMN2.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-NAKKTXNL.js";
-import "./chunks/chunk-WKUJXZKH.js";
-import "./chunks/chunk-OXNJ54AG.js";
 import "./chunks/chunk-JVA5FMN7.js";
 import "./chunks/chunk-ENG5Z6VT.js";
+import "./chunks/chunk-VRJXRFAB.js";
 import "./chunks/chunk-MTZTCCQZ.js";
 import {
   ConfigurationError,

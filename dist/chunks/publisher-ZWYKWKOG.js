@@ -7,9 +7,10 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-WKUJXZKH.js";
-import "./chunk-OXNJ54AG.js";
+} from "./chunk-RPFY7LHH.js";
+import "./chunk-VRJXRFAB.js";
 import "./chunk-MTZTCCQZ.js";
+import "./chunk-OXNJ54AG.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
