@@ -3,10 +3,10 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-S3ZLRMN2.js";
+} from "./chunks/chunk-AJD2M6KR.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-NAKKTXNL.js";
-import "./chunks/chunk-JVA5FMN7.js";
+import "./chunks/chunk-ENGI4YVP.js";
 import "./chunks/chunk-ENG5Z6VT.js";
 import "./chunks/chunk-VRJXRFAB.js";
 import "./chunks/chunk-MTZTCCQZ.js";

@@ -4,7 +4,7 @@ import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/co
 import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
 import { emitReport, failOnOf, jsonPathOf } from "./cli/run-gate.js";
 import { COMMANDS } from "./commands.js";
-import { loadConfig, type FailOn } from "./core/config.js";
+import { configFailOn, loadConfig, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
 import { resolveUserPath } from "./core/paths.js";
 import { errorReport, TOOL, TOOL_VERSION, type Report } from "./core/report.js";
@@ -189,7 +189,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
       ctx.config = loaded.config;
       if (loaded.file) ctx.configFile = loaded.file;
     }
-    const failOn: FailOn = cmd.gate ? failOnOf(ctx, gateFailOn(ctx, cmd)) : "error";
+    const failOn: FailOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     // Inside GitHub Actions: the check run shows "in progress" while the gate works.
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
     const result = await cmd.run(ctx);
@@ -213,12 +213,6 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
     return 2;
   }
-}
-
-function gateFailOn(ctx: CommandContext, cmd: Command): FailOn | undefined {
-  const gate = cmd.gate;
-  if (gate === "data" || gate === "model" || gate === "onnx") return ctx.config.gates?.[gate]?.fail_on;
-  return undefined;
 }
 
 /** A gate that could not run still leaves a report behind when one was asked for. */

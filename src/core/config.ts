@@ -99,6 +99,11 @@ export function loadConfig(file: string | undefined, cwd = process.cwd()): { con
   return { config: {} };
 }
 
+/** A gate's `fail_on` from the config (gates without settings have none). */
+export function configFailOn(config: Config, gate: string): FailOn | undefined {
+  return gate === "data" || gate === "model" || gate === "onnx" ? config.gates?.[gate]?.fail_on : undefined;
+}
+
 /** A check id matches a waiver exactly or by a prefix ending in `*`. */
 export function isWaived(id: string, waive: readonly string[] | undefined): boolean {
   if (!waive) return false;

@@ -4,10 +4,9 @@ import path from "node:path";
 import { mkdtempSync } from "node:fs";
 import * as core from "@actions/core";
 import type { CommandContext } from "../cli/command.js";
-import { loadConfig } from "../core/config.js";
+import { configFailOn, loadConfig } from "../core/config.js";
 import { ConfigurationError, errorMessage } from "../core/errors.js";
-import type { Config, FailOn } from "../core/config.js";
-import { exitCodeFor, type GateName, type Report, type ReportStatus } from "../core/report.js";
+import { exitCodeFor, type Report, type ReportStatus } from "../core/report.js";
 import { downloadRunArtifacts } from "./artifacts.js";
 import { checkRunName } from "./check-run.js";
 import { createClient, httpStatusOf } from "./client.js";
@@ -15,11 +14,6 @@ import { readGitHubContext, type GitHubContext } from "./context.js";
 import { setStepOutputs } from "./job-summary.js";
 import { GitHubPublisher } from "./publisher.js";
 import { loadReport, reportFiles, suffixFromFileName } from "./report-file.js";
-
-/** The gate job's --fail-on is not in the report; the config's fail_on is the best guess. */
-function failOnFor(config: Config, gate: GateName): FailOn | undefined {
-  return gate === "deploy" ? undefined : config.gates?.[gate]?.fail_on;
-}
 
 const WORST: ReportStatus[] = ["error", "fail", "warn", "pass"];
 
@@ -164,7 +158,8 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
       target,
     );
     const res = await publisher.finish(l.report, {
-      failed: exitCodeFor(l.report.status, failOnFor(config, l.report.gate)) !== 0,
+      // The gate job's --fail-on is not in the report; the config's fail_on is the best guess.
+      failed: exitCodeFor(l.report.status, configFailOn(config, l.report.gate)) !== 0,
       reportPath: l.file,
       findExisting: true,
       outputs: false,

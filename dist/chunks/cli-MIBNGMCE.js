@@ -2,19 +2,20 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  DUCKDB_MEMORY,
-  runDataGate
-} from "./chunk-BAZE5SOD.js";
-import "./chunk-2RXA3OCO.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
+  commandHelp,
+  main,
+  mainHelp
+} from "./chunk-AJD2M6KR.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-JVA5FMN7.js";
+import "./chunk-NAKKTXNL.js";
+import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-VRJXRFAB.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  DUCKDB_MEMORY,
-  runDataGate
+  commandHelp,
+  main,
+  mainHelp
 };

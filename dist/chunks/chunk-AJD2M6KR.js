@@ -10,8 +10,9 @@ import {
   PRIMARY_METRIC
 } from "./chunk-NAKKTXNL.js";
 import {
+  configFailOn,
   loadConfig
-} from "./chunk-JVA5FMN7.js";
+} from "./chunk-ENGI4YVP.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -201,7 +202,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-E5JT6PYO.js");
+    const { main: main2 } = await import("./cli-MIBNGMCE.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -268,7 +269,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-O2DTAGFR.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-UIU7CGW5.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -382,7 +383,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-3R47JPWL.js"),
+      import("./gate-F4QME4ZI.js"),
       import("./testdata-76PE3S7H.js"),
       import("./policy-CQCPWNYA.js")
     ]);
@@ -500,7 +501,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-FM3YPD7H.js");
+    const { runDataGate } = await import("./gate-K7QKG2DW.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -532,7 +533,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-SGPXWWEZ.js");
+    const { inferContract } = await import("./infer-VJAURCFD.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path6.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -730,7 +731,7 @@ var modelCommand = {
     const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
       import("./gate-WEB5WDRE.js"),
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-JL6CP4SE.js")
+      import("./build-report-32ANBOVK.js")
     ]);
     const state = await evaluateModels(s, gateIo(ctx));
     if (s.shard) {
@@ -763,7 +764,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-JL6CP4SE.js")
+      import("./build-report-32ANBOVK.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -943,7 +944,7 @@ async function main(argv, io, commands = COMMANDS) {
       ctx.config = loaded.config;
       if (loaded.file) ctx.configFile = loaded.file;
     }
-    const failOn = cmd.gate ? failOnOf(ctx, gateFailOn(ctx, cmd)) : "error";
+    const failOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
     const result = await cmd.run(ctx);
     if (typeof result === "number") return result;
@@ -970,11 +971,6 @@ async function main(argv, io, commands = COMMANDS) {
     await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
     return 2;
   }
-}
-function gateFailOn(ctx, cmd) {
-  const gate = cmd.gate;
-  if (gate === "data" || gate === "model" || gate === "onnx") return ctx.config.gates?.[gate]?.fail_on;
-  return void 0;
 }
 function writeErrorReport(cmd, ctx, message, publisher) {
   if (!cmd?.gate || !ctx) return void 0;

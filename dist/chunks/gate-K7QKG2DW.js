@@ -2,20 +2,19 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  commandHelp,
-  main,
-  mainHelp
-} from "./chunk-S3ZLRMN2.js";
+  DUCKDB_MEMORY,
+  runDataGate
+} from "./chunk-ML2OJUSK.js";
+import "./chunk-2RXA3OCO.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-NAKKTXNL.js";
-import "./chunk-JVA5FMN7.js";
+import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-VRJXRFAB.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  commandHelp,
-  main,
-  mainHelp
+  DUCKDB_MEMORY,
+  runDataGate
 };

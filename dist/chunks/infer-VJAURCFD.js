@@ -12,7 +12,7 @@ import {
   looksLikeIdentifier,
   profileSelect,
   readProfile
-} from "./chunk-BAZE5SOD.js";
+} from "./chunk-ML2OJUSK.js";
 import {
   openDuckDB,
   openTable,
@@ -22,7 +22,7 @@ import {
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-JVA5FMN7.js";
+import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";

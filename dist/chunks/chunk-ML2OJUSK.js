@@ -29,7 +29,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-JVA5FMN7.js";
+} from "./chunk-ENGI4YVP.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

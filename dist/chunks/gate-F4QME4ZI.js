@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   isWaived
-} from "./chunk-JVA5FMN7.js";
+} from "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport

@@ -22,7 +22,7 @@ import {
 } from "./chunk-NAKKTXNL.js";
 import {
   isWaived
-} from "./chunk-JVA5FMN7.js";
+} from "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport

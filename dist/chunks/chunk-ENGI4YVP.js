@@ -16047,6 +16047,9 @@ function loadConfig(file, cwd = process.cwd()) {
   }
   return { config: {} };
 }
+function configFailOn(config, gate) {
+  return gate === "data" || gate === "model" || gate === "onnx" ? config.gates?.[gate]?.fail_on : void 0;
+}
 function isWaived(id, waive) {
   if (!waive) return false;
   return waive.some((w) => w.endsWith("*") ? id.startsWith(w.slice(0, -1)) : id === w);
@@ -16058,5 +16061,6 @@ export {
   require_dist2,
   parseYamlWithSchema,
   loadConfig,
+  configFailOn,
   isWaived
 };
