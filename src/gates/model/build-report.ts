@@ -2,7 +2,8 @@ import { makeReport, type Check, type Report, type Scalar } from "../../core/rep
 import { fairnessChecks } from "./fairness.js";
 import { metricChecks, prepareBoth, type Prepared, type Scores } from "./metric-checks.js";
 import { allMetrics, METRICS } from "./metrics.js";
-import { prepareConcurrently } from "./prepare-concurrent.js";
+import { HelperThread, workerSetting } from "./helper-thread.js";
+import { HELPER_MIN_ROWS, prepareConcurrently } from "./prepare-concurrent.js";
 import { fairnessSection, metricTable, operationsSection, sliceSections } from "./sections.js";
 import { sliceChecks } from "./slices.js";
 import type { EvalState, LatencyStats, RobustnessStats } from "./state.js";
@@ -83,9 +84,23 @@ function scoresOf(st: EvalState): Scores {
   };
 }
 
-/** buildReport with the two models' evaluators prepared on two threads (prepareConcurrently): the same report. */
-export async function buildReportConcurrently(st: EvalState, progress: (m: string) => void): Promise<Report> {
-  return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress));
+/**
+ * buildReport with the two models' evaluators prepared on two threads (prepareConcurrently): the same
+ * report. `helper`: the gate's helper thread if it started one; otherwise one is started here when
+ * the rows are many enough to gain from it, and ended with the report.
+ */
+export async function buildReportConcurrently(
+  st: EvalState,
+  progress: (m: string) => void,
+  helper?: HelperThread,
+): Promise<Report> {
+  const worth = st.task !== "regression" && (workerSetting() === "on" || st.yTrue.length >= HELPER_MIN_ROWS);
+  const own = helper === undefined && st.baseline && worth ? HelperThread.start() : undefined;
+  try {
+    return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress, helper ?? own));
+  } finally {
+    own?.close();
+  }
 }
 
 /** compute -> compare -> decide over a scored evaluation set; the same for one run and a merge of shards. */

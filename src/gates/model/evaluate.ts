@@ -3,7 +3,7 @@ import { sqlIdent } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
 import type { OpenedTable } from "../../core/table.js";
 import { didYouMean } from "../../core/suggest.js";
-import { allocFeed, featureDTypes, featureNames, featureSql, runModel, samePlan, type FeedBuffers } from "./feed.js";
+import { allocFeed, featureDTypes, featureNames, featureSql, runModel, samePlan, type Buffer, type FeedBuffers } from "./feed.js";
 import type { Task } from "./metrics.js";
 import { classesOf, decodeScores, scoreWidth } from "./outputs.js";
 import type { GroupSpec } from "./groups.js";
@@ -71,6 +71,39 @@ function valuesOf(v: DuckDBVector, n: number): ArrayLike<number | bigint | strin
     out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
   }
   return out;
+}
+
+/**
+ * One feature's values into a float batch (row stride `stride` from `at`), counting NaNs; kept apart
+ * from copyValues so this loop, 20M values per 1M rows × 20 features, sees only typed arrays.
+ */
+function copyNumbers(
+  dst: Float32Array | Float64Array,
+  at: number,
+  stride: number,
+  src: ArrayLike<number>,
+  r0: number,
+  take: number,
+): number {
+  let nan = 0;
+  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
+    const x = src[k] as number;
+    dst[o] = x;
+    if (x !== x) nan++;
+  }
+  return nan;
+}
+
+/** copyNumbers for int64 and string inputs (bigints and strings never count as NaN). */
+function copyValues(dst: Buffer, at: number, stride: number, src: ArrayLike<unknown>, r0: number, take: number): number {
+  const out = dst as unknown as Record<number, unknown>;
+  let nan = 0;
+  for (let k = 0; k < take; k++) {
+    const x = src[r0 + k];
+    out[at + k * stride] = x;
+    if (x !== x) nan++;
+  }
+  return nan;
 }
 
 /** The label as the file has it, for a message about a value that is not a number. */
@@ -228,13 +261,10 @@ export async function scoreRows(
       for (let j = 0; j < F; j++) {
         const src = vals[j] as ArrayLike<number>;
         const { buf, offset, stride } = feed.slots[j] as FeedBuffers["slots"][number];
-        const dst = buf as unknown as Record<number, unknown>;
-        let nan = 0;
-        for (let k = 0; k < take; k++) {
-          const x = src[r0 + k] as number;
-          dst[(filled + k) * stride + offset] = x;
-          if (x !== x) nan++;
-        }
+        const nan =
+          buf instanceof Float32Array || buf instanceof Float64Array
+            ? copyNumbers(buf, filled * stride + offset, stride, src, r0, take)
+            : copyValues(buf, filled * stride + offset, stride, src, r0, take);
         if (nan) {
           if ((nanFirst[j] ?? 0) < 0)
             for (let k = 0; k < take; k++)
@@ -248,17 +278,9 @@ export async function scoreRows(
           for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
       }
       sampled = Math.min(sampleRows, sampled + take);
-      y.reserve(take);
-      rowIds.reserve(take);
-      for (let k = 0; k < take; k++) {
-        y.data[y.length++] = labels[r0 + k] ?? NaN;
-        rowIds.data[rowIds.length++] = ids[r0 + k] ?? 0;
-      }
-      for (const [g, store] of codes.entries()) {
-        const src = vals[groupAt + g] as Int32Array;
-        store.reserve(take);
-        for (let k = 0; k < take; k++) store.data[store.length++] = src[r0 + k] ?? -1;
-      }
+      y.append(labels, r0, take, NaN);
+      rowIds.append(ids, r0, take, 0);
+      for (const [g, store] of codes.entries()) store.append(vals[groupAt + g] as Int32Array, r0, take, -1);
       filled += take;
       r0 += take;
       if (filled === B) await flush();

@@ -1,7 +1,8 @@
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import { sqlIdent } from "../../core/duckdb.js";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import type { InputDType, InputPlan, LoadedModel } from "./session.js";
+import { onnxruntime } from "./ort.js";
 
 export type Buffer = Float32Array | Float64Array | BigInt64Array | string[];
 
@@ -40,7 +41,7 @@ export function allocFeed(plan: InputPlan, rows: number): FeedBuffers {
     const buf = alloc(plan.dtype, rows * F);
     return {
       slots: plan.features.map((_, j) => ({ buf, offset: j, stride: F })),
-      tensors: (n) => ({ [plan.input]: new ort.Tensor(plan.dtype, view(buf, n * F), [n, F]) }),
+      tensors: (n) => ({ [plan.input]: new (onnxruntime().Tensor)(plan.dtype, view(buf, n * F), [n, F]) }),
     };
   }
   const bufs = plan.inputs.map((i) => alloc(i.dtype, rows));
@@ -48,7 +49,10 @@ export function allocFeed(plan: InputPlan, rows: number): FeedBuffers {
     slots: bufs.map((buf) => ({ buf, offset: 0, stride: 1 })),
     tensors: (n) =>
       Object.fromEntries(
-        plan.inputs.map((inp, j) => [inp.name, new ort.Tensor(inp.dtype, view(bufs[j] ?? [], n), inp.rank === 1 ? [n] : [n, 1])]),
+        plan.inputs.map((inp, j) => [
+          inp.name,
+          new (onnxruntime().Tensor)(inp.dtype, view(bufs[j] ?? [], n), inp.rank === 1 ? [n] : [n, 1]),
+        ]),
       ),
   };
 }

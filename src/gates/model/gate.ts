@@ -7,7 +7,7 @@ import { sha256File, subjectOf } from "../../core/hash.js";
 import type { PathOptions } from "../../core/paths.js";
 import type { Subject } from "../../core/report.js";
 import { openTable, type OpenedTable } from "../../core/table.js";
-import { csvSource } from "../../core/table/stream.js";
+import { csvSource, type CsvSource } from "../../core/table/stream.js";
 import { resolveGitBaseline } from "./baseline.js";
 import { scoreRows, type Scored } from "./evaluate.js";
 import { planGroups, type GroupSpec } from "./groups.js";
@@ -22,6 +22,19 @@ export interface GateIo {
   progress: (m: string) => void;
   resolvePath: (p: string, opts: Omit<PathOptions, "cwd" | "allowOutside">) => string;
   configFile?: string;
+  /** The data file's SHA-256 already asked of the helper thread (null if it failed). */
+  dataHash?: DataHash;
+}
+
+export interface DataHash {
+  file: string;
+  sha256: Promise<string | null>;
+}
+
+/** The data file's hash from the helper thread when it hashed this file, else from this thread. */
+async function dataSha256(file: string, early: DataHash | undefined): Promise<string> {
+  const h = early?.file === file ? await early.sha256 : null;
+  return h ?? sha256File(file);
 }
 
 /**
@@ -36,16 +49,22 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   if (git === "path" && s.baseline)
     baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
   else if (git !== "none" && git !== "path") baseline = git;
-  const dataHash = sha256File(dataFile).catch(() => undefined);
+  const dataHash = dataSha256(dataFile, io.dataHash).catch(() => undefined);
 
-  const candidate = await loadModel(candFile, s.candidate, "candidate");
-  const base: LoadedModel | undefined = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : undefined;
   const db = await openDuckDB();
+  // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
+  await db.connection.run("SET streaming_buffer_size = '32MB'");
+  // DuckDB sniffs the data file on its threads while this one loads onnxruntime and both models.
+  const source = s.shard
+    ? Promise.resolve(undefined)
+    : csvSource(db.connection, dataFile, { name: "mlgate_stream", display: s.data }).catch(() => undefined);
+  let candidate: LoadedModel | undefined;
+  let base: LoadedModel | undefined;
   try {
-    // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
-    await db.connection.run("SET streaming_buffer_size = '32MB'");
+    candidate = await loadModel(candFile, s.candidate, "candidate");
+    base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : undefined;
     const models = base ? { candidate, baseline: base } : { candidate };
-    const streamed = await scoreStreamed(db.connection, dataFile, s, models, io.progress);
+    const streamed = await scoreStreamed(db.connection, await source, dataFile, s, models, io.progress);
     let specs: GroupSpec[] = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
@@ -120,8 +139,10 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     state.inputs = inputs;
     return state;
   } finally {
+    // Closing DuckDB under a running sniff would pull the database from under it.
+    await source;
     db.close();
-    await candidate.session.release();
+    if (candidate) await candidate.session.release();
     if (base) await base.session.release();
     if (baseline?.temporary) rmSync(path.dirname(baseline.file), { recursive: true, force: true });
   }
@@ -131,8 +152,8 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
 class NeedsTable extends Error {}
 
 /**
- * The fast path for a whole CSV/TSV file (no shard): one streamed read_csv scan feeds the models, with
- * no table in between. Slice and sensitive columns, whose levels and quantile edges must be known
+ * The fast path for a whole CSV/TSV file (no shard; `src` from csvSource): one streamed read_csv scan
+ * feeds the models, with no table in between. Slice and sensitive columns, whose levels and quantile edges must be known
  * before the scan, are read first into a table of just those columns; named slices are extra columns
  * of the scan. Anything the fast path cannot settle alone — a rejected record, a value that needs its
  * line in a message, any user or DuckDB error — returns undefined, and the caller runs the table
@@ -140,14 +161,13 @@ class NeedsTable extends Error {}
  */
 async function scoreStreamed(
   conn: DuckDBConnection,
+  src: CsvSource | undefined,
   dataFile: string,
   s: RunSettings,
   models: { candidate: LoadedModel; baseline?: LoadedModel },
   progress: (m: string) => void,
 ): Promise<{ scored: Scored; specs: GroupSpec[] } | undefined> {
-  if (s.shard) return undefined;
-  const src = await csvSource(conn, dataFile, { name: "mlgate_stream", display: s.data });
-  if (!src) return undefined;
+  if (s.shard || !src) return undefined;
   const groupColumns = [...new Set([...s.sliceColumns, ...s.sensitive])];
   // Views of the streamed scan shaped as tables: no row count, no rejects, no lines until the table path.
   const streamed = (table: string, name: string): OpenedTable => ({

@@ -1,19 +1,31 @@
 /**
- * Worker-thread entry (bundled as dist/metrics-worker.js): prepares one model's metric evaluator —
- * its sorts, per-row losses and unweighted metrics — while the main thread prepares the other model's,
- * and hands the typed arrays back without copying them.
+ * Worker-thread entry (bundled as dist/metrics-worker.js), one per gate run (helper-thread.ts). It
+ * takes jobs in turn: first the data file's SHA-256, while the main thread is still loading the
+ * native libraries and scanning; later one model's metric evaluator — its sorts, per-row losses and
+ * unweighted metrics — while the main thread prepares the other model's, handing the typed arrays back
+ * without copying them.
  */
+import { createHash } from "node:crypto";
+import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
 import { allMetrics, prepareMetrics, type PreparedWork, type Task } from "./metrics.js";
 
 export interface MetricsJob {
+  kind: "metrics";
   task: Task;
   yTrue: Float64Array;
   scores: Float64Array;
   classes: number;
 }
 
-export type MetricsReply = { work: PreparedWork } | { error: string };
+export interface HashJob {
+  kind: "hash";
+  file: string;
+}
+
+export type HelperJob = (MetricsJob | HashJob) & { id: number };
+
+export type HelperReply = { id: number } & ({ work: PreparedWork } | { sha256: string } | { error: string });
 
 function buffersOf(w: PreparedWork): ArrayBuffer[] {
   const views = [
@@ -23,19 +35,36 @@ function buffersOf(w: PreparedWork): ArrayBuffer[] {
   return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
 }
 
+/** Synchronous 1 MiB reads: this thread has nothing else to do, and no stream machinery to pay for. */
+function sha256Of(file: string): string {
+  const hash = createHash("sha256");
+  const buf = Buffer.allocUnsafe(1 << 20);
+  const fd = openSync(file, "r");
+  try {
+    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) hash.update(buf.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest("hex");
+}
+
 const port = parentPort;
 if (port)
-  port.on("message", (job: MetricsJob) => {
-    let reply: MetricsReply;
+  port.on("message", (job: HelperJob) => {
+    let reply: HelperReply;
     try {
+      if (job.kind === "hash") {
+        port.postMessage({ id: job.id, sha256: sha256Of(job.file) } satisfies HelperReply);
+        return;
+      }
       const ev = prepareMetrics(job.task, job.yTrue, { scores: job.scores, classes: job.classes });
       allMetrics(ev);
       const work = ev.cached();
-      port.postMessage({ work } satisfies MetricsReply, buffersOf(work));
+      port.postMessage({ id: job.id, work } satisfies HelperReply, buffersOf(work));
       return;
     } catch (e) {
-      // The main thread validates the same inputs and reports the error itself.
-      reply = { error: e instanceof Error ? e.message : String(e) };
+      // The main thread validates the same inputs (or hashes the file itself) and reports the error.
+      reply = { id: job.id, error: e instanceof Error ? e.message : String(e) };
     }
     port.postMessage(reply);
   });

@@ -1,10 +1,11 @@
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import { makeRng } from "../../core/stats/rng.js";
 import { runModel } from "./feed.js";
 import type { Task } from "./metrics.js";
 import { decodeScores, scoreWidth } from "./outputs.js";
 import type { InputDType, LoadedModel, OutputPlan } from "./session.js";
 import type { LatencyStats, RobustnessStats } from "./state.js";
+import { onnxruntime } from "./ort.js";
 
 interface Probe {
   model: LoadedModel;
@@ -21,7 +22,7 @@ export interface SampleFeed {
 
 function tensorOf(s: SampleFeed, values: Float64Array, n: number): Record<string, ort.Tensor> {
   const data = s.dtype === "float32" ? Float32Array.from(values.subarray(0, n * s.width)) : values.slice(0, n * s.width);
-  return { [s.input]: new ort.Tensor(s.dtype === "float32" ? "float32" : "float64", data, [n, s.width]) };
+  return { [s.input]: new (onnxruntime().Tensor)(s.dtype === "float32" ? "float32" : "float64", data, [n, s.width]) };
 }
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {

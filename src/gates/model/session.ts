@@ -1,7 +1,8 @@
 import os from "node:os";
-import * as ort from "onnxruntime-node";
+import type * as ort from "onnxruntime-node";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import type { Task } from "./metrics.js";
+import { onnxruntime } from "./ort.js";
 
 export type InputDType = "float32" | "float64" | "int64" | "string";
 const DTYPES: readonly string[] = ["float32", "float64", "int64", "string"];
@@ -49,7 +50,7 @@ export function sessionOptions(): ort.InferenceSession.SessionOptions {
 export async function loadModel(file: string, display: string, role: LoadedModel["role"]): Promise<LoadedModel> {
   const flag = `--${role}`;
   try {
-    const session = await ort.InferenceSession.create(file, sessionOptions());
+    const session = await onnxruntime().InferenceSession.create(file, sessionOptions());
     return { role, file, display, flag, session };
   } catch (e) {
     const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");

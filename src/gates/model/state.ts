@@ -76,6 +76,14 @@ class Growable<T extends Growing> {
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
+  /** Appends src[from .. from + n), `missing` for an absent value. */
+  append(src: ArrayLike<number | null>, from: number, n: number, missing: number): void {
+    this.reserve(n);
+    const d = this.data;
+    let o = this.length;
+    for (let k = from, end = from + n; k < end; k++) d[o++] = src[k] ?? missing;
+    this.length = o;
+  }
   push(v: number): void {
     this.reserve(1);
     this.data[this.length++] = v;
