@@ -187,19 +187,27 @@ export async function csvDialect(
   };
 }
 
-async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
-  const table = sqlIdent(o.name);
-  const dialect = await csvDialect(conn, file, format, o.types);
-  const rejectsTable = sqlIdent(`${o.name}__rejects`);
-  const rejectsScan = sqlIdent(`${o.name}__rejects_scan`);
-  try {
-    await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${dialect.args.join(", ")},
-        store_rejects=true, rejects_table=${sqlString(`${o.name}__rejects`)}, rejects_scan=${sqlString(`${o.name}__rejects_scan`)})`,
-    );
-  } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
-  }
+/** read_csv arguments that keep malformed records in `<name>__rejects` for readCsvRejects. */
+export function csvRejectsArgs(name: string): string[] {
+  return [
+    "store_rejects=true",
+    `rejects_table=${sqlString(`${name}__rejects`)}`,
+    `rejects_scan=${sqlString(`${name}__rejects_scan`)}`,
+  ];
+}
+
+/**
+ * The records a `read_csv(…, store_rejects=true, rejects_table='<name>__rejects', rejects_scan=
+ * '<name>__rejects_scan')` scan rejected, each with the file line it starts on; drops both tables.
+ * `ordinals` are DuckDB's record numbers, for locateCsvRecords.
+ */
+export async function readCsvRejects(
+  conn: DuckDBConnection,
+  name: string,
+  file: string,
+): Promise<{ rejects: RejectedRecord[]; ordinals: number[] }> {
+  const rejectsTable = sqlIdent(`${name}__rejects`);
+  const rejectsScan = sqlIdent(`${name}__rejects_scan`);
   // DuckDB numbers records, not physical lines (header = 1); a record may list several errors.
   const rejected = await queryRows(
     conn,
@@ -209,10 +217,9 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
      FROM ${rejectsTable} GROUP BY line ORDER BY line`,
   );
   await conn.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`);
-  const recordOrdinals = rejected.map((r) => Number(r.line));
-  const quote = 0x22;
-  const located = recordOrdinals.length ? await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: [] }) : undefined;
-  const rejects: RejectedRecord[] = rejected.map((r) => {
+  const ordinals = rejected.map((r) => Number(r.line));
+  const located = ordinals.length ? await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: [] }) : undefined;
+  const rejects = rejected.map((r) => {
     const ordinal = Number(r.line);
     const onlyCast = r.only_cast === true;
     const rec: RejectedRecord = {
@@ -226,6 +233,21 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
     if (onlyCast && r.cast_column !== null && r.cast_column !== undefined) rec.column = String(r.cast_column);
     return rec;
   });
+  return { rejects, ordinals };
+}
+
+async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
+  const table = sqlIdent(o.name);
+  const dialect = await csvDialect(conn, file, format, o.types);
+  try {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})`,
+    );
+  } catch (e) {
+    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+  }
+  const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file);
+  const quote = 0x22;
   return {
     table,
     name: o.name,

@@ -23,9 +23,13 @@ export function ruleFails(rule: CompiledRule, violations: number, total: number)
   return total > 0 && violations / total > rule.allowedFraction;
 }
 
+/** A failing rule's first rows: `row` is the row index (rowid). */
+export type ExampleRows = { row: number; value: Scalar }[];
+
 /**
  * Checks for compiled rules, given each rule's violation count. Failing rules get up to
- * `maxExamples` located examples; all lines are found in one pass over the file.
+ * `maxExamples` located examples — from `known` when the counting pass collected them, else from
+ * the rule's own query; all lines are found in one pass over the file.
  */
 export async function ruleChecks(
   conn: DuckDBConnection,
@@ -33,6 +37,7 @@ export async function ruleChecks(
   rules: readonly CompiledRule[],
   counts: readonly number[],
   maxExamples: number,
+  known: ReadonlyMap<number, ExampleRows> = new Map(),
 ): Promise<Check[]> {
   const total = t.rowCount;
   const failing: { index: number; rows: { row: number; value: Scalar }[] }[] = [];
@@ -40,8 +45,10 @@ export async function ruleChecks(
     const rule = rules[i];
     const n = counts[i] ?? 0;
     if (!rule || !ruleFails(rule, n, total) || maxExamples === 0) continue;
-    const rows = await queryRows(conn, rule.examples(t.table, maxExamples));
-    failing.push({ index: i, rows: rows.map((r) => ({ row: Number(r.row), value: r.value ?? null })) });
+    const rows =
+      known.get(i) ??
+      (await queryRows(conn, rule.examples(t.table, maxExamples))).map((r) => ({ row: Number(r.row), value: r.value ?? null }));
+    failing.push({ index: i, rows });
   }
   const wanted = failing.flatMap((f) => f.rows.map((r) => r.row));
   const lines = wanted.length ? await t.lineOf(wanted) : undefined;

@@ -23,7 +23,7 @@ import { gTest, jensenShannon, psi, shares } from "../../core/stats/divergence.j
 import { permutationPValue, type BinnedStatistic } from "../../core/stats/permutation.js";
 import { makeRng, seedFor } from "../../core/stats/rng.js";
 import { coarseBins, numericScores } from "./drift/numeric.js";
-import { categoricalCounts, numericCounts } from "./drift/sql.js";
+import { gatherDrift, type GatheredDrift } from "./drift/sql.js";
 
 export interface DriftColumn {
   name: string;
@@ -64,6 +64,7 @@ interface Measured {
   nReference: number;
 }
 
+/** Drift of two tables' columns: their counts (drift/sql.ts), then the verdicts. */
 export async function computeDrift(
   conn: DuckDBConnection,
   currentTable: string,
@@ -71,17 +72,32 @@ export async function computeDrift(
   columns: DriftColumn[],
   options: DriftOptions,
 ): Promise<{ columns: ColumnDrift[]; checks: Check[] }> {
-  const seed = options.seed ?? DEFAULT_SEED;
-  const numeric = columns.filter((c) => c.kind === "numeric").map((c) => c.name);
-  const categorical = columns.filter((c) => c.kind === "categorical").map((c) => c.name);
-  const num = await numericCounts(
+  const numeric = columns.filter((c) => c.kind === "numeric");
+  const gathered = await gatherDrift(
     conn,
     currentTable,
     referenceTable,
-    numeric,
-    columns.filter((c) => c.kind === "numeric").map((c) => c.distinct),
+    numeric.map((c) => c.name),
+    columns.filter((c) => c.kind === "categorical").map((c) => c.name),
+    numeric.map((c) => c.distinct),
   );
-  const cat = await categoricalCounts(conn, currentTable, referenceTable, categorical);
+  return decideDrift(columns, gathered, options);
+}
+
+/**
+ * The verdicts from gathered counts. `gathered` lists the numeric columns, then the categorical
+ * ones, each in the order of `columns`.
+ */
+export function decideDrift(
+  columns: readonly DriftColumn[],
+  gathered: GatheredDrift,
+  options: DriftOptions,
+): { columns: ColumnDrift[]; checks: Check[] } {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const numeric = columns.filter((c) => c.kind === "numeric").map((c) => c.name);
+  const categorical = columns.filter((c) => c.kind === "categorical").map((c) => c.name);
+  const num = gathered.numeric;
+  const cat = gathered.categorical;
 
   const measured = columns.map((col): Measured => {
     const role = col.role ?? "feature";

@@ -1,22 +1,27 @@
 /**
  * The data gate: a data file (and optionally its contract and a reference) in, a Report out.
- * Each file is read once into DuckDB; rules and column statistics come from one aggregate query,
- * examples from one small query per failing rule, and file lines from one scan only when a row
- * failed.
+ * Each file is read once, by one aggregate query (aggregate.ts): for the current file the profile,
+ * every rule's count and first failing rows, and drift's counts; for the reference its share of
+ * drift's counts. What that query must compute is chosen beforehand from small samples of the files
+ * (source.ts). Only repeat rules that fail (their examples need a window over all rows), whole-row
+ * duplicates no key rules out, and the file lines of examples read a file again.
  */
 import { existsSync, statSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { isWaived } from "../../core/config.js";
-import { openDuckDB, sqlString } from "../../core/duckdb.js";
+import { openDuckDB, sqlIdent, sqlString } from "../../core/duckdb.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import { makeReport, type Check, type Report } from "../../core/report.js";
 import { didYouMean } from "../../core/suggest.js";
-import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
-import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
+import { plainValue, queryRows, type OpenedTable } from "../../core/table.js";
+import { Aggregate } from "./aggregate.js";
+import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks, ruleFails, type ExampleRows } from "./checks.js";
 import { DUCKDB_TYPE, loadContract, type LoadedContract } from "./contract.js";
-import { computeDrift, type ColumnDrift, type DriftColumn } from "./drift.js";
-import { addTopValues, kindOf, profileSelect, readProfile, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { decideDrift, type ColumnDrift, type DriftColumn } from "./drift.js";
+import { DriftGather, sampleEdges } from "./drift/sql.js";
+import { kindOf, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { openSource, type DataSource } from "./source.js";
 import { columnRules, datasetRules, idPart, typedColumn, type CompiledRule } from "./rules.js";
 import { dataSections, dataSummary } from "./sections.js";
 import { jsonSchemaCheck, JsonSchemaCollector } from "./json-schema.js";
@@ -76,7 +81,10 @@ async function checkRegexes(conn: DuckDBConnection, lc: LoadedContract): Promise
   }
 }
 
-function unknownColumn(what: string, name: string, t: OpenedTable, where: string): ConfigurationError {
+/** What the contract is checked against before any row is read: the file's columns. */
+type Shape = Pick<OpenedTable, "columns" | "display">;
+
+function unknownColumn(what: string, name: string, t: Shape, where: string): ConfigurationError {
   const hint = didYouMean(
     name,
     t.columns.map((c) => c.name),
@@ -115,8 +123,11 @@ interface Compiled {
   checks: Check[];
 }
 
-/** Contract checks that need no row scan, and the row rules to count. */
-function compileContract(lc: LoadedContract | undefined, t: OpenedTable, typeChecked: Set<string>): Compiled {
+/**
+ * Contract checks that need no row scan, and the row rules to count. A column's "is of its type"
+ * pass is listed here; castChecks replaces it when values failed to read as that type.
+ */
+function compileContract(lc: LoadedContract | undefined, t: Shape): Compiled {
   const out: Compiled = { rules: [], checks: [] };
   if (!lc) return out;
   const { contract } = lc;
@@ -160,7 +171,7 @@ function compileContract(lc: LoadedContract | undefined, t: OpenedTable, typeChe
       continue;
     }
     const rules = columnRules(name, c, duckType);
-    if (c.type && !typed.badType && !typeChecked.has(name)) {
+    if (c.type && !typed.badType) {
       out.checks.push({
         id: `schema.${idPart(name)}.type`,
         title: `${name} is ${c.type}`,
@@ -211,9 +222,10 @@ function keyProvesDistinct(
   );
 }
 
+/** The columns drift is measured on, judged from the current file's profile (of its sample, see source.ts). */
 function driftColumns(
-  cur: OpenedTable,
-  ref: OpenedTable,
+  rows: number,
+  ref: Shape,
   profiles: ColumnProfile[],
   lc: LoadedContract | undefined,
   label?: string,
@@ -226,9 +238,9 @@ function driftColumns(
     const c = lc?.contract.columns?.[p.name];
     const isLabel = p.name === label;
     if (!isLabel && (c?.identifier || c?.drift === false)) continue;
-    if (!isLabel && !c && looksLikeIdentifier(p, cur.rowCount)) continue;
+    if (!isLabel && !c && looksLikeIdentifier(p, rows)) continue;
     // Free text and keys: almost every value is new, so a distribution distance says nothing.
-    if (!isLabel && p.kind === "categorical" && (p.distinct ?? 0) > Math.max(SMALL_DOMAIN, cur.rowCount / 2)) continue;
+    if (!isLabel && p.kind === "categorical" && (p.distinct ?? 0) > Math.max(SMALL_DOMAIN, rows / 2)) continue;
     const refProfileKind = kindOf(refType);
     if (p.kind === "temporal" || refProfileKind === "temporal") continue;
     const numeric = p.kind === "numeric" && refProfileKind === "numeric" && c?.type !== "category";
@@ -268,7 +280,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
     const conn = db.connection;
     if (lc) await checkRegexes(conn, lc);
     progress(`reading ${o.data.display}`);
-    const cur = await openTable(conn, o.data.path, {
+    const cur = await openSource(conn, o.data.path, {
       name: CURRENT,
       display: o.data.display,
       types: csvTypes(lc),
@@ -286,97 +298,217 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
       );
     }
     if (o.label && !cur.columns.some((c) => c.name === o.label)) throw unknownColumn("the label", o.label, cur, "--label");
-
-    const typeChecks = castChecks(cur, lc, maxExamples);
-    const compiled = compileContract(lc, cur, new Set(typeChecks.map((c) => c.column ?? "")));
-    progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
+    const compiled = compileContract(lc, cur);
     const deferred = deferredDuplicates(compiled.rules);
-    const select = [
-      `count(*) AS n`,
-      ...profileSelect(cur.columns),
-      ...compiled.rules.flatMap((r, i) => (deferred.has(i) ? [] : [`${r.count} AS r${i}`])),
-    ];
-    const agg = (await queryRows(conn, `SELECT ${select.join(", ")} FROM ${cur.table}`))[0] ?? {};
-    const profiles = readProfile(cur.columns, agg, cur.rowCount);
-    await addTopValues(conn, cur.table, profiles);
-    const counts = compiled.rules.map((_, i) => Number(agg[`r${i}`] ?? 0));
-    if (deferred.size > 0 && !keyProvesDistinct(compiled.rules, counts, profiles, cur.rowCount)) {
-      const sel = [...deferred].map((i) => `${compiled.rules[i]?.count ?? "0"} AS r${i}`);
-      const row = (await queryRows(conn, `SELECT ${sel.join(", ")} FROM ${cur.table}`))[0] ?? {};
-      for (const i of deferred) counts[i] = Number(row[`r${i}`] ?? 0);
-    }
 
+    // Decided before the pass, from the current file's sample: drift's columns and the columns
+    // counted by value (a small domain's top values in the report).
+    const sampled = await sampleProfile(conn, cur);
+    const reference = o.reference && o.drift !== "off" ? o.reference : undefined;
+    const drift = reference ? await readReference(conn, reference, cur, sampled, lc, o.label, maxExamples, progress) : undefined;
+
+    progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
+    const agg = new Aggregate();
+    const n = agg.add("count(*)");
+    const counted = new Map([
+      ...valueCounted(agg, sampled.profiles),
+      ...(drift?.gather.addCurrent(agg, typesOf(cur.columns)) ?? []),
+    ]);
+    const readProfiles = profileItems(agg, cur.columns, counted);
+    const countAlias = compiled.rules.map((r, i) =>
+      deferred.has(i) || (r.allowedText && counted.has(r.allowedText.column)) ? undefined : agg.add(r.count),
+    );
+    const row = await agg.run(conn, cur.rows);
+    const t = await cur.finish(row.number(n));
+    const profiles = readProfiles(row, t.rowCount);
+    const counts = compiled.rules.map((r, i) => {
+      const a = countAlias[i];
+      if (a !== undefined) return row.number(a);
+      return r.allowedText ? outsideAllowed(row.counts(counted.get(r.allowedText.column)!), r.allowedText.values) : 0;
+    });
+    if (deferred.size > 0 && !keyProvesDistinct(compiled.rules, counts, profiles, t.rowCount)) {
+      const sel = [...deferred].map((i) => `${compiled.rules[i]?.count ?? "0"} AS r${i}`);
+      const more = (await queryRows(conn, `SELECT ${sel.join(", ")} FROM ${t.table}`))[0] ?? {};
+      for (const i of deferred) counts[i] = Number(more[`r${i}`] ?? 0);
+    }
+    const examples = await firstRows(conn, t, compiled.rules, counts, maxExamples);
+
+    const typeChecks = castChecks(t, lc, maxExamples);
+    const typeChecked = new Set(typeChecks.map((c) => c.id));
     const checks: Check[] = [
       malformedCheck(
-        cur,
-        cur.rejects.filter((r) => r.kind === "malformed"),
+        t,
+        t.rejects.filter((r) => r.kind === "malformed"),
         maxExamples,
       ),
     ];
-    const rc = rowCountCheck(cur.rowCount, lc?.contract.dataset?.min_rows, lc?.contract.dataset?.max_rows);
+    const rc = rowCountCheck(t.rowCount, lc?.contract.dataset?.min_rows, lc?.contract.dataset?.max_rows);
     if (rc) checks.push(rc);
-    checks.push(...compiled.checks, ...typeChecks, ...(await ruleChecks(conn, cur, compiled.rules, counts, maxExamples)));
-    if (jsonCollector) checks.push(jsonSchemaCheck(jsonCollector, cur.display));
+    checks.push(
+      ...compiled.checks.filter((c) => !(c.status === "pass" && typeChecked.has(c.id))),
+      ...typeChecks,
+      ...(await ruleChecks(conn, t, compiled.rules, counts, maxExamples, examples)),
+    );
+    if (jsonCollector) checks.push(jsonSchemaCheck(jsonCollector, t.display));
 
-    let drift: ColumnDrift[] = [];
-    const inputs: Record<string, string> = {};
-    for (const [display, hash] of await Promise.all(hashing)) inputs[display] = hash;
-    if (o.reference && o.drift !== "off") {
-      progress(`reading reference ${o.reference.display}`);
-      const ref = await openTable(conn, o.reference.path, { name: REFERENCE, display: o.reference.display, types: csvTypes(lc) });
-      const refRejects = ref.rejects;
-      if (refRejects.length) {
-        const m = malformedCheck(ref, refRejects, maxExamples, "dataset.reference.malformed_rows");
-        m.status = "warn";
-        checks.push(m);
-      }
-      const refNames = new Set(ref.columns.map((c) => c.name));
-      const curNames = new Set(cur.columns.map((c) => c.name));
-      const added = cur.columns.map((c) => c.name).filter((n) => !refNames.has(n));
-      const removed = ref.columns.map((c) => c.name).filter((n) => !curNames.has(n));
-      checks.push(
-        columnSetCheck(
-          "dataset.columns.new",
-          "No columns absent from the reference",
-          added,
-          "warn",
-          "not in the reference",
-        ) as Check,
-      );
-      checks.push(
-        columnSetCheck(
-          "dataset.columns.missing",
-          "Every reference column is present",
-          removed,
-          "warn",
-          "of the reference missing",
-        ) as Check,
-      );
-      const columns = driftColumns(cur, ref, profiles, lc, o.label);
-      progress(`measuring drift of ${columns.length} columns`);
-      const t = o.thresholds ?? {};
-      const result = await computeDrift(conn, CURRENT, REFERENCE, columns, {
-        psiFloor: t.psi ?? 0.1,
-        jsFloor: t.js ?? 0.1,
-        alpha: t.alpha ?? 0.05,
+    let drifted: ColumnDrift[] = [];
+    if (drift) {
+      checks.push(...drift.checks);
+      const t2 = o.thresholds ?? {};
+      const result = decideDrift(drift.columns, drift.gather.readCurrent(row), {
+        psiFloor: t2.psi ?? 0.1,
+        jsFloor: t2.js ?? 0.1,
+        alpha: t2.alpha ?? 0.05,
         mode: o.drift === "fail" ? "fail" : "warn",
       });
-      drift = result.columns;
+      drifted = result.columns;
       checks.push(...result.checks);
     }
+    const inputs: Record<string, string> = {};
+    for (const [display, hash] of await Promise.all(hashing)) inputs[display] = hash;
     waive(checks, o.waive);
     return makeReport({
       gate: "data",
       checks,
-      summary: dataSummary(o.data.display, cur, checks, drift),
+      summary: dataSummary(o.data.display, t, checks, drifted),
       ...(isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {}),
-      metrics: { rows: cur.rowCount, rejected: cur.rejects.length, columns: columnMetrics(profiles, drift) },
-      sections: dataSections(profiles, drift, checks, cur.rowCount),
+      metrics: { rows: t.rowCount, rejected: t.rejects.length, columns: columnMetrics(profiles, drifted) },
+      sections: dataSections(profiles, drifted, checks, t.rowCount),
       inputs,
     });
   } finally {
     db.close();
   }
+}
+
+/**
+ * The first failing rows of every failing row rule, in one query: numbering a file's rows takes a
+ * window that runs on one thread, so it is kept out of the counting pass and paid only here.
+ */
+async function firstRows(
+  conn: DuckDBConnection,
+  t: OpenedTable,
+  rules: readonly CompiledRule[],
+  counts: readonly number[],
+  maxExamples: number,
+): Promise<Map<number, ExampleRows>> {
+  const out = new Map<number, ExampleRows>();
+  if (maxExamples <= 0) return out;
+  const agg = new Aggregate();
+  const aliases = new Map<number, string>();
+  rules.forEach((r, i) => {
+    if (r.row && ruleFails(r, counts[i] ?? 0, t.rowCount))
+      aliases.set(i, agg.add(`min_by({'r': rowid, 'v': ${r.row.value}}, rowid, ${maxExamples}) FILTER (WHERE ${r.row.where})`));
+  });
+  if (aliases.size === 0) return out;
+  const row = await agg.run(conn, { from: t.table });
+  for (const [i, a] of aliases) {
+    out.set(
+      i,
+      row.list(a).map((v) => {
+        const e = (v as { entries?: { r?: unknown; v?: unknown } } | null)?.entries ?? {};
+        return { row: Number(e.r), value: plainValue(e.v) };
+      }),
+    );
+  }
+  return out;
+}
+
+function typesOf(columns: readonly { name: string; type: string }[]): (name: string) => string | undefined {
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  return (name) => types.get(name);
+}
+
+/** Rows whose text value is not in `allowed`, from the column's value counts. */
+function outsideAllowed(counts: ReadonlyMap<unknown, number>, allowed: readonly string[]): number {
+  const ok = new Set(allowed);
+  let n = 0;
+  for (const [v, k] of counts) if (!ok.has(String(v))) n += k;
+  return n;
+}
+
+/** The profile of the current file's sample table: what the pass must gather is chosen from it. */
+async function sampleProfile(conn: DuckDBConnection, src: DataSource): Promise<{ profiles: ColumnProfile[]; rows: number }> {
+  const agg = new Aggregate();
+  const n = agg.add("count(*)");
+  const read = profileItems(agg, src.columns);
+  const row = await agg.run(conn, { from: sqlIdent(src.sample) });
+  return { profiles: read(row, row.number(n)), rows: row.number(n) };
+}
+
+/**
+ * Text columns whose sample shows a small domain are counted by value in the pass (exact distinct
+ * count and top values); drift's categorical columns already are, under the same expression.
+ */
+function valueCounted(agg: Aggregate, sampled: readonly ColumnProfile[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const p of sampled) {
+    if (p.kind === "categorical" && (p.distinct ?? 0) > 0 && (p.distinct ?? 0) <= SMALL_DOMAIN * 2)
+      out.set(p.name, agg.add(`histogram(CAST(${sqlIdent(p.name)} AS VARCHAR))`));
+  }
+  return out;
+}
+
+interface ReferencePass {
+  columns: DriftColumn[];
+  gather: DriftGather;
+  /** Column-set and malformed-reference checks. */
+  checks: Check[];
+}
+
+/**
+ * The reference's one pass: its share of drift's counts (bins from its sample), its rows and
+ * rejects. The current file's share is added to the current file's pass.
+ */
+async function readReference(
+  conn: DuckDBConnection,
+  file: FileArg,
+  cur: DataSource,
+  sampled: { profiles: ColumnProfile[]; rows: number },
+  lc: LoadedContract | undefined,
+  label: string | undefined,
+  maxExamples: number,
+  progress: (m: string) => void,
+): Promise<ReferencePass> {
+  progress(`reading reference ${file.display}`);
+  const ref = await openSource(conn, file.path, { name: REFERENCE, display: file.display, types: csvTypes(lc) });
+  const columns = driftColumns(sampled.rows, ref, sampled.profiles, lc, label);
+  const numeric = columns.filter((c) => c.kind === "numeric");
+  const names = numeric.map((c) => c.name);
+  progress(`measuring drift of ${columns.length} columns`);
+  const gather = new DriftGather(
+    names,
+    await sampleEdges(conn, ref.sample, names),
+    columns.filter((c) => c.kind === "categorical").map((c) => c.name),
+    numeric.map((c) => c.distinct),
+  );
+  const agg = new Aggregate();
+  const n = agg.add("count(*)");
+  gather.addReference(agg, typesOf(ref.columns));
+  const row = await agg.run(conn, ref.rows);
+  const t = await ref.finish(row.number(n));
+  gather.readReference(row);
+  const checks: Check[] = [];
+  if (t.rejects.length) {
+    const m = malformedCheck(t, t.rejects, maxExamples, "dataset.reference.malformed_rows");
+    m.status = "warn";
+    checks.push(m);
+  }
+  const refNames = new Set(t.columns.map((c) => c.name));
+  const curNames = new Set(cur.columns.map((c) => c.name));
+  const added = cur.columns.map((c) => c.name).filter((x) => !refNames.has(x));
+  const removed = t.columns.map((c) => c.name).filter((x) => !curNames.has(x));
+  checks.push(
+    columnSetCheck("dataset.columns.new", "No columns absent from the reference", added, "warn", "not in the reference") as Check,
+    columnSetCheck(
+      "dataset.columns.missing",
+      "Every reference column is present",
+      removed,
+      "warn",
+      "of the reference missing",
+    ) as Check,
+  );
+  return { columns, gather, checks };
 }
 
 function columnMetrics(profiles: ColumnProfile[], drift: ColumnDrift[]): Record<string, unknown> {

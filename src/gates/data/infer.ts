@@ -10,7 +10,8 @@ import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import type { ColumnType } from "./contract.js";
 import { DUCKDB_MEMORY, type FileArg } from "./gate.js";
 import { isIdName, looksLikeIdentifier } from "./identify.js";
-import { addTopValues, profileSelect, readProfile, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { addTopValues, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { Aggregate } from "./aggregate.js";
 import { idPart, isIntegerType, isNumericType } from "./rules.js";
 
 export interface InferResult {
@@ -95,8 +96,9 @@ export async function inferContract(
     const conn = db.connection;
     opts.progress?.(`reading ${file.display}`);
     const t = await openTable(conn, file.path, { name: "mlgate_reference", display: file.display });
-    const agg = (await queryRows(conn, `SELECT count(*) AS n, ${profileSelect(t.columns).join(", ")} FROM ${t.table}`))[0] ?? {};
-    const profiles = readProfile(t.columns, agg, t.rowCount);
+    const agg = new Aggregate();
+    const read = profileItems(agg, t.columns);
+    const profiles = read(await agg.run(conn, { from: t.table }), t.rowCount);
     await addTopValues(conn, t.table, profiles, SMALL_DOMAIN);
     // HyperLogLog cannot promise "every value distinct": count exactly for the id candidates.
     const candidates = profiles.filter((p) => looksLikeIdentifier(p, t.rowCount));

@@ -7,6 +7,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent } from "../../core/duckdb.js";
 import { queryRows, type TableColumn } from "../../core/table.js";
 import type { Scalar } from "../../core/report.js";
+import type { Aggregate, AggregateRow } from "./aggregate.js";
 import { isFloatType, isNumericType, isTemporalType } from "./rules.js";
 
 export interface ColumnProfile {
@@ -34,38 +35,57 @@ export function kindOf(type: string): ColumnProfile["kind"] {
   return "categorical";
 }
 
-/** Select-list items for the profile of `columns`; aliases `p<i>_<stat>`. */
-export function profileSelect(columns: readonly TableColumn[]): string[] {
-  return columns.flatMap((c, i) => {
+/**
+ * The profile of `columns` as items of `agg`; read them with the returned function once it ran.
+ * `counted` names columns whose value counts the same pass has (a `histogram(…)` alias): their
+ * distinct count is exact and their top values come from it, so no HyperLogLog sketch is kept.
+ */
+export function profileItems(
+  agg: Aggregate,
+  columns: readonly TableColumn[],
+  counted: ReadonlyMap<string, string> = new Map(),
+): (row: AggregateRow, total: number) => ColumnProfile[] {
+  const items = columns.map((c) => {
     const col = sqlIdent(c.name);
     const k = kindOf(c.type);
-    const items = [`count(${col}) AS p${i}_count`];
-    if (!isFloatType(c.type)) items.push(`approx_count_distinct(${col}) AS p${i}_distinct`);
-    if (k !== "categorical") items.push(`min(${col}) AS p${i}_min`, `max(${col}) AS p${i}_max`);
-    if (k === "numeric") items.push(`avg(${col}) AS p${i}_mean`);
-    return items;
+    const values = counted.get(c.name);
+    return {
+      count: agg.add(`count(${col})`),
+      values,
+      distinct: values === undefined && !isFloatType(c.type) ? agg.add(`approx_count_distinct(${col})`) : undefined,
+      min: k !== "categorical" ? agg.add(`min(${col})`) : undefined,
+      max: k !== "categorical" ? agg.add(`max(${col})`) : undefined,
+      mean: k === "numeric" ? agg.add(`avg(${col})`) : undefined,
+    };
   });
+  return (row, total) =>
+    columns.map((c, i) => {
+      const a = items[i]!;
+      const count = row.number(a.count);
+      const p: ColumnProfile = { name: c.name, type: c.type, kind: kindOf(c.type), count, missing: total - count };
+      if (a.distinct !== undefined) {
+        const d = row.raw(a.distinct);
+        if (d !== undefined && d !== null) p.distinct = Math.min(count, row.number(a.distinct));
+      }
+      if (a.values !== undefined) setTopValues(p, row.counts(a.values));
+      if (a.min !== undefined && a.max !== undefined) {
+        p.min = row.scalar(a.min);
+        p.max = row.scalar(a.max);
+      }
+      const mean = a.mean !== undefined ? row.scalar(a.mean) : undefined;
+      if (typeof mean === "number") p.mean = mean;
+      return p;
+    });
 }
 
-export function readProfile(columns: readonly TableColumn[], row: Record<string, Scalar>, total: number): ColumnProfile[] {
-  return columns.map((c, i) => {
-    const count = Number(row[`p${i}_count`] ?? 0);
-    const p: ColumnProfile = {
-      name: c.name,
-      type: c.type,
-      kind: kindOf(c.type),
-      count,
-      missing: total - count,
-    };
-    const d = row[`p${i}_distinct`];
-    if (d !== undefined && d !== null) p.distinct = Math.min(count, Number(d));
-    if (p.kind !== "categorical") {
-      p.min = row[`p${i}_min`] ?? null;
-      p.max = row[`p${i}_max`] ?? null;
-    }
-    if (p.kind === "numeric" && typeof row[`p${i}_mean`] === "number") p.mean = row[`p${i}_mean`] as number;
-    return p;
-  });
+/** Exact distinct count and, for a small domain, the top values, from a column's value counts. */
+function setTopValues(p: ColumnProfile, counts: ReadonlyMap<unknown, number>, limit = SMALL_DOMAIN): void {
+  p.distinct = counts.size;
+  // A number column's profile shows its range, not its values.
+  if (p.kind !== "categorical" || counts.size === 0 || counts.size > limit * 2) return;
+  const top = [...counts].map(([value, count]) => ({ value: String(value), count }));
+  top.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  p.top = top.slice(0, limit + 1);
 }
 
 /** Columns with at most this many distinct values get their full domain (infer) or top values (report). */

@@ -20,6 +20,16 @@ export interface CompiledRule {
   allowedFraction?: number;
   /** The violating rows in file order: columns `row` (rowid) and `value` (text). */
   examples: (table: string, limit: number) => string;
+  /**
+   * A row rule's predicate and example value, so its first examples can be an aggregate of the
+   * same pass as its count (repeat rules need a window over all rows instead).
+   */
+  row?: { where: string; value: string };
+  /**
+   * An allowed-values rule on the column as text: its count is also the rows whose
+   * `CAST(col AS VARCHAR)` is outside this list, so a pass that counts the column's values has it.
+   */
+  allowedText?: { column: string; values: string[] };
   /** Repeat rules (unique, primary key, duplicate rows): the compared columns and how nulls count. */
   repeat?: { columns: string[]; nulls: "skip" | "violate" | "value" };
 }
@@ -91,6 +101,7 @@ function rowRule(base: Omit<CompiledRule, "count" | "examples">, predicate: stri
   return {
     ...base,
     count: `count(*) FILTER (WHERE ${predicate})`,
+    row: { where: predicate, value },
     examples: (t, n) => `SELECT rowid AS row, ${value} AS value FROM ${t} WHERE ${predicate} ORDER BY rowid LIMIT ${n}`,
   };
 }
@@ -197,13 +208,13 @@ export function columnRules(name: string, c: ColumnContract, duckType: string): 
     const numeric = isNumericType(duckType) && c.allowed.every((a) => typeof a === "number");
     const list = numeric ? c.allowed.map(String).join(", ") : c.allowed.map((a) => sqlString(String(a))).join(", ");
     const lhs = numeric ? v : text(v);
-    out.push(
-      rowRule(
-        base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),
-        `${lhs} NOT IN (${list})`,
-        text(col),
-      ),
+    const rule = rowRule(
+      base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),
+      `${lhs} NOT IN (${list})`,
+      text(col),
     );
+    if (!numeric && v === col) rule.allowedText = { column: name, values: c.allowed.map(String) };
+    out.push(rule);
   }
   if (c.regex !== undefined) {
     out.push(

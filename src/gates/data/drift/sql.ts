@@ -1,10 +1,12 @@
 /**
- * The SQL that gathers what drift needs, as binned counts: one quantile query over the reference
- * for every numeric column, one histogram query per table, and two GROUP BY queries for the
- * categorical columns. Rows never leave DuckDB; every later statistic works on these counts.
+ * What drift needs from each file, as binned counts: bin edges from a sample of the reference, then
+ * a few aggregates per column in the file's one aggregate query (src/gates/data/aggregate.ts) — the
+ * reference's first, since the current file's tail bins start at the reference's extremes. Rows
+ * never leave DuckDB; every later statistic works on these counts.
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent, sqlString } from "../../../core/duckdb.js";
+import { Aggregate, asNumber, type AggregateRow, type RowSource } from "../aggregate.js";
 
 /** Fine bins (reference quantiles) for KS and Wasserstein; a multiple of PSI_BINS. */
 export const FINE_BINS = 100;
@@ -35,8 +37,6 @@ export interface NumericCounts {
   currentAboveDistance: number;
 }
 
-const asNumber = (v: unknown): number => (typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number.NaN);
-
 /** The largest double below x: the boundary that puts everything under the reference minimum in the lower tail. */
 export function nextDown(x: number): number {
   if (x === 0) return -Number.MIN_VALUE;
@@ -45,91 +45,6 @@ export function nextDown(x: number): number {
   const bits = buf.getBigUint64(0);
   buf.setBigUint64(0, x > 0 ? bits - 1n : bits + 1n);
   return buf.getFloat64(0);
-}
-
-/** The columns as DOUBLE, NaN and ±inf as NULL (aggregate FILTERs cost more than one projection). */
-function finiteColumns(table: string, names: readonly string[], where = ""): string {
-  const t = names.map((n, i) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE) AS t${i}`).join(", ");
-  const x = names.map((_, i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
-  return `(SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}${where}))`;
-}
-
-/** One string literal cast once: binding a hundred `'…'::DOUBLE` literals costs more than the scan of 100k rows. */
-function doubleList(values: readonly number[]): string {
-  return `string_split(${sqlString(values.map(String).join(","))}, ',')::DOUBLE[]`;
-}
-
-function mapCounts(v: unknown): Map<number, number> {
-  const out = new Map<number, number>();
-  const entries = (v as { entries?: { key: unknown; value: unknown }[] } | null)?.entries ?? [];
-  for (const e of entries) out.set(asNumber(e.key), asNumber(e.value));
-  return out;
-}
-
-/**
- * One aggregate row over the finite values of the columns not skipped: `select[i]` gives column i's
- * `width` items (written for `x<i>`); a skipped column's slots stay null for the caller to fill.
- */
-async function aggregateRow(
-  conn: DuckDBConnection,
-  table: string,
-  names: readonly string[],
-  skip: readonly boolean[],
-  select: readonly string[],
-  width: number,
-): Promise<unknown[]> {
-  const row: unknown[] = new Array<unknown>(names.length * width).fill(null);
-  const kept = names.flatMap((_, i) => (skip[i] ? [] : [i]));
-  if (kept.length === 0) return row;
-  // Only the kept columns are cast and projected; x<i> keeps naming column i.
-  const t = kept.map((i) => `TRY_CAST(${sqlIdent(names[i]!)} AS DOUBLE) AS t${i}`).join(", ");
-  const x = kept.map((i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
-  const sql = `SELECT ${kept.map((i) => select[i]).join(", ")} FROM (SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}))`;
-  const got = (await conn.runAndReadAll(sql)).getRows()[0] ?? [];
-  kept.forEach((i, k) => row.splice(width * i, width, ...got.slice(width * k, width * (k + 1))));
-  return row;
-}
-
-/** Count, extremes and sample standard deviation of counted values (DuckDB's count/min/max/stddev_samp). */
-function valueStats(values: ReadonlyMap<number, number>): { n: number; min: number; max: number; std: number } {
-  let n = 0;
-  let sum = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const [v, k] of values) {
-    n += k;
-    sum += v * k;
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
-  const mean = sum / n;
-  let ss = 0;
-  for (const [v, k] of values) ss += k * (v - mean) ** 2;
-  return n === 0 ? { n, min: NaN, max: NaN, std: NaN } : { n, min, max, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN };
-}
-
-/** Finite values and their counts for the chosen columns, in one statement (one GROUP BY each). */
-async function valueCounts(
-  conn: DuckDBConnection,
-  table: string,
-  names: readonly string[],
-  chosen: readonly boolean[],
-): Promise<Map<number, number>[]> {
-  const out = names.map(() => new Map<number, number>());
-  const parts = names.flatMap((n, i) => {
-    if (!chosen[i]) return [];
-    const c = sqlIdent(n);
-    // Grouped on the stored value, converted after: casting every row first costs more than the count.
-    return [
-      `SELECT ${i} AS col, v, sum(k) AS k FROM (SELECT TRY_CAST(v AS DOUBLE) AS v, k FROM
-        (SELECT ${c} AS v, count(*) AS k FROM ${sqlIdent(table)} WHERE ${c} IS NOT NULL GROUP BY 1)) WHERE isfinite(v) GROUP BY v`,
-    ];
-  });
-  if (parts.length === 0) return out;
-  for (const row of (await conn.runAndReadAll(parts.join(" UNION ALL "))).getRows()) {
-    out[asNumber(row[0])]!.set(asNumber(row[1]), asNumber(row[2]));
-  }
-  return out;
 }
 
 /**
@@ -162,33 +77,38 @@ export function quantile7(sorted: ArrayLike<number>, p: number): number {
   return a + (h - lo) * (b - a);
 }
 
+export interface EdgeSample {
+  /** Distinct sample quantiles at 1/FINE_BINS steps. */
+  interior: number[];
+  deciles: number[];
+  sampleDistinct: number;
+}
+
 /**
  * Interior bin edges from a deterministic sample of about QUANTILE_SAMPLE reference rows, every
  * k-th row by row id, so the same table always gives the same edges (DuckDB's approx_quantile
  * varies between multi-threaded runs; quantile_cont with 100 fractions costs seconds per million
  * rows). Edges only choose the bins: sampling makes them slightly unequal, never the counts approximate.
  */
-async function sampleEdges(
-  conn: DuckDBConnection,
-  table: string,
-  names: readonly string[],
-): Promise<{ interior: number[]; deciles: number[]; sampleDistinct: number }[]> {
+export async function sampleEdges(conn: DuckDBConnection, table: string, names: readonly string[]): Promise<EdgeSample[]> {
+  if (names.length === 0) return [];
   const rows = asNumber((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0]?.[0]);
   const every = Math.max(1, Math.ceil(rows / QUANTILE_SAMPLE));
   const lists = names.map((_, i) => `list(x${i}) FILTER (WHERE x${i} IS NOT NULL)`).join(", ");
   const raw = names.map((n) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE)`).join(", ");
+  const finiteColumns = (where: string): string => {
+    const t = names.map((n, i) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE) AS t${i}`).join(", ");
+    const x = names.map((_, i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
+    return `(SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}${where}))`;
+  };
   let row: unknown[];
   try {
-    row =
-      (
-        await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(table, names, ` WHERE rowid % ${every} = 0`)}`)
-      ).getRows()[0] ?? [];
+    row = (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(` WHERE rowid % ${every} = 0`)}`)).getRows()[0] ?? [];
   } catch {
     // A view has no rowid: pick rows by a hash of their values instead (equally deterministic).
     row =
-      (
-        await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(table, names, ` WHERE hash(${raw}) % ${every} = 0`)}`)
-      ).getRows()[0] ?? [];
+      (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(` WHERE hash(${raw}) % ${every} = 0`)}`)).getRows()[0] ??
+      [];
   }
   return names.map((_, i) => {
     const sample = Float64Array.from((row[i] as { items?: unknown[] } | null)?.items ?? [], asNumber).sort();
@@ -200,110 +120,71 @@ async function sampleEdges(
   });
 }
 
-/**
- * Binned counts for numeric columns; `null` for a column with no finite reference value (no
- * reference bins exist). A reference sample for the edges, then per table one aggregate (extremes
- * and `histogram` of the many-valued columns) and one GROUP BY per few-valued column; the current
- * table comes last, since its tail bins need the reference extremes.
- */
-export async function numericCounts(
-  conn: DuckDBConnection,
-  currentTable: string,
-  referenceTable: string,
-  names: readonly string[],
-  currentDistinct: readonly (number | undefined)[] = [],
-): Promise<{ counts: (NumericCounts | null)[]; nReference: number[]; nCurrent: number[] }> {
-  if (names.length === 0) return { counts: [], nReference: [], nCurrent: [] };
-  const edges = await sampleEdges(conn, referenceTable, names);
-  // The reference's domain is judged from its sample; the current one's from the profile's estimate.
-  const refExact = names.map((_, i) => edges[i]!.sampleDistinct <= EXACT_DISTINCT);
-  const curExact = names.map((_, i) => (currentDistinct[i] ?? Number.POSITIVE_INFINITY) <= EXACT_DISTINCT);
-
-  const refValues = await valueCounts(conn, referenceTable, names, refExact);
-  const refSel = names.map((_, i) => {
-    const x = `x${i}`;
-    const h = refExact[i]
-      ? "NULL"
-      : edges[i]!.interior.length > 0
-        ? `histogram(${x}, ${doubleList(edges[i]!.interior)})`
-        : "NULL";
-    return `${h}, count(${x}), min(${x}), max(${x}), stddev_samp(${x})`;
-  });
-  const refRow = await aggregateRow(conn, referenceTable, names, refExact, refSel, 5);
-  names.forEach((_, i) => {
-    if (!refExact[i]) return;
-    const v = valueStats(refValues[i]!);
-    refRow.splice(5 * i, 5, null, v.n, v.min, v.max, v.std);
-  });
-  const nReference = names.map((_, i) => asNumber(refRow[5 * i + 1]));
-
-  const partial = names.map((_, i) => {
-    const min = asNumber(refRow[5 * i + 2]);
-    const max = asNumber(refRow[5 * i + 3]);
-    if (!(nReference[i]! > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
-    const interior = edges[i]!.interior.filter((v) => v >= min && v < max);
-    const upper = [...interior, max];
-    // Reference counts land in the same bins: nothing lies outside [min, max] by definition.
-    const byKey = refExact[i] ? binValues(refValues[i]!, interior) : mapCounts(refRow[5 * i]);
-    const inRange = upper.map((u, j) => (j < interior.length ? (byKey.get(u) ?? 0) : 0));
-    inRange[upper.length - 1] = nReference[i]! - inRange.reduce((a, b) => a + b, 0);
-    const coarse = new Set<number>([upper.length - 1]);
-    for (const d of edges[i]!.deciles) {
-      const j = upper.indexOf(d);
-      if (j >= 0) coarse.add(j);
-    }
-    return {
-      upper,
-      reference: [0, ...inRange, 0],
-      coarseUpper: [...coarse].sort((a, b) => a - b),
-      referenceMin: min,
-      referenceStd: asNumber(refRow[5 * i + 4]),
-    };
-  });
-
-  const curSel = names.map((_, i) => {
-    const x = `x${i}`;
-    const p = partial[i];
-    if (!p) return `NULL, count(${x}), NULL, NULL`;
-    const min = `${sqlString(String(p.referenceMin))}::DOUBLE`;
-    const max = `${sqlString(String(p.upper[p.upper.length - 1]!))}::DOUBLE`;
-    const h = curExact[i] ? "NULL" : `histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})`;
-    return `${h}, count(${x}), sum(greatest(${min} - ${x}, 0)), sum(greatest(${x} - ${max}, 0))`;
-  });
-  const curRow = await aggregateRow(conn, currentTable, names, curExact, curSel, 4);
-  const curValues = await valueCounts(conn, currentTable, names, curExact);
-  names.forEach((_, i) => {
-    if (!curExact[i]) return;
-    const p = partial[i];
-    const lo = p?.referenceMin ?? 0;
-    const hi = p?.upper[p.upper.length - 1] ?? 0;
-    let n = 0;
-    let below = 0;
-    let above = 0;
-    for (const [v, k] of curValues[i]!) {
-      n += k;
-      below += k * Math.max(lo - v, 0);
-      above += k * Math.max(v - hi, 0);
-    }
-    curRow.splice(4 * i, 4, null, n, p ? below : null, p ? above : null);
-  });
-  const nCurrent = names.map((_, i) => asNumber(curRow[4 * i + 1]));
-
-  const counts = partial.map((p, i): NumericCounts | null => {
-    if (!p) return null;
-    const byKey = curExact[i] ? binValues(curValues[i]!, [nextDown(p.referenceMin), ...p.upper]) : mapCounts(curRow[4 * i]);
-    const below = byKey.get(nextDown(p.referenceMin)) ?? 0;
-    const inRange = p.upper.map((u) => byKey.get(u) ?? 0);
-    const above = nCurrent[i]! - below - inRange.reduce((a, b) => a + b, 0);
-    return {
-      ...p,
-      current: [below, ...inRange, above],
-      currentBelowDistance: asNumber(curRow[4 * i + 2]) || 0,
-      currentAboveDistance: asNumber(curRow[4 * i + 3]) || 0,
-    };
-  });
-  return { counts, nReference, nCurrent };
+/** Count, extremes and sample standard deviation of counted values (DuckDB's count/min/max/stddev_samp). */
+function valueStats(values: ReadonlyMap<number, number>): { n: number; min: number; max: number; std: number } {
+  let n = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const [v, k] of values) {
+    n += k;
+    sum += v * k;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (const [v, k] of values) ss += k * (v - mean) ** 2;
+  return n === 0 ? { n, min: NaN, max: NaN, std: NaN } : { n, min, max, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN };
 }
+
+/** A `histogram(x)` of finite doubles as value -> count. */
+function finiteCounts(row: AggregateRow, alias: string): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [k, n] of row.counts(alias)) {
+    const v = asNumber(k);
+    if (Number.isFinite(v)) out.set(v, (out.get(v) ?? 0) + n);
+  }
+  return out;
+}
+
+/** A `histogram(x, bounds)` as bound -> count; DuckDB's overflow bucket has a key that is no bound. */
+function boundCounts(row: AggregateRow, alias: string | undefined): Map<number, number> {
+  const out = new Map<number, number>();
+  if (alias === undefined) return out;
+  for (const [k, n] of row.counts(alias)) out.set(asNumber(k), n);
+  return out;
+}
+
+/** One string literal cast once: binding a hundred `'…'::DOUBLE` literals costs more than the scan of 100k rows. */
+function doubleList(values: readonly number[]): string {
+  return `string_split(${sqlString(values.map(String).join(","))}, ',')::DOUBLE[]`;
+}
+
+/** Column name -> DuckDB type, for the file an aggregate reads. */
+export type ColumnTypes = (name: string) => string | undefined;
+
+const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
+
+/**
+ * A column as a finite DOUBLE (NaN, ±inf and text that is no number as NULL), computed once per
+ * row, as cheaply as its type allows: a general TRY_CAST and isfinite cost five times a cast.
+ */
+function finite(agg: Aggregate, name: string, type: string | undefined): string {
+  const c = sqlIdent(name);
+  if (type !== undefined && (INTEGER.test(type) || type.startsWith("DECIMAL"))) return agg.project(`CAST(${c} AS DOUBLE)`);
+  if (type === "DOUBLE" || type === "FLOAT") return agg.project(`CASE WHEN isfinite(${c}) THEN ${c}::DOUBLE END`);
+  const t = `TRY_CAST(${c} AS DOUBLE)`;
+  return agg.project(`CASE WHEN isfinite(${t}) THEN ${t} END`);
+}
+
+/** Value counts of a few-valued numeric column: integers are counted as stored (a cheaper hash). */
+function valueHistogram(agg: Aggregate, name: string, type: string | undefined): string {
+  if (type !== undefined && INTEGER.test(type)) return agg.add(`histogram(${sqlIdent(name)})`);
+  return agg.add(`histogram(${finite(agg, name, type)})`);
+}
+
+type Partial = Omit<NumericCounts, "current" | "currentBelowDistance" | "currentAboveDistance">;
 
 export interface CategoricalCounts {
   /** Top reference categories by count (ties by value), then "other" and "unseen". */
@@ -312,76 +193,229 @@ export interface CategoricalCounts {
   current: number[];
 }
 
+export interface GatheredDrift {
+  numeric: { counts: (NumericCounts | null)[]; nReference: number[]; nCurrent: number[] };
+  categorical: { counts: CategoricalCounts[]; nReference: number[]; nCurrent: number[] };
+}
+
+/** DuckDB orders VARCHAR by UTF-8 bytes; ties in the top categories are broken the same way. */
+function byteOrder(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
 /**
- * Category counts for categorical columns, compared as text: the top TOP_CATEGORIES of the
- * reference by name, the rest of the reference's categories as "other", and categories the
- * reference never had as "unseen" (reference count 0 by definition).
+ * Drift's share of the reference's and then the current file's aggregate. Numeric columns with
+ * few distinct values in the reference sample (<= EXACT_DISTINCT) are counted by value and binned
+ * here (a hash count of a few keys costs less than `histogram(x, bounds)`); the others go into
+ * DuckDB's `histogram` on the sample's percentile edges. Categorical columns are counted by value
+ * as text in both files: the reference's top TOP_CATEGORIES by name, the rest of its categories as
+ * "other", and categories the reference never had as "unseen" (reference count 0 by definition).
  */
-export async function categoricalCounts(
+export class DriftGather {
+  private readonly exact: boolean[];
+  private readonly refAlias: { h?: string; n?: string; min?: string; max?: string; std?: string }[] = [];
+  private readonly catRefAlias: string[] = [];
+  private readonly curAlias: { h?: string; n?: string; below?: string; above?: string }[] = [];
+  private readonly catCurAlias: string[] = [];
+  private partial: (Partial | null)[] = [];
+  private nReference: number[] = [];
+  private top: { v: string; n: number }[][] = [];
+  private refDomain: Set<string>[] = [];
+  private catNReference: number[] = [];
+
+  constructor(
+    readonly numeric: readonly string[],
+    private readonly edges: readonly EdgeSample[],
+    readonly categorical: readonly string[],
+    currentDistinct: readonly (number | undefined)[] = [],
+  ) {
+    this.exact = numeric.map((_, i) => edges[i]!.sampleDistinct <= EXACT_DISTINCT);
+    this.currentExact = numeric.map((_, i) => this.exact[i]! || (currentDistinct[i] ?? Infinity) <= EXACT_DISTINCT);
+  }
+
+  private readonly currentExact: boolean[];
+
+  addReference(agg: Aggregate, types: ColumnTypes): void {
+    this.numeric.forEach((name, i) => {
+      const interior = this.edges[i]!.interior;
+      if (this.exact[i]) {
+        this.refAlias.push({ h: valueHistogram(agg, name, types(name)) });
+        return;
+      }
+      const x = finite(agg, name, types(name));
+      this.refAlias.push({
+        ...(interior.length > 0 ? { h: agg.add(`histogram(${x}, ${doubleList(interior)})`) } : {}),
+        n: agg.add(`count(${x})`),
+        min: agg.add(`min(${x})`),
+        max: agg.add(`max(${x})`),
+        std: agg.add(`stddev_samp(${x})`),
+      });
+    });
+    for (const name of this.categorical) this.catRefAlias.push(agg.add(`histogram(CAST(${sqlIdent(name)} AS VARCHAR))`));
+  }
+
+  readReference(row: AggregateRow): void {
+    this.partial = this.numeric.map((_, i): Partial | null => {
+      const a = this.refAlias[i]!;
+      const values = this.exact[i] ? finiteCounts(row, a.h!) : undefined;
+      const v = values
+        ? valueStats(values)
+        : { n: row.number(a.n!), min: row.number(a.min!), max: row.number(a.max!), std: row.number(a.std!) };
+      this.nReference[i] = v.n;
+      if (!(v.n > 0) || !Number.isFinite(v.min) || !Number.isFinite(v.max)) return null;
+      const interior = this.edges[i]!.interior.filter((e) => e >= v.min && e < v.max);
+      const upper = [...interior, v.max];
+      // Reference counts land in the same bins: nothing lies outside [min, max] by definition.
+      const byKey = values ? binValues(values, interior) : boundCounts(row, a.h);
+      const inRange = upper.map((u, j) => (j < interior.length ? (byKey.get(u) ?? 0) : 0));
+      inRange[upper.length - 1] = v.n - inRange.reduce((s, k) => s + k, 0);
+      const coarse = new Set<number>([upper.length - 1]);
+      for (const d of this.edges[i]!.deciles) {
+        const j = upper.indexOf(d);
+        if (j >= 0) coarse.add(j);
+      }
+      return {
+        upper,
+        reference: [0, ...inRange, 0],
+        coarseUpper: [...coarse].sort((p, q) => p - q),
+        referenceMin: v.min,
+        referenceStd: v.std,
+      };
+    });
+    this.categorical.forEach((_, i) => {
+      const counts = [...row.counts(this.catRefAlias[i]!)].map(([k, n]) => ({ v: String(k), n }));
+      counts.sort((p, q) => q.n - p.n || byteOrder(p.v, q.v));
+      this.top[i] = counts.slice(0, TOP_CATEGORIES);
+      this.refDomain[i] = new Set(counts.map((c) => c.v));
+      this.catNReference[i] = counts.reduce((s, c) => s + c.n, 0);
+    });
+  }
+
+  /** Adds the current file's items (after readReference); returns each exactly counted column's value counts alias. */
+  addCurrent(agg: Aggregate, types: ColumnTypes): Map<string, string> {
+    const counted = new Map<string, string>();
+    this.numeric.forEach((name, i) => {
+      const p = this.partial[i];
+      if (this.currentExact[i]) {
+        const h = valueHistogram(agg, name, types(name));
+        if (INTEGER.test(types(name) ?? "")) counted.set(name, h);
+        this.curAlias.push({ h });
+        return;
+      }
+      const x = finite(agg, name, types(name));
+      if (!p) {
+        this.curAlias.push({ n: agg.add(`count(${x})`) });
+        return;
+      }
+      const min = `${sqlString(String(p.referenceMin))}::DOUBLE`;
+      const max = `${sqlString(String(p.upper[p.upper.length - 1]!))}::DOUBLE`;
+      this.curAlias.push({
+        h: agg.add(`histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})`),
+        n: agg.add(`count(${x})`),
+        // CASE costs less per row than greatest(…, 0); an empty tail sums to NULL, read as 0.
+        below: agg.add(`sum(CASE WHEN ${x} < ${min} THEN ${min} - ${x} END)`),
+        above: agg.add(`sum(CASE WHEN ${x} > ${max} THEN ${x} - ${max} END)`),
+      });
+    });
+    for (const name of this.categorical) {
+      const h = agg.add(`histogram(CAST(${sqlIdent(name)} AS VARCHAR))`);
+      counted.set(name, h);
+      this.catCurAlias.push(h);
+    }
+    return counted;
+  }
+
+  readCurrent(row: AggregateRow): GatheredDrift {
+    const nCurrent: number[] = [];
+    const counts = this.partial.map((p, i): NumericCounts | null => {
+      const a = this.curAlias[i]!;
+      let byKey: Map<number, number>;
+      let below = 0;
+      let above = 0;
+      if (this.currentExact[i]) {
+        const values = finiteCounts(row, a.h!);
+        const lo = p?.referenceMin ?? 0;
+        const hi = p?.upper[p.upper.length - 1] ?? 0;
+        let n = 0;
+        for (const [v, k] of values) {
+          n += k;
+          below += k * Math.max(lo - v, 0);
+          above += k * Math.max(v - hi, 0);
+        }
+        nCurrent[i] = n;
+        byKey = p ? binValues(values, [nextDown(p.referenceMin), ...p.upper]) : new Map<number, number>();
+      } else {
+        nCurrent[i] = row.number(a.n!);
+        byKey = boundCounts(row, a.h);
+        below = row.number(a.below ?? "") || 0;
+        above = row.number(a.above ?? "") || 0;
+      }
+      if (!p) return null;
+      const lower = byKey.get(nextDown(p.referenceMin)) ?? 0;
+      const inRange = p.upper.map((u) => byKey.get(u) ?? 0);
+      const upperTail = nCurrent[i] - lower - inRange.reduce((s, k) => s + k, 0);
+      return { ...p, current: [lower, ...inRange, upperTail], currentBelowDistance: below, currentAboveDistance: above };
+    });
+
+    const catNCurrent: number[] = [];
+    const catCounts = this.categorical.map((_, i): CategoricalCounts => {
+      const t = this.top[i]!;
+      const labels = [...t.map((x) => x.v), "(other)", "(unseen)"];
+      const reference = [...t.map((x) => x.n), this.catNReference[i]! - t.reduce((s, x) => s + x.n, 0), 0];
+      const current = labels.map(() => 0);
+      const index = new Map(t.map((x, k) => [x.v, k]));
+      let n = 0;
+      for (const [key, k] of row.counts(this.catCurAlias[i]!)) {
+        n += k;
+        // Columns with an empty reference are not bucketed: only their total counts.
+        if (t.length === 0) continue;
+        const v = String(key);
+        const j = index.get(v) ?? (this.refDomain[i]!.has(v) ? labels.length - 2 : labels.length - 1);
+        current[j] = current[j]! + k;
+      }
+      catNCurrent[i] = n;
+      return { labels, reference, current };
+    });
+    return {
+      numeric: { counts, nReference: this.nReference, nCurrent },
+      categorical: { counts: catCounts, nReference: this.catNReference, nCurrent: catNCurrent },
+    };
+  }
+}
+
+const tableSource = (table: string): RowSource => ({ from: sqlIdent(table) });
+
+async function tableTypes(conn: DuckDBConnection, table: string): Promise<ColumnTypes> {
+  const rows = (await conn.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
+  const types = new Map(rows.map((r) => [String(r.column_name), String(r.column_type)]));
+  return (name) => types.get(name);
+}
+
+/** Drift's counts for two tables: the edges from a sample of the reference, then one aggregate per table. */
+export async function gatherDrift(
+  conn: DuckDBConnection,
+  currentTable: string,
+  referenceTable: string,
+  numeric: readonly string[],
+  categorical: readonly string[],
+  currentDistinct: readonly (number | undefined)[] = [],
+): Promise<GatheredDrift> {
+  const g = new DriftGather(numeric, await sampleEdges(conn, referenceTable, numeric), categorical, currentDistinct);
+  const ref = new Aggregate();
+  g.addReference(ref, await tableTypes(conn, referenceTable));
+  g.readReference(await ref.run(conn, tableSource(referenceTable)));
+  const cur = new Aggregate();
+  g.addCurrent(cur, await tableTypes(conn, currentTable));
+  return g.readCurrent(await cur.run(conn, tableSource(currentTable)));
+}
+
+/** Binned counts for numeric columns of two tables; `null` for a column with no finite reference value. */
+export async function numericCounts(
   conn: DuckDBConnection,
   currentTable: string,
   referenceTable: string,
   names: readonly string[],
-): Promise<{ counts: CategoricalCounts[]; nReference: number[]; nCurrent: number[] }> {
-  if (names.length === 0) return { counts: [], nReference: [], nCurrent: [] };
-  const ref = sqlIdent(referenceTable);
-  const cur = sqlIdent(currentTable);
-  const topSql = names
-    .map((n, i) => {
-      const c = sqlIdent(n);
-      return `SELECT * FROM (SELECT ${i} AS col, CAST(${c} AS VARCHAR) AS v, count(*) AS n, sum(count(*)) OVER () AS total
-        FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 2 ORDER BY n DESC, v LIMIT ${TOP_CATEGORIES})`;
-    })
-    .join(" UNION ALL ");
-  const top: { v: string; n: number }[][] = names.map(() => []);
-  const nReference = names.map(() => 0);
-  for (const row of (await conn.runAndReadAll(topSql)).getRows()) {
-    const col = asNumber(row[0]);
-    top[col]!.push({ v: String(row[1]), n: asNumber(row[2]) });
-    nReference[col] = asNumber(row[3]);
-  }
-
-  const withReference = names.map((n, i) => ({ n, i })).filter(({ i }) => top[i]!.length > 0);
-  const curSql = withReference
-    .map(({ n, i }) => {
-      const c = sqlIdent(n);
-      const inTop = `c.v IN (${top[i]!.map((t) => sqlString(t.v)).join(", ")})`;
-      const counted = `(SELECT CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM ${cur} WHERE ${c} IS NOT NULL GROUP BY 1) c`;
-      // When the top categories hold every reference value, nothing is "other": no reference scan needed.
-      if (top[i]!.reduce((a, t) => a + t.n, 0) === nReference[i]) {
-        return `SELECT ${i} AS col, CASE WHEN ${inTop} THEN c.v END AS v,
-          CASE WHEN ${inTop} THEN 'top' ELSE 'unseen' END AS kind, sum(c.n) AS n FROM ${counted} GROUP BY ALL`;
-      }
-      return `SELECT ${i} AS col, CASE WHEN ${inTop} THEN c.v END AS v,
-          CASE WHEN ${inTop} THEN 'top' WHEN r.v IS NOT NULL THEN 'other' ELSE 'unseen' END AS kind, sum(c.n) AS n
-        FROM ${counted}
-        LEFT JOIN (SELECT DISTINCT CAST(${c} AS VARCHAR) AS v FROM ${ref} WHERE ${c} IS NOT NULL) r ON c.v = r.v
-        GROUP BY ALL`;
-    })
-    .join(" UNION ALL ");
-  const curRows = curSql ? (await conn.runAndReadAll(curSql)).getRows() : [];
-  const nCurrentAll = names.map(() => 0);
-  const counts = names.map((_, i): CategoricalCounts => {
-    const t = top[i]!;
-    const labels = [...t.map((x) => x.v), "(other)", "(unseen)"];
-    const reference = [...t.map((x) => x.n), nReference[i]! - t.reduce((a, x) => a + x.n, 0), 0];
-    return { labels, reference, current: labels.map(() => 0) };
-  });
-  for (const row of curRows) {
-    const col = asNumber(row[0]);
-    const kind = String(row[2]);
-    const n = asNumber(row[3]);
-    const c = counts[col]!;
-    const k = kind === "top" ? c.labels.indexOf(String(row[1])) : kind === "other" ? c.labels.length - 2 : c.labels.length - 1;
-    c.current[k] = (c.current[k] ?? 0) + n;
-    nCurrentAll[col] = nCurrentAll[col]! + n;
-  }
-  // Columns with an empty reference were not bucketed: count their current values apart.
-  const emptyRef = names.map((n, i) => ({ n, i })).filter(({ i }) => top[i]!.length === 0);
-  if (emptyRef.length > 0) {
-    const sel = emptyRef.map(({ n }) => `count(${sqlIdent(n)})`).join(", ");
-    const row = (await conn.runAndReadAll(`SELECT ${sel} FROM ${cur}`)).getRows()[0] ?? [];
-    emptyRef.forEach(({ i }, k) => (nCurrentAll[i] = asNumber(row[k])));
-  }
-  return { counts, nReference, nCurrent: nCurrentAll };
+  currentDistinct: readonly (number | undefined)[] = [],
+): Promise<GatheredDrift["numeric"]> {
+  return (await gatherDrift(conn, currentTable, referenceTable, names, [], currentDistinct)).numeric;
 }

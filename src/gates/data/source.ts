@@ -1,0 +1,175 @@
+/**
+ * A data file as the data gate reads it: the rows, for the gate's one aggregate pass, and a small
+ * sample table for what must be decided before that pass (drift's bin edges, which columns drift
+ * is measured on, which columns are counted by value).
+ *
+ * A plain CSV/TSV file is not loaded into a table: its rows are a `read_csv(…)` scan numbered in
+ * file order (`rowid`, as a table's), and loading a table costs about 1.5 scans. Its sample is the
+ * whole file when it is small, and otherwise SAMPLE_BLOCKS blocks read at evenly spaced offsets (a
+ * few MB, whatever the file's size). Everything else (Parquet, JSON Lines, gzip, a CSV the sniffer
+ * gives up on) is loaded with openTable, and the table is its own sample.
+ */
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { ConfigurationError } from "../../core/errors.js";
+import { sqlIdent, sqlString } from "../../core/duckdb.js";
+import {
+  csvDialect,
+  csvRejectsArgs,
+  formatOf,
+  openTable,
+  readCsvRejects,
+  type OpenedTable,
+  type OpenTableOptions,
+  type TableColumn,
+  type TableFormat,
+} from "../../core/table.js";
+import { locateCsvRecords } from "../../core/table/lines.js";
+import type { RowSource } from "./aggregate.js";
+
+/** A file up to this size is its own sample. */
+export const SAMPLE_WHOLE_BYTES = 8 << 20;
+const SAMPLE_BLOCKS = 64;
+const SAMPLE_BLOCK_BYTES = 64 << 10;
+
+export interface DataSource {
+  display: string;
+  format: TableFormat;
+  columns: TableColumn[];
+  /** The rows, for aggregates; no `rowid` when streamed. */
+  rows: RowSource;
+  /** The name (unquoted) of a table of sampled rows. */
+  sample: string;
+  /** True when the rows are a scan of the file rather than a loaded table. */
+  streamed: boolean;
+  /** The file as an opened table, once a pass over `rows` has counted `rowCount` rows. */
+  finish(rowCount: number): Promise<OpenedTable>;
+}
+
+function streamable(file: string, format: TableFormat): boolean {
+  if (format !== "csv" && format !== "tsv") return false;
+  if (/[*?[]/.test(file) || /\.gz$/i.test(file) || !existsSync(file)) return false;
+  const st = statSync(file);
+  return st.isFile() && st.size > 0;
+}
+
+/** Opens a data file for the gate; see the top of this file. */
+export async function openSource(conn: DuckDBConnection, file: string, options: OpenTableOptions): Promise<DataSource> {
+  const display = options.display ?? file;
+  const format = formatOf(file, display);
+  if (streamable(file, format)) {
+    const s = await csvSource(conn, file, format, { ...options, display });
+    if (s) return s;
+  }
+  const t = await openTable(conn, file, options);
+  return {
+    display: t.display,
+    format: t.format,
+    columns: t.columns,
+    rows: { from: t.table },
+    sample: t.name,
+    streamed: false,
+    finish: () => Promise.resolve(t),
+  };
+}
+
+async function csvSource(
+  conn: DuckDBConnection,
+  file: string,
+  format: TableFormat,
+  options: OpenTableOptions & { display: string },
+): Promise<DataSource | undefined> {
+  const dialect = await csvDialect(conn, file, format, options.types ?? {});
+  // A sniffer that gave up means a malformed sample: the table path reports it with its line.
+  if (!dialect.sniffed) return undefined;
+  let columns: TableColumn[];
+  try {
+    // DESCRIBE binds the scan; it reads no rows.
+    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${dialect.args.join(", ")})`);
+    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
+  } catch {
+    return undefined;
+  }
+  // The row number takes the name a table's row id has; a file with its own `rowid` column keeps the table path.
+  if (columns.some((c) => c.name.toLowerCase() === "rowid")) return undefined;
+  const name = options.name;
+  const numbered = (extra: string[]): string =>
+    `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...dialect.args, ...extra].join(", ")}))`;
+  const sample = `${name}__sample`;
+  await loadSample(conn, file, dialect.args, sample);
+  return {
+    display: options.display,
+    format,
+    columns,
+    // The counting pass needs no row numbers: a plain scan, which DuckDB parses on every core.
+    rows: { from: `read_csv(${[...dialect.args, ...csvRejectsArgs(name)].join(", ")})` },
+    sample,
+    streamed: true,
+    finish: async (rowCount) => {
+      const { rejects, ordinals } = await readCsvRejects(conn, name, file);
+      if (rowCount === 0 && rejects.length === 0)
+        throw new ConfigurationError(`${options.display}: has a header but no data rows`);
+      return {
+        // Examples and duplicates read the file again, numbered (`rowid` = 0-based row index in
+        // file order), skipping the same malformed records.
+        table: numbered(["ignore_errors=true"]),
+        name,
+        file,
+        display: options.display,
+        format,
+        columns,
+        rowCount,
+        rejects,
+        lineOf: async (want) => (await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: want })).rows,
+      };
+    },
+  };
+}
+
+/**
+ * The sample table: the whole file when small; otherwise the header and the complete lines of
+ * evenly spaced blocks. A block may start inside a multi-line quoted field; such a fragment fails
+ * to parse and is skipped (the sample only chooses bins and column kinds, it counts nothing).
+ */
+async function loadSample(conn: DuckDBConnection, file: string, args: readonly string[], table: string): Promise<void> {
+  const size = statSync(file).size;
+  let tmp: string | undefined;
+  let source = file;
+  if (size > SAMPLE_WHOLE_BYTES) {
+    tmp = mkdtempSync(path.join(os.tmpdir(), "mlgate-sample-"));
+    source = path.join(tmp, "sample.csv");
+    writeFileSync(source, sampleBlocks(file, size));
+  }
+  try {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM read_csv(${[sqlString(source), ...args.slice(1), "ignore_errors=true"].join(", ")})`,
+    );
+  } finally {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function sampleBlocks(file: string, size: number): Buffer {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, head, 0, head.length, 0);
+    const headerEnd = head.indexOf(0x0a) + 1;
+    if (headerEnd === 0) return head;
+    const parts: Buffer[] = [head.subarray(0, headerEnd)];
+    const block = Buffer.alloc(SAMPLE_BLOCK_BYTES);
+    for (let k = 0; k < SAMPLE_BLOCKS; k++) {
+      const offset = headerEnd + Math.floor((k * (size - headerEnd)) / SAMPLE_BLOCKS);
+      const view = block.subarray(0, readSync(fd, block, 0, block.length, offset));
+      // The first block starts at a line; the others drop the partial line they start in.
+      const from = k === 0 ? 0 : view.indexOf(0x0a) + 1;
+      const to = view.lastIndexOf(0x0a) + 1;
+      if (to > from && (k === 0 || from > 0)) parts.push(Buffer.from(view.subarray(from, to)));
+    }
+    return Buffer.concat(parts);
+  } finally {
+    closeSync(fd);
+  }
+}
