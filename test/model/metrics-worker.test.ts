@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSy
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { buildMlp, seededRandom } from "../../src/core/onnx/build.js";
 import type { Report } from "../../src/core/report.js";
 import { allMetrics, prepareMetrics } from "../../src/gates/model/metrics.js";
 import { compareEvaluators } from "../../src/gates/model/paired.js";
@@ -59,6 +60,35 @@ describe("mlgate model: the baseline's metrics on a worker thread", () => {
     const a = deterministic(path.join(dir, "threaded.json"));
     expect(a).toEqual(deterministic(path.join(dir, "single.json")));
     expect(JSON.stringify(a)).toContain('"metric.roc_auc"');
+  });
+
+  it("multiclass with roc_auc compared: the worker's components and predictions give the same report", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-worker-multi-"));
+    const rand = seededRandom(5);
+    const rows = ["a,b,c,cls"];
+    for (let i = 0; i < 4000; i++) {
+      const x = [0, 1, 2].map(() => Number((rand() * 2 - 1).toFixed(4)));
+      const best = x.indexOf(Math.max(...x));
+      rows.push([...x, rand() < 0.7 ? best : Math.floor(rand() * 3)].join(","));
+    }
+    writeFileSync(path.join(dir, "multi.csv"), rows.join("\n") + "\n");
+    for (const [name, seed] of [
+      ["cand.onnx", 1],
+      ["base.onnx", 2],
+    ] as const)
+      writeFileSync(path.join(dir, name), buildMlp({ inputs: 3, hidden: [4], outputs: 3, seed, head: "softmax" }));
+    writeFileSync(path.join(dir, "mlgate.yml"), "gates:\n  model:\n    thresholds:\n      roc_auc: { max_drop: 0.5 }\n");
+    const args = ["model", "--candidate", "cand.onnx", "--baseline", "base.onnx", "--data", "multi.csv"];
+    args.push("--label", "cls", "--task", "multiclass", "--config", "mlgate.yml");
+    const [threaded, single] = await Promise.all([
+      runCli([...args, "--json", "threaded.json"], { cwd: dir, env: { MLGATE_METRICS_WORKER: "1" } }),
+      runCli([...args, "--json", "single.json"], { cwd: dir, env: { MLGATE_METRICS_WORKER: "0" } }),
+    ]);
+    expect([threaded.code, single.code]).toEqual([0, 0]);
+    expect(threaded.stderr).toContain(WORKER_LINE);
+    const a = deterministic(path.join(dir, "threaded.json")) as { checks: { id: string; details?: { test?: string } }[] };
+    expect(a).toEqual(deterministic(path.join(dir, "single.json")));
+    expect(a.checks.find((c) => c.id === "metric.roc_auc")?.details?.test).toBe("delong");
   });
 
   it("a worker that fails to start leaves the metrics to the main thread: same verdict and checks", async () => {

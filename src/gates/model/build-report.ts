@@ -1,6 +1,6 @@
 import { makeReport, type Check, type Report, type Scalar } from "../../core/report.js";
 import { fairnessChecks } from "./fairness.js";
-import { metricChecks, prepareBoth, type Prepared, type Scores } from "./metric-checks.js";
+import { comparedMetrics, metricChecks, prepareBoth, type Prepared, type Scores } from "./metric-checks.js";
 import { allMetrics, METRICS } from "./metrics.js";
 import { HelperThread, workerSetting } from "./helper-thread.js";
 import { HELPER_MIN_ROWS, prepareConcurrently } from "./prepare-concurrent.js";
@@ -97,7 +97,9 @@ export async function buildReportConcurrently(
   const worth = st.task !== "regression" && (workerSetting() === "on" || st.yTrue.length >= HELPER_MIN_ROWS);
   const own = helper === undefined && st.baseline && worth ? HelperThread.start() : undefined;
   try {
-    return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress, helper ?? own));
+    const v = st.settings.verdict;
+    const comparesAuc = comparedMetrics(v).has("roc_auc");
+    return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress, helper ?? own, comparesAuc));
   } finally {
     own?.close();
   }

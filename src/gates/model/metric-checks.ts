@@ -42,6 +42,11 @@ export function compareMetric(v: VerdictSettings, metric: string, p: Prepared): 
   });
 }
 
+/** The metrics metricChecks compares between the models: the primary one and every thresholded one. */
+export function comparedMetrics(v: VerdictSettings): Set<string> {
+  return new Set([v.primaryMetric, ...Object.keys(v.thresholds)]);
+}
+
 /**
  * `metric.<name>`: one check per configured threshold over every row; the primary metric is always
  * compared (for the summary and outputs) even when it has no threshold.
@@ -53,8 +58,7 @@ export function metricChecks(
 ): { checks: Check[]; comparisons: Record<string, PairedResult> } {
   const checks: Check[] = [];
   const comparisons: Record<string, PairedResult> = {};
-  const names = new Set([v.primaryMetric, ...Object.keys(v.thresholds)]);
-  for (const metric of names) {
+  for (const metric of comparedMetrics(v)) {
     const paired = compareMetric(v, metric, p);
     if (paired) comparisons[metric] = paired;
     const t = v.thresholds[metric];

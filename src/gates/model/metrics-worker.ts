@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, openSync, readSync } from "node:fs";
 import { parentPort } from "node:worker_threads";
-import { allMetrics, prepareMetrics, type PreparedWork, type Task } from "./metrics.js";
+import { allMetrics, aucClasses, prepareMetrics, type PreparedWork, type Task } from "./metrics.js";
 
 export interface MetricsJob {
   kind: "metrics";
@@ -16,6 +16,8 @@ export interface MetricsJob {
   yTrue: Float64Array;
   scores: Float64Array;
   classes: number;
+  /** Also DeLong's components of every class's AUC (the roc_auc comparison will need them). */
+  components: boolean;
 }
 
 export interface HashJob {
@@ -31,6 +33,8 @@ function buffersOf(w: PreparedWork): ArrayBuffer[] {
   const views = [
     ...w.rankings.flatMap(([, r]) => [r.order, r.sorted, r.sortedPositive, r.positive]),
     ...w.losses.map(([, l]) => l),
+    ...w.components.map(([, v]) => v),
+    ...(w.predicted ? [w.predicted] : []),
   ];
   return [...new Set(views.map((v) => v.buffer as ArrayBuffer))];
 }
@@ -59,6 +63,7 @@ if (port)
       }
       const ev = prepareMetrics(job.task, job.yTrue, { scores: job.scores, classes: job.classes });
       allMetrics(ev);
+      if (job.components) for (const k of aucClasses(job.task, job.classes)) ev.components(k);
       const work = ev.cached();
       port.postMessage({ id: job.id, work } satisfies HelperReply, buffersOf(work));
       return;

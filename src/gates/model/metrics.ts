@@ -21,7 +21,7 @@
  */
 import { ConfigurationError } from "../../core/errors.js";
 import { metricFromConfusion } from "../../core/stats/confusion-metrics.js";
-import { aucOf, averagePrecisionOf, rankScores, type Ranking, type Weights } from "../../core/stats/ranking.js";
+import { aucOf, averagePrecisionOf, delongComponents, rankScores, type Ranking, type Weights } from "../../core/stats/ranking.js";
 
 export type { Ranking, Weights };
 export { metricFromConfusion };
@@ -78,6 +78,8 @@ export interface MetricEvaluator {
   predicted(): Int32Array;
   /** Classification: column k's scores, the 0/1 mask y = k and the rows in ascending score order. */
   ranking(k: number): Ranking;
+  /** Classification: DeLong's structural components of column k's AUC, by row (computed once). */
+  components(k: number): Float64Array;
   /** The sort orders and per-row losses computed so far, to seed an evaluator on another thread. */
   cached(): PreparedWork;
 }
@@ -87,6 +89,9 @@ export interface PreparedWork {
   rankings: [number, Ranking][];
   losses: [string, Float64Array][];
   metrics: [string, number][];
+  components: [number, Float64Array][];
+  /** Classification: the predicted class per row. */
+  predicted?: Int32Array;
 }
 
 // sklearn 1.2's eps="auto": the float64 machine epsilon (2.22e-16), not the older fixed 1e-15.
@@ -141,9 +146,12 @@ export function allMetrics(ev: MetricEvaluator): Record<string, number> {
   return out;
 }
 
-/** `seed`: work another evaluator did on the same labels and scores (metrics-worker.ts), reused as is. */
+/**
+ * `seed`: work another evaluator did on the same labels and scores (metrics-worker.ts), reused as is;
+ * that evaluator validated these very inputs, so they are not validated again.
+ */
 export function prepareMetrics(task: Task, yTrue: Float64Array, pred: Predictions, seed?: PreparedWork): MetricEvaluator {
-  validate(task, yTrue, pred);
+  if (!seed) validate(task, yTrue, pred);
   const ev =
     task === "regression" ? regressionEvaluator(yTrue, pred.scores, seed) : classificationEvaluator(task, yTrue, pred, seed);
   // Unweighted values are kept: allMetrics and the checks ask for the same metric more than once.
@@ -158,6 +166,12 @@ export function prepareMetrics(task: Task, yTrue: Float64Array, pred: Prediction
     return v;
   };
   return { ...ev, metric, cached: () => ({ ...ev.cached(), metrics: [...known] }) };
+}
+
+/** The classes whose one-vs-rest AUC roc_auc averages: class 1 for binary, every class for multiclass. */
+export function aucClasses(task: Task, classes: number): number[] {
+  if (task === "regression") return [];
+  return task === "binary" ? [1] : Array.from({ length: classes }, (_, k) => k);
 }
 
 function validate(task: Task, y: Float64Array, pred: Predictions): void {
@@ -195,10 +209,11 @@ function classificationEvaluator(
   const c = task === "binary" ? 2 : pred.classes;
   const s = pred.scores;
   const y = Int32Array.from(yTrue);
-  const label = predictedClasses(task, pred);
+  const label = seed?.predicted ?? predictedClasses(task, pred);
   let correctRows: Uint8Array | null = null;
   const losses = new Map<string, Float64Array>(seed?.losses);
   const orders = new Map<number, Ranking>(seed?.rankings);
+  const parts = new Map<number, Float64Array>(seed?.components);
 
   let unweighted: Float64Array | null = null;
   const counts = (w: Weights | null): Float64Array => {
@@ -313,8 +328,23 @@ function classificationEvaluator(
     throw new Error(`unknown ${task} metric "${name}"`);
   };
 
-  const cached = (): PreparedWork => ({ rankings: [...orders], losses: [...losses], metrics: [] });
-  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, cached };
+  const components = (k: number): Float64Array => {
+    let v = parts.get(k);
+    if (v === undefined) {
+      v = delongComponents(ranked(k));
+      parts.set(k, v);
+    }
+    return v;
+  };
+
+  const cached = (): PreparedWork => ({
+    rankings: [...orders],
+    losses: [...losses],
+    metrics: [],
+    components: [...parts],
+    predicted: label,
+  });
+  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, components, cached };
 }
 
 function binaryBrier(s: Float64Array, y: Int32Array, out: Float64Array): void {
@@ -406,6 +436,16 @@ function regressionEvaluator(y: Float64Array, yhat: Float64Array, seed?: Prepare
   const none = (): never => {
     throw new Error("regression has no classes");
   };
-  const cached = (): PreparedWork => ({ rankings: [], losses: [...losses], metrics: [] });
-  return { task: "regression", n, metric, rowLoss, correct: none, predicted: none, ranking: none, cached };
+  const cached = (): PreparedWork => ({ rankings: [], losses: [...losses], metrics: [], components: [] });
+  return {
+    task: "regression",
+    n,
+    metric,
+    rowLoss,
+    correct: none,
+    predicted: none,
+    ranking: none,
+    components: none,
+    cached,
+  };
 }

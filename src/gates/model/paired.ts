@@ -39,7 +39,6 @@ import {
   type PairedTest,
 } from "../../core/stats/paired-tests.js";
 import { isConfusionMetric, metricFromConfusion } from "../../core/stats/confusion-metrics.js";
-import { delongComponents } from "../../core/stats/ranking.js";
 import { poisson } from "../../core/stats/poisson-sampler.js";
 import { makeRng } from "../../core/stats/rng.js";
 import { prepareMetrics, type MetricEvaluator, type Predictions, type Task } from "./metrics.js";
@@ -178,20 +177,12 @@ function analyticTest(
  */
 function delong(evC: MetricEvaluator, evB: MetricEvaluator, classes: number, delta: number): Analytic {
   if (evC.task === "binary") {
-    const rc = evC.ranking(1);
-    const rb = evB.ranking(1);
-    return fromNormal(
-      "delong",
-      delta,
-      Math.sqrt(delongVariance(delongComponents(rc), delongComponents(rb), rc.positive)),
-      "delong",
-    );
+    const positive = evC.ranking(1).positive;
+    return fromNormal("delong", delta, Math.sqrt(delongVariance(evC.components(1), evB.components(1), positive)), "delong");
   }
   const parts: { va: Float64Array; vb: Float64Array; positive: Uint8Array }[] = [];
-  for (let k = 0; k < classes; k++) {
-    const rc = evC.ranking(k);
-    parts.push({ va: delongComponents(rc), vb: delongComponents(evB.ranking(k)), positive: rc.positive });
-  }
+  for (let k = 0; k < classes; k++)
+    parts.push({ va: evC.components(k), vb: evB.components(k), positive: evC.ranking(k).positive });
   return fromNormal("delong", delta, Math.sqrt(macroDelongVariance(parts)), "delong");
 }
 

@@ -1,6 +1,6 @@
 import { workerSetting, type HelperThread } from "./helper-thread.js";
 import { prepareBoth, type Prepared, type Scores } from "./metric-checks.js";
-import { allMetrics, prepareMetrics, type Task } from "./metrics.js";
+import { allMetrics, aucClasses, prepareMetrics, type Task } from "./metrics.js";
 
 export { metricsWorkerFile } from "./helper-thread.js";
 
@@ -18,13 +18,17 @@ export async function prepareConcurrently(
   s: Scores,
   progress: (m: string) => void,
   helper: HelperThread | undefined,
+  comparesAuc: boolean,
 ): Promise<Prepared> {
   const wanted = workerSetting() === "on" || s.yTrue.length >= HELPER_MIN_ROWS;
   if (!s.baseline || task === "regression" || helper === undefined || !wanted) return prepareBoth(task, s);
   progress("preparing the baseline's metrics on a worker thread");
-  const pending = helper.prepare({ task, yTrue: s.yTrue, scores: s.baseline.scores, classes: s.baseline.classes });
+  const job = { task, yTrue: s.yTrue, scores: s.baseline.scores, classes: s.baseline.classes, components: comparesAuc };
+  const pending = helper.prepare(job);
   const candidate = prepareMetrics(task, s.yTrue, s.candidate);
   allMetrics(candidate);
+  // DeLong's components for the roc_auc comparison, each model's on its own thread.
+  if (comparesAuc) for (const k of aucClasses(task, s.candidate.classes)) candidate.components(k);
   const work = await pending;
   const baseline = prepareMetrics(task, s.yTrue, s.baseline, work ?? undefined);
   return { y: s.yTrue, candidate, baseline, classes: task === "binary" ? 2 : s.candidate.classes };

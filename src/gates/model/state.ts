@@ -63,16 +63,17 @@ class Growable<T extends Growing> {
   data: T;
   length = 0;
   constructor(
-    private readonly make: (n: number) => T,
+    private readonly make: (buffer: ArrayBufferLike) => T,
+    private readonly bytes: number,
     initial: number,
   ) {
-    this.data = make(initial);
+    this.data = make(new ArrayBuffer(initial * bytes));
   }
   reserve(extra: number): void {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
-    const next = this.make(cap);
+    const next = this.make(new ArrayBuffer(cap * this.bytes));
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -88,19 +89,25 @@ class Growable<T extends Growing> {
     this.reserve(1);
     this.data[this.length++] = v;
   }
+  /**
+   * The values, in shared memory: the helper thread (helper-thread.ts) reads labels and scores
+   * without a structured-clone copy of each.
+   */
   view(): T {
-    return this.data.slice(0, this.length) as T;
+    const out = this.make(new SharedArrayBuffer(this.length * this.bytes));
+    out.set(this.data.subarray(0, this.length));
+    return out;
   }
 }
 
 export class GrowableF64 extends Growable<Float64Array> {
   constructor(initial = 1 << 16) {
-    super((n) => new Float64Array(n), initial);
+    super((b) => new Float64Array(b), 8, initial);
   }
 }
 
 export class GrowableI32 extends Growable<Int32Array> {
   constructor(initial = 1 << 16) {
-    super((n) => new Int32Array(n), initial);
+    super((b) => new Int32Array(b), 4, initial);
   }
 }
