@@ -14,9 +14,10 @@ import { openDuckDB, sqlIdent, sqlString } from "../../core/duckdb.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import { makeReport, type Check, type Report } from "../../core/report.js";
 import { didYouMean } from "../../core/suggest.js";
-import { plainValue, queryRows, type OpenedTable } from "../../core/table.js";
+import { queryRows, type OpenedTable } from "../../core/table.js";
 import { Aggregate } from "./aggregate.js";
-import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks, ruleFails, type ExampleRows } from "./checks.js";
+import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
+import { firstRows } from "./examples.js";
 import { DUCKDB_TYPE, loadContract, type LoadedContract } from "./contract.js";
 import { decideDrift, type ColumnDrift, type DriftColumn } from "./drift.js";
 import { DriftGather, sampleEdges } from "./drift/sql.js";
@@ -331,7 +332,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
       const more = (await queryRows(conn, `SELECT ${sel.join(", ")} FROM ${t.table}`))[0] ?? {};
       for (const i of deferred) counts[i] = Number(more[`r${i}`] ?? 0);
     }
-    const examples = await firstRows(conn, t, compiled.rules, counts, maxExamples);
+    const examples = await firstRows(conn, t, cur.scan, compiled.rules, counts, maxExamples);
 
     const typeChecks = castChecks(t, lc, maxExamples);
     const typeChecked = new Set(typeChecks.map((c) => c.id));
@@ -379,39 +380,6 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   } finally {
     db.close();
   }
-}
-
-/**
- * The first failing rows of every failing row rule, in one query: numbering a file's rows takes a
- * window that runs on one thread, so it is kept out of the counting pass and paid only here.
- */
-async function firstRows(
-  conn: DuckDBConnection,
-  t: OpenedTable,
-  rules: readonly CompiledRule[],
-  counts: readonly number[],
-  maxExamples: number,
-): Promise<Map<number, ExampleRows>> {
-  const out = new Map<number, ExampleRows>();
-  if (maxExamples <= 0) return out;
-  const agg = new Aggregate();
-  const aliases = new Map<number, string>();
-  rules.forEach((r, i) => {
-    if (r.row && ruleFails(r, counts[i] ?? 0, t.rowCount))
-      aliases.set(i, agg.add(`min_by({'r': rowid, 'v': ${r.row.value}}, rowid, ${maxExamples}) FILTER (WHERE ${r.row.where})`));
-  });
-  if (aliases.size === 0) return out;
-  const row = await agg.run(conn, { from: t.table });
-  for (const [i, a] of aliases) {
-    out.set(
-      i,
-      row.list(a).map((v) => {
-        const e = (v as { entries?: { r?: unknown; v?: unknown } } | null)?.entries ?? {};
-        return { row: Number(e.r), value: plainValue(e.v) };
-      }),
-    );
-  }
-  return out;
 }
 
 function typesOf(columns: readonly { name: string; type: string }[]): (name: string) => string | undefined {

@@ -29,10 +29,10 @@ import {
 import { locateCsvRecords } from "../../core/table/lines.js";
 import type { RowSource } from "./aggregate.js";
 
-/** A file up to this size is its own sample. */
-export const SAMPLE_WHOLE_BYTES = 8 << 20;
 const SAMPLE_BLOCKS = 64;
 const SAMPLE_BLOCK_BYTES = 64 << 10;
+/** A file no larger than its blocks would be (4 MiB) is its own sample. */
+export const SAMPLE_WHOLE_BYTES = SAMPLE_BLOCKS * SAMPLE_BLOCK_BYTES;
 
 export interface DataSource {
   display: string;
@@ -42,8 +42,11 @@ export interface DataSource {
   rows: RowSource;
   /** The name (unquoted) of a table of sampled rows. */
   sample: string;
-  /** True when the rows are a scan of the file rather than a loaded table. */
-  streamed: boolean;
+  /**
+   * For a file scanned rather than loaded: the scan (after FROM) that skips the malformed records
+   * the counting pass rejected, without row numbers; its rows stream in file order.
+   */
+  scan?: string;
   /** The file as an opened table, once a pass over `rows` has counted `rowCount` rows. */
   finish(rowCount: number): Promise<OpenedTable>;
 }
@@ -70,7 +73,6 @@ export async function openSource(conn: DuckDBConnection, file: string, options: 
     columns: t.columns,
     rows: { from: t.table },
     sample: t.name,
-    streamed: false,
     finish: () => Promise.resolve(t),
   };
 }
@@ -106,7 +108,7 @@ async function csvSource(
     // The counting pass needs no row numbers: a plain scan, which DuckDB parses on every core.
     rows: { from: `read_csv(${[...dialect.args, ...csvRejectsArgs(name)].join(", ")})` },
     sample,
-    streamed: true,
+    scan: `read_csv(${[...dialect.args, "ignore_errors=true"].join(", ")})`,
     finish: async (rowCount) => {
       const { rejects, ordinals } = await readCsvRejects(conn, name, file);
       if (rowCount === 0 && rejects.length === 0)
