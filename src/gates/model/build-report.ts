@@ -3,7 +3,7 @@ import { fairnessChecks } from "./fairness.js";
 import { comparedMetrics, metricChecks, prepareBoth, type Prepared, type Scores } from "./metric-checks.js";
 import { allMetrics, METRICS } from "./metrics.js";
 import { HelperThread, workerSetting } from "./helper-thread.js";
-import { HELPER_MIN_ROWS, prepareConcurrently } from "./prepare-concurrent.js";
+import { HELPER_MIN_ROWS, prepareConcurrently, startBaseline } from "./prepare-concurrent.js";
 import { fairnessSection, metricTable, operationsSection, sliceSections } from "./sections.js";
 import { sliceChecks } from "./slices.js";
 import type { EvalState, LatencyStats, RobustnessStats } from "./state.js";
@@ -85,6 +85,15 @@ function scoresOf(st: EvalState): Scores {
 }
 
 /**
+ * Starts the baseline's evaluator on the helper thread as soon as the scores are final (the gate
+ * calls this after its latency probe); buildReportConcurrently then takes over that job.
+ */
+export function startBaselineMetrics(st: EvalState, progress: (m: string) => void, helper: HelperThread): void {
+  // Never rejects: a failed job resolves to null and prepareConcurrently then works here.
+  void startBaseline(st.task, scoresOf(st), progress, helper, comparedMetrics(st.settings.verdict).has("roc_auc"));
+}
+
+/**
  * buildReport with the two models' evaluators prepared on two threads (prepareConcurrently): the same
  * report. `helper`: the gate's helper thread if it started one; otherwise one is started here when
  * the rows are many enough to gain from it, and ended with the report.
@@ -97,8 +106,7 @@ export async function buildReportConcurrently(
   const worth = st.task !== "regression" && (workerSetting() === "on" || st.yTrue.length >= HELPER_MIN_ROWS);
   const own = helper === undefined && st.baseline && worth ? HelperThread.start() : undefined;
   try {
-    const v = st.settings.verdict;
-    const comparesAuc = comparedMetrics(v).has("roc_auc");
+    const comparesAuc = comparedMetrics(st.settings.verdict).has("roc_auc");
     return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress, helper ?? own, comparesAuc));
   } finally {
     own?.close();

@@ -132,12 +132,23 @@ async function runGate(
   s: ReturnType<typeof resolveSettings>,
   early: { helper: HelperThread; hash: DataHash } | undefined,
 ): Promise<number | Report> {
-  const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
+  const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate.js"),
     import("./shard.js"),
     import("./build-report.js"),
   ]);
-  const state = await evaluateModels(s, { ...gateIo(ctx), ...(early ? { dataHash: early.hash } : {}) });
+  const helper = early?.helper;
+  const state = await evaluateModels(s, {
+    ...gateIo(ctx),
+    ...(early ? { dataHash: early.hash } : {}),
+    ...(helper && !s.shard
+      ? {
+          scoresReady: (st) => {
+            startBaselineMetrics(st, ctx.progress, helper);
+          },
+        }
+      : {}),
+  });
   if (s.shard) {
     const file = path.resolve(
       ctx.cwd,
@@ -150,7 +161,7 @@ async function runGate(
     return 0;
   }
   ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
-  return buildReportConcurrently(state, ctx.progress, early?.helper);
+  return buildReportConcurrently(state, ctx.progress, helper);
 }
 
 export const modelMergeCommand: Command = {

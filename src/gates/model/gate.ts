@@ -24,6 +24,11 @@ export interface GateIo {
   configFile?: string;
   /** The data file's SHA-256 already asked of the helper thread (null if it failed). */
   dataHash?: DataHash;
+  /**
+   * Called once labels and scores are final and the latency probe is done (nothing timed runs after
+   * it): the caller may start the metrics on another thread while the gate finishes.
+   */
+  scoresReady?: (state: EvalState) => void;
 }
 
 export interface DataHash {
@@ -113,6 +118,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
       const bp = base && scored.outputs.baseline ? { model: base, output: scored.outputs.baseline } : undefined;
       io.progress("measuring latency");
       state.latency = await measureLatency(feed, cp, bp, s.latencyRuns);
+      io.scoresReady?.(state);
       io.progress("measuring robustness");
       state.robustness = await measureRobustness(
         scored.task,
@@ -126,6 +132,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
         ],
       );
     }
+    io.scoresReady?.(state);
     io.progress("hashing inputs");
     const subjects: Subject[] = [await subjectOf(candFile, s.candidate, "candidate")];
     if (baseline) subjects.push(await subjectOf(baseline.file, baseline.display, "baseline"));

@@ -36,6 +36,7 @@ export class HelperThread {
   private next = 1;
   private readonly waiting = new Map<number, (r: HelperReply | null) => void>();
   private dead = false;
+  private readonly prepared = new WeakMap<Float64Array, Promise<PreparedWork | null>>();
 
   private constructor(private readonly worker: Worker) {
     const fail = (): void => {
@@ -83,10 +84,19 @@ export class HelperThread {
     return r && "sha256" in r ? r.sha256 : null;
   }
 
-  /** One model's prepared metric work, or null when the helper failed (prepare it on this thread then). */
-  async prepare(job: Omit<MetricsJob, "kind">): Promise<PreparedWork | null> {
-    const r = await this.run({ kind: "metrics", ...job });
-    return r && "work" in r ? r.work : null;
+  /**
+   * One model's prepared metric work, or null when the helper failed (prepare it on this thread
+   * then). Asked again for the same scores, it returns the job already under way; `started` runs
+   * when the job is first posted.
+   */
+  prepare(job: Omit<MetricsJob, "kind">, started?: () => void): Promise<PreparedWork | null> {
+    let p = this.prepared.get(job.scores);
+    if (p === undefined) {
+      started?.();
+      p = this.run({ kind: "metrics", ...job }).then((r) => (r && "work" in r ? r.work : null));
+      this.prepared.set(job.scores, p);
+    }
+    return p;
   }
 
   close(): void {
