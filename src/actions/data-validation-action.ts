@@ -1,5 +1,5 @@
 import { ConfigurationError } from "../core/errors.js";
-import { getChoiceInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
+import { getChoiceInput, getNameInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
 
 /** `actions/data-validation` inputs, parsed and checked at the edge. */
 export interface DataValidationInputs {
@@ -22,10 +22,7 @@ export function getInputs(inputs: RawInputs): DataValidationInputs {
       'input "data" is required (a CSV, TSV, Parquet or JSON Lines file), or a config that sets gates.data.data',
     );
   }
-  const name = getOptionalInput(inputs, "name");
-  if (name !== undefined && !/^[A-Za-z0-9._ -]{1,60}$/.test(name)) {
-    throw new ConfigurationError(`input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "${name}"`);
-  }
+  const name = getNameInput(inputs);
   const schema = getOptionalInput(inputs, "schema");
   const reference = getOptionalInput(inputs, "reference");
   if (data !== undefined) out.data = data;

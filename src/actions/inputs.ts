@@ -32,6 +32,18 @@ export function getOptionalInput(inputs: RawInputs, name: string): string | unde
   return v === "" ? undefined : v;
 }
 
+/**
+ * The `name` input of a gate action: it becomes the check run's suffix (mlgate/data (NAME)) and
+ * the report artifact's name (mlgate-data-NAME), so every gate action accepts the same characters.
+ */
+export function getNameInput(inputs: RawInputs): string | undefined {
+  const name = getOptionalInput(inputs, "name");
+  if (name !== undefined && !/^[A-Za-z0-9._ -]{1,60}$/.test(name)) {
+    throw new ConfigurationError(`input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "${name}"`);
+  }
+  return name;
+}
+
 export function getRequiredInput(inputs: RawInputs, name: string): string {
   const v = getOptionalInput(inputs, name);
   if (v === undefined) throw new ConfigurationError(`input "${name}" is required`);

@@ -1,5 +1,5 @@
 import { ConfigurationError } from "../core/errors.js";
-import { getListInput, getOptionalInput, getRequiredInput, pushFlag, type RawInputs } from "./inputs.js";
+import { getListInput, getNameInput, getOptionalInput, getRequiredInput, pushFlag, type RawInputs } from "./inputs.js";
 
 export type ModelTask = "binary" | "multiclass" | "regression";
 
@@ -36,9 +36,7 @@ export function getInputs(inputs: RawInputs): ModelValidationInputs {
   };
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
-  const name = getOptionalInput(inputs, "name");
-  if (name !== undefined && !/^[A-Za-z0-9._ -]{1,60}$/.test(name))
-    throw new ConfigurationError(`input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "${name}"`);
+  const name = getNameInput(inputs);
   if (baseline !== undefined) out.baseline = baseline;
   if (config !== undefined) out.config = config;
   if (name !== undefined) out.name = name;

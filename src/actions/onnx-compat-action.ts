@@ -1,4 +1,4 @@
-import { getListInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
+import { getListInput, getNameInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
 import { ConfigurationError } from "../core/errors.js";
 
 /** `actions/onnx-compat` inputs, parsed and checked at the edge. */
@@ -19,8 +19,7 @@ export function getInputs(inputs: RawInputs): OnnxCompatInputs {
   const testData = getOptionalInput(inputs, "test-data");
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
-  const name = getOptionalInput(inputs, "name");
-  if (name?.includes("\n")) throw new ConfigurationError('input "name" must be one line (it becomes the check run name suffix)');
+  const name = getNameInput(inputs);
   if (testData !== undefined) out.testData = testData;
   if (baseline !== undefined) out.baseline = baseline;
   if (config !== undefined) out.config = config;

@@ -92,9 +92,14 @@ describe("actions/onnx-compat inputs", () => {
     expect(() => onnxCompatArgs({ model: " " })).toThrow(
       'input "model" is required (an ONNX file or a glob such as models/*.onnx)',
     );
+    // The same rule as the data and model actions (src/actions/inputs.ts getNameInput).
     expect(() => onnxCompatArgs({ model: "a.onnx", name: "a\nb" })).toThrow(
-      'input "name" must be one line (it becomes the check run name suffix)',
+      'input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "a\nb"',
     );
+    expect(() => onnxCompatArgs({ model: "a.onnx", name: "gpu/cuda" })).toThrow(
+      'input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "gpu/cuda"',
+    );
+    expect(onnxCompatArgs({ model: "a.onnx", name: "cuda 12.1" })).toContain("cuda 12.1");
   });
 });
 
