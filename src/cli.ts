@@ -195,6 +195,8 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     const result = await cmd.run(ctx);
     if (typeof result === "number") return result;
     enrichReport(result, ctx.env, ctx.cwd, publisher);
+    const runName = ctx.str("name");
+    if (runName) result.name = runName;
     const emitted = emitReport(result, ctx, failOn);
     await publisher?.finish(result, {
       ...(emitted.jsonPath ? { reportPath: emitted.jsonPath } : {}),
@@ -225,6 +227,8 @@ function writeErrorReport(
   if (!cmd?.gate || !ctx) return undefined;
   const report: Report = errorReport(cmd.gate, message);
   enrichReport(report, ctx.env, ctx.cwd, publisher);
+  const runName = ctx.str("name");
+  if (runName) report.name = runName;
   try {
     const target = jsonPathOf(ctx, report);
     if (!target) return { report };

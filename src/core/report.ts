@@ -73,6 +73,8 @@ export interface Report {
   gate: GateName;
   status: ReportStatus;
   summary: string;
+  /** The run's --name (check run "mlgate/<gate> (NAME)"), so `mlgate publish` posts it under the same name. */
+  name?: string;
   /** The file (or first of the files) this verdict is about; deploy matches it by SHA-256. */
   subject?: Subject;
   /** All validated files when a gate judged several (an onnx glob, candidate + baseline). */

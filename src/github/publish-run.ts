@@ -138,7 +138,7 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
   const targets = new Map<string, string>();
   for (const l of loaded) {
     verifyProvenance(l.report, l.shown, expected);
-    const name = checkRunName(l.report.gate, suffixFromFileName(l.file, l.report.gate));
+    const name = checkRunName(l.report.gate, l.report.name ?? suffixFromFileName(l.file, l.report.gate));
     const other = targets.get(name);
     if (other) throw new ConfigurationError(`${other} and ${l.shown} would both be posted as ${name}; publish one of them`);
     targets.set(name, l.shown);
@@ -152,7 +152,8 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
   };
   let worst: ReportStatus = "pass";
   for (const l of loaded) {
-    const suffix = suffixFromFileName(l.file, l.report.gate);
+    // Reports before `name` was recorded keep the suffix in their file name (spaces as "_").
+    const suffix = l.report.name ?? suffixFromFileName(l.file, l.report.gate);
     const publisher = new GitHubPublisher(
       { gate: l.report.gate, ...(suffix ? { suffix } : {}), env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
       target,

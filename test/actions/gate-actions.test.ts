@@ -99,20 +99,23 @@ describe("actions/data-validation", () => {
 
   it("with a fork's read-only token keeps the exit code, warns once, and still writes the summary and the artifact", async () => {
     gh.setMode({ kind: "read-only" });
-    const r = await run("data-validation", { data: "data/current.csv", schema: "data/schema.yml", name: "fork" });
+    // A name with a space: the report file says "fork_ci", the check runs say "fork ci".
+    const r = await run("data-validation", { data: "data/current.csv", schema: "data/schema.yml", name: "fork ci" });
     expect(r.conclusion).toBe("failure");
     expect(r.steps.find((s) => s.id === "run")?.exitCode).toBe(1);
     expect(r.outputs.status).toBe("fail");
-    expect(r.outputs["report-path"]).toBe(path.join(workspace, "mlgate-report/data-fork.json"));
-    expect(Object.keys(r.artifacts)).toEqual(["mlgate-data-fork"]);
+    expect(r.outputs["report-path"]).toBe(path.join(workspace, "mlgate-report/data-fork_ci.json"));
+    expect(Object.keys(r.artifacts)).toEqual(["mlgate-data-fork ci"]);
     expect(r.summary).toContain("rule.age.required");
     expect(r.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toHaveLength(1);
     expect(gh.state.checkRuns).toHaveLength(0);
 
     // The second half of the fork-safe pair: actions/publish posts that artifact from workflow_run.
-    const artifact = r.artifacts["mlgate-data-fork"] ?? "";
+    const artifact = r.artifacts["mlgate-data-fork ci"] ?? "";
     gh.setMode({ kind: "normal" });
-    gh.state.addArtifact(777, "mlgate-data-fork", { "data-fork.json": readFileSync(path.join(artifact, "data-fork.json")) });
+    gh.state.addArtifact(777, "mlgate-data-fork ci", {
+      "data-fork_ci.json": readFileSync(path.join(artifact, "data-fork_ci.json")),
+    });
     const published = await run(
       "publish",
       {},
@@ -131,7 +134,7 @@ describe("actions/data-validation", () => {
     expect(published.steps.find((s) => s.id === "run")?.stderr).not.toMatch(/error/);
     expect(published.outputs).toEqual({ status: "fail", reports: "1" });
     expect(gh.state.checkRuns).toHaveLength(1);
-    expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/data (fork)", head_sha: HEAD_SHA, conclusion: "failure" });
+    expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/data (fork ci)", head_sha: HEAD_SHA, conclusion: "failure" });
     expect(invalidRequests()).toEqual([]);
   });
 
