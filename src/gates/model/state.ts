@@ -58,7 +58,10 @@ export interface EvalState {
 
 type Growing = Float64Array | Int32Array;
 
-/** Appends to a typed array that doubles when full; memory grows with rows only by what is stored. */
+/**
+ * Appends to a typed array that doubles when full; memory grows with rows only by what is stored
+ * (at most twice that, the unused capacity).
+ */
 class Growable<T extends Growing> {
   data: T;
   length = 0;
@@ -67,13 +70,13 @@ class Growable<T extends Growing> {
     private readonly bytes: number,
     initial: number,
   ) {
-    this.data = make(new ArrayBuffer(initial * bytes));
+    this.data = make(new SharedArrayBuffer(initial * bytes));
   }
   reserve(extra: number): void {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
-    const next = this.make(new ArrayBuffer(cap * this.bytes));
+    const next = this.make(new SharedArrayBuffer(cap * this.bytes));
     next.set(this.data.subarray(0, this.length));
     this.data = next;
   }
@@ -90,13 +93,11 @@ class Growable<T extends Growing> {
     this.data[this.length++] = v;
   }
   /**
-   * The values, in shared memory: the helper thread (helper-thread.ts) reads labels and scores
-   * without a structured-clone copy of each.
+   * The values so far, without a copy (appending more later would show through). In shared memory,
+   * so the helper thread (helper-thread.ts) reads labels and scores without a structured-clone copy.
    */
   view(): T {
-    const out = this.make(new SharedArrayBuffer(this.length * this.bytes));
-    out.set(this.data.subarray(0, this.length));
-    return out;
+    return this.data.subarray(0, this.length) as T;
   }
 }
 
