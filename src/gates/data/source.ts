@@ -100,7 +100,12 @@ async function csvSource(
   const numbered = (extra: string[]): string =>
     `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...dialect.args, ...extra].join(", ")}))`;
   const sample = `${name}__sample`;
-  await loadSample(conn, file, dialect.args, sample);
+  try {
+    await loadSample(conn, file, dialect.args, sample);
+  } catch {
+    // What DuckDB cannot read even skipping bad records, openTable reports with its reason.
+    return undefined;
+  }
   return {
     display: options.display,
     format,
@@ -136,20 +141,24 @@ async function csvSource(
  * to parse and is skipped (the sample only chooses bins and column kinds, it counts nothing).
  */
 async function loadSample(conn: DuckDBConnection, file: string, args: readonly string[], table: string): Promise<void> {
-  const size = statSync(file).size;
-  let tmp: string | undefined;
-  let source = file;
-  if (size > SAMPLE_WHOLE_BYTES) {
-    tmp = mkdtempSync(path.join(os.tmpdir(), "mlgate-sample-"));
-    source = path.join(tmp, "sample.csv");
-    writeFileSync(source, sampleBlocks(file, size));
-  }
-  try {
+  const load = async (source: string): Promise<void> => {
     await conn.run(
       `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM read_csv(${[sqlString(source), ...args.slice(1), "ignore_errors=true"].join(", ")})`,
     );
+  };
+  const size = statSync(file).size;
+  if (size <= SAMPLE_WHOLE_BYTES) return load(file);
+  const tmp = mkdtempSync(path.join(os.tmpdir(), "mlgate-sample-"));
+  try {
+    const source = path.join(tmp, "sample.csv");
+    writeFileSync(source, sampleBlocks(file, size));
+    await load(source);
+  } catch {
+    // Blocks that do not read as the file's dialect (a header longer than the first read, say):
+    // the whole file is the sample — slower, never wrong.
+    await load(file);
   } finally {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    rmSync(tmp, { recursive: true, force: true });
   }
 }
 
