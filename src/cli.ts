@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import type { Writable } from "node:stream";
 import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/command.js";
 import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
-import { emitReport, failOnOf, jsonPathOf } from "./cli/run-gate.js";
+import { emitReport, failOnOf, jsonPathOf, recordConfig } from "./cli/run-gate.js";
 import { COMMANDS } from "./commands.js";
 import { configFailOn, loadConfig, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
@@ -194,6 +194,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
     const result = await cmd.run(ctx);
     if (typeof result === "number") return result;
+    await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);
     const runName = ctx.str("name");
     if (runName) result.name = runName;

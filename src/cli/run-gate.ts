@@ -1,6 +1,8 @@
 import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError } from "../core/errors.js";
+import { sha256File } from "../core/hash.js";
+import { workspaceRoot } from "../core/paths.js";
 import { exitCodeFor, type Report } from "../core/report.js";
 import { writeJsonReport } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
@@ -13,6 +15,18 @@ export function failOnOf(ctx: CommandContext, fromConfig?: FailOn): FailOn {
   const v = ctx.str("fail-on") ?? fromConfig ?? "error";
   if (v !== "error" && v !== "warning") throw new ConfigurationError(`--fail-on must be "error" or "warning", not "${v}"`);
   return v;
+}
+
+/**
+ * The config file's SHA-256 in the report's inputs, under its workspace-relative path: every gate
+ * read it, so the pipeline records it once, the same way for all of them.
+ */
+export async function recordConfig(report: Report, ctx: CommandContext): Promise<void> {
+  if (!ctx.configFile) return;
+  const abs = path.resolve(ctx.cwd, ctx.configFile);
+  const rel = path.relative(workspaceRoot(ctx.env, ctx.cwd), abs);
+  const key = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : abs;
+  report.provenance.inputs[key] = await sha256File(abs);
 }
 
 /** Where the JSON report goes: --json, or mlgate-report/<gate>.json inside Actions so it can be uploaded. */

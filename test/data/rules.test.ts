@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -73,10 +74,11 @@ describe("contract rules catch exactly the injected rows, by file line", () => {
   });
 
   it("waived checks warn instead of failing", async () => {
-    const dir = workspace(["rules.csv", "rules.yml"], {
-      "mlgate.yml": "version: 1\ngates:\n  data:\n    waive: ['rule.*', 'schema.*', 'dataset.*']\n",
-    });
+    const config = "version: 1\ngates:\n  data:\n    waive: ['rule.*', 'schema.*', 'dataset.*']\n";
+    const dir = workspace(["rules.csv", "rules.yml"], { "mlgate.yml": config });
     const r = await runData(["data", "--data", "rules.csv", "--schema", "rules.yml"], dir);
+    // The CLI records the config it found (src/cli/run-gate.ts recordConfig), as for every gate.
+    expect(r.report?.provenance.inputs["mlgate.yml"]).toBe(createHash("sha256").update(config).digest("hex"));
     expect(r.code).toBe(0);
     expect(r.report?.status).toBe("warn");
     expect(check(r.report, "rule.age.min").message).toMatch(/^waived in config/);

@@ -59,7 +59,6 @@ export const dataCommand: Command = {
       data: fileArg(ctx, data[0], data[1]),
       ...(schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {}),
       ...(reference ? { reference: fileArg(ctx, reference[0], reference[1]) } : {}),
-      ...(ctx.configFile ? { config: fileArg(ctx, ctx.configFile, "--config") } : {}),
       ...(label ? { label } : {}),
       drift,
       ...(cfg.drift_thresholds ? { thresholds: cfg.drift_thresholds } : {}),

@@ -39,7 +39,6 @@ export interface DataGateOptions {
   data: FileArg;
   schema?: FileArg;
   reference?: FileArg;
-  config?: FileArg;
   label?: string;
   drift?: "warn" | "fail" | "off";
   thresholds?: { psi?: number; js?: number; alpha?: number };
@@ -270,7 +269,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   const lc = o.schema ? loadContract(o.schema.path, o.schema.display) : undefined;
   const jsonCollector = lc?.validateRecord ? new JsonSchemaCollector(lc.validateRecord, maxExamples) : undefined;
   // Hashing streams on Node's side while DuckDB parses on its own threads.
-  const files = [o.data, o.schema, o.config, o.drift !== "off" ? o.reference : undefined].filter(
+  const files = [o.data, o.schema, o.drift !== "off" ? o.reference : undefined].filter(
     (f): f is FileArg => !!f && isPlainFile(f.path),
   );
   const hashing = files.map(async (f) => [f.display, await sha256File(f.path)] as const);

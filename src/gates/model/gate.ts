@@ -141,8 +141,6 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     for (const sub of subjects) inputs[sub.path] = sub.sha256;
     const dh = await dataHash;
     if (dh) inputs[s.data] = dh;
-    if (io.configFile)
-      inputs[io.configFile] = await sha256File(io.resolvePath(io.configFile, { flag: "--config", kind: "file" }));
     state.inputs = inputs;
     return state;
   } finally {

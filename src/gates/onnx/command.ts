@@ -74,8 +74,6 @@ export const onnxCommand: Command = {
     ]);
     targetOrt(cfg);
     const inputs: Record<string, string> = {};
-    if (ctx.configFile)
-      inputs[display(ctx, path.resolve(ctx.cwd, ctx.configFile))] = await sha256File(path.resolve(ctx.cwd, ctx.configFile));
     const paths = modelPaths(ctx, cfg);
     const models: ModelFile[] = [];
     const subjects: Subject[] = [];
