@@ -3,9 +3,10 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-AJD2M6KR.js";
+} from "./chunks/chunk-23OU2XO3.js";
 import "./chunks/chunk-FK2QC4SI.js";
-import "./chunks/chunk-NAKKTXNL.js";
+import "./chunks/chunk-7RNQUZMS.js";
+import "./chunks/chunk-QVZ6BCEB.js";
 import "./chunks/chunk-ENGI4YVP.js";
 import "./chunks/chunk-ENG5Z6VT.js";
 import "./chunks/chunk-VRJXRFAB.js";
@@ -40,6 +41,13 @@ function readInputsJson(env = process.env) {
 function getOptionalInput(inputs, name) {
   const v = inputs[name]?.trim();
   return v === "" ? void 0 : v;
+}
+function getNameInput(inputs) {
+  const name = getOptionalInput(inputs, "name");
+  if (name !== void 0 && !/^[A-Za-z0-9._ -]{1,60}$/.test(name)) {
+    throw new ConfigurationError(`input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "${name}"`);
+  }
+  return name;
 }
 function getRequiredInput(inputs, name) {
   const v = getOptionalInput(inputs, name);
@@ -82,8 +90,7 @@ function getInputs(inputs) {
   const testData = getOptionalInput(inputs, "test-data");
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
-  const name = getOptionalInput(inputs, "name");
-  if (name?.includes("\n")) throw new ConfigurationError('input "name" must be one line (it becomes the check run name suffix)');
+  const name = getNameInput(inputs);
   if (testData !== void 0) out.testData = testData;
   if (baseline !== void 0) out.baseline = baseline;
   if (config !== void 0) out.config = config;
@@ -111,10 +118,7 @@ function getInputs2(inputs) {
       'input "data" is required (a CSV, TSV, Parquet or JSON Lines file), or a config that sets gates.data.data'
     );
   }
-  const name = getOptionalInput(inputs, "name");
-  if (name !== void 0 && !/^[A-Za-z0-9._ -]{1,60}$/.test(name)) {
-    throw new ConfigurationError(`input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "${name}"`);
-  }
+  const name = getNameInput(inputs);
   const schema = getOptionalInput(inputs, "schema");
   const reference = getOptionalInput(inputs, "reference");
   if (data !== void 0) out.data = data;
@@ -154,9 +158,7 @@ function getInputs3(inputs) {
   };
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
-  const name = getOptionalInput(inputs, "name");
-  if (name !== void 0 && !/^[A-Za-z0-9._ -]{1,60}$/.test(name))
-    throw new ConfigurationError(`input "name" must be 1-60 letters, digits, spaces, dots, dashes or underscores, not "${name}"`);
+  const name = getNameInput(inputs);
   if (baseline !== void 0) out.baseline = baseline;
   if (config !== void 0) out.config = config;
   if (name !== void 0) out.name = name;

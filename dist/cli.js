@@ -3,9 +3,10 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-AJD2M6KR.js";
+} from "./chunks/chunk-23OU2XO3.js";
 import "./chunks/chunk-FK2QC4SI.js";
-import "./chunks/chunk-NAKKTXNL.js";
+import "./chunks/chunk-7RNQUZMS.js";
+import "./chunks/chunk-QVZ6BCEB.js";
 import "./chunks/chunk-ENGI4YVP.js";
 import "./chunks/chunk-ENG5Z6VT.js";
 import "./chunks/chunk-VRJXRFAB.js";

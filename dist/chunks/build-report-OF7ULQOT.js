@@ -12,14 +12,18 @@ import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
 import {
+  HelperThread,
+  workerSetting
+} from "./chunk-7RNQUZMS.js";
+import {
   METRICS,
   allMetrics,
-  delongComponents,
+  aucClasses,
   higherIsBetter,
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-NAKKTXNL.js";
+} from "./chunk-QVZ6BCEB.js";
 import {
   isWaived
 } from "./chunk-ENGI4YVP.js";
@@ -349,20 +353,12 @@ function analyticTest(task, metric, y, classes, evC, evB, delta) {
 }
 function delong(evC, evB, classes, delta) {
   if (evC.task === "binary") {
-    const rc = evC.ranking(1);
-    const rb = evB.ranking(1);
-    return fromNormal(
-      "delong",
-      delta,
-      Math.sqrt(delongVariance(delongComponents(rc), delongComponents(rb), rc.positive)),
-      "delong"
-    );
+    const positive = evC.ranking(1).positive;
+    return fromNormal("delong", delta, Math.sqrt(delongVariance(evC.components(1), evB.components(1), positive)), "delong");
   }
   const parts = [];
-  for (let k = 0; k < classes; k++) {
-    const rc = evC.ranking(k);
-    parts.push({ va: delongComponents(rc), vb: delongComponents(evB.ranking(k)), positive: rc.positive });
-  }
+  for (let k = 0; k < classes; k++)
+    parts.push({ va: evC.components(k), vb: evB.components(k), positive: evC.ranking(k).positive });
   return fromNormal("delong", delta, Math.sqrt(macroDelongVariance(parts)), "delong");
 }
 function bootstrapDeltas(evC, evB, metric, samples, seed) {
@@ -547,11 +543,13 @@ function compareMetric(v, metric, p) {
     seed: v.bootstrap.seed
   });
 }
+function comparedMetrics(v) {
+  return /* @__PURE__ */ new Set([v.primaryMetric, ...Object.keys(v.thresholds)]);
+}
 function metricChecks(v, p, candidateMetrics) {
   const checks = [];
   const comparisons = {};
-  const names = /* @__PURE__ */ new Set([v.primaryMetric, ...Object.keys(v.thresholds)]);
-  for (const metric of names) {
+  for (const metric of comparedMetrics(v)) {
     const paired = compareMetric(v, metric, p);
     if (paired) comparisons[metric] = paired;
     const t = v.thresholds[metric];
@@ -754,53 +752,21 @@ function fairnessChecks(v, s, groups) {
 }
 
 // src/gates/model/prepare-concurrent.ts
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
-var MIN_ROWS = 1e5;
-function metricsWorkerFile() {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  for (let up = 0; up < 2; up++) {
-    const file = path.join(dir, "metrics-worker.js");
-    if (existsSync(file)) return file;
-    dir = path.dirname(dir);
-  }
-  return void 0;
+var HELPER_MIN_ROWS = 1e5;
+function startBaseline(task, s, progress, helper, comparesAuc) {
+  const wanted = workerSetting() === "on" || s.yTrue.length >= HELPER_MIN_ROWS;
+  if (!s.baseline || task === "regression" || helper === void 0 || !wanted) return void 0;
+  const job = { task, yTrue: s.yTrue, scores: s.baseline.scores, classes: s.baseline.classes, components: comparesAuc };
+  return helper.prepare(job, () => {
+    progress("preparing the baseline's metrics on a worker thread");
+  });
 }
-function wanted(rows) {
-  const env = process.env.MLGATE_METRICS_WORKER;
-  if (env === "0") return false;
-  if (env === "1") return true;
-  return rows >= MIN_ROWS;
-}
-function inWorker(file, job) {
-  let worker;
-  try {
-    worker = new Worker(file);
-  } catch {
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve) => {
-    worker.once("message", (m) => {
-      resolve("work" in m ? m.work : null);
-    });
-    worker.once("error", () => {
-      resolve(null);
-    });
-    worker.once("exit", () => {
-      resolve(null);
-    });
-    worker.postMessage(job);
-  }).finally(() => void worker.terminate());
-}
-async function prepareConcurrently(task, s, progress) {
-  const file = metricsWorkerFile();
-  if (!s.baseline || task === "regression" || file === void 0 || !wanted(s.yTrue.length)) return prepareBoth(task, s);
-  progress("preparing the baseline's metrics on a worker thread");
-  const pending = inWorker(file, { task, yTrue: s.yTrue, scores: s.baseline.scores, classes: s.baseline.classes });
+async function prepareConcurrently(task, s, progress, helper, comparesAuc) {
+  const pending = startBaseline(task, s, progress, helper, comparesAuc);
+  if (!pending || !s.baseline) return prepareBoth(task, s);
   const candidate = prepareMetrics(task, s.yTrue, s.candidate);
   allMetrics(candidate);
+  if (comparesAuc) for (const k of aucClasses(task, s.candidate.classes)) candidate.components(k);
   const work = await pending;
   const baseline = prepareMetrics(task, s.yTrue, s.baseline, work ?? void 0);
   return { y: s.yTrue, candidate, baseline, classes: task === "binary" ? 2 : s.candidate.classes };
@@ -977,8 +943,18 @@ function scoresOf(st) {
     ...st.baseline ? { baseline: { scores: st.baseline, classes: st.classes } } : {}
   };
 }
-async function buildReportConcurrently(st, progress) {
-  return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress));
+function startBaselineMetrics(st, progress, helper) {
+  void startBaseline(st.task, scoresOf(st), progress, helper, comparedMetrics(st.settings.verdict).has("roc_auc"));
+}
+async function buildReportConcurrently(st, progress, helper) {
+  const worth = st.task !== "regression" && (workerSetting() === "on" || st.yTrue.length >= HELPER_MIN_ROWS);
+  const own = helper === void 0 && st.baseline && worth ? HelperThread.start() : void 0;
+  try {
+    const comparesAuc = comparedMetrics(st.settings.verdict).has("roc_auc");
+    return buildReport(st, await prepareConcurrently(st.task, scoresOf(st), progress, helper ?? own, comparesAuc));
+  } finally {
+    own?.close();
+  }
 }
 function buildReport(st, preparedBefore) {
   const v = st.settings.verdict;
@@ -1079,5 +1055,6 @@ function buildReport(st, preparedBefore) {
 }
 export {
   buildReport,
-  buildReportConcurrently
+  buildReportConcurrently,
+  startBaselineMetrics
 };

@@ -5,9 +5,10 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-AJD2M6KR.js";
+} from "./chunk-23OU2XO3.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-NAKKTXNL.js";
+import "./chunk-7RNQUZMS.js";
+import "./chunk-QVZ6BCEB.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-VRJXRFAB.js";

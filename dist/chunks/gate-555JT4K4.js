@@ -8,7 +8,7 @@ import {
   openTable,
   sqlIdent,
   sqlString
-} from "./chunk-2RXA3OCO.js";
+} from "./chunk-O6KORY3I.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
@@ -139,8 +139,15 @@ function resolveGitBaseline(spec, candidateRel, env, cwd) {
   return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, temporary: true };
 }
 
+// src/gates/model/ort.ts
+import { createRequire } from "node:module";
+var loaded;
+function onnxruntime() {
+  loaded ??= createRequire(import.meta.url)("onnxruntime-node");
+  return loaded;
+}
+
 // src/gates/model/feed.ts
-import * as ort from "onnxruntime-node";
 function alloc(dtype, n) {
   if (dtype === "float32") return new Float32Array(n);
   if (dtype === "float64") return new Float64Array(n);
@@ -162,14 +169,17 @@ function allocFeed(plan, rows) {
     const buf = alloc(plan.dtype, rows * F);
     return {
       slots: plan.features.map((_, j) => ({ buf, offset: j, stride: F })),
-      tensors: (n) => ({ [plan.input]: new ort.Tensor(plan.dtype, view(buf, n * F), [n, F]) })
+      tensors: (n) => ({ [plan.input]: new (onnxruntime()).Tensor(plan.dtype, view(buf, n * F), [n, F]) })
     };
   }
   const bufs = plan.inputs.map((i) => alloc(i.dtype, rows));
   return {
     slots: bufs.map((buf) => ({ buf, offset: 0, stride: 1 })),
     tensors: (n) => Object.fromEntries(
-      plan.inputs.map((inp, j) => [inp.name, new ort.Tensor(inp.dtype, view(bufs[j] ?? [], n), inp.rank === 1 ? [n] : [n, 1])])
+      plan.inputs.map((inp, j) => [
+        inp.name,
+        new (onnxruntime()).Tensor(inp.dtype, view(bufs[j] ?? [], n), inp.rank === 1 ? [n] : [n, 1])
+      ])
     )
   };
 }
@@ -292,7 +302,6 @@ function classesOf(task, plan) {
 
 // src/gates/model/session.ts
 import os2 from "node:os";
-import * as ort2 from "onnxruntime-node";
 var DTYPES = ["float32", "float64", "int64", "string"];
 function sessionOptions() {
   const threads = Math.max(1, os2.availableParallelism());
@@ -309,7 +318,7 @@ function sessionOptions() {
 async function loadModel(file, display, role) {
   const flag = `--${role}`;
   try {
-    const session = await ort2.InferenceSession.create(file, sessionOptions());
+    const session = await onnxruntime().InferenceSession.create(file, sessionOptions());
     return { role, file, display, flag, session };
   } catch (e) {
     const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");
@@ -408,37 +417,51 @@ function planOutput(m, task, wanted) {
 
 // src/gates/model/state.ts
 var Growable = class {
-  constructor(make, initial) {
+  constructor(make, bytes, initial) {
     this.make = make;
-    this.data = make(initial);
+    this.bytes = bytes;
+    this.data = make(new SharedArrayBuffer(initial * bytes));
   }
   make;
+  bytes;
   data;
   length = 0;
   reserve(extra) {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
-    const next = this.make(cap);
+    const next = this.make(new SharedArrayBuffer(cap * this.bytes));
     next.set(this.data.subarray(0, this.length));
     this.data = next;
+  }
+  /** Appends src[from .. from + n), `missing` for an absent value. */
+  append(src, from, n, missing) {
+    this.reserve(n);
+    const d = this.data;
+    let o = this.length;
+    for (let k = from, end = from + n; k < end; k++) d[o++] = src[k] ?? missing;
+    this.length = o;
   }
   push(v) {
     this.reserve(1);
     this.data[this.length++] = v;
   }
+  /**
+   * The values so far, without a copy (appending more later would show through). In shared memory,
+   * so the helper thread (helper-thread.ts) reads labels and scores without a structured-clone copy.
+   */
   view() {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 };
 var GrowableF64 = class extends Growable {
   constructor(initial = 1 << 16) {
-    super((n) => new Float64Array(n), initial);
+    super((b) => new Float64Array(b), 8, initial);
   }
 };
 var GrowableI32 = class extends Growable {
   constructor(initial = 1 << 16) {
-    super((n) => new Int32Array(n), initial);
+    super((b) => new Int32Array(b), 4, initial);
   }
 };
 
@@ -481,6 +504,25 @@ function valuesOf(v, n) {
     out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
   }
   return out;
+}
+function copyNumbers(dst, at, stride, src, r0, take) {
+  let nan = 0;
+  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
+    const x = src[k];
+    dst[o] = x;
+    if (x !== x) nan++;
+  }
+  return nan;
+}
+function copyValues(dst, at, stride, src, r0, take) {
+  const out = dst;
+  let nan = 0;
+  for (let k = 0; k < take; k++) {
+    const x = src[r0 + k];
+    out[at + k * stride] = x;
+    if (x !== x) nan++;
+  }
+  return nan;
 }
 async function rawValue(conn, t, column, row) {
   const r = await conn.runAndReadAll(`SELECT CAST(${sqlIdent(column)} AS VARCHAR) AS v FROM ${t.table} WHERE rowid = ${row}`);
@@ -609,13 +651,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       for (let j = 0; j < F; j++) {
         const src = vals[j];
         const { buf, offset, stride } = feed.slots[j];
-        const dst = buf;
-        let nan = 0;
-        for (let k = 0; k < take; k++) {
-          const x = src[r0 + k];
-          dst[(filled + k) * stride + offset] = x;
-          if (x !== x) nan++;
-        }
+        const nan = buf instanceof Float32Array || buf instanceof Float64Array ? copyNumbers(buf, filled * stride + offset, stride, src, r0, take) : copyValues(buf, filled * stride + offset, stride, src, r0, take);
         if (nan) {
           if ((nanFirst[j] ?? 0) < 0) {
             for (let k = 0; k < take; k++)
@@ -630,17 +666,9 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
           for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
       }
       sampled = Math.min(sampleRows, sampled + take);
-      y.reserve(take);
-      rowIds.reserve(take);
-      for (let k = 0; k < take; k++) {
-        y.data[y.length++] = labels[r0 + k] ?? NaN;
-        rowIds.data[rowIds.length++] = ids[r0 + k] ?? 0;
-      }
-      for (const [g, store] of codes.entries()) {
-        const src = vals[groupAt + g];
-        store.reserve(take);
-        for (let k = 0; k < take; k++) store.data[store.length++] = src[r0 + k] ?? -1;
-      }
+      y.append(labels, r0, take, NaN);
+      rowIds.append(ids, r0, take, 0);
+      for (const [g, store] of codes.entries()) store.append(vals[groupAt + g], r0, take, -1);
       filled += take;
       r0 += take;
       if (filled === B) await flush();
@@ -749,10 +777,9 @@ async function planGroups(conn, t, sliceColumns, named, sensitive, checkNamed = 
 }
 
 // src/gates/model/probes.ts
-import * as ort3 from "onnxruntime-node";
 function tensorOf(s, values, n) {
   const data = s.dtype === "float32" ? Float32Array.from(values.subarray(0, n * s.width)) : values.slice(0, n * s.width);
-  return { [s.input]: new ort3.Tensor(s.dtype === "float32" ? "float32" : "float64", data, [n, s.width]) };
+  return { [s.input]: new (onnxruntime()).Tensor(s.dtype === "float32" ? "float32" : "float64", data, [n, s.width]) };
 }
 async function timed(fn) {
   const t0 = process.hrtime.bigint();
@@ -847,6 +874,10 @@ async function measureRobustness(task, classes, s, epsilon, seed, models) {
 }
 
 // src/gates/model/gate.ts
+async function dataSha256(file, early) {
+  const h = early?.file === file ? await early.sha256 : null;
+  return h ?? sha256File(file);
+}
 async function evaluateModels(s, io) {
   const candFile = io.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
   const dataFile = io.resolvePath(s.data, { flag: "--data", kind: "any" });
@@ -855,14 +886,17 @@ async function evaluateModels(s, io) {
   if (git === "path" && s.baseline)
     baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
   else if (git !== "none" && git !== "path") baseline = git;
-  const dataHash = sha256File(dataFile).catch(() => void 0);
-  const candidate = await loadModel(candFile, s.candidate, "candidate");
-  const base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : void 0;
+  const dataHash = dataSha256(dataFile, io.dataHash).catch(() => void 0);
   const db = await openDuckDB();
+  await db.connection.run("SET streaming_buffer_size = '32MB'");
+  const source = s.shard ? Promise.resolve(void 0) : csvSource(db.connection, dataFile, { name: "mlgate_stream", display: s.data }).catch(() => void 0);
+  let candidate;
+  let base;
   try {
-    await db.connection.run("SET streaming_buffer_size = '32MB'");
+    candidate = await loadModel(candFile, s.candidate, "candidate");
+    base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : void 0;
     const models = base ? { candidate, baseline: base } : { candidate };
-    const streamed = await scoreStreamed(db.connection, dataFile, s, models, io.progress);
+    const streamed = await scoreStreamed(db.connection, await source, dataFile, s, models, io.progress);
     let specs = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
@@ -909,6 +943,7 @@ async function evaluateModels(s, io) {
       const bp = base && scored.outputs.baseline ? { model: base, output: scored.outputs.baseline } : void 0;
       io.progress("measuring latency");
       state.latency = await measureLatency(feed, cp, bp, s.latencyRuns);
+      io.scoresReady?.(state);
       io.progress("measuring robustness");
       state.robustness = await measureRobustness(
         scored.task,
@@ -922,6 +957,7 @@ async function evaluateModels(s, io) {
         ]
       );
     }
+    io.scoresReady?.(state);
     io.progress("hashing inputs");
     const subjects = [await subjectOf(candFile, s.candidate, "candidate")];
     if (baseline) subjects.push(await subjectOf(baseline.file, baseline.display, "baseline"));
@@ -930,23 +966,20 @@ async function evaluateModels(s, io) {
     for (const sub of subjects) inputs[sub.path] = sub.sha256;
     const dh = await dataHash;
     if (dh) inputs[s.data] = dh;
-    if (io.configFile)
-      inputs[io.configFile] = await sha256File(io.resolvePath(io.configFile, { flag: "--config", kind: "file" }));
     state.inputs = inputs;
     return state;
   } finally {
+    await source;
     db.close();
-    await candidate.session.release();
+    if (candidate) await candidate.session.release();
     if (base) await base.session.release();
     if (baseline?.temporary) rmSync(path2.dirname(baseline.file), { recursive: true, force: true });
   }
 }
 var NeedsTable = class extends Error {
 };
-async function scoreStreamed(conn, dataFile, s, models, progress) {
-  if (s.shard) return void 0;
-  const src = await csvSource(conn, dataFile, { name: "mlgate_stream", display: s.data });
-  if (!src) return void 0;
+async function scoreStreamed(conn, src, dataFile, s, models, progress) {
+  if (s.shard || !src) return void 0;
   const groupColumns = [.../* @__PURE__ */ new Set([...s.sliceColumns, ...s.sensitive])];
   const streamed = (table, name) => ({
     table,

@@ -80,6 +80,11 @@ var report_schema_default = {
       description: "fail if any check failed, warn if any warned, else pass; error when the gate could not run."
     },
     summary: { type: "string", description: "One line a reviewer reads first." },
+    name: {
+      type: "string",
+      pattern: "^[^\\r\\n]{1,60}$",
+      description: "The gate run's --name: its check run is mlgate/<gate> (NAME); mlgate publish posts the report under that name."
+    },
     error: { type: "string", description: "Why the gate could not run (status error only)." },
     subject: { $ref: "#/$defs/subject" },
     subjects: { type: "array", items: { $ref: "#/$defs/subject" } },
@@ -316,7 +321,7 @@ async function runPublish(ctx) {
   const targets = /* @__PURE__ */ new Map();
   for (const l of loaded) {
     verifyProvenance(l.report, l.shown, expected);
-    const name = checkRunName(l.report.gate, suffixFromFileName(l.file, l.report.gate));
+    const name = checkRunName(l.report.gate, l.report.name ?? suffixFromFileName(l.file, l.report.gate));
     const other = targets.get(name);
     if (other) throw new ConfigurationError(`${other} and ${l.shown} would both be posted as ${name}; publish one of them`);
     targets.set(name, l.shown);
@@ -329,7 +334,7 @@ async function runPublish(ctx) {
   };
   let worst = "pass";
   for (const l of loaded) {
-    const suffix = suffixFromFileName(l.file, l.report.gate);
+    const suffix = l.report.name ?? suffixFromFileName(l.file, l.report.gate);
     const publisher = new GitHubPublisher(
       { gate: l.report.gate, ...suffix ? { suffix } : {}, env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
       target

@@ -6,9 +6,13 @@ import {
   subjectOf
 } from "./chunk-FK2QC4SI.js";
 import {
+  HelperThread,
+  workerSetting
+} from "./chunk-7RNQUZMS.js";
+import {
   METRICS,
   PRIMARY_METRIC
-} from "./chunk-NAKKTXNL.js";
+} from "./chunk-QVZ6BCEB.js";
 import {
   configFailOn,
   loadConfig
@@ -65,7 +69,33 @@ var GATE_OPTIONS = {
 
 // src/cli/run-gate.ts
 import { writeFileSync, mkdirSync } from "node:fs";
+import path2 from "node:path";
+
+// src/core/paths.ts
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
+function workspaceRoot(env = process.env, cwd = process.cwd()) {
+  return path.resolve(env.GITHUB_WORKSPACE || cwd);
+}
+function resolveUserPath(p, opts) {
+  if (p.trim() === "") throw new ConfigurationError(`${opts.flag} is empty; give a path`);
+  const cwd = opts.cwd ?? process.cwd();
+  const abs = path.resolve(cwd, p);
+  const root = opts.root ?? workspaceRoot(process.env, cwd);
+  const rel = path.relative(root, abs);
+  if (!opts.allowOutside && (rel.startsWith("..") || path.isAbsolute(rel))) {
+    throw new ConfigurationError(
+      `${opts.flag} ${p}: is outside the workspace ${root} (pass --allow-outside-workspace to allow it)`
+    );
+  }
+  if (opts.mustExist !== false) {
+    if (!existsSync(abs)) throw new ConfigurationError(`${opts.flag} ${p}: file not found`);
+    const st = statSync(abs);
+    if (opts.kind === "file" && !st.isFile()) throw new ConfigurationError(`${opts.flag} ${p}: is a folder, expected a file`);
+    if (opts.kind === "dir" && !st.isDirectory()) throw new ConfigurationError(`${opts.flag} ${p}: is not a folder`);
+  }
+  return abs;
+}
 
 // src/render/terminal.ts
 function useColor(stream, env = process.env) {
@@ -160,12 +190,19 @@ function failOnOf(ctx, fromConfig) {
   if (v !== "error" && v !== "warning") throw new ConfigurationError(`--fail-on must be "error" or "warning", not "${v}"`);
   return v;
 }
+async function recordConfig(report, ctx) {
+  if (!ctx.configFile) return;
+  const abs = path2.resolve(ctx.cwd, ctx.configFile);
+  const rel = path2.relative(workspaceRoot(ctx.env, ctx.cwd), abs);
+  const key = rel && !rel.startsWith("..") && !path2.isAbsolute(rel) ? rel.split(path2.sep).join("/") : abs;
+  report.provenance.inputs[key] = await sha256File(abs);
+}
 function jsonPathOf(ctx, report) {
   const explicit = ctx.str("json");
-  if (explicit) return path.resolve(ctx.cwd, explicit);
+  if (explicit) return path2.resolve(ctx.cwd, explicit);
   if (ctx.env.GITHUB_ACTIONS === "true") {
     const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
-    return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
+    return path2.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
   }
   return void 0;
 }
@@ -174,8 +211,8 @@ function emitReport(report, ctx, failOn) {
   if (jsonPath) writeJsonReport(report, jsonPath);
   const md = ctx.str("markdown");
   if (md) {
-    const file = path.resolve(ctx.cwd, md);
-    mkdirSync(path.dirname(file), { recursive: true });
+    const file = path2.resolve(ctx.cwd, md);
+    mkdirSync(path2.dirname(file), { recursive: true });
     writeFileSync(file, renderMarkdown(report));
   }
   if (ctx.bool("quiet")) {
@@ -188,8 +225,8 @@ function emitReport(report, ctx, failOn) {
 }
 
 // src/demo.ts
-import { existsSync, mkdirSync as mkdirSync2 } from "node:fs";
-import path2 from "node:path";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2 } from "node:fs";
+import path3 from "node:path";
 var PLAN = [
   { gate: "data", args: ["data"] },
   { gate: "model", args: ["model"] },
@@ -202,22 +239,22 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-MIBNGMCE.js");
+    const { main: main2 } = await import("./cli-HW6IH2ZH.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
-    const config = path2.join("examples", "mlgate.yml");
-    if (!existsSync(path2.resolve(ctx.cwd, config))) {
+    const config = path3.join("examples", "mlgate.yml");
+    if (!existsSync2(path3.resolve(ctx.cwd, config))) {
       throw new ConfigurationError(`${config}: not found; run mlgate demo from the root of the mlgate repository`);
     }
     const out = ctx.str("out") ?? "mlgate-report";
-    mkdirSync2(path2.resolve(ctx.cwd, out), { recursive: true });
+    mkdirSync2(path3.resolve(ctx.cwd, out), { recursive: true });
     const results = [];
     let worst = 0;
     for (const step of PLAN) {
       ctx.stdout.write(`
 \u2501\u2501 mlgate ${step.gate} \u2501\u2501
 `);
-      const json = path2.join(out, `${step.gate}.json`);
-      const md = path2.join(out, `${step.gate}.md`);
+      const json = path3.join(out, `${step.gate}.json`);
+      const md = path3.join(out, `${step.gate}.md`);
       const code = await runMain([
         ...step.args,
         "--config",
@@ -269,15 +306,15 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-UIU7CGW5.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-RESLDWOQ.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/gates/onnx/glob.ts
 import { readdirSync } from "node:fs";
-import path3 from "node:path";
+import path4 from "node:path";
 function hasGlob(p) {
   return /[*?[]/.test(p);
 }
@@ -303,11 +340,11 @@ function globToRegExp(glob) {
   return new RegExp(`^${re}$`);
 }
 function expandGlob(pattern, cwd) {
-  const abs = path3.resolve(cwd, pattern);
-  const parts = abs.split(path3.sep);
+  const abs = path4.resolve(cwd, pattern);
+  const parts = abs.split(path4.sep);
   const first = parts.findIndex(hasGlob);
   if (first < 0) return [abs];
-  const root = parts.slice(0, first).join(path3.sep) || path3.sep;
+  const root = parts.slice(0, first).join(path4.sep) || path4.sep;
   const rest = parts.slice(first).join("/");
   const re = globToRegExp(rest);
   const named = (d) => rest.includes(d);
@@ -323,8 +360,8 @@ function expandGlob(pattern, cwd) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if ((e.name.startsWith(".") || e.name === "node_modules") && !named(e.name)) continue;
-        walk(path3.join(dir, e.name), r);
-      } else if (e.isFile() && re.test(r)) out.push(path3.join(dir, e.name));
+        walk(path4.join(dir, e.name), r);
+      } else if (e.isFile() && re.test(r)) out.push(path4.join(dir, e.name));
     }
   };
   walk(root, "");
@@ -333,7 +370,7 @@ function expandGlob(pattern, cwd) {
 
 // src/gates/onnx/command.ts
 function display(ctx, abs) {
-  const rel = path4.relative(ctx.cwd, abs);
+  const rel = path5.relative(ctx.cwd, abs);
   return rel && !rel.startsWith("..") ? rel : abs;
 }
 function modelPaths(ctx, cfg) {
@@ -389,8 +426,6 @@ var onnxCommand = {
     ]);
     targetOrt(cfg);
     const inputs = {};
-    if (ctx.configFile)
-      inputs[display(ctx, path4.resolve(ctx.cwd, ctx.configFile))] = await sha256File(path4.resolve(ctx.cwd, ctx.configFile));
     const paths = modelPaths(ctx, cfg);
     const models = [];
     const subjects = [];
@@ -429,34 +464,6 @@ var onnxCommand = {
 // src/gates/data/command.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
 import path6 from "node:path";
-
-// src/core/paths.ts
-import { existsSync as existsSync2, statSync } from "node:fs";
-import path5 from "node:path";
-function workspaceRoot(env = process.env, cwd = process.cwd()) {
-  return path5.resolve(env.GITHUB_WORKSPACE || cwd);
-}
-function resolveUserPath(p, opts) {
-  if (p.trim() === "") throw new ConfigurationError(`${opts.flag} is empty; give a path`);
-  const cwd = opts.cwd ?? process.cwd();
-  const abs = path5.resolve(cwd, p);
-  const root = opts.root ?? workspaceRoot(process.env, cwd);
-  const rel = path5.relative(root, abs);
-  if (!opts.allowOutside && (rel.startsWith("..") || path5.isAbsolute(rel))) {
-    throw new ConfigurationError(
-      `${opts.flag} ${p}: is outside the workspace ${root} (pass --allow-outside-workspace to allow it)`
-    );
-  }
-  if (opts.mustExist !== false) {
-    if (!existsSync2(abs)) throw new ConfigurationError(`${opts.flag} ${p}: file not found`);
-    const st = statSync(abs);
-    if (opts.kind === "file" && !st.isFile()) throw new ConfigurationError(`${opts.flag} ${p}: is a folder, expected a file`);
-    if (opts.kind === "dir" && !st.isDirectory()) throw new ConfigurationError(`${opts.flag} ${p}: is not a folder`);
-  }
-  return abs;
-}
-
-// src/gates/data/command.ts
 var GLOB = /[*?[]/;
 function fileArg(ctx, p, flag) {
   const abs = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
@@ -501,12 +508,11 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-K7QKG2DW.js");
+    const { runDataGate } = await import("./gate-JDR7QIXB.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
       ...reference ? { reference: fileArg(ctx, reference[0], reference[1]) } : {},
-      ...ctx.configFile ? { config: fileArg(ctx, ctx.configFile, "--config") } : {},
       ...label ? { label } : {},
       drift,
       ...cfg.drift_thresholds ? { thresholds: cfg.drift_thresholds } : {},
@@ -533,7 +539,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-VJAURCFD.js");
+    const { inferContract } = await import("./infer-DAZAZEPJ.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path6.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -551,6 +557,7 @@ var dataInferCommand = {
 };
 
 // src/gates/model/command.ts
+import { statSync as statSync2 } from "node:fs";
 import path7 from "node:path";
 
 // src/gates/model/settings.ts
@@ -639,6 +646,7 @@ function resolveSettings(flags, cfg = {}) {
 }
 
 // src/gates/model/command.ts
+var HELPER_MIN_BYTES = 16 << 20;
 function gateIo(ctx) {
   return {
     cwd: ctx.cwd,
@@ -728,28 +736,56 @@ var modelCommand = {
       ctx.config.gates?.model
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
-    const [{ evaluateModels }, { writeShard }, { buildReportConcurrently }] = await Promise.all([
-      import("./gate-WEB5WDRE.js"),
-      import("./shard-3J2BTPL6.js"),
-      import("./build-report-32ANBOVK.js")
-    ]);
-    const state = await evaluateModels(s, gateIo(ctx));
-    if (s.shard) {
-      const file = path7.resolve(
-        ctx.cwd,
-        ctx.str("stats") ?? `mlgate-report/model-shard-${s.shard.index + 1}-of-${s.shard.count}.json`
-      );
-      writeShard(state, file);
-      ctx.stdout.write(
-        `shard ${s.shard.index + 1}/${s.shard.count}: ${state.yTrue.length} rows scored; statistics written to ${path7.relative(ctx.cwd, file)} (run mlgate model merge for the verdict)
-`
-      );
-      return 0;
+    const early = startHelper(ctx, s.data);
+    try {
+      return await runGate(ctx, s, early);
+    } finally {
+      early?.helper.close();
     }
-    ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
-    return buildReportConcurrently(state, ctx.progress);
   }
 };
+function startHelper(ctx, data) {
+  let file;
+  try {
+    file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
+    if (statSync2(file).size < HELPER_MIN_BYTES && workerSetting() !== "on") return void 0;
+  } catch {
+    return void 0;
+  }
+  const helper = HelperThread.start();
+  return helper ? { helper, hash: { file, sha256: helper.sha256(file) } } : void 0;
+}
+async function runGate(ctx, s, early) {
+  const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
+    import("./gate-555JT4K4.js"),
+    import("./shard-3J2BTPL6.js"),
+    import("./build-report-OF7ULQOT.js")
+  ]);
+  const helper = early?.helper;
+  const state = await evaluateModels(s, {
+    ...gateIo(ctx),
+    ...early ? { dataHash: early.hash } : {},
+    ...helper && !s.shard ? {
+      scoresReady: (st) => {
+        startBaselineMetrics(st, ctx.progress, helper);
+      }
+    } : {}
+  });
+  if (s.shard) {
+    const file = path7.resolve(
+      ctx.cwd,
+      ctx.str("stats") ?? `mlgate-report/model-shard-${s.shard.index + 1}-of-${s.shard.count}.json`
+    );
+    writeShard(state, file);
+    ctx.stdout.write(
+      `shard ${s.shard.index + 1}/${s.shard.count}: ${state.yTrue.length} rows scored; statistics written to ${path7.relative(ctx.cwd, file)} (run mlgate model merge for the verdict)
+`
+    );
+    return 0;
+  }
+  ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
+  return buildReportConcurrently(state, ctx.progress, helper);
+}
 var modelMergeCommand = {
   name: "model merge",
   gate: "model",
@@ -764,7 +800,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-32ANBOVK.js")
+      import("./build-report-OF7ULQOT.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -948,7 +984,10 @@ async function main(argv, io, commands = COMMANDS) {
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
     const result = await cmd.run(ctx);
     if (typeof result === "number") return result;
+    await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);
+    const runName = ctx.str("name");
+    if (runName) result.name = runName;
     const emitted = emitReport(result, ctx, failOn);
     await publisher?.finish(result, {
       ...emitted.jsonPath ? { reportPath: emitted.jsonPath } : {},
@@ -976,6 +1015,8 @@ function writeErrorReport(cmd, ctx, message, publisher) {
   if (!cmd?.gate || !ctx) return void 0;
   const report = errorReport(cmd.gate, message);
   enrichReport(report, ctx.env, ctx.cwd, publisher);
+  const runName = ctx.str("name");
+  if (runName) report.name = runName;
   try {
     const target = jsonPathOf(ctx, report);
     if (!target) return { report };

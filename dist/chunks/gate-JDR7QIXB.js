@@ -4,8 +4,8 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-ML2OJUSK.js";
-import "./chunk-2RXA3OCO.js";
+} from "./chunk-NR3J5GWL.js";
+import "./chunk-O6KORY3I.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";

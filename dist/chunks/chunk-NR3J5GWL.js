@@ -2,12 +2,18 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  csvDialect,
+  csvRejectsArgs,
+  formatOf,
+  locateCsvRecords,
   openDuckDB,
   openTable,
+  plainValue,
   queryRows,
+  readCsvRejects,
   sqlIdent,
   sqlString
-} from "./chunk-2RXA3OCO.js";
+} from "./chunk-O6KORY3I.js";
 import {
   benjaminiHochberg,
   chiSquareSf,
@@ -46,7 +52,74 @@ import {
 } from "./chunk-EFS5GV5K.js";
 
 // src/gates/data/gate.ts
-import { existsSync, statSync } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+
+// src/gates/data/aggregate.ts
+var asNumber = (v) => typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === void 0 ? Number.NaN : Number(v);
+var AggregateRow = class {
+  constructor(values) {
+    this.values = values;
+  }
+  values;
+  raw(alias) {
+    return this.values.get(alias);
+  }
+  number(alias) {
+    return asNumber(this.values.get(alias));
+  }
+  scalar(alias) {
+    return plainValue(this.values.get(alias));
+  }
+  /** A `histogram(…)` MAP as key -> count, keys as DuckDB returned them. */
+  counts(alias) {
+    const out = /* @__PURE__ */ new Map();
+    const entries = this.values.get(alias)?.entries ?? [];
+    for (const e of entries) out.set(e.key, asNumber(e.value));
+    return out;
+  }
+  /** A LIST value's items. */
+  list(alias) {
+    return this.values.get(alias)?.items ?? [];
+  }
+};
+var Aggregate = class {
+  items = /* @__PURE__ */ new Map();
+  projections = /* @__PURE__ */ new Map();
+  /** Adds an aggregate expression (once, however often it is asked for) and returns its alias. */
+  add(expr) {
+    let alias = this.items.get(expr);
+    if (alias === void 0) {
+      alias = `a${this.items.size}`;
+      this.items.set(expr, alias);
+    }
+    return alias;
+  }
+  /** A per-row expression computed once under a name the aggregates can use. */
+  project(expr) {
+    let name = this.projections.get(expr);
+    if (name === void 0) {
+      name = `"__mlgate_x${this.projections.size}"`;
+      this.projections.set(expr, name);
+    }
+    return name;
+  }
+  get size() {
+    return this.items.size;
+  }
+  sql(source) {
+    const select = [...this.items].map(([expr, alias]) => `${expr} AS ${alias}`).join(",\n  ");
+    if (this.projections.size === 0) return `SELECT ${select} FROM ${source.from}`;
+    const extra = [...this.projections].map(([expr, name]) => `${expr} AS ${name}`).join(", ");
+    return `SELECT ${select} FROM (SELECT *, ${extra} FROM ${source.from})`;
+  }
+  async run(conn, source) {
+    if (this.items.size === 0) return new AggregateRow(/* @__PURE__ */ new Map());
+    const r = await conn.runAndReadAll(this.sql(source));
+    const row = r.getRows()[0] ?? [];
+    const names = r.columnNames();
+    return new AggregateRow(new Map(names.map((n, i) => [n, row[i]])));
+  }
+};
 
 // src/gates/data/checks.ts
 var MAX_VALUE = 200;
@@ -61,15 +134,15 @@ function ruleFails(rule, violations, total) {
   if (rule.allowedFraction === void 0) return true;
   return total > 0 && violations / total > rule.allowedFraction;
 }
-async function ruleChecks(conn, t, rules, counts, maxExamples) {
+async function ruleChecks(conn, t, rules, counts, maxExamples, known = /* @__PURE__ */ new Map()) {
   const total = t.rowCount;
   const failing = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i];
     const n = counts[i] ?? 0;
     if (!rule || !ruleFails(rule, n, total) || maxExamples === 0) continue;
-    const rows = await queryRows(conn, rule.examples(t.table, maxExamples));
-    failing.push({ index: i, rows: rows.map((r) => ({ row: Number(r.row), value: r.value ?? null })) });
+    const rows = known.get(i) ?? (await queryRows(conn, rule.examples(t.table, maxExamples))).map((r) => ({ row: Number(r.row), value: r.value ?? null }));
+    failing.push({ index: i, rows });
   }
   const wanted = failing.flatMap((f) => f.rows.map((r) => r.row));
   const lines = wanted.length ? await t.lineOf(wanted) : void 0;
@@ -143,6 +216,73 @@ function columnSetCheck(id, title, names, severity, what) {
   };
   if (names.length) check.message = `${names.length} column${names.length === 1 ? "" : "s"} ${what}`;
   return check;
+}
+
+// src/gates/data/examples.ts
+var RULES_PER_MASK = 50;
+async function firstRows(conn, t, scan, rules, counts, maxExamples) {
+  const failing = rules.flatMap(
+    (r, i) => r.row && maxExamples > 0 && ruleFails(r, counts[i] ?? 0, t.rowCount) ? [{ index: i, row: r.row }] : []
+  );
+  if (failing.length === 0) return /* @__PURE__ */ new Map();
+  return scan === void 0 ? fromTable(conn, t.table, failing, maxExamples) : fromScan(conn, scan, failing, maxExamples);
+}
+async function fromTable(conn, table, failing, k) {
+  const agg = new Aggregate();
+  const aliases = failing.map(
+    (f) => agg.add(`min_by({'r': rowid, 'v': ${f.row.value}}, rowid, ${k}) FILTER (WHERE ${f.row.where})`)
+  );
+  const row = await agg.run(conn, { from: table });
+  return new Map(
+    failing.map((f, j) => [
+      f.index,
+      row.list(aliases[j]).map((v) => {
+        const e = v?.entries ?? {};
+        return { row: Number(e.r), value: plainValue(e.v) };
+      })
+    ])
+  );
+}
+function numbers(v, n) {
+  const items = v.items;
+  if (ArrayBuffer.isView(items) && items.length >= n)
+    return items;
+  return Array.from({ length: n }, (_, r) => v.getItem(r));
+}
+async function fromScan(conn, scan, failing, k) {
+  const masks = [];
+  for (let m = 0; m * RULES_PER_MASK < failing.length; m++) {
+    const bits = failing.slice(m * RULES_PER_MASK, (m + 1) * RULES_PER_MASK).map((f, b) => `(CASE WHEN ${f.row.where} THEN ${2 ** b} ELSE 0 END)::BIGINT`);
+    masks.push(bits.join(" + "));
+  }
+  const values = failing.map((f) => `CASE WHEN ${f.row.where} THEN ${f.row.value} END`);
+  const result = await conn.stream(`SELECT ${[...masks, ...values].join(", ")} FROM ${scan}`);
+  const out = new Map(failing.map((f) => [f.index, []]));
+  let done = 0;
+  let base = 0;
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    if (done < failing.length) {
+      for (let m = 0; m < masks.length; m++) {
+        const mask = numbers(chunk.getColumnVector(m), n);
+        for (let r = 0; r < n; r++) {
+          let bits = Number(mask[r] ?? 0);
+          for (let b = 0; bits > 0; b++, bits = Math.floor(bits / 2)) {
+            if (bits % 2 === 0) continue;
+            const j = m * RULES_PER_MASK + b;
+            const list = out.get(failing[j].index);
+            if (list.length >= k) continue;
+            list.push({ row: base + r, value: plainValue(chunk.getColumnVector(masks.length + j).getItem(r)) });
+            if (list.length === k) done += 1;
+          }
+        }
+      }
+    }
+    base += n;
+  }
+  return out;
 }
 
 // src/gates/data/contract.ts
@@ -592,7 +732,6 @@ var PSI_BINS = 10;
 var TOP_CATEGORIES = 20;
 var QUANTILE_SAMPLE = 2e4;
 var EXACT_DISTINCT = 256;
-var asNumber = (v) => typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : Number.NaN;
 function nextDown(x) {
   if (x === 0) return -Number.MIN_VALUE;
   const buf = new DataView(new ArrayBuffer(8));
@@ -600,63 +739,6 @@ function nextDown(x) {
   const bits = buf.getBigUint64(0);
   buf.setBigUint64(0, x > 0 ? bits - 1n : bits + 1n);
   return buf.getFloat64(0);
-}
-function finiteColumns(table, names, where = "") {
-  const t = names.map((n, i) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE) AS t${i}`).join(", ");
-  const x = names.map((_, i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
-  return `(SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}${where}))`;
-}
-function doubleList(values) {
-  return `string_split(${sqlString(values.map(String).join(","))}, ',')::DOUBLE[]`;
-}
-function mapCounts(v) {
-  const out = /* @__PURE__ */ new Map();
-  const entries = v?.entries ?? [];
-  for (const e of entries) out.set(asNumber(e.key), asNumber(e.value));
-  return out;
-}
-async function aggregateRow(conn, table, names, skip, select, width) {
-  const row = new Array(names.length * width).fill(null);
-  const kept = names.flatMap((_, i) => skip[i] ? [] : [i]);
-  if (kept.length === 0) return row;
-  const t = kept.map((i) => `TRY_CAST(${sqlIdent(names[i])} AS DOUBLE) AS t${i}`).join(", ");
-  const x = kept.map((i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
-  const sql = `SELECT ${kept.map((i) => select[i]).join(", ")} FROM (SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}))`;
-  const got = (await conn.runAndReadAll(sql)).getRows()[0] ?? [];
-  kept.forEach((i, k) => row.splice(width * i, width, ...got.slice(width * k, width * (k + 1))));
-  return row;
-}
-function valueStats(values) {
-  let n = 0;
-  let sum = 0;
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const [v, k] of values) {
-    n += k;
-    sum += v * k;
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
-  const mean = sum / n;
-  let ss = 0;
-  for (const [v, k] of values) ss += k * (v - mean) ** 2;
-  return n === 0 ? { n, min: NaN, max: NaN, std: NaN } : { n, min, max, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN };
-}
-async function valueCounts(conn, table, names, chosen) {
-  const out = names.map(() => /* @__PURE__ */ new Map());
-  const parts = names.flatMap((n, i) => {
-    if (!chosen[i]) return [];
-    const c = sqlIdent(n);
-    return [
-      `SELECT ${i} AS col, v, sum(k) AS k FROM (SELECT TRY_CAST(v AS DOUBLE) AS v, k FROM
-        (SELECT ${c} AS v, count(*) AS k FROM ${sqlIdent(table)} WHERE ${c} IS NOT NULL GROUP BY 1)) WHERE isfinite(v) GROUP BY v`
-    ];
-  });
-  if (parts.length === 0) return out;
-  for (const row of (await conn.runAndReadAll(parts.join(" UNION ALL "))).getRows()) {
-    out[asNumber(row[0])].set(asNumber(row[1]), asNumber(row[2]));
-  }
-  return out;
 }
 function binValues(values, bounds) {
   const out = /* @__PURE__ */ new Map();
@@ -681,15 +763,21 @@ function quantile7(sorted, p) {
   return a + (h - lo) * (b - a);
 }
 async function sampleEdges(conn, table, names) {
+  if (names.length === 0) return [];
   const rows = asNumber((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0]?.[0]);
   const every = Math.max(1, Math.ceil(rows / QUANTILE_SAMPLE));
   const lists = names.map((_, i) => `list(x${i}) FILTER (WHERE x${i} IS NOT NULL)`).join(", ");
   const raw = names.map((n) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE)`).join(", ");
+  const finiteColumns = (where) => {
+    const t = names.map((n, i) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE) AS t${i}`).join(", ");
+    const x = names.map((_, i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
+    return `(SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}${where}))`;
+  };
   let row;
   try {
-    row = (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(table, names, ` WHERE rowid % ${every} = 0`)}`)).getRows()[0] ?? [];
+    row = (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(` WHERE rowid % ${every} = 0`)}`)).getRows()[0] ?? [];
   } catch {
-    row = (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(table, names, ` WHERE hash(${raw}) % ${every} = 0`)}`)).getRows()[0] ?? [];
+    row = (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(` WHERE hash(${raw}) % ${every} = 0`)}`)).getRows()[0] ?? [];
   }
   return names.map((_, i) => {
     const sample = Float64Array.from(row[i]?.items ?? [], asNumber).sort();
@@ -700,160 +788,225 @@ async function sampleEdges(conn, table, names) {
     return { interior, deciles, sampleDistinct };
   });
 }
-async function numericCounts(conn, currentTable, referenceTable, names, currentDistinct = []) {
-  if (names.length === 0) return { counts: [], nReference: [], nCurrent: [] };
-  const edges = await sampleEdges(conn, referenceTable, names);
-  const refExact = names.map((_, i) => edges[i].sampleDistinct <= EXACT_DISTINCT);
-  const curExact = names.map((_, i) => (currentDistinct[i] ?? Number.POSITIVE_INFINITY) <= EXACT_DISTINCT);
-  const refValues = await valueCounts(conn, referenceTable, names, refExact);
-  const refSel = names.map((_, i) => {
-    const x = `x${i}`;
-    const h = refExact[i] ? "NULL" : edges[i].interior.length > 0 ? `histogram(${x}, ${doubleList(edges[i].interior)})` : "NULL";
-    return `${h}, count(${x}), min(${x}), max(${x}), stddev_samp(${x})`;
-  });
-  const refRow = await aggregateRow(conn, referenceTable, names, refExact, refSel, 5);
-  names.forEach((_, i) => {
-    if (!refExact[i]) return;
-    const v = valueStats(refValues[i]);
-    refRow.splice(5 * i, 5, null, v.n, v.min, v.max, v.std);
-  });
-  const nReference = names.map((_, i) => asNumber(refRow[5 * i + 1]));
-  const partial = names.map((_, i) => {
-    const min = asNumber(refRow[5 * i + 2]);
-    const max = asNumber(refRow[5 * i + 3]);
-    if (!(nReference[i] > 0) || !Number.isFinite(min) || !Number.isFinite(max)) return null;
-    const interior = edges[i].interior.filter((v) => v >= min && v < max);
-    const upper = [...interior, max];
-    const byKey = refExact[i] ? binValues(refValues[i], interior) : mapCounts(refRow[5 * i]);
-    const inRange = upper.map((u, j) => j < interior.length ? byKey.get(u) ?? 0 : 0);
-    inRange[upper.length - 1] = nReference[i] - inRange.reduce((a, b) => a + b, 0);
-    const coarse = /* @__PURE__ */ new Set([upper.length - 1]);
-    for (const d of edges[i].deciles) {
-      const j = upper.indexOf(d);
-      if (j >= 0) coarse.add(j);
-    }
-    return {
-      upper,
-      reference: [0, ...inRange, 0],
-      coarseUpper: [...coarse].sort((a, b) => a - b),
-      referenceMin: min,
-      referenceStd: asNumber(refRow[5 * i + 4])
-    };
-  });
-  const curSel = names.map((_, i) => {
-    const x = `x${i}`;
-    const p = partial[i];
-    if (!p) return `NULL, count(${x}), NULL, NULL`;
-    const min = `${sqlString(String(p.referenceMin))}::DOUBLE`;
-    const max = `${sqlString(String(p.upper[p.upper.length - 1]))}::DOUBLE`;
-    const h = curExact[i] ? "NULL" : `histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})`;
-    return `${h}, count(${x}), sum(greatest(${min} - ${x}, 0)), sum(greatest(${x} - ${max}, 0))`;
-  });
-  const curRow = await aggregateRow(conn, currentTable, names, curExact, curSel, 4);
-  const curValues = await valueCounts(conn, currentTable, names, curExact);
-  names.forEach((_, i) => {
-    if (!curExact[i]) return;
-    const p = partial[i];
-    const lo = p?.referenceMin ?? 0;
-    const hi = p?.upper[p.upper.length - 1] ?? 0;
-    let n = 0;
-    let below = 0;
-    let above = 0;
-    for (const [v, k] of curValues[i]) {
-      n += k;
-      below += k * Math.max(lo - v, 0);
-      above += k * Math.max(v - hi, 0);
-    }
-    curRow.splice(4 * i, 4, null, n, p ? below : null, p ? above : null);
-  });
-  const nCurrent = names.map((_, i) => asNumber(curRow[4 * i + 1]));
-  const counts = partial.map((p, i) => {
-    if (!p) return null;
-    const byKey = curExact[i] ? binValues(curValues[i], [nextDown(p.referenceMin), ...p.upper]) : mapCounts(curRow[4 * i]);
-    const below = byKey.get(nextDown(p.referenceMin)) ?? 0;
-    const inRange = p.upper.map((u) => byKey.get(u) ?? 0);
-    const above = nCurrent[i] - below - inRange.reduce((a, b) => a + b, 0);
-    return {
-      ...p,
-      current: [below, ...inRange, above],
-      currentBelowDistance: asNumber(curRow[4 * i + 2]) || 0,
-      currentAboveDistance: asNumber(curRow[4 * i + 3]) || 0
-    };
-  });
-  return { counts, nReference, nCurrent };
+function valueStats(values) {
+  let n = 0;
+  let sum = 0;
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const [v, k] of values) {
+    n += k;
+    sum += v * k;
+    min = Math.min(min, v);
+    max = Math.max(max, v);
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (const [v, k] of values) ss += k * (v - mean) ** 2;
+  return n === 0 ? { n, min: NaN, max: NaN, std: NaN } : { n, min, max, std: n > 1 ? Math.sqrt(ss / (n - 1)) : NaN };
 }
-async function categoricalCounts(conn, currentTable, referenceTable, names) {
-  if (names.length === 0) return { counts: [], nReference: [], nCurrent: [] };
-  const ref = sqlIdent(referenceTable);
-  const cur = sqlIdent(currentTable);
-  const topSql = names.map((n, i) => {
-    const c = sqlIdent(n);
-    return `SELECT * FROM (SELECT ${i} AS col, CAST(${c} AS VARCHAR) AS v, count(*) AS n, sum(count(*)) OVER () AS total
-        FROM ${ref} WHERE ${c} IS NOT NULL GROUP BY 2 ORDER BY n DESC, v LIMIT ${TOP_CATEGORIES})`;
-  }).join(" UNION ALL ");
-  const top = names.map(() => []);
-  const nReference = names.map(() => 0);
-  for (const row of (await conn.runAndReadAll(topSql)).getRows()) {
-    const col = asNumber(row[0]);
-    top[col].push({ v: String(row[1]), n: asNumber(row[2]) });
-    nReference[col] = asNumber(row[3]);
+function finiteCounts(row, alias) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [k, n] of row.counts(alias)) {
+    const v = asNumber(k);
+    if (Number.isFinite(v)) out.set(v, (out.get(v) ?? 0) + n);
   }
-  const withReference = names.map((n, i) => ({ n, i })).filter(({ i }) => top[i].length > 0);
-  const curSql = withReference.map(({ n, i }) => {
-    const c = sqlIdent(n);
-    const inTop = `c.v IN (${top[i].map((t) => sqlString(t.v)).join(", ")})`;
-    const counted = `(SELECT CAST(${c} AS VARCHAR) AS v, count(*) AS n FROM ${cur} WHERE ${c} IS NOT NULL GROUP BY 1) c`;
-    if (top[i].reduce((a, t) => a + t.n, 0) === nReference[i]) {
-      return `SELECT ${i} AS col, CASE WHEN ${inTop} THEN c.v END AS v,
-          CASE WHEN ${inTop} THEN 'top' ELSE 'unseen' END AS kind, sum(c.n) AS n FROM ${counted} GROUP BY ALL`;
-    }
-    return `SELECT ${i} AS col, CASE WHEN ${inTop} THEN c.v END AS v,
-          CASE WHEN ${inTop} THEN 'top' WHEN r.v IS NOT NULL THEN 'other' ELSE 'unseen' END AS kind, sum(c.n) AS n
-        FROM ${counted}
-        LEFT JOIN (SELECT DISTINCT CAST(${c} AS VARCHAR) AS v FROM ${ref} WHERE ${c} IS NOT NULL) r ON c.v = r.v
-        GROUP BY ALL`;
-  }).join(" UNION ALL ");
-  const curRows = curSql ? (await conn.runAndReadAll(curSql)).getRows() : [];
-  const nCurrentAll = names.map(() => 0);
-  const counts = names.map((_, i) => {
-    const t = top[i];
-    const labels = [...t.map((x) => x.v), "(other)", "(unseen)"];
-    const reference = [...t.map((x) => x.n), nReference[i] - t.reduce((a, x) => a + x.n, 0), 0];
-    return { labels, reference, current: labels.map(() => 0) };
-  });
-  for (const row of curRows) {
-    const col = asNumber(row[0]);
-    const kind = String(row[2]);
-    const n = asNumber(row[3]);
-    const c = counts[col];
-    const k = kind === "top" ? c.labels.indexOf(String(row[1])) : kind === "other" ? c.labels.length - 2 : c.labels.length - 1;
-    c.current[k] = (c.current[k] ?? 0) + n;
-    nCurrentAll[col] = nCurrentAll[col] + n;
-  }
-  const emptyRef = names.map((n, i) => ({ n, i })).filter(({ i }) => top[i].length === 0);
-  if (emptyRef.length > 0) {
-    const sel = emptyRef.map(({ n }) => `count(${sqlIdent(n)})`).join(", ");
-    const row = (await conn.runAndReadAll(`SELECT ${sel} FROM ${cur}`)).getRows()[0] ?? [];
-    emptyRef.forEach(({ i }, k) => nCurrentAll[i] = asNumber(row[k]));
-  }
-  return { counts, nReference, nCurrent: nCurrentAll };
+  return out;
 }
+function boundCounts(row, alias) {
+  const out = /* @__PURE__ */ new Map();
+  if (alias === void 0) return out;
+  for (const [k, n] of row.counts(alias)) out.set(asNumber(k), n);
+  return out;
+}
+function doubleList(values) {
+  return `string_split(${sqlString(values.map(String).join(","))}, ',')::DOUBLE[]`;
+}
+var INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
+function finite(agg, name, type) {
+  const c = sqlIdent(name);
+  if (type !== void 0 && (INTEGER.test(type) || type.startsWith("DECIMAL"))) return agg.project(`CAST(${c} AS DOUBLE)`);
+  if (type === "DOUBLE" || type === "FLOAT") return agg.project(`CASE WHEN isfinite(${c}) THEN ${c}::DOUBLE END`);
+  const t = `TRY_CAST(${c} AS DOUBLE)`;
+  return agg.project(`CASE WHEN isfinite(${t}) THEN ${t} END`);
+}
+function valueHistogram(agg, name, type) {
+  if (type !== void 0 && INTEGER.test(type)) return agg.add(`histogram(${sqlIdent(name)})`);
+  return agg.add(`histogram(${finite(agg, name, type)})`);
+}
+function byteOrder(a, b) {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+var DriftGather = class {
+  constructor(numeric, edges, categorical, currentDistinct = []) {
+    this.numeric = numeric;
+    this.edges = edges;
+    this.categorical = categorical;
+    this.exact = numeric.map((_, i) => edges[i].sampleDistinct <= EXACT_DISTINCT);
+    this.currentExact = numeric.map((_, i) => this.exact[i] || (currentDistinct[i] ?? Infinity) <= EXACT_DISTINCT);
+  }
+  numeric;
+  edges;
+  categorical;
+  exact;
+  refAlias = [];
+  catRefAlias = [];
+  curAlias = [];
+  catCurAlias = [];
+  partial = [];
+  nReference = [];
+  top = [];
+  refDomain = [];
+  catNReference = [];
+  currentExact;
+  addReference(agg, types) {
+    this.numeric.forEach((name, i) => {
+      const interior = this.edges[i].interior;
+      if (this.exact[i]) {
+        this.refAlias.push({ h: valueHistogram(agg, name, types(name)) });
+        return;
+      }
+      const x = finite(agg, name, types(name));
+      this.refAlias.push({
+        ...interior.length > 0 ? { h: agg.add(`histogram(${x}, ${doubleList(interior)})`) } : {},
+        n: agg.add(`count(${x})`),
+        min: agg.add(`min(${x})`),
+        max: agg.add(`max(${x})`),
+        std: agg.add(`stddev_samp(${x})`)
+      });
+    });
+    for (const name of this.categorical) this.catRefAlias.push(agg.add(`histogram(CAST(${sqlIdent(name)} AS VARCHAR))`));
+  }
+  readReference(row) {
+    this.partial = this.numeric.map((_, i) => {
+      const a = this.refAlias[i];
+      const values = this.exact[i] ? finiteCounts(row, a.h) : void 0;
+      const v = values ? valueStats(values) : { n: row.number(a.n), min: row.number(a.min), max: row.number(a.max), std: row.number(a.std) };
+      this.nReference[i] = v.n;
+      if (!(v.n > 0) || !Number.isFinite(v.min) || !Number.isFinite(v.max)) return null;
+      const interior = this.edges[i].interior.filter((e) => e >= v.min && e < v.max);
+      const upper = [...interior, v.max];
+      const byKey = values ? binValues(values, interior) : boundCounts(row, a.h);
+      const inRange = upper.map((u, j) => j < interior.length ? byKey.get(u) ?? 0 : 0);
+      inRange[upper.length - 1] = v.n - inRange.reduce((s, k) => s + k, 0);
+      const coarse = /* @__PURE__ */ new Set([upper.length - 1]);
+      for (const d of this.edges[i].deciles) {
+        const j = upper.indexOf(d);
+        if (j >= 0) coarse.add(j);
+      }
+      return {
+        upper,
+        reference: [0, ...inRange, 0],
+        coarseUpper: [...coarse].sort((p, q) => p - q),
+        referenceMin: v.min,
+        referenceStd: v.std
+      };
+    });
+    this.categorical.forEach((_, i) => {
+      const counts = [...row.counts(this.catRefAlias[i])].map(([k, n]) => ({ v: String(k), n }));
+      counts.sort((p, q) => q.n - p.n || byteOrder(p.v, q.v));
+      this.top[i] = counts.slice(0, TOP_CATEGORIES);
+      this.refDomain[i] = new Set(counts.map((c) => c.v));
+      this.catNReference[i] = counts.reduce((s, c) => s + c.n, 0);
+    });
+  }
+  /** Adds the current file's items (after readReference); returns each exactly counted column's value counts alias. */
+  addCurrent(agg, types) {
+    const counted = /* @__PURE__ */ new Map();
+    this.numeric.forEach((name, i) => {
+      const p = this.partial[i];
+      if (this.currentExact[i]) {
+        const h = valueHistogram(agg, name, types(name));
+        if (INTEGER.test(types(name) ?? "")) counted.set(name, h);
+        this.curAlias.push({ h });
+        return;
+      }
+      const x = finite(agg, name, types(name));
+      if (!p) {
+        this.curAlias.push({ n: agg.add(`count(${x})`) });
+        return;
+      }
+      const min = `${sqlString(String(p.referenceMin))}::DOUBLE`;
+      const max = `${sqlString(String(p.upper[p.upper.length - 1]))}::DOUBLE`;
+      this.curAlias.push({
+        h: agg.add(`histogram(${x}, ${doubleList([nextDown(p.referenceMin), ...p.upper])})`),
+        n: agg.add(`count(${x})`),
+        // CASE costs less per row than greatest(…, 0); an empty tail sums to NULL, read as 0.
+        below: agg.add(`sum(CASE WHEN ${x} < ${min} THEN ${min} - ${x} END)`),
+        above: agg.add(`sum(CASE WHEN ${x} > ${max} THEN ${x} - ${max} END)`)
+      });
+    });
+    for (const name of this.categorical) {
+      const h = agg.add(`histogram(CAST(${sqlIdent(name)} AS VARCHAR))`);
+      counted.set(name, h);
+      this.catCurAlias.push(h);
+    }
+    return counted;
+  }
+  readCurrent(row) {
+    const nCurrent = [];
+    const counts = this.partial.map((p, i) => {
+      const a = this.curAlias[i];
+      let byKey;
+      let below = 0;
+      let above = 0;
+      if (this.currentExact[i]) {
+        const values = finiteCounts(row, a.h);
+        const lo = p?.referenceMin ?? 0;
+        const hi = p?.upper[p.upper.length - 1] ?? 0;
+        let n = 0;
+        for (const [v, k] of values) {
+          n += k;
+          below += k * Math.max(lo - v, 0);
+          above += k * Math.max(v - hi, 0);
+        }
+        nCurrent[i] = n;
+        byKey = p ? binValues(values, [nextDown(p.referenceMin), ...p.upper]) : /* @__PURE__ */ new Map();
+      } else {
+        nCurrent[i] = row.number(a.n);
+        byKey = boundCounts(row, a.h);
+        below = row.number(a.below ?? "") || 0;
+        above = row.number(a.above ?? "") || 0;
+      }
+      if (!p) return null;
+      const lower = byKey.get(nextDown(p.referenceMin)) ?? 0;
+      const inRange = p.upper.map((u) => byKey.get(u) ?? 0);
+      const upperTail = nCurrent[i] - lower - inRange.reduce((s, k) => s + k, 0);
+      return { ...p, current: [lower, ...inRange, upperTail], currentBelowDistance: below, currentAboveDistance: above };
+    });
+    const catNCurrent = [];
+    const catCounts = this.categorical.map((_, i) => {
+      const t = this.top[i];
+      const labels = [...t.map((x) => x.v), "(other)", "(unseen)"];
+      const reference = [...t.map((x) => x.n), this.catNReference[i] - t.reduce((s, x) => s + x.n, 0), 0];
+      const current = labels.map(() => 0);
+      const index = new Map(t.map((x, k) => [x.v, k]));
+      let n = 0;
+      for (const [key, k] of row.counts(this.catCurAlias[i])) {
+        n += k;
+        if (t.length === 0) continue;
+        const v = String(key);
+        const j = index.get(v) ?? (this.refDomain[i].has(v) ? labels.length - 2 : labels.length - 1);
+        current[j] = current[j] + k;
+      }
+      catNCurrent[i] = n;
+      return { labels, reference, current };
+    });
+    return {
+      numeric: { counts, nReference: this.nReference, nCurrent },
+      categorical: { counts: catCounts, nReference: this.catNReference, nCurrent: catNCurrent }
+    };
+  }
+};
 
 // src/gates/data/drift.ts
 var PERMUTATIONS = 1e3;
 var DEFAULT_SEED = 1;
-async function computeDrift(conn, currentTable, referenceTable, columns, options) {
+function decideDrift(columns, gathered, options) {
   const seed = options.seed ?? DEFAULT_SEED;
   const numeric = columns.filter((c) => c.kind === "numeric").map((c) => c.name);
   const categorical = columns.filter((c) => c.kind === "categorical").map((c) => c.name);
-  const num3 = await numericCounts(
-    conn,
-    currentTable,
-    referenceTable,
-    numeric,
-    columns.filter((c) => c.kind === "numeric").map((c) => c.distinct)
-  );
-  const cat = await categoricalCounts(conn, currentTable, referenceTable, categorical);
+  const num3 = gathered.numeric;
+  const cat = gathered.categorical;
   const measured = columns.map((col) => {
     const role = col.role ?? "feature";
     const rng = makeRng(seedFor(seed, col.name));
@@ -990,10 +1143,10 @@ function idPart(name) {
   const s = name.replace(/[^A-Za-z0-9_:\-[\]]+/g, "_");
   return s === "" ? "_" : s;
 }
-var INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+var INTEGER2 = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
 var FLOAT = /^(FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
-var isIntegerType = (t) => INTEGER.test(t);
-var isNumericType = (t) => INTEGER.test(t) || FLOAT.test(t);
+var isIntegerType = (t) => INTEGER2.test(t);
+var isNumericType = (t) => INTEGER2.test(t) || FLOAT.test(t);
 var isFloatType = (t) => FLOAT.test(t);
 var isTemporalType = (t) => /^(DATE|TIMESTAMP.*|TIME.*)$/.test(t);
 function typedColumn(name, duckType, want) {
@@ -1038,6 +1191,7 @@ function rowRule(base, predicate, value) {
   return {
     ...base,
     count: `count(*) FILTER (WHERE ${predicate})`,
+    row: { where: predicate, value },
     examples: (t, n) => `SELECT rowid AS row, ${value} AS value FROM ${t} WHERE ${predicate} ORDER BY rowid LIMIT ${n}`
   };
 }
@@ -1117,13 +1271,13 @@ function columnRules(name, c, duckType) {
     const numeric = isNumericType(duckType) && c.allowed.every((a) => typeof a === "number");
     const list = numeric ? c.allowed.map(String).join(", ") : c.allowed.map((a) => sqlString(String(a))).join(", ");
     const lhs = numeric ? v : text(v);
-    out.push(
-      rowRule(
-        base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),
-        `${lhs} NOT IN (${list})`,
-        text(col)
-      )
+    const rule = rowRule(
+      base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),
+      `${lhs} NOT IN (${list})`,
+      text(col)
     );
+    if (!numeric && v === col) rule.allowedText = { column: name, values: c.allowed.map(String) };
+    out.push(rule);
   }
   if (c.regex !== void 0) {
     out.push(
@@ -1187,36 +1341,44 @@ function kindOf(type) {
   if (isTemporalType(type)) return "temporal";
   return "categorical";
 }
-function profileSelect(columns) {
-  return columns.flatMap((c, i) => {
+function profileItems(agg, columns, counted = /* @__PURE__ */ new Map()) {
+  const items = columns.map((c) => {
     const col = sqlIdent(c.name);
     const k = kindOf(c.type);
-    const items = [`count(${col}) AS p${i}_count`];
-    if (!isFloatType(c.type)) items.push(`approx_count_distinct(${col}) AS p${i}_distinct`);
-    if (k !== "categorical") items.push(`min(${col}) AS p${i}_min`, `max(${col}) AS p${i}_max`);
-    if (k === "numeric") items.push(`avg(${col}) AS p${i}_mean`);
-    return items;
-  });
-}
-function readProfile(columns, row, total) {
-  return columns.map((c, i) => {
-    const count = Number(row[`p${i}_count`] ?? 0);
-    const p = {
-      name: c.name,
-      type: c.type,
-      kind: kindOf(c.type),
-      count,
-      missing: total - count
+    const values = counted.get(c.name);
+    return {
+      count: agg.add(`count(${col})`),
+      values,
+      distinct: values === void 0 && !isFloatType(c.type) ? agg.add(`approx_count_distinct(${col})`) : void 0,
+      min: k !== "categorical" ? agg.add(`min(${col})`) : void 0,
+      max: k !== "categorical" ? agg.add(`max(${col})`) : void 0,
+      mean: k === "numeric" ? agg.add(`avg(${col})`) : void 0
     };
-    const d = row[`p${i}_distinct`];
-    if (d !== void 0 && d !== null) p.distinct = Math.min(count, Number(d));
-    if (p.kind !== "categorical") {
-      p.min = row[`p${i}_min`] ?? null;
-      p.max = row[`p${i}_max`] ?? null;
+  });
+  return (row, total) => columns.map((c, i) => {
+    const a = items[i];
+    const count = row.number(a.count);
+    const p = { name: c.name, type: c.type, kind: kindOf(c.type), count, missing: total - count };
+    if (a.distinct !== void 0) {
+      const d = row.raw(a.distinct);
+      if (d !== void 0 && d !== null) p.distinct = Math.min(count, row.number(a.distinct));
     }
-    if (p.kind === "numeric" && typeof row[`p${i}_mean`] === "number") p.mean = row[`p${i}_mean`];
+    if (a.values !== void 0) setTopValues(p, row.counts(a.values));
+    if (a.min !== void 0 && a.max !== void 0) {
+      p.min = row.scalar(a.min);
+      p.max = row.scalar(a.max);
+    }
+    const mean = a.mean !== void 0 ? row.scalar(a.mean) : void 0;
+    if (typeof mean === "number") p.mean = mean;
     return p;
   });
+}
+function setTopValues(p, counts, limit = SMALL_DOMAIN) {
+  p.distinct = counts.size;
+  if (p.kind !== "categorical" || counts.size === 0 || counts.size > limit * 2) return;
+  const top = [...counts].map(([value, count]) => ({ value: String(value), count }));
+  top.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  p.top = top.slice(0, limit + 1);
 }
 var SMALL_DOMAIN = 20;
 async function addTopValues(conn, table, profiles, limit = SMALL_DOMAIN) {
@@ -1236,6 +1398,124 @@ async function addTopValues(conn, table, profiles, limit = SMALL_DOMAIN) {
   for (const p of small) {
     p.top?.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
     if (p.top && p.top.length <= limit) p.distinct = p.top.length;
+  }
+}
+
+// src/gates/data/source.ts
+import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path2 from "node:path";
+var SAMPLE_BLOCKS = 64;
+var SAMPLE_BLOCK_BYTES = 64 << 10;
+var SAMPLE_WHOLE_BYTES = SAMPLE_BLOCKS * SAMPLE_BLOCK_BYTES;
+function streamable(file, format) {
+  if (format !== "csv" && format !== "tsv") return false;
+  if (/[*?[]/.test(file) || /\.gz$/i.test(file) || !existsSync(file)) return false;
+  const st = statSync(file);
+  return st.isFile() && st.size > 0;
+}
+async function openSource(conn, file, options) {
+  const display = options.display ?? file;
+  const format = formatOf(file, display);
+  if (streamable(file, format)) {
+    const s = await csvSource(conn, file, format, { ...options, display });
+    if (s) return s;
+  }
+  const t = await openTable(conn, file, options);
+  return {
+    display: t.display,
+    format: t.format,
+    columns: t.columns,
+    rows: { from: t.table },
+    sample: t.name,
+    finish: () => Promise.resolve(t)
+  };
+}
+async function csvSource(conn, file, format, options) {
+  const dialect = await csvDialect(conn, file, format, options.types ?? {});
+  if (!dialect.sniffed) return void 0;
+  let columns;
+  try {
+    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${dialect.args.join(", ")})`);
+    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
+  } catch {
+    return void 0;
+  }
+  if (columns.some((c) => c.name.toLowerCase() === "rowid")) return void 0;
+  const name = options.name;
+  const numbered = (extra) => `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...dialect.args, ...extra].join(", ")}))`;
+  const sample = `${name}__sample`;
+  try {
+    await loadSample(conn, file, dialect.args, sample);
+  } catch {
+    return void 0;
+  }
+  return {
+    display: options.display,
+    format,
+    columns,
+    // The counting pass needs no row numbers: a plain scan, which DuckDB parses on every core.
+    rows: { from: `read_csv(${[...dialect.args, ...csvRejectsArgs(name)].join(", ")})` },
+    sample,
+    scan: `read_csv(${[...dialect.args, "ignore_errors=true"].join(", ")})`,
+    finish: async (rowCount) => {
+      const { rejects, ordinals } = await readCsvRejects(conn, name, file);
+      if (rowCount === 0 && rejects.length === 0)
+        throw new ConfigurationError(`${options.display}: has a header but no data rows`);
+      return {
+        // Examples and duplicates read the file again, numbered (`rowid` = 0-based row index in
+        // file order), skipping the same malformed records.
+        table: numbered(["ignore_errors=true"]),
+        name,
+        file,
+        display: options.display,
+        format,
+        columns,
+        rowCount,
+        rejects,
+        lineOf: async (want) => (await locateCsvRecords(file, { quote: 34, rejected: ordinals, rows: want })).rows
+      };
+    }
+  };
+}
+async function loadSample(conn, file, args, table) {
+  const load = async (source) => {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM read_csv(${[sqlString(source), ...args.slice(1), "ignore_errors=true"].join(", ")})`
+    );
+  };
+  const size = statSync(file).size;
+  if (size <= SAMPLE_WHOLE_BYTES) return load(file);
+  const tmp = mkdtempSync(path2.join(os.tmpdir(), "mlgate-sample-"));
+  try {
+    const source = path2.join(tmp, "sample.csv");
+    writeFileSync(source, sampleBlocks(file, size));
+    await load(source);
+  } catch {
+    await load(file);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+function sampleBlocks(file, size) {
+  const fd = openSync(file, "r");
+  try {
+    const head = Buffer.alloc(Math.min(size, 1 << 20));
+    readSync(fd, head, 0, head.length, 0);
+    const headerEnd = head.indexOf(10) + 1;
+    if (headerEnd === 0) return head;
+    const parts = [head.subarray(0, headerEnd)];
+    const block = Buffer.alloc(SAMPLE_BLOCK_BYTES);
+    for (let k = 0; k < SAMPLE_BLOCKS; k++) {
+      const offset = headerEnd + Math.floor(k * (size - headerEnd) / SAMPLE_BLOCKS);
+      const view = block.subarray(0, readSync(fd, block, 0, block.length, offset));
+      const from = k === 0 ? 0 : view.indexOf(10) + 1;
+      const to = view.lastIndexOf(10) + 1;
+      if (to > from && (k === 0 || from > 0)) parts.push(Buffer.from(view.subarray(from, to)));
+    }
+    return Buffer.concat(parts);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -1399,7 +1679,7 @@ function looksLikeIdentifier(p, rows) {
 var DUCKDB_MEMORY = "512MB";
 var CURRENT = "mlgate_current";
 function isPlainFile(p) {
-  return !/[*?[]/.test(p) && existsSync(p) && statSync(p).isFile();
+  return !/[*?[]/.test(p) && existsSync2(p) && statSync2(p).isFile();
 }
 var REFERENCE = "mlgate_reference";
 function csvTypes(contract) {
@@ -1451,7 +1731,7 @@ function castChecks(t, contract, maxExamples) {
   }
   return out;
 }
-function compileContract(lc, t, typeChecked) {
+function compileContract(lc, t) {
   const out = { rules: [], checks: [] };
   if (!lc) return out;
   const { contract } = lc;
@@ -1495,7 +1775,7 @@ function compileContract(lc, t, typeChecked) {
       continue;
     }
     const rules = columnRules(name, c, duckType);
-    if (c.type && !typed.badType && !typeChecked.has(name)) {
+    if (c.type && !typed.badType) {
       out.checks.push({
         id: `schema.${idPart(name)}.type`,
         title: `${name} is ${c.type}`,
@@ -1529,7 +1809,7 @@ function keyProvesDistinct(rules, counts, profiles, rowCount) {
     (r, i) => r.repeat !== void 0 && r.repeat.nulls !== "value" && counts[i] === 0 && (r.repeat.nulls === "violate" || r.repeat.columns.every(complete))
   );
 }
-function driftColumns(cur, ref, profiles, lc, label) {
+function driftColumns(rows, ref, profiles, lc, label) {
   const refTypes = new Map(ref.columns.map((c) => [c.name, c.type]));
   const out = [];
   for (const p of profiles) {
@@ -1538,8 +1818,8 @@ function driftColumns(cur, ref, profiles, lc, label) {
     const c = lc?.contract.columns?.[p.name];
     const isLabel = p.name === label;
     if (!isLabel && (c?.identifier || c?.drift === false)) continue;
-    if (!isLabel && !c && looksLikeIdentifier(p, cur.rowCount)) continue;
-    if (!isLabel && p.kind === "categorical" && (p.distinct ?? 0) > Math.max(SMALL_DOMAIN, cur.rowCount / 2)) continue;
+    if (!isLabel && !c && looksLikeIdentifier(p, rows)) continue;
+    if (!isLabel && p.kind === "categorical" && (p.distinct ?? 0) > Math.max(SMALL_DOMAIN, rows / 2)) continue;
     const refProfileKind = kindOf(refType);
     if (p.kind === "temporal" || refProfileKind === "temporal") continue;
     const numeric = p.kind === "numeric" && refProfileKind === "numeric" && c?.type !== "category";
@@ -1565,7 +1845,7 @@ async function runDataGate(o) {
   const maxExamples = o.maxExamples ?? 5;
   const lc = o.schema ? loadContract(o.schema.path, o.schema.display) : void 0;
   const jsonCollector = lc?.validateRecord ? new JsonSchemaCollector(lc.validateRecord, maxExamples) : void 0;
-  const files = [o.data, o.schema, o.config, o.drift !== "off" ? o.reference : void 0].filter(
+  const files = [o.data, o.schema, o.drift !== "off" ? o.reference : void 0].filter(
     (f) => !!f && isPlainFile(f.path)
   );
   const hashing = files.map(async (f) => [f.display, await sha256File(f.path)]);
@@ -1575,7 +1855,7 @@ async function runDataGate(o) {
     const conn = db.connection;
     if (lc) await checkRegexes(conn, lc);
     progress(`reading ${o.data.display}`);
-    const cur = await openTable(conn, o.data.path, {
+    const cur = await openSource(conn, o.data.path, {
       name: CURRENT,
       display: o.data.display,
       types: csvTypes(lc),
@@ -1591,94 +1871,147 @@ async function runDataGate(o) {
       );
     }
     if (o.label && !cur.columns.some((c) => c.name === o.label)) throw unknownColumn("the label", o.label, cur, "--label");
-    const typeChecks = castChecks(cur, lc, maxExamples);
-    const compiled = compileContract(lc, cur, new Set(typeChecks.map((c) => c.column ?? "")));
-    progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
+    const compiled = compileContract(lc, cur);
     const deferred = deferredDuplicates(compiled.rules);
-    const select = [
-      `count(*) AS n`,
-      ...profileSelect(cur.columns),
-      ...compiled.rules.flatMap((r, i) => deferred.has(i) ? [] : [`${r.count} AS r${i}`])
-    ];
-    const agg = (await queryRows(conn, `SELECT ${select.join(", ")} FROM ${cur.table}`))[0] ?? {};
-    const profiles = readProfile(cur.columns, agg, cur.rowCount);
-    await addTopValues(conn, cur.table, profiles);
-    const counts = compiled.rules.map((_, i) => Number(agg[`r${i}`] ?? 0));
-    if (deferred.size > 0 && !keyProvesDistinct(compiled.rules, counts, profiles, cur.rowCount)) {
+    const sampled = await sampleProfile(conn, cur);
+    const reference = o.reference && o.drift !== "off" ? o.reference : void 0;
+    const drift = reference ? await readReference(conn, reference, cur, sampled, lc, o.label, maxExamples, progress) : void 0;
+    progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
+    const agg = new Aggregate();
+    const n = agg.add("count(*)");
+    const counted = new Map([
+      ...valueCounted(agg, sampled.profiles),
+      ...drift?.gather.addCurrent(agg, typesOf(cur.columns)) ?? []
+    ]);
+    const readProfiles = profileItems(agg, cur.columns, counted);
+    const countAlias = compiled.rules.map(
+      (r, i) => deferred.has(i) || r.allowedText && counted.has(r.allowedText.column) ? void 0 : agg.add(r.count)
+    );
+    const row = await agg.run(conn, cur.rows);
+    const t = await cur.finish(row.number(n));
+    const profiles = readProfiles(row, t.rowCount);
+    const counts = compiled.rules.map((r, i) => {
+      const a = countAlias[i];
+      if (a !== void 0) return row.number(a);
+      return r.allowedText ? outsideAllowed(row.counts(counted.get(r.allowedText.column)), r.allowedText.values) : 0;
+    });
+    if (deferred.size > 0 && !keyProvesDistinct(compiled.rules, counts, profiles, t.rowCount)) {
       const sel = [...deferred].map((i) => `${compiled.rules[i]?.count ?? "0"} AS r${i}`);
-      const row = (await queryRows(conn, `SELECT ${sel.join(", ")} FROM ${cur.table}`))[0] ?? {};
-      for (const i of deferred) counts[i] = Number(row[`r${i}`] ?? 0);
+      const more = (await queryRows(conn, `SELECT ${sel.join(", ")} FROM ${t.table}`))[0] ?? {};
+      for (const i of deferred) counts[i] = Number(more[`r${i}`] ?? 0);
     }
+    const examples = await firstRows(conn, t, cur.scan, compiled.rules, counts, maxExamples);
+    const typeChecks = castChecks(t, lc, maxExamples);
+    const typeChecked = new Set(typeChecks.map((c) => c.id));
     const checks = [
       malformedCheck(
-        cur,
-        cur.rejects.filter((r) => r.kind === "malformed"),
+        t,
+        t.rejects.filter((r) => r.kind === "malformed"),
         maxExamples
       )
     ];
-    const rc = rowCountCheck(cur.rowCount, lc?.contract.dataset?.min_rows, lc?.contract.dataset?.max_rows);
+    const rc = rowCountCheck(t.rowCount, lc?.contract.dataset?.min_rows, lc?.contract.dataset?.max_rows);
     if (rc) checks.push(rc);
-    checks.push(...compiled.checks, ...typeChecks, ...await ruleChecks(conn, cur, compiled.rules, counts, maxExamples));
-    if (jsonCollector) checks.push(jsonSchemaCheck(jsonCollector, cur.display));
-    let drift = [];
-    const inputs = {};
-    for (const [display, hash] of await Promise.all(hashing)) inputs[display] = hash;
-    if (o.reference && o.drift !== "off") {
-      progress(`reading reference ${o.reference.display}`);
-      const ref = await openTable(conn, o.reference.path, { name: REFERENCE, display: o.reference.display, types: csvTypes(lc) });
-      const refRejects = ref.rejects;
-      if (refRejects.length) {
-        const m = malformedCheck(ref, refRejects, maxExamples, "dataset.reference.malformed_rows");
-        m.status = "warn";
-        checks.push(m);
-      }
-      const refNames = new Set(ref.columns.map((c) => c.name));
-      const curNames = new Set(cur.columns.map((c) => c.name));
-      const added = cur.columns.map((c) => c.name).filter((n) => !refNames.has(n));
-      const removed = ref.columns.map((c) => c.name).filter((n) => !curNames.has(n));
-      checks.push(
-        columnSetCheck(
-          "dataset.columns.new",
-          "No columns absent from the reference",
-          added,
-          "warn",
-          "not in the reference"
-        )
-      );
-      checks.push(
-        columnSetCheck(
-          "dataset.columns.missing",
-          "Every reference column is present",
-          removed,
-          "warn",
-          "of the reference missing"
-        )
-      );
-      const columns = driftColumns(cur, ref, profiles, lc, o.label);
-      progress(`measuring drift of ${columns.length} columns`);
-      const t = o.thresholds ?? {};
-      const result = await computeDrift(conn, CURRENT, REFERENCE, columns, {
-        psiFloor: t.psi ?? 0.1,
-        jsFloor: t.js ?? 0.1,
-        alpha: t.alpha ?? 0.05,
+    checks.push(
+      ...compiled.checks.filter((c) => !(c.status === "pass" && typeChecked.has(c.id))),
+      ...typeChecks,
+      ...await ruleChecks(conn, t, compiled.rules, counts, maxExamples, examples)
+    );
+    if (jsonCollector) checks.push(jsonSchemaCheck(jsonCollector, t.display));
+    let drifted = [];
+    if (drift) {
+      checks.push(...drift.checks);
+      const t2 = o.thresholds ?? {};
+      const result = decideDrift(drift.columns, drift.gather.readCurrent(row), {
+        psiFloor: t2.psi ?? 0.1,
+        jsFloor: t2.js ?? 0.1,
+        alpha: t2.alpha ?? 0.05,
         mode: o.drift === "fail" ? "fail" : "warn"
       });
-      drift = result.columns;
+      drifted = result.columns;
       checks.push(...result.checks);
     }
+    const inputs = {};
+    for (const [display, hash] of await Promise.all(hashing)) inputs[display] = hash;
     waive(checks, o.waive);
     return makeReport({
       gate: "data",
       checks,
-      summary: dataSummary(o.data.display, cur, checks, drift),
+      summary: dataSummary(o.data.display, t, checks, drifted),
       ...isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {},
-      metrics: { rows: cur.rowCount, rejected: cur.rejects.length, columns: columnMetrics(profiles, drift) },
-      sections: dataSections(profiles, drift, checks, cur.rowCount),
+      metrics: { rows: t.rowCount, rejected: t.rejects.length, columns: columnMetrics(profiles, drifted) },
+      sections: dataSections(profiles, drifted, checks, t.rowCount),
       inputs
     });
   } finally {
     db.close();
   }
+}
+function typesOf(columns) {
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  return (name) => types.get(name);
+}
+function outsideAllowed(counts, allowed) {
+  const ok = new Set(allowed);
+  let n = 0;
+  for (const [v, k] of counts) if (!ok.has(String(v))) n += k;
+  return n;
+}
+async function sampleProfile(conn, src) {
+  const agg = new Aggregate();
+  const n = agg.add("count(*)");
+  const read = profileItems(agg, src.columns);
+  const row = await agg.run(conn, { from: sqlIdent(src.sample) });
+  return { profiles: read(row, row.number(n)), rows: row.number(n) };
+}
+function valueCounted(agg, sampled) {
+  const out = /* @__PURE__ */ new Map();
+  for (const p of sampled) {
+    if (p.kind === "categorical" && (p.distinct ?? 0) > 0 && (p.distinct ?? 0) <= SMALL_DOMAIN * 2)
+      out.set(p.name, agg.add(`histogram(CAST(${sqlIdent(p.name)} AS VARCHAR))`));
+  }
+  return out;
+}
+async function readReference(conn, file, cur, sampled, lc, label, maxExamples, progress) {
+  progress(`reading reference ${file.display}`);
+  const ref = await openSource(conn, file.path, { name: REFERENCE, display: file.display, types: csvTypes(lc) });
+  const columns = driftColumns(sampled.rows, ref, sampled.profiles, lc, label);
+  const numeric = columns.filter((c) => c.kind === "numeric");
+  const names = numeric.map((c) => c.name);
+  progress(`measuring drift of ${columns.length} columns`);
+  const gather = new DriftGather(
+    names,
+    await sampleEdges(conn, ref.sample, names),
+    columns.filter((c) => c.kind === "categorical").map((c) => c.name),
+    numeric.map((c) => c.distinct)
+  );
+  const agg = new Aggregate();
+  const n = agg.add("count(*)");
+  gather.addReference(agg, typesOf(ref.columns));
+  const row = await agg.run(conn, ref.rows);
+  const t = await ref.finish(row.number(n));
+  gather.readReference(row);
+  const checks = [];
+  if (t.rejects.length) {
+    const m = malformedCheck(t, t.rejects, maxExamples, "dataset.reference.malformed_rows");
+    m.status = "warn";
+    checks.push(m);
+  }
+  const refNames = new Set(t.columns.map((c) => c.name));
+  const curNames = new Set(cur.columns.map((c) => c.name));
+  const added = cur.columns.map((c) => c.name).filter((x) => !refNames.has(x));
+  const removed = t.columns.map((c) => c.name).filter((x) => !curNames.has(x));
+  checks.push(
+    columnSetCheck("dataset.columns.new", "No columns absent from the reference", added, "warn", "not in the reference"),
+    columnSetCheck(
+      "dataset.columns.missing",
+      "Every reference column is present",
+      removed,
+      "warn",
+      "of the reference missing"
+    )
+  );
+  return { columns, gather, checks };
 }
 function columnMetrics(profiles, drift) {
   const byName = new Map(drift.map((d) => [d.column, d]));
@@ -1706,11 +2039,11 @@ function columnMetrics(profiles, drift) {
 }
 
 export {
+  Aggregate,
   idPart,
   isIntegerType,
   isNumericType,
-  profileSelect,
-  readProfile,
+  profileItems,
   SMALL_DOMAIN,
   addTopValues,
   isIdName,

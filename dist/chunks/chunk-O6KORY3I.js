@@ -265,19 +265,16 @@ async function csvDialect(conn, file, format, types = {}) {
     ]
   };
 }
-async function openCsv(conn, file, o, format) {
-  const table = sqlIdent(o.name);
-  const dialect = await csvDialect(conn, file, format, o.types);
-  const rejectsTable = sqlIdent(`${o.name}__rejects`);
-  const rejectsScan = sqlIdent(`${o.name}__rejects_scan`);
-  try {
-    await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${dialect.args.join(", ")},
-        store_rejects=true, rejects_table=${sqlString(`${o.name}__rejects`)}, rejects_scan=${sqlString(`${o.name}__rejects_scan`)})`
-    );
-  } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine2(e)})`);
-  }
+function csvRejectsArgs(name) {
+  return [
+    "store_rejects=true",
+    `rejects_table=${sqlString(`${name}__rejects`)}`,
+    `rejects_scan=${sqlString(`${name}__rejects_scan`)}`
+  ];
+}
+async function readCsvRejects(conn, name, file) {
+  const rejectsTable = sqlIdent(`${name}__rejects`);
+  const rejectsScan = sqlIdent(`${name}__rejects_scan`);
   const rejected = await queryRows(
     conn,
     `SELECT line, any_value(csv_line) AS raw,
@@ -286,9 +283,8 @@ async function openCsv(conn, file, o, format) {
      FROM ${rejectsTable} GROUP BY line ORDER BY line`
   );
   await conn.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`);
-  const recordOrdinals = rejected.map((r) => Number(r.line));
-  const quote = 34;
-  const located = recordOrdinals.length ? await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: [] }) : void 0;
+  const ordinals = rejected.map((r) => Number(r.line));
+  const located = ordinals.length ? await locateCsvRecords(file, { quote: 34, rejected: ordinals, rows: [] }) : void 0;
   const rejects = rejected.map((r) => {
     const ordinal = Number(r.line);
     const onlyCast = r.only_cast === true;
@@ -301,6 +297,20 @@ async function openCsv(conn, file, o, format) {
     if (onlyCast && r.cast_column !== null && r.cast_column !== void 0) rec.column = String(r.cast_column);
     return rec;
   });
+  return { rejects, ordinals };
+}
+async function openCsv(conn, file, o, format) {
+  const table = sqlIdent(o.name);
+  const dialect = await csvDialect(conn, file, format, o.types);
+  try {
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})`
+    );
+  } catch (e) {
+    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine2(e)})`);
+  }
+  const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file);
+  const quote = 34;
   return {
     table,
     name: o.name,
@@ -432,8 +442,12 @@ export {
   openDuckDB,
   sqlString,
   sqlIdent,
+  locateCsvRecords,
   formatOf,
+  plainValue,
   queryRows,
   csvDialect,
+  csvRejectsArgs,
+  readCsvRejects,
   openTable
 };

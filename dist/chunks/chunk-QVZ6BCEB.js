@@ -293,7 +293,7 @@ function allMetrics(ev) {
   return out;
 }
 function prepareMetrics(task, yTrue, pred, seed) {
-  validate(task, yTrue, pred);
+  if (!seed) validate(task, yTrue, pred);
   const ev = task === "regression" ? regressionEvaluator(yTrue, pred.scores, seed) : classificationEvaluator(task, yTrue, pred, seed);
   const known = new Map(seed?.metrics);
   const metric = (name, weights = null) => {
@@ -306,6 +306,10 @@ function prepareMetrics(task, yTrue, pred, seed) {
     return v;
   };
   return { ...ev, metric, cached: () => ({ ...ev.cached(), metrics: [...known] }) };
+}
+function aucClasses(task, classes) {
+  if (task === "regression") return [];
+  return task === "binary" ? [1] : Array.from({ length: classes }, (_, k) => k);
 }
 function validate(task, y, pred) {
   const per = task === "multiclass" ? pred.classes : 1;
@@ -336,10 +340,11 @@ function classificationEvaluator(task, yTrue, pred, seed) {
   const c = task === "binary" ? 2 : pred.classes;
   const s = pred.scores;
   const y = Int32Array.from(yTrue);
-  const label = predictedClasses(task, pred);
+  const label = seed?.predicted ?? predictedClasses(task, pred);
   let correctRows = null;
   const losses = new Map(seed?.losses);
   const orders = new Map(seed?.rankings);
+  const parts = new Map(seed?.components);
   let unweighted = null;
   const counts = (w) => {
     if (w === null && unweighted !== null) return unweighted;
@@ -445,8 +450,22 @@ function classificationEvaluator(task, yTrue, pred, seed) {
     }
     throw new Error(`unknown ${task} metric "${name}"`);
   };
-  const cached = () => ({ rankings: [...orders], losses: [...losses], metrics: [] });
-  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, cached };
+  const components = (k) => {
+    let v = parts.get(k);
+    if (v === void 0) {
+      v = delongComponents(ranked(k));
+      parts.set(k, v);
+    }
+    return v;
+  };
+  const cached = () => ({
+    rankings: [...orders],
+    losses: [...losses],
+    metrics: [],
+    components: [...parts],
+    predicted: label
+  });
+  return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, components, cached };
 }
 function binaryBrier(s, y, out) {
   for (let i = 0; i < out.length; i++) {
@@ -532,17 +551,27 @@ function regressionEvaluator(y, yhat, seed) {
   const none = () => {
     throw new Error("regression has no classes");
   };
-  const cached = () => ({ rankings: [], losses: [...losses], metrics: [] });
-  return { task: "regression", n, metric, rowLoss, correct: none, predicted: none, ranking: none, cached };
+  const cached = () => ({ rankings: [], losses: [...losses], metrics: [], components: [] });
+  return {
+    task: "regression",
+    n,
+    metric,
+    rowLoss,
+    correct: none,
+    predicted: none,
+    ranking: none,
+    components: none,
+    cached
+  };
 }
 
 export {
   isConfusionMetric,
   metricFromConfusion,
-  delongComponents,
   PRIMARY_METRIC,
   METRICS,
   higherIsBetter,
   allMetrics,
-  prepareMetrics
+  prepareMetrics,
+  aucClasses
 };

@@ -2,6 +2,7 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  Aggregate,
   DUCKDB_MEMORY,
   SMALL_DOMAIN,
   addTopValues,
@@ -10,15 +11,14 @@ import {
   isIntegerType,
   isNumericType,
   looksLikeIdentifier,
-  profileSelect,
-  readProfile
-} from "./chunk-ML2OJUSK.js";
+  profileItems
+} from "./chunk-NR3J5GWL.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-2RXA3OCO.js";
+} from "./chunk-O6KORY3I.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
@@ -79,8 +79,9 @@ async function inferContract(file, opts = {}) {
     const conn = db.connection;
     opts.progress?.(`reading ${file.display}`);
     const t = await openTable(conn, file.path, { name: "mlgate_reference", display: file.display });
-    const agg = (await queryRows(conn, `SELECT count(*) AS n, ${profileSelect(t.columns).join(", ")} FROM ${t.table}`))[0] ?? {};
-    const profiles = readProfile(t.columns, agg, t.rowCount);
+    const agg = new Aggregate();
+    const read = profileItems(agg, t.columns);
+    const profiles = read(await agg.run(conn, { from: t.table }), t.rowCount);
     await addTopValues(conn, t.table, profiles, SMALL_DOMAIN);
     const candidates = profiles.filter((p) => looksLikeIdentifier(p, t.rowCount));
     const exact = /* @__PURE__ */ new Map();
