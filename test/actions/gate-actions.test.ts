@@ -277,4 +277,21 @@ describe("actions/model-validation", () => {
     expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/model (worse)", head_sha: HEAD_SHA, conclusion: "failure" });
     expect(invalidRequests()).toEqual([]);
   });
+
+  it("compares with the model of the latest release: baseline: release:<asset>", async () => {
+    modelWorkspace();
+    gh.state.addRelease("v3.1.0", { "model.onnx": readFileSync(path.join(workspace, "models/baseline.onnx")) });
+    const r = await run("model-validation", { ...inputs("models/worse.onnx"), baseline: "release:model.onnx" });
+    expect(r.steps.find((s) => s.id === "run")?.exitCode).toBe(1);
+    const report = JSON.parse(readFileSync(path.join(workspace, "mlgate-report/model.json"), "utf8")) as {
+      subjects: { path: string; role: string }[];
+    };
+    expect(report.subjects.map((s) => [s.role, s.path])).toEqual([
+      ["candidate", "models/worse.onnx"],
+      ["baseline", "release:v3.1.0:model.onnx"],
+    ]);
+    expect(Number(r.outputs.delta)).toBeLessThan(-0.05);
+    expect(gh.apiRequests().map((q) => q.operationId)).toContain("repos/get-release-asset");
+    expect(invalidRequests()).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 /** The operations the double implements, by OpenAPI operationId, with GitHub's status codes and shapes. */
-import type { ArtifactRecord, CheckRunRecord, CommentRecord, DeploymentRecord, DoubleState } from "./state.js";
+import type { ArtifactRecord, CheckRunRecord, CommentRecord, DeploymentRecord, DoubleState, ReleaseRecord } from "./state.js";
 
 export interface RouteInput {
   /** The request path without the query string. */
@@ -14,6 +14,8 @@ export interface RouteInput {
   documentationUrl: string;
   /** GitHub's documented example answer of an operation, to fill fields the double has no state for. */
   example: (operationId: string) => unknown;
+  /** The request's Accept header. */
+  accept: string;
 }
 
 export interface RouteOutput {
@@ -187,6 +189,45 @@ function artifactJson(r: RouteInput, a: ArtifactRecord): Record<string, unknown>
   };
 }
 
+function assetJson(r: RouteInput, a: ReleaseRecord["assets"][number], created: string): Record<string, unknown> {
+  const sample = (r.example("repos/get-release-asset") ?? {}) as Record<string, unknown>;
+  return {
+    ...sample,
+    id: a.id,
+    node_id: `RA_${a.id}`,
+    name: a.name,
+    label: null,
+    size: a.data.length,
+    content_type: "application/octet-stream",
+    state: "uploaded",
+    url: `${r.base}/repos/${r.repository}/releases/assets/${a.id}`,
+    browser_download_url: `${r.base}/_blob/releases/${a.id}`,
+    uploader: bot,
+    created_at: created,
+    updated_at: created,
+  };
+}
+
+function releaseJson(r: RouteInput, rel: ReleaseRecord): Record<string, unknown> {
+  const sample = (r.example("repos/get-latest-release") ?? {}) as Record<string, unknown>;
+  const url = `${r.base}/repos/${r.repository}/releases/${rel.id}`;
+  return {
+    ...sample,
+    id: rel.id,
+    node_id: `RE_${rel.id}`,
+    tag_name: rel.tag_name,
+    name: rel.tag_name,
+    draft: rel.draft,
+    prerelease: false,
+    url,
+    assets_url: `${url}/assets`,
+    author: bot,
+    created_at: rel.created_at,
+    published_at: rel.draft ? null : rel.created_at,
+    assets: rel.assets.map((a) => assetJson(r, a, rel.created_at)),
+  };
+}
+
 const MAX_COMMENT = 65_536;
 
 export const ROUTES: Record<string, Route> = {
@@ -325,6 +366,25 @@ export const ROUTES: Record<string, Route> = {
     if (!a || r.params.archive_format !== "zip") return notFound(r.documentationUrl);
     // GitHub redirects to a short-lived blob URL; the double serves the zip itself.
     return { status: 302, headers: { location: `${r.base}/_blob/artifacts/${a.id}.zip?sig=loopback` } };
+  },
+  "repos/get-latest-release": (r) => {
+    const rel = r.state.releases.filter((x) => !x.draft).at(-1);
+    return rel ? { status: 200, body: releaseJson(r, rel) } : notFound(r.documentationUrl);
+  },
+  "repos/get-release-by-tag": (r) => {
+    const rel = r.state.releases.find((x) => x.tag_name === r.params.tag);
+    return rel ? { status: 200, body: releaseJson(r, rel) } : notFound(r.documentationUrl);
+  },
+  "repos/get-release-asset": (r) => {
+    for (const rel of r.state.releases) {
+      const a = rel.assets.find((x) => x.id === num(r.params.asset_id));
+      if (!a) continue;
+      // With Accept: application/octet-stream GitHub redirects to the file; the double serves it.
+      if (r.accept.includes("application/octet-stream"))
+        return { status: 302, headers: { location: `${r.base}/_blob/releases/${a.id}` } };
+      return { status: 200, body: assetJson(r, a, rel.created_at) };
+    }
+    return notFound(r.documentationUrl);
   },
   "pulls/list": (r) => {
     const head = r.query.get("head");

@@ -15,7 +15,8 @@
  * Implemented: check runs (create, update, get, list for ref), issue comments (list with pagination,
  * create, update, get, delete), deployments and deployment statuses, workflow-run artifacts (list,
  * get, zip download via a 302 to a loopback blob URL, as @actions/artifact's findBy download
- * expects) and pulls list; GraphQL minimizeComment/unminimizeComment (checked against the
+ * expects), releases (latest, by tag, asset download via a 302 to a loopback blob URL) and pulls
+ * list; GraphQL minimizeComment/unminimizeComment (checked against the
  * mutations' documented arguments, not a full GraphQL schema). Pagination: per_page (default 30, max 100) and page, with Link headers.
  * The double's own answers are checked against the documented response schemas too
  * (`responseErrors` on each record), so client code sees what GitHub would send; where the double
@@ -139,6 +140,14 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       return { out: { status: 200, headers: { "content-type": "application/zip" } }, rec, raw: makeZip(a.files) };
     }
 
+    const asset = /^\/_blob\/releases\/(\d+)$/.exec(u.pathname);
+    if (asset) {
+      rec.kind = "blob";
+      const a = state.releases.flatMap((x) => x.assets).find((x) => x.id === Number(asset[1]));
+      if (!a) return { out: { status: 404 }, rec };
+      return { out: { status: 200, headers: { "content-type": "application/octet-stream" } }, rec, raw: a.data };
+    }
+
     if (u.pathname === "/graphql" && method === "POST") {
       rec.kind = "graphql";
       const out = graphql(state, body);
@@ -210,6 +219,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       state,
       documentationUrl: docs,
       example: (id) => validator.example(id),
+      accept: req.headers.accept ?? "",
     });
     rec.responseErrors = validator.validateResponse(m, out.status, out.body);
     return { out, rec };

@@ -51,12 +51,21 @@ export interface PullRecord {
   base: { sha: string; ref: string };
 }
 
+export interface ReleaseRecord {
+  id: number;
+  tag_name: string;
+  draft: boolean;
+  created_at: string;
+  assets: { id: number; name: string; data: Buffer }[];
+}
+
 export class DoubleState {
   checkRuns: CheckRunRecord[] = [];
   comments: CommentRecord[] = [];
   deployments: DeploymentRecord[] = [];
   artifacts: ArtifactRecord[] = [];
   pulls: PullRecord[] = [];
+  releases: ReleaseRecord[] = [];
   private nextId = 1000;
 
   id(): number {
@@ -75,6 +84,19 @@ export class DoubleState {
     const a = { id: this.id(), run_id: runId, name, files, created_at: new Date().toISOString() };
     this.artifacts.push(a);
     return a;
+  }
+
+  /** A published release (the latest is the last one added that is not a draft) with its assets. */
+  addRelease(tag: string, assets: Record<string, Buffer>, draft = false): ReleaseRecord {
+    const r: ReleaseRecord = {
+      id: this.id(),
+      tag_name: tag,
+      draft,
+      created_at: new Date().toISOString(),
+      assets: Object.entries(assets).map(([name, data]) => ({ id: this.id(), name, data })),
+    };
+    this.releases.push(r);
+    return r;
   }
 
   addPull(p: PullRecord): void {

@@ -33,7 +33,7 @@ export const modelCommand: Command = {
   publishes: (ctx) => ctx.str("shard") === undefined,
   summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
   usage: [
-    "model --candidate FILE [--baseline FILE|git:REF:PATH|none] --data FILE --label COL --task binary|multiclass|regression",
+    "model --candidate FILE [--baseline FILE|git:REF:PATH|release:[TAG:]ASSET|none] --data FILE --label COL --task binary|multiclass|regression",
     "model ... [--features a,b,c] [--output NAME] [--slice COL]... [--sensitive COL]... [--shard i/n --stats FILE]",
   ],
   description: [
@@ -48,7 +48,8 @@ export const modelCommand: Command = {
     baseline: {
       type: "string",
       valueName: "SPEC",
-      description: "Baseline: a path, git:<ref>:<path>, git:<path> (PR base), or none.",
+      description:
+        "Baseline: a path, git:<ref>:<path>, git:<path> (PR base), release:<asset> (latest GitHub release), release:<tag>:<asset>, or none.",
     },
     data: { type: "string", valueName: "FILE", description: "Evaluation data: CSV, TSV, Parquet or JSON Lines." },
     label: { type: "string", valueName: "COL", description: "Label column." },

@@ -9,6 +9,7 @@ import type { Subject } from "../../core/report.js";
 import { openTable, type OpenedTable } from "../../core/table.js";
 import { csvSource, type CsvSource } from "../../core/table/stream.js";
 import { resolveGitBaseline } from "./baseline.js";
+import { isReleaseSpec, releaseBaseline } from "./release-baseline.js";
 import { scoreRows, type Scored } from "./evaluate.js";
 import { planGroups, type GroupSpec } from "./groups.js";
 import { measureLatency, measureRobustness, type SampleFeed } from "./probes.js";
@@ -49,7 +50,9 @@ async function dataSha256(file: string, early: DataHash | undefined): Promise<st
 export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalState> {
   const candFile = io.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
   const dataFile = io.resolvePath(s.data, { flag: "--data", kind: "any" });
-  const git = resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
+  const git = isReleaseSpec(s.baseline)
+    ? await releaseBaseline(s.baseline, io.env, io.progress)
+    : resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
   let baseline: { file: string; display: string; temporary?: boolean } | undefined;
   if (git === "path" && s.baseline)
     baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
