@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-23OU2XO3.js";
+} from "./chunk-2TQRRKH5.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-7RNQUZMS.js";
 import "./chunk-QVZ6BCEB.js";

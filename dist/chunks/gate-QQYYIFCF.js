@@ -20,6 +20,9 @@ import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
+  TOOL
+} from "./chunk-MTZTCCQZ.js";
+import {
   ConfigurationError,
   errorMessage
 } from "./chunk-3PEGX5SE.js";
@@ -27,7 +30,7 @@ import "./chunk-EFS5GV5K.js";
 
 // src/gates/model/gate.ts
 import { rmSync } from "node:fs";
-import path2 from "node:path";
+import path3 from "node:path";
 
 // src/core/table/stream.ts
 import { existsSync, statSync } from "node:fs";
@@ -137,6 +140,64 @@ function resolveGitBaseline(spec, candidateRel, env, cwd) {
       `--baseline ${spec}: git show ${ref}:${file} failed; check that the ref is fetched (actions/checkout fetch-depth: 0) and the path exists there`
     );
   return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, temporary: true };
+}
+
+// src/gates/model/release-baseline.ts
+import { mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import os2 from "node:os";
+import path2 from "node:path";
+function isReleaseSpec(spec) {
+  return spec?.startsWith("release:") ?? false;
+}
+async function releaseBaseline(spec, env, progress = () => void 0) {
+  const rest = spec.slice("release:".length);
+  const colon = rest.lastIndexOf(":");
+  const tag = colon >= 0 ? rest.slice(0, colon) : void 0;
+  const asset = colon >= 0 ? rest.slice(colon + 1) : rest;
+  const fail = (why) => new ConfigurationError(`--baseline ${spec}: ${why}`);
+  if (asset === "" || tag === "") throw fail("write release:<asset> (latest release) or release:<tag>:<asset>");
+  const repo = env.GITHUB_REPOSITORY;
+  if (!repo || !/^[^/\s]+\/[^/\s]+$/.test(repo))
+    throw fail("needs GITHUB_REPOSITORY (owner/repo), which GitHub Actions sets; outside Actions set it yourself");
+  const api = (env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
+  const token = env.GITHUB_TOKEN ?? env.GH_TOKEN;
+  const headers = (accept) => ({
+    accept,
+    "user-agent": TOOL,
+    "x-github-api-version": "2022-11-28",
+    ...token ? { authorization: `Bearer ${token}` } : {}
+  });
+  const get = async (url, accept) => {
+    try {
+      return await fetch(url, { headers: headers(accept), redirect: "follow", signal: AbortSignal.timeout(6e5) });
+    } catch (e) {
+      throw fail(`cannot reach ${api} (${errorMessage(e)})`);
+    }
+  };
+  const which = tag ? `release ${tag}` : "the latest release";
+  const res = await get(
+    `${api}/repos/${repo}/releases/${tag ? `tags/${encodeURIComponent(tag)}` : "latest"}`,
+    "application/vnd.github+json"
+  );
+  if (res.status === 404) throw fail(tag ? `${repo} has no release tagged ${tag}` : `${repo} has no published release`);
+  if (res.status === 401 || res.status === 403)
+    throw fail(`reading the releases of ${repo} was refused (HTTP ${res.status}); give the job a token with contents: read`);
+  if (!res.ok) throw fail(`reading ${which} of ${repo} failed (HTTP ${res.status})`);
+  const release = await res.json();
+  const found = release.assets.find((a) => a.name === asset);
+  if (!found) {
+    const names = release.assets.map((a) => a.name);
+    throw fail(
+      `release ${release.tag_name} of ${repo} has no asset named ${asset} (${names.length ? `it has ${names.join(", ")}` : "it has none"})`
+    );
+  }
+  progress(`downloading the baseline ${asset} from release ${release.tag_name} of ${repo}`);
+  const download = await get(found.url, "application/octet-stream");
+  if (!download.ok) throw fail(`downloading ${asset} from release ${release.tag_name} failed (HTTP ${download.status})`);
+  const dir = mkdtempSync2(path2.join(os2.tmpdir(), "mlgate-baseline-"));
+  const file = path2.join(dir, path2.basename(asset));
+  writeFileSync2(file, Buffer.from(await download.arrayBuffer()));
+  return { file, display: `release:${release.tag_name}:${asset}`, temporary: true };
 }
 
 // src/gates/model/ort.ts
@@ -301,10 +362,10 @@ function classesOf(task, plan) {
 }
 
 // src/gates/model/session.ts
-import os2 from "node:os";
+import os3 from "node:os";
 var DTYPES = ["float32", "float64", "int64", "string"];
 function sessionOptions() {
-  const threads = Math.max(1, os2.availableParallelism());
+  const threads = Math.max(1, os3.availableParallelism());
   return {
     graphOptimizationLevel: "all",
     intraOpNumThreads: threads,
@@ -881,7 +942,7 @@ async function dataSha256(file, early) {
 async function evaluateModels(s, io) {
   const candFile = io.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
   const dataFile = io.resolvePath(s.data, { flag: "--data", kind: "any" });
-  const git = resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
+  const git = isReleaseSpec(s.baseline) ? await releaseBaseline(s.baseline, io.env, io.progress) : resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
   let baseline;
   if (git === "path" && s.baseline)
     baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
@@ -973,7 +1034,7 @@ async function evaluateModels(s, io) {
     db.close();
     if (candidate) await candidate.session.release();
     if (base) await base.session.release();
-    if (baseline?.temporary) rmSync(path2.dirname(baseline.file), { recursive: true, force: true });
+    if (baseline?.temporary) rmSync(path3.dirname(baseline.file), { recursive: true, force: true });
   }
 }
 var NeedsTable = class extends Error {

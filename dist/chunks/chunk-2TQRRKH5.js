@@ -239,7 +239,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-HW6IH2ZH.js");
+    const { main: main2 } = await import("./cli-IP5DLHYS.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path3.join("examples", "mlgate.yml");
     if (!existsSync2(path3.resolve(ctx.cwd, config))) {
@@ -666,7 +666,7 @@ var modelCommand = {
   publishes: (ctx) => ctx.str("shard") === void 0,
   summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
   usage: [
-    "model --candidate FILE [--baseline FILE|git:REF:PATH|none] --data FILE --label COL --task binary|multiclass|regression",
+    "model --candidate FILE [--baseline FILE|git:REF:PATH|release:[TAG:]ASSET|none] --data FILE --label COL --task binary|multiclass|regression",
     "model ... [--features a,b,c] [--output NAME] [--slice COL]... [--sensitive COL]... [--shard i/n --stats FILE]"
   ],
   description: [
@@ -681,7 +681,7 @@ var modelCommand = {
     baseline: {
       type: "string",
       valueName: "SPEC",
-      description: "Baseline: a path, git:<ref>:<path>, git:<path> (PR base), or none."
+      description: "Baseline: a path, git:<ref>:<path>, git:<path> (PR base), release:<asset> (latest GitHub release), release:<tag>:<asset>, or none."
     },
     data: { type: "string", valueName: "FILE", description: "Evaluation data: CSV, TSV, Parquet or JSON Lines." },
     label: { type: "string", valueName: "COL", description: "Label column." },
@@ -757,7 +757,7 @@ function startHelper(ctx, data) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-555JT4K4.js"),
+    import("./gate-QQYYIFCF.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-OF7ULQOT.js")
   ]);
