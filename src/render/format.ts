@@ -15,6 +15,14 @@ export function formatNumber(n: number, digits = 4): string {
   return String(Number(n.toPrecision(digits)));
 }
 
+/**
+ * A count with thousands separators, 1234567 -> "1,234,567", as toLocaleString("en-US") writes it;
+ * the first toLocaleString call of a process loads ICU's locale data (≈13 ms of every gate run).
+ */
+export function formatCount(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 export const STATUS_SYMBOL: Record<CheckStatus | ReportStatus, string> = {
   pass: "✔",
   warn: "⚠",

@@ -3,6 +3,7 @@ import { countByStatus, type Check, type Scalar, type Section } from "../../core
 import type { OpenedTable } from "../../core/table.js";
 import type { ColumnDrift } from "./drift.js";
 import type { ColumnProfile } from "./profile.js";
+import { formatCount } from "../../render/format.js";
 
 const MAX_CHARTS = 3;
 const MAX_BAD_ROWS = 50;
@@ -109,7 +110,7 @@ export function dataSections(profiles: ColumnProfile[], drift: ColumnDrift[], ch
 
 export function dataSummary(display: string, t: OpenedTable, checks: Check[], drift: ColumnDrift[]): string {
   const c = countByStatus(checks);
-  const parts = [`${display}: ${t.rowCount.toLocaleString("en-US")} rows`];
+  const parts = [`${display}: ${formatCount(t.rowCount)} rows`];
   if (c.fail) parts.push(`${c.fail} failed check${c.fail === 1 ? "" : "s"}`);
   if (c.warn) parts.push(`${c.warn} warning${c.warn === 1 ? "" : "s"}`);
   if (!c.fail && !c.warn) parts.push(`all ${c.pass} checks passed`);

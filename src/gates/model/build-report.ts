@@ -8,6 +8,7 @@ import { fairnessSection, metricTable, operationsSection, sliceSections } from "
 import { sliceChecks } from "./slices.js";
 import type { EvalState, LatencyStats, RobustnessStats } from "./state.js";
 import { applyWaivers, fmtDelta, fmtNum } from "./verdict.js";
+import { formatCount } from "../../render/format.js";
 
 function quantile(xs: readonly number[], q: number): number {
   if (xs.length === 0) return NaN;
@@ -177,7 +178,7 @@ export function buildReport(st: EvalState, preparedBefore?: Prepared): Report {
   return makeReport({
     gate: "model",
     checks: final,
-    summary: `${head} on ${st.yTrue.length.toLocaleString("en-US")} rows${tail}`,
+    summary: `${head} on ${formatCount(st.yTrue.length)} rows${tail}`,
     subject: st.subjects[0] ?? { path: st.settings.candidate, sha256: "0".repeat(64) },
     subjects: st.subjects,
     inputs: st.inputs,

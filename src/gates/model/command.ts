@@ -8,6 +8,7 @@ import type { Report } from "../../core/report.js";
 import type { DataHash, GateIo } from "./gate.js";
 import { HelperThread, workerSetting } from "./helper-thread.js";
 import { resolveSettings } from "./settings.js";
+import { formatCount } from "../../render/format.js";
 
 /** A data file this big is hashed on the helper thread (170 MB: ≈0.1 s of main-thread time otherwise). */
 const HELPER_MIN_BYTES = 16 << 20;
@@ -161,7 +162,7 @@ async function runGate(
     );
     return 0;
   }
-  ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
+  ctx.progress(`computing metrics and paired statistics over ${formatCount(state.yTrue.length)} rows`);
   return buildReportConcurrently(state, ctx.progress, helper);
 }
 
@@ -184,7 +185,7 @@ export const modelMergeCommand: Command = {
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     // The shard files are inputs of this verdict too, next to the models and data they name.
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
-    ctx.progress(`computing metrics and paired statistics over ${merged.yTrue.length.toLocaleString("en-US")} rows`);
+    ctx.progress(`computing metrics and paired statistics over ${formatCount(merged.yTrue.length)} rows`);
     return buildReportConcurrently(merged, ctx.progress);
   },
 };

@@ -10,6 +10,7 @@ import type { GroupSpec } from "./groups.js";
 import { planInputs, planOutput, type InputPlan, type LoadedModel, type OutputPlan } from "./session.js";
 import type { RunSettings } from "./settings.js";
 import { GrowableF64, GrowableI32 } from "./state.js";
+import { formatCount } from "../../render/format.js";
 
 export interface Scored {
   task: Task;
@@ -286,7 +287,7 @@ export async function scoreRows(
       if (filled === B) await flush();
     }
     total += n;
-    if (total % (B * 64) < n) progress(`scored ${total.toLocaleString("en-US")} rows`);
+    if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
   }
   await flush();
   if (pending) await pending;

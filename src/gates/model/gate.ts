@@ -16,6 +16,7 @@ import { measureLatency, measureRobustness, type SampleFeed } from "./probes.js"
 import { loadModel, type LoadedModel } from "./session.js";
 import type { RunSettings } from "./settings.js";
 import type { EvalState, Grouping } from "./state.js";
+import { formatCount } from "../../render/format.js";
 
 export interface GateIo {
   cwd: string;
@@ -84,9 +85,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
           `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove them`,
         );
       specs = await planGroups(db.connection, t, s.sliceColumns, s.namedSlices, s.sensitive);
-      io.progress(
-        `scoring ${t.rowCount.toLocaleString("en-US")} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`,
-      );
+      io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
       scored = await scoreRows(db.connection, t, s, models, specs, io.progress);
     }
     const groups: Grouping[] = specs.map((g, i) => ({

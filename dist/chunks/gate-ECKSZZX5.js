@@ -2,21 +2,20 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  commandHelp,
-  main,
-  mainHelp
-} from "./chunk-2TQRRKH5.js";
+  DUCKDB_MEMORY,
+  runDataGate
+} from "./chunk-M7K2RLGN.js";
+import "./chunk-O6KORY3I.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-7RNQUZMS.js";
-import "./chunk-QVZ6BCEB.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-VRJXRFAB.js";
+import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  commandHelp,
-  main,
-  mainHelp
+  DUCKDB_MEMORY,
+  runDataGate
 };

@@ -14,8 +14,9 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-RPFY7LHH.js";
-import "./chunk-VRJXRFAB.js";
+} from "./chunk-MQ6ICY5O.js";
+import "./chunk-FT6ZV6ZI.js";
+import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,
   exitCodeFor

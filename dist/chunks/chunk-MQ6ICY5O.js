@@ -3,12 +3,14 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   GITHUB_BODY_LIMIT,
-  STATUS_WORD,
   escapeMarkdown,
-  formatValue,
   renderJson,
   renderMarkdown
-} from "./chunk-VRJXRFAB.js";
+} from "./chunk-FT6ZV6ZI.js";
+import {
+  STATUS_WORD,
+  formatValue
+} from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
 } from "./chunk-MTZTCCQZ.js";

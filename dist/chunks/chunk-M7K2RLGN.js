@@ -40,6 +40,9 @@ import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
+  formatCount
+} from "./chunk-CYBZZBR3.js";
+import {
   countByStatus,
   makeReport
 } from "./chunk-MTZTCCQZ.js";
@@ -1613,7 +1616,7 @@ function dataSections(profiles, drift, checks, rows) {
 }
 function dataSummary(display, t, checks, drift) {
   const c = countByStatus(checks);
-  const parts = [`${display}: ${t.rowCount.toLocaleString("en-US")} rows`];
+  const parts = [`${display}: ${formatCount(t.rowCount)} rows`];
   if (c.fail) parts.push(`${c.fail} failed check${c.fail === 1 ? "" : "s"}`);
   if (c.warn) parts.push(`${c.warn} warning${c.warn === 1 ? "" : "s"}`);
   if (!c.fail && !c.warn) parts.push(`all ${c.pass} checks passed`);

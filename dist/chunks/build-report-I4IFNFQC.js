@@ -29,6 +29,9 @@ import {
 } from "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
 import {
+  formatCount
+} from "./chunk-CYBZZBR3.js";
+import {
   makeReport
 } from "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";
@@ -1012,7 +1015,7 @@ function buildReport(st, preparedBefore) {
   return makeReport({
     gate: "model",
     checks: final,
-    summary: `${head} on ${st.yTrue.length.toLocaleString("en-US")} rows${tail}`,
+    summary: `${head} on ${formatCount(st.yTrue.length)} rows${tail}`,
     subject: st.subjects[0] ?? { path: st.settings.candidate, sha256: "0".repeat(64) },
     subjects: st.subjects,
     inputs: st.inputs,

@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-NR3J5GWL.js";
+} from "./chunk-M7K2RLGN.js";
 import {
   openDuckDB,
   openTable,
@@ -24,6 +24,7 @@ import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

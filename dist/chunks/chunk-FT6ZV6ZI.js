@@ -2,6 +2,13 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  SEVERITY,
+  STATUS_SYMBOL,
+  STATUS_WORD,
+  formatNumber,
+  formatValue
+} from "./chunk-CYBZZBR3.js";
+import {
   countByStatus
 } from "./chunk-MTZTCCQZ.js";
 
@@ -55,35 +62,6 @@ function escapeTerminal(value, maxChars = 120) {
   if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
   return s;
 }
-
-// src/render/format.ts
-function formatValue(v) {
-  if (v === void 0 || v === null) return "";
-  if (typeof v === "number") return formatNumber(v);
-  return String(v);
-}
-function formatNumber(n, digits = 4) {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? "NaN" : n > 0 ? "\u221E" : "-\u221E";
-  if (Number.isInteger(n)) return String(n);
-  const a = Math.abs(n);
-  if (a !== 0 && (a < 1e-4 || a >= 1e9)) return n.toExponential(2);
-  return String(Number(n.toPrecision(digits)));
-}
-var STATUS_SYMBOL = {
-  pass: "\u2714",
-  warn: "\u26A0",
-  fail: "\u2716",
-  skip: "\u25CB",
-  error: "\u2716"
-};
-var STATUS_WORD = {
-  pass: "passed",
-  warn: "passed with warnings",
-  fail: "failed",
-  skip: "skipped",
-  error: "could not run"
-};
-var SEVERITY = { fail: 0, warn: 1, pass: 2, skip: 3 };
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
@@ -377,10 +355,6 @@ export {
   writeJsonReport,
   escapeMarkdown,
   escapeTerminal,
-  formatValue,
-  formatNumber,
-  STATUS_SYMBOL,
-  STATUS_WORD,
   GITHUB_BODY_LIMIT,
   sortChecks,
   renderMarkdown

@@ -21,15 +21,18 @@ import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
-  STATUS_SYMBOL,
-  STATUS_WORD,
   escapeTerminal,
-  formatNumber,
-  formatValue,
   renderMarkdown,
   sortChecks,
   writeJsonReport
-} from "./chunk-VRJXRFAB.js";
+} from "./chunk-FT6ZV6ZI.js";
+import {
+  STATUS_SYMBOL,
+  STATUS_WORD,
+  formatCount,
+  formatNumber,
+  formatValue
+} from "./chunk-CYBZZBR3.js";
 import {
   TOOL,
   TOOL_VERSION,
@@ -239,7 +242,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-IP5DLHYS.js");
+    const { main: main2 } = await import("./cli-K5ILP4RG.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path3.join("examples", "mlgate.yml");
     if (!existsSync2(path3.resolve(ctx.cwd, config))) {
@@ -306,7 +309,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-RESLDWOQ.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-NNSXETOB.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -508,7 +511,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-JDR7QIXB.js");
+    const { runDataGate } = await import("./gate-ECKSZZX5.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -539,7 +542,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-DAZAZEPJ.js");
+    const { inferContract } = await import("./infer-ZSHGHV7A.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path6.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -757,9 +760,9 @@ function startHelper(ctx, data) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-QQYYIFCF.js"),
+    import("./gate-NLJEPG2R.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-OF7ULQOT.js")
+    import("./build-report-I4IFNFQC.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -783,7 +786,7 @@ async function runGate(ctx, s, early) {
     );
     return 0;
   }
-  ctx.progress(`computing metrics and paired statistics over ${state.yTrue.length.toLocaleString("en-US")} rows`);
+  ctx.progress(`computing metrics and paired statistics over ${formatCount(state.yTrue.length)} rows`);
   return buildReportConcurrently(state, ctx.progress, helper);
 }
 var modelMergeCommand = {
@@ -800,11 +803,11 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-OF7ULQOT.js")
+      import("./build-report-I4IFNFQC.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
-    ctx.progress(`computing metrics and paired statistics over ${merged.yTrue.length.toLocaleString("en-US")} rows`);
+    ctx.progress(`computing metrics and paired statistics over ${formatCount(merged.yTrue.length)} rows`);
     return buildReportConcurrently(merged, ctx.progress);
   }
 };
@@ -941,7 +944,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-ZWYKWKOG.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-K3G5X7TG.js");
   let cmd;
   let ctx;
   let publisher;

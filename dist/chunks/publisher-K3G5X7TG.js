@@ -7,8 +7,9 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-RPFY7LHH.js";
-import "./chunk-VRJXRFAB.js";
+} from "./chunk-MQ6ICY5O.js";
+import "./chunk-FT6ZV6ZI.js";
+import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-OXNJ54AG.js";
 import "./chunk-3PEGX5SE.js";

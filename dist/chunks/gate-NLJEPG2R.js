@@ -20,6 +20,9 @@ import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
+  formatCount
+} from "./chunk-CYBZZBR3.js";
+import {
   TOOL
 } from "./chunk-MTZTCCQZ.js";
 import {
@@ -735,7 +738,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       if (filled === B) await flush();
     }
     total += n;
-    if (total % (B * 64) < n) progress(`scored ${total.toLocaleString("en-US")} rows`);
+    if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
   }
   await flush();
   if (pending) await pending;
@@ -969,9 +972,7 @@ async function evaluateModels(s, io) {
           `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove them`
         );
       specs = await planGroups(db.connection, t, s.sliceColumns, s.namedSlices, s.sensitive);
-      io.progress(
-        `scoring ${t.rowCount.toLocaleString("en-US")} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`
-      );
+      io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
       scored = await scoreRows(db.connection, t, s, models, specs, io.progress);
     }
     const groups = specs.map((g, i) => ({
