@@ -29,7 +29,7 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunks/[name]-[hash]",
-  external: ["onnxruntime-node", "@duckdb/node-api", "@duckdb/node-bindings", "@duckdb/node-bindings-*"],
+  external: ["onnxruntime-node", "@duckdb/node-bindings", "@duckdb/node-bindings-*"],
   legalComments: "none",
   sourcemap: false,
   logLevel: "warning",

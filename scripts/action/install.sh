@@ -7,7 +7,7 @@ root="$(cd "${GITHUB_ACTION_PATH:?GITHUB_ACTION_PATH is not set: run this from a
 
 # The packages scripts/build.mjs leaves out of the bundle; everything else is inside dist/.
 # test/actions keeps this list and the build's external list in step.
-runtime=(onnxruntime-node @duckdb/node-api @duckdb/node-bindings)
+runtime=(onnxruntime-node @duckdb/node-bindings)
 
 missing=()
 check() {

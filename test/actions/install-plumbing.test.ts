@@ -59,7 +59,7 @@ function runScript(
 
 const INSTALL = path.join(ROOT, "scripts/action/install.sh");
 const DEPS = path.join(ROOT, "scripts/action/deps.sh");
-const RUNTIME = ["onnxruntime-node", "@duckdb/node-api", "@duckdb/node-bindings"];
+const RUNTIME = ["onnxruntime-node", "@duckdb/node-bindings"];
 
 describe("install.sh", () => {
   it("does not run npm when node_modules has the runtime packages", async () => {
@@ -73,13 +73,13 @@ describe("install.sh", () => {
 
   it("runs npm ci --omit=dev in the action repository with ONNXRUNTIME_NODE_INSTALL=skip when a package is missing", async () => {
     const r = repo({ nodeModules: false });
-    // A partial cache: one of the three packages is there.
+    // A partial cache: one of the two packages is there.
     mkdirSync(path.join(r.root, "node_modules/onnxruntime-node"), { recursive: true });
     writeFileSync(path.join(r.root, "node_modules/onnxruntime-node/package.json"), "{}");
     const npm = fakeNpm({ installs: RUNTIME });
     const res = await runScript(INSTALL, r.actionDir("onnx-compat"), { PATH: `${npm.bin}:${process.env.PATH ?? ""}` });
     expect(res.code).toBe(0);
-    expect(res.stdout).toBe("mlgate: installing runtime dependencies (missing: @duckdb/node-api @duckdb/node-bindings)\n");
+    expect(res.stdout).toBe("mlgate: installing runtime dependencies (missing: @duckdb/node-bindings)\n");
     expect(readFileSync(npm.log, "utf8")).toBe(`cwd=${r.root} args=ci --omit=dev --no-audit --no-fund ORT=skip\n`);
   });
 
@@ -97,7 +97,7 @@ describe("install.sh", () => {
     const res = await runScript(INSTALL, r.actionDir("publish"), { PATH: `${npm.bin}:${process.env.PATH ?? ""}` });
     expect(res.code).toBe(1);
     expect(res.stderr).toBe(
-      `::error::mlgate: npm ci finished but @duckdb/node-api @duckdb/node-bindings is still missing from ${r.root}/node_modules\n`,
+      `::error::mlgate: npm ci finished but @duckdb/node-bindings is still missing from ${r.root}/node_modules\n`,
     );
   });
 });

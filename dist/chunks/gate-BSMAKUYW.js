@@ -8,7 +8,7 @@ import {
   openTable,
   sqlIdent,
   sqlString
-} from "./chunk-O6KORY3I.js";
+} from "./chunk-T4M7V6R4.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";

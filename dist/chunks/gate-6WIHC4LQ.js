@@ -4,8 +4,8 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-M7K2RLGN.js";
-import "./chunk-O6KORY3I.js";
+} from "./chunk-CGT6LOA3.js";
+import "./chunk-T4M7V6R4.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";

@@ -242,7 +242,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-K5ILP4RG.js");
+    const { main: main2 } = await import("./cli-HYWIWEA2.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path3.join("examples", "mlgate.yml");
     if (!existsSync2(path3.resolve(ctx.cwd, config))) {
@@ -511,7 +511,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-ECKSZZX5.js");
+    const { runDataGate } = await import("./gate-6WIHC4LQ.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -542,7 +542,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-ZSHGHV7A.js");
+    const { inferContract } = await import("./infer-PUHCZKFU.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path6.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -760,7 +760,7 @@ function startHelper(ctx, data) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-NLJEPG2R.js"),
+    import("./gate-BSMAKUYW.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-I4IFNFQC.js")
   ]);

@@ -12,13 +12,13 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-M7K2RLGN.js";
+} from "./chunk-CGT6LOA3.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-O6KORY3I.js";
+} from "./chunk-T4M7V6R4.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";

@@ -13,7 +13,7 @@ import {
   readCsvRejects,
   sqlIdent,
   sqlString
-} from "./chunk-O6KORY3I.js";
+} from "./chunk-T4M7V6R4.js";
 import {
   benjaminiHochberg,
   chiSquareSf,
