@@ -12,8 +12,8 @@ import { Aggregate } from "./aggregate.js";
 import { ruleFails, type ExampleRows } from "./checks.js";
 import type { CompiledRule } from "./rules.js";
 
-/** Rules per mask column: bits of a BIGINT that stay exact as a JS number. */
-const RULES_PER_MASK = 50;
+/** Rules per mask column: the bits of an INTEGER (read as an Int32Array). */
+const RULES_PER_MASK = 30;
 
 export async function firstRows(
   conn: DuckDBConnection,
@@ -61,10 +61,13 @@ async function fromScan(conn: DuckDBConnection, scan: string, failing: Failing, 
   for (let m = 0; m * RULES_PER_MASK < failing.length; m++) {
     const bits = failing
       .slice(m * RULES_PER_MASK, (m + 1) * RULES_PER_MASK)
-      .map((f, b) => `(CASE WHEN ${f.row.where} THEN ${2 ** b} ELSE 0 END)::BIGINT`);
+      .map((f, b) => `(CASE WHEN ${f.row.where} THEN ${2 ** b} ELSE 0 END)::INTEGER`);
     masks.push(bits.join(" + "));
   }
   const values = failing.map((f) => `CASE WHEN ${f.row.where} THEN ${f.row.value} END`);
+  // DuckDB's default result buffer holds a few chunks, so its threads idle while this one reads; a
+  // deeper one lets the scan run ahead on every core.
+  await conn.run("SET streaming_buffer_size = '32MB'");
   const result = await conn.stream(`SELECT ${[...masks, ...values].join(", ")} FROM ${scan}`);
   const out = new Map<number, ExampleRows>(failing.map((f) => [f.index, []]));
   let done = 0;

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-CGT6LOA3.js";
+} from "./chunk-ABWF6IB7.js";
 import "./chunk-T4M7V6R4.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";

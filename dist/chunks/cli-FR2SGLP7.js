@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-S4E5IQAD.js";
+} from "./chunk-3FRMGHQP.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-7RNQUZMS.js";
 import "./chunk-QVZ6BCEB.js";

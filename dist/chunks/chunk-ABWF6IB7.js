@@ -222,7 +222,7 @@ function columnSetCheck(id, title, names, severity, what) {
 }
 
 // src/gates/data/examples.ts
-var RULES_PER_MASK = 50;
+var RULES_PER_MASK = 30;
 async function firstRows(conn, t, scan, rules, counts, maxExamples) {
   const failing = rules.flatMap(
     (r, i) => r.row && maxExamples > 0 && ruleFails(r, counts[i] ?? 0, t.rowCount) ? [{ index: i, row: r.row }] : []
@@ -255,10 +255,11 @@ function numbers(v, n) {
 async function fromScan(conn, scan, failing, k) {
   const masks = [];
   for (let m = 0; m * RULES_PER_MASK < failing.length; m++) {
-    const bits = failing.slice(m * RULES_PER_MASK, (m + 1) * RULES_PER_MASK).map((f, b) => `(CASE WHEN ${f.row.where} THEN ${2 ** b} ELSE 0 END)::BIGINT`);
+    const bits = failing.slice(m * RULES_PER_MASK, (m + 1) * RULES_PER_MASK).map((f, b) => `(CASE WHEN ${f.row.where} THEN ${2 ** b} ELSE 0 END)::INTEGER`);
     masks.push(bits.join(" + "));
   }
   const values = failing.map((f) => `CASE WHEN ${f.row.where} THEN ${f.row.value} END`);
+  await conn.run("SET streaming_buffer_size = '32MB'");
   const result = await conn.stream(`SELECT ${[...masks, ...values].join(", ")} FROM ${scan}`);
   const out = new Map(failing.map((f) => [f.index, []]));
   let done = 0;

@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-CGT6LOA3.js";
+} from "./chunk-ABWF6IB7.js";
 import {
   openDuckDB,
   openTable,
