@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-3FRMGHQP.js";
+} from "./chunks/chunk-3LBFMLZD.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-7RNQUZMS.js";
 import "./chunks/chunk-QVZ6BCEB.js";

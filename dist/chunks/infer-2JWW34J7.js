@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-ABWF6IB7.js";
+} from "./chunk-XZFTU7QZ.js";
 import {
   openDuckDB,
   openTable,
