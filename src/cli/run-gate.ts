@@ -2,7 +2,7 @@ import { writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError } from "../core/errors.js";
 import { sha256File } from "../core/hash.js";
-import { workspaceRoot } from "../core/paths.js";
+import { workspacePath, workspaceRoot } from "../core/paths.js";
 import { exitCodeFor, type Report } from "../core/report.js";
 import { writeJsonReport } from "../render/json.js";
 import { renderMarkdown } from "../render/markdown.js";
@@ -24,9 +24,7 @@ export function failOnOf(ctx: CommandContext, fromConfig?: FailOn): FailOn {
 export async function recordConfig(report: Report, ctx: CommandContext): Promise<void> {
   if (!ctx.configFile) return;
   const abs = path.resolve(ctx.cwd, ctx.configFile);
-  const rel = path.relative(workspaceRoot(ctx.env, ctx.cwd), abs);
-  const key = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : abs;
-  report.provenance.inputs[key] = await sha256File(abs);
+  report.provenance.inputs[workspacePath(abs, workspaceRoot(ctx.env, ctx.cwd)) ?? abs] = await sha256File(abs);
 }
 
 /** Where the JSON report goes: --json, or mlgate-report/<gate>.json inside Actions so it can be uploaded. */

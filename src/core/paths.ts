@@ -10,6 +10,13 @@ export function workspaceRoot(env: NodeJS.ProcessEnv = process.env, cwd = proces
   return path.resolve(env.GITHUB_WORKSPACE || cwd);
 }
 
+/** `abs` relative to `root` with forward slashes (as reports and annotations name files), or undefined outside it. */
+export function workspacePath(abs: string, root: string): string | undefined {
+  const rel = path.relative(path.resolve(root), path.resolve(root, abs));
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join("/");
+}
+
 export interface PathOptions {
   cwd?: string;
   root?: string;

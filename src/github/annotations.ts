@@ -1,4 +1,4 @@
-import path from "node:path";
+import { workspacePath } from "../core/paths.js";
 import type { Check, Report } from "../core/report.js";
 import { formatValue } from "../render/format.js";
 
@@ -21,16 +21,6 @@ export const ANNOTATIONS_PER_REQUEST = 50;
 const LEVEL: Partial<Record<Check["status"], AnnotationLevel>> = { fail: "failure", warn: "warning" };
 const RANK: Record<AnnotationLevel, number> = { failure: 0, warning: 1, notice: 2 };
 
-/**
- * The file an example's line refers to, relative to the workspace with forward slashes. A file
- * outside the workspace cannot be annotated (GitHub shows annotations on repository paths only).
- */
-function repoPath(file: string, workspace: string): string | undefined {
-  const rel = path.relative(path.resolve(workspace), path.resolve(workspace, file));
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return undefined;
-  return rel.split(path.sep).join("/");
-}
-
 function messageOf(c: Check, value: string): string {
   const parts = [c.message ?? c.title];
   if (c.observed !== undefined || c.expected !== undefined)
@@ -50,7 +40,8 @@ export function annotationsOf(report: Report, workspace: string, max = DEFAULT_M
     const level = LEVEL[c.status];
     const file = c.file ?? report.subject?.path;
     if (!level || !file) continue;
-    const p = repoPath(file, workspace);
+    // A file outside the workspace cannot be annotated (GitHub shows annotations on repository paths only).
+    const p = workspacePath(file, workspace);
     if (!p) continue;
     for (const e of c.examples ?? []) {
       if (e.line === undefined) continue;

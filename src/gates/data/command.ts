@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import { ConfigurationError } from "../../core/errors.js";
-import { workspaceRoot } from "../../core/paths.js";
+import { workspacePath, workspaceRoot } from "../../core/paths.js";
 // DuckDB, ajv and the gate load only when a data command runs (every other command starts faster).
 import type { FileArg } from "./gate.js";
 
@@ -11,9 +11,7 @@ const GLOB = /[*?[]/;
 /** A user path resolved inside the workspace; `display` is relative to it, as annotations need. */
 function fileArg(ctx: CommandContext, p: string, flag: string): FileArg {
   const abs = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
-  const rel = path.relative(workspaceRoot(ctx.env, ctx.cwd), abs);
-  const display = rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel.split(path.sep).join("/") : p;
-  return { path: abs, display };
+  return { path: abs, display: workspacePath(abs, workspaceRoot(ctx.env, ctx.cwd)) ?? p };
 }
 
 function driftMode(v: string | undefined, flag: string): "warn" | "fail" | "off" | undefined {
