@@ -20,12 +20,15 @@
  */
 import { existsSync, statSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { sqlIdent, sqlString } from "../duckdb.js";
-import { csvDialect, formatOf, type TableColumn } from "../table.js";
+import { sqlIdent } from "../duckdb.js";
+import { csvDialect, csvRejectsArgs, formatOf, type TableColumn } from "../table.js";
 
 export interface CsvSource {
   /** The table function call to put after FROM. */
   from: string;
+  /** read_csv's arguments for the file, its dialect and column types, for other scans of it. */
+  args: string[];
+  format: "csv" | "tsv";
   /** The same scan without a rejects table: it fails on a malformed record (for side queries). */
   strictFrom: string;
   file: string;
@@ -40,10 +43,10 @@ export interface CsvSource {
 export async function csvSource(
   conn: DuckDBConnection,
   file: string,
-  options: { name: string; display?: string },
+  options: { name: string; display?: string; types?: Record<string, string> },
 ): Promise<CsvSource | undefined> {
   const display = options.display ?? file;
-  let format: string;
+  let format;
   try {
     format = formatOf(file, display);
   } catch {
@@ -56,7 +59,7 @@ export async function csvSource(
 
   let dialect;
   try {
-    dialect = await csvDialect(conn, file, format);
+    dialect = await csvDialect(conn, file, format, options.types);
   } catch {
     return undefined;
   }
@@ -75,7 +78,9 @@ export async function csvSource(
   }
   return {
     strictFrom: `read_csv(${base.join(", ")})`,
-    from: `read_csv(${[...base, "store_rejects=true", `rejects_table=${sqlString(rejects)}`, `rejects_scan=${sqlString(scan)}`].join(", ")})`,
+    from: `read_csv(${[...base, ...csvRejectsArgs(options.name)].join(", ")})`,
+    args: base,
+    format,
     file,
     display,
     columns,

@@ -9,16 +9,13 @@
  * few MB, whatever the file's size). Everything else (Parquet, JSON Lines, gzip, a CSV the sniffer
  * gives up on) is loaded with openTable, and the table is its own sample.
  */
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError } from "../../core/errors.js";
 import { sqlIdent, sqlString } from "../../core/duckdb.js";
 import {
-  csvDialect,
-  csvRejectsArgs,
-  formatOf,
   openTable,
   readCsvRejects,
   type OpenedTable,
@@ -27,6 +24,7 @@ import {
   type TableFormat,
 } from "../../core/table.js";
 import { locateCsvRecords } from "../../core/table/lines.js";
+import { csvSource } from "../../core/table/stream.js";
 import type { RowSource } from "./aggregate.js";
 
 const SAMPLE_BLOCKS = 64;
@@ -51,19 +49,12 @@ export interface DataSource {
   finish(rowCount: number): Promise<OpenedTable>;
 }
 
-function streamable(file: string, format: TableFormat): boolean {
-  if (format !== "csv" && format !== "tsv") return false;
-  if (/[*?[]/.test(file) || /\.gz$/i.test(file) || !existsSync(file)) return false;
-  const st = statSync(file);
-  return st.isFile() && st.size > 0;
-}
-
 /** Opens a data file for the gate; see the top of this file. */
 export async function openSource(conn: DuckDBConnection, file: string, options: OpenTableOptions): Promise<DataSource> {
   const display = options.display ?? file;
-  const format = formatOf(file, display);
-  if (streamable(file, format)) {
-    const s = await csvSource(conn, file, format, { ...options, display });
+  // A gzip file cannot be sampled by offset; csvSource turns down what is not a plain CSV/TSV file.
+  if (!/\.gz$/i.test(file)) {
+    const s = await scannedSource(conn, file, { ...options, display });
     if (s) return s;
   }
   const t = await openTable(conn, file, options);
@@ -77,54 +68,43 @@ export async function openSource(conn: DuckDBConnection, file: string, options: 
   };
 }
 
-async function csvSource(
+async function scannedSource(
   conn: DuckDBConnection,
   file: string,
-  format: TableFormat,
   options: OpenTableOptions & { display: string },
 ): Promise<DataSource | undefined> {
-  const dialect = await csvDialect(conn, file, format, options.types ?? {});
-  // A sniffer that gave up means a malformed sample: the table path reports it with its line.
-  if (!dialect.sniffed) return undefined;
-  let columns: TableColumn[];
-  try {
-    // DESCRIBE binds the scan; it reads no rows.
-    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${dialect.args.join(", ")})`);
-    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
-  } catch {
-    return undefined;
-  }
+  const { name, display } = options;
+  const src = await csvSource(conn, file, { name, display, ...(options.types ? { types: options.types } : {}) });
   // The row number takes the name a table's row id has; a file with its own `rowid` column keeps the table path.
-  if (columns.some((c) => c.name.toLowerCase() === "rowid")) return undefined;
-  const name = options.name;
+  if (!src || src.columns.some((c) => c.name.toLowerCase() === "rowid")) return undefined;
+  const { args, columns, format } = src;
   const numbered = (extra: string[]): string =>
-    `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...dialect.args, ...extra].join(", ")}))`;
+    `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...args, ...extra].join(", ")}))`;
   const sample = `${name}__sample`;
   try {
-    await loadSample(conn, file, dialect.args, sample);
+    await loadSample(conn, file, args, sample);
   } catch {
     // What DuckDB cannot read even skipping bad records, openTable reports with its reason.
     return undefined;
   }
   return {
-    display: options.display,
+    display,
     format,
     columns,
     // The counting pass needs no row numbers: a plain scan, which DuckDB parses on every core.
-    rows: { from: `read_csv(${[...dialect.args, ...csvRejectsArgs(name)].join(", ")})` },
+    rows: { from: src.from },
     sample,
-    scan: `read_csv(${[...dialect.args, "ignore_errors=true"].join(", ")})`,
+    scan: `read_csv(${[...args, "ignore_errors=true"].join(", ")})`,
     finish: async (rowCount) => {
       const { rejects, ordinals } = await readCsvRejects(conn, name, file);
-      if (rowCount === 0 && rejects.length === 0)
-        throw new ConfigurationError(`${options.display}: has a header but no data rows`);
+      if (rowCount === 0 && rejects.length === 0) throw new ConfigurationError(`${display}: has a header but no data rows`);
       return {
         // Examples and duplicates read the file again, numbered (`rowid` = 0-based row index in
         // file order), skipping the same malformed records.
         table: numbered(["ignore_errors=true"]),
         name,
         file,
-        display: options.display,
+        display,
         format,
         columns,
         rowCount,
