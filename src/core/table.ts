@@ -126,7 +126,8 @@ async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string,
   return r.getRowObjects();
 }
 
-async function describeTable(conn: DuckDBConnection, table: string): Promise<TableColumn[]> {
+/** The columns of a table (`table` quoted for SQL) with their DuckDB types. */
+export async function describeTable(conn: DuckDBConnection, table: string): Promise<TableColumn[]> {
   const r = await rows(conn, `DESCRIBE ${table}`);
   return r.map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
 }

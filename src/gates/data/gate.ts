@@ -310,10 +310,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
     progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
     const agg = new Aggregate();
     const n = agg.add("count(*)");
-    const counted = new Map([
-      ...valueCounted(agg, sampled.profiles),
-      ...(drift?.gather.addCurrent(agg, typesOf(cur.columns)) ?? []),
-    ]);
+    const counted = new Map([...valueCounted(agg, sampled.profiles), ...(drift?.gather.addCurrent(agg, cur.columns) ?? [])]);
     const readProfiles = profileItems(agg, cur.columns, counted);
     const countAlias = compiled.rules.map((r, i) =>
       deferred.has(i) || (r.allowedText && counted.has(r.allowedText.column)) ? undefined : agg.add(r.count),
@@ -381,11 +378,6 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   }
 }
 
-function typesOf(columns: readonly { name: string; type: string }[]): (name: string) => string | undefined {
-  const types = new Map(columns.map((c) => [c.name, c.type]));
-  return (name) => types.get(name);
-}
-
 /** Rows whose text value is not in `allowed`, from the column's value counts. */
 function outsideAllowed(counts: ReadonlyMap<unknown, number>, allowed: readonly string[]): number {
   const ok = new Set(allowed);
@@ -451,7 +443,7 @@ async function readReference(
   );
   const agg = new Aggregate();
   const n = agg.add("count(*)");
-  gather.addReference(agg, typesOf(ref.columns));
+  gather.addReference(agg, ref.columns);
   const row = await agg.run(conn, ref.rows);
   const t = await ref.finish(row.number(n));
   gather.readReference(row);

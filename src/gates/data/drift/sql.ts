@@ -6,7 +6,9 @@
  */
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent, sqlString } from "../../../core/duckdb.js";
+import { describeTable, type TableColumn } from "../../../core/table.js";
 import { Aggregate, asNumber, type AggregateRow, type RowSource } from "../aggregate.js";
+import { isIntegerType } from "../rules.js";
 
 /** Fine bins (reference quantiles) for KS and Wasserstein; a multiple of PSI_BINS. */
 export const FINE_BINS = 100;
@@ -162,9 +164,12 @@ function doubleList(values: readonly number[]): string {
 }
 
 /** Column name -> DuckDB type, for the file an aggregate reads. */
-export type ColumnTypes = (name: string) => string | undefined;
+type ColumnTypes = (name: string) => string | undefined;
 
-const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
+function typesOf(columns: readonly TableColumn[]): ColumnTypes {
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  return (name) => types.get(name);
+}
 
 /**
  * A column as a finite DOUBLE (NaN, ±inf and text that is no number as NULL), computed once per
@@ -172,7 +177,7 @@ const INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UI
  */
 function finite(agg: Aggregate, name: string, type: string | undefined): string {
   const c = sqlIdent(name);
-  if (type !== undefined && (INTEGER.test(type) || type.startsWith("DECIMAL"))) return agg.project(`CAST(${c} AS DOUBLE)`);
+  if (type !== undefined && (isIntegerType(type) || type.startsWith("DECIMAL"))) return agg.project(`CAST(${c} AS DOUBLE)`);
   if (type === "DOUBLE" || type === "FLOAT") return agg.project(`CASE WHEN isfinite(${c}) THEN ${c}::DOUBLE END`);
   const t = `TRY_CAST(${c} AS DOUBLE)`;
   return agg.project(`CASE WHEN isfinite(${t}) THEN ${t} END`);
@@ -180,7 +185,7 @@ function finite(agg: Aggregate, name: string, type: string | undefined): string 
 
 /** Value counts of a few-valued numeric column: integers are counted as stored (a cheaper hash). */
 function valueHistogram(agg: Aggregate, name: string, type: string | undefined): string {
-  if (type !== undefined && INTEGER.test(type)) return agg.add(`histogram(${sqlIdent(name)})`);
+  if (type !== undefined && isIntegerType(type)) return agg.add(`histogram(${sqlIdent(name)})`);
   return agg.add(`histogram(${finite(agg, name, type)})`);
 }
 
@@ -235,7 +240,9 @@ export class DriftGather {
 
   private readonly currentExact: boolean[];
 
-  addReference(agg: Aggregate, types: ColumnTypes): void {
+  /** Adds the reference's items; `columns` are the reference's, with their DuckDB types. */
+  addReference(agg: Aggregate, columns: readonly TableColumn[]): void {
+    const types = typesOf(columns);
     this.numeric.forEach((name, i) => {
       const interior = this.edges[i]!.interior;
       if (this.exact[i]) {
@@ -292,13 +299,14 @@ export class DriftGather {
   }
 
   /** Adds the current file's items (after readReference); returns each exactly counted column's value counts alias. */
-  addCurrent(agg: Aggregate, types: ColumnTypes): Map<string, string> {
+  addCurrent(agg: Aggregate, columns: readonly TableColumn[]): Map<string, string> {
+    const types = typesOf(columns);
     const counted = new Map<string, string>();
     this.numeric.forEach((name, i) => {
       const p = this.partial[i];
       if (this.currentExact[i]) {
         const h = valueHistogram(agg, name, types(name));
-        if (INTEGER.test(types(name) ?? "")) counted.set(name, h);
+        if (isIntegerType(types(name) ?? "")) counted.set(name, h);
         this.curAlias.push({ h });
         return;
       }
@@ -385,12 +393,6 @@ export class DriftGather {
 
 const tableSource = (table: string): RowSource => ({ from: sqlIdent(table) });
 
-async function tableTypes(conn: DuckDBConnection, table: string): Promise<ColumnTypes> {
-  const rows = (await conn.runAndReadAll(`DESCRIBE ${sqlIdent(table)}`)).getRowObjects();
-  const types = new Map(rows.map((r) => [String(r.column_name), String(r.column_type)]));
-  return (name) => types.get(name);
-}
-
 /** Drift's counts for two tables: the edges from a sample of the reference, then one aggregate per table. */
 export async function gatherDrift(
   conn: DuckDBConnection,
@@ -402,10 +404,10 @@ export async function gatherDrift(
 ): Promise<GatheredDrift> {
   const g = new DriftGather(numeric, await sampleEdges(conn, referenceTable, numeric), categorical, currentDistinct);
   const ref = new Aggregate();
-  g.addReference(ref, await tableTypes(conn, referenceTable));
+  g.addReference(ref, await describeTable(conn, sqlIdent(referenceTable)));
   g.readReference(await ref.run(conn, tableSource(referenceTable)));
   const cur = new Aggregate();
-  g.addCurrent(cur, await tableTypes(conn, currentTable));
+  g.addCurrent(cur, await describeTable(conn, sqlIdent(currentTable)));
   return g.readCurrent(await cur.run(conn, tableSource(currentTable)));
 }
 
