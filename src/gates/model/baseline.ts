@@ -37,7 +37,8 @@ function gitShow(ref: string, file: string, cwd: string): Buffer | undefined {
   }
 }
 
-function toTemp(bytes: Buffer, name: string): string {
+/** A baseline's bytes in a temporary folder of their own (the gate removes it when done). */
+export function toTemp(bytes: Buffer, name: string): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-baseline-"));
   const file = path.join(dir, path.basename(name));
   writeFileSync(file, bytes);

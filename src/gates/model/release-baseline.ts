@@ -4,12 +4,9 @@
  * (`GITHUB_API_URL`, `GITHUB_REPOSITORY`, and `GITHUB_TOKEN` when set, as in Actions) into a
  * temporary file the gate removes when done.
  */
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { TOOL } from "../../core/report.js";
-import type { ResolvedBaseline } from "./baseline.js";
+import { toTemp, type ResolvedBaseline } from "./baseline.js";
 
 interface Release {
   tag_name: string;
@@ -69,8 +66,6 @@ export async function releaseBaseline(
   progress(`downloading the baseline ${asset} from release ${release.tag_name} of ${repo}`);
   const download = await get(found.url, "application/octet-stream");
   if (!download.ok) throw fail(`downloading ${asset} from release ${release.tag_name} failed (HTTP ${download.status})`);
-  const dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-baseline-"));
-  const file = path.join(dir, path.basename(asset));
-  writeFileSync(file, Buffer.from(await download.arrayBuffer()));
+  const file = toTemp(Buffer.from(await download.arrayBuffer()), asset);
   return { file, display: `release:${release.tag_name}:${asset}`, temporary: true };
 }
