@@ -1,4 +1,4 @@
-import { DuckDBInstance as Instance, type DuckDBConnection, type DuckDBInstance } from "@duckdb/node-api";
+import { DuckDBInstance as Instance, type DuckDBConnection, type DuckDBInstance, type DuckDBVector } from "@duckdb/node-api";
 import os from "node:os";
 
 // The bundle (scripts/build.mjs) carries @duckdb/node-api's JavaScript and leaves only the native
@@ -38,4 +38,17 @@ export function sqlString(s: string): string {
 /** A quoted SQL identifier for a column name from a user's file. */
 export function sqlIdent(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;
+}
+
+/** A DuckDB vector's values without boxing each one: its typed array when it has one. */
+export function vectorValues(v: DuckDBVector, n: number): ArrayLike<number | bigint | string | null> {
+  const items = (v as unknown as { items?: unknown }).items;
+  if (ArrayBuffer.isView(items) && (items as unknown as ArrayLike<unknown>).length >= n)
+    return items as unknown as ArrayLike<number | bigint>;
+  const out: (number | bigint | string | null)[] = [];
+  for (let r = 0; r < n; r++) {
+    const x = v.getItem(r);
+    out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
+  }
+  return out;
 }

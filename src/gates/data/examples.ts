@@ -6,7 +6,8 @@
  * the whole scan on one thread; instead one parallel scan streams, in file order, a bit mask of the
  * failing rules per row (and a value only where a rule fails), and the rows are counted here.
  */
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
+import { vectorValues } from "../../core/duckdb.js";
 import { plainValue, type OpenedTable } from "../../core/table.js";
 import { Aggregate } from "./aggregate.js";
 import { ruleFails, type ExampleRows } from "./checks.js";
@@ -49,13 +50,6 @@ async function fromTable(conn: DuckDBConnection, table: string, failing: Failing
   );
 }
 
-function numbers(v: DuckDBVector, n: number): ArrayLike<number | bigint | null> {
-  const items = (v as unknown as { items?: unknown }).items;
-  if (ArrayBuffer.isView(items) && (items as unknown as ArrayLike<unknown>).length >= n)
-    return items as unknown as ArrayLike<number>;
-  return Array.from({ length: n }, (_, r) => v.getItem(r) as number | bigint | null);
-}
-
 async function fromScan(conn: DuckDBConnection, scan: string, failing: Failing, k: number): Promise<Map<number, ExampleRows>> {
   const masks: string[] = [];
   for (let m = 0; m * RULES_PER_MASK < failing.length; m++) {
@@ -79,7 +73,7 @@ async function fromScan(conn: DuckDBConnection, scan: string, failing: Failing, 
     // Once every rule has its examples the rest of the stream is read without looking.
     if (done < failing.length) {
       for (let m = 0; m < masks.length; m++) {
-        const mask = numbers(chunk.getColumnVector(m), n);
+        const mask = vectorValues(chunk.getColumnVector(m), n);
         for (let r = 0; r < n; r++) {
           let bits = Number(mask[r] ?? 0);
           for (let b = 0; bits > 0; b++, bits = Math.floor(bits / 2)) {

@@ -1,5 +1,5 @@
-import type { DuckDBConnection, DuckDBDataChunk, DuckDBVector } from "@duckdb/node-api";
-import { sqlIdent } from "../../core/duckdb.js";
+import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
+import { sqlIdent, vectorValues } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
 import type { OpenedTable } from "../../core/table.js";
 import { didYouMean } from "../../core/suggest.js";
@@ -59,19 +59,6 @@ function checkNumeric(t: OpenedTable, cols: readonly string[], dtypes: readonly 
         `--features: column "${c}" of ${t.display} is ${type}, but the model takes ${dtypes[j]} inputs; ${defaulted ? "features default to every column but the label, slice and sensitive columns, so list them with --features" : "leave it out of --features"}`,
       );
   }
-}
-
-/** A DuckDB vector's values without boxing each one: its typed array when it has one. */
-function valuesOf(v: DuckDBVector, n: number): ArrayLike<number | bigint | string | null> {
-  const items = (v as unknown as { items?: unknown }).items;
-  if (ArrayBuffer.isView(items) && (items as unknown as ArrayLike<unknown>).length >= n)
-    return items as unknown as ArrayLike<number | bigint>;
-  const out: (number | bigint | string | null)[] = [];
-  for (let r = 0; r < n; r++) {
-    const x = v.getItem(r);
-    out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
-  }
-  return out;
 }
 
 /**
@@ -221,7 +208,7 @@ export async function scoreRows(
     const chunk: DuckDBDataChunk | null = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const n = chunk.rowCount;
-    const vals = Array.from({ length: select.length }, (_, j) => valuesOf(chunk.getColumnVector(j), n));
+    const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
     const labels = vals[F] as Float64Array;
     const ids = source.rowid ? (vals[F + 1] as Int32Array) : countFrom(total, n);
     if (needsNullCheck) {
