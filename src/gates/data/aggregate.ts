@@ -76,10 +76,6 @@ export class Aggregate {
     return name;
   }
 
-  get size(): number {
-    return this.items.size;
-  }
-
   sql(source: RowSource): string {
     const select = [...this.items].map(([expr, alias]) => `${expr} AS ${alias}`).join(",\n  ");
     if (this.projections.size === 0) return `SELECT ${select} FROM ${source.from}`;
