@@ -3,13 +3,13 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-3LBFMLZD.js";
+} from "./chunks/chunk-TIQ6SDP7.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-7RNQUZMS.js";
 import "./chunks/chunk-QVZ6BCEB.js";
 import "./chunks/chunk-ENGI4YVP.js";
 import "./chunks/chunk-ENG5Z6VT.js";
-import "./chunks/chunk-FT6ZV6ZI.js";
+import "./chunks/chunk-C65KPTL7.js";
 import "./chunks/chunk-CYBZZBR3.js";
 import "./chunks/chunk-MTZTCCQZ.js";
 import "./chunks/chunk-3PEGX5SE.js";

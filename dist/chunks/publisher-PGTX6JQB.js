@@ -2,22 +2,22 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  commandHelp,
-  main,
-  mainHelp
-} from "./chunk-3LBFMLZD.js";
-import "./chunk-FK2QC4SI.js";
-import "./chunk-7RNQUZMS.js";
-import "./chunk-QVZ6BCEB.js";
-import "./chunk-ENGI4YVP.js";
-import "./chunk-ENG5Z6VT.js";
-import "./chunk-FT6ZV6ZI.js";
+  GitHubPublisher,
+  enrichReport,
+  publisherFor,
+  stampProvenance,
+  startPublishing
+} from "./chunk-QWAYB4Q2.js";
+import "./chunk-C65KPTL7.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
+import "./chunk-OXNJ54AG.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  commandHelp,
-  main,
-  mainHelp
+  GitHubPublisher,
+  enrichReport,
+  publisherFor,
+  stampProvenance,
+  startPublishing
 };

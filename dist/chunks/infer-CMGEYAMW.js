@@ -12,13 +12,13 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-XZFTU7QZ.js";
+} from "./chunk-YATSJJLK.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-T4M7V6R4.js";
+} from "./chunk-77K4GIWP.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";

@@ -23,9 +23,12 @@ import {
 import {
   escapeTerminal,
   renderMarkdown,
+  resolveUserPath,
   sortChecks,
+  workspacePath,
+  workspaceRoot,
   writeJsonReport
-} from "./chunk-FT6ZV6ZI.js";
+} from "./chunk-C65KPTL7.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -72,33 +75,7 @@ var GATE_OPTIONS = {
 
 // src/cli/run-gate.ts
 import { writeFileSync, mkdirSync } from "node:fs";
-import path2 from "node:path";
-
-// src/core/paths.ts
-import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-function workspaceRoot(env = process.env, cwd = process.cwd()) {
-  return path.resolve(env.GITHUB_WORKSPACE || cwd);
-}
-function resolveUserPath(p, opts) {
-  if (p.trim() === "") throw new ConfigurationError(`${opts.flag} is empty; give a path`);
-  const cwd = opts.cwd ?? process.cwd();
-  const abs = path.resolve(cwd, p);
-  const root = opts.root ?? workspaceRoot(process.env, cwd);
-  const rel = path.relative(root, abs);
-  if (!opts.allowOutside && (rel.startsWith("..") || path.isAbsolute(rel))) {
-    throw new ConfigurationError(
-      `${opts.flag} ${p}: is outside the workspace ${root} (pass --allow-outside-workspace to allow it)`
-    );
-  }
-  if (opts.mustExist !== false) {
-    if (!existsSync(abs)) throw new ConfigurationError(`${opts.flag} ${p}: file not found`);
-    const st = statSync(abs);
-    if (opts.kind === "file" && !st.isFile()) throw new ConfigurationError(`${opts.flag} ${p}: is a folder, expected a file`);
-    if (opts.kind === "dir" && !st.isDirectory()) throw new ConfigurationError(`${opts.flag} ${p}: is not a folder`);
-  }
-  return abs;
-}
 
 // src/render/terminal.ts
 function useColor(stream, env = process.env) {
@@ -195,17 +172,15 @@ function failOnOf(ctx, fromConfig) {
 }
 async function recordConfig(report, ctx) {
   if (!ctx.configFile) return;
-  const abs = path2.resolve(ctx.cwd, ctx.configFile);
-  const rel = path2.relative(workspaceRoot(ctx.env, ctx.cwd), abs);
-  const key = rel && !rel.startsWith("..") && !path2.isAbsolute(rel) ? rel.split(path2.sep).join("/") : abs;
-  report.provenance.inputs[key] = await sha256File(abs);
+  const abs = path.resolve(ctx.cwd, ctx.configFile);
+  report.provenance.inputs[workspacePath(abs, workspaceRoot(ctx.env, ctx.cwd)) ?? abs] = await sha256File(abs);
 }
 function jsonPathOf(ctx, report) {
   const explicit = ctx.str("json");
-  if (explicit) return path2.resolve(ctx.cwd, explicit);
+  if (explicit) return path.resolve(ctx.cwd, explicit);
   if (ctx.env.GITHUB_ACTIONS === "true") {
     const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
-    return path2.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
+    return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
   }
   return void 0;
 }
@@ -214,8 +189,8 @@ function emitReport(report, ctx, failOn) {
   if (jsonPath) writeJsonReport(report, jsonPath);
   const md = ctx.str("markdown");
   if (md) {
-    const file = path2.resolve(ctx.cwd, md);
-    mkdirSync(path2.dirname(file), { recursive: true });
+    const file = path.resolve(ctx.cwd, md);
+    mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, renderMarkdown(report));
   }
   if (ctx.bool("quiet")) {
@@ -228,8 +203,8 @@ function emitReport(report, ctx, failOn) {
 }
 
 // src/demo.ts
-import { existsSync as existsSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import path3 from "node:path";
+import { existsSync, mkdirSync as mkdirSync2 } from "node:fs";
+import path2 from "node:path";
 var PLAN = [
   { gate: "data", args: ["data"] },
   { gate: "model", args: ["model"] },
@@ -242,22 +217,22 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-D5J2AQ2W.js");
+    const { main: main2 } = await import("./cli-XSTG3UU4.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
-    const config = path3.join("examples", "mlgate.yml");
-    if (!existsSync2(path3.resolve(ctx.cwd, config))) {
+    const config = path2.join("examples", "mlgate.yml");
+    if (!existsSync(path2.resolve(ctx.cwd, config))) {
       throw new ConfigurationError(`${config}: not found; run mlgate demo from the root of the mlgate repository`);
     }
     const out = ctx.str("out") ?? "mlgate-report";
-    mkdirSync2(path3.resolve(ctx.cwd, out), { recursive: true });
+    mkdirSync2(path2.resolve(ctx.cwd, out), { recursive: true });
     const results = [];
     let worst = 0;
     for (const step of PLAN) {
       ctx.stdout.write(`
 \u2501\u2501 mlgate ${step.gate} \u2501\u2501
 `);
-      const json = path3.join(out, `${step.gate}.json`);
-      const md = path3.join(out, `${step.gate}.md`);
+      const json = path2.join(out, `${step.gate}.json`);
+      const md = path2.join(out, `${step.gate}.md`);
       const code = await runMain([
         ...step.args,
         "--config",
@@ -309,15 +284,15 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-NNSXETOB.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-GEGVFAYB.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
-import path5 from "node:path";
+import path4 from "node:path";
 
 // src/gates/onnx/glob.ts
 import { readdirSync } from "node:fs";
-import path4 from "node:path";
+import path3 from "node:path";
 function hasGlob(p) {
   return /[*?[]/.test(p);
 }
@@ -343,11 +318,11 @@ function globToRegExp(glob) {
   return new RegExp(`^${re}$`);
 }
 function expandGlob(pattern, cwd) {
-  const abs = path4.resolve(cwd, pattern);
-  const parts = abs.split(path4.sep);
+  const abs = path3.resolve(cwd, pattern);
+  const parts = abs.split(path3.sep);
   const first = parts.findIndex(hasGlob);
   if (first < 0) return [abs];
-  const root = parts.slice(0, first).join(path4.sep) || path4.sep;
+  const root = parts.slice(0, first).join(path3.sep) || path3.sep;
   const rest = parts.slice(first).join("/");
   const re = globToRegExp(rest);
   const named = (d) => rest.includes(d);
@@ -363,8 +338,8 @@ function expandGlob(pattern, cwd) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if ((e.name.startsWith(".") || e.name === "node_modules") && !named(e.name)) continue;
-        walk(path4.join(dir, e.name), r);
-      } else if (e.isFile() && re.test(r)) out.push(path4.join(dir, e.name));
+        walk(path3.join(dir, e.name), r);
+      } else if (e.isFile() && re.test(r)) out.push(path3.join(dir, e.name));
     }
   };
   walk(root, "");
@@ -373,7 +348,7 @@ function expandGlob(pattern, cwd) {
 
 // src/gates/onnx/command.ts
 function display(ctx, abs) {
-  const rel = path5.relative(ctx.cwd, abs);
+  const rel = path4.relative(ctx.cwd, abs);
   return rel && !rel.startsWith("..") ? rel : abs;
 }
 function modelPaths(ctx, cfg) {
@@ -466,13 +441,11 @@ var onnxCommand = {
 
 // src/gates/data/command.ts
 import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path6 from "node:path";
+import path5 from "node:path";
 var GLOB = /[*?[]/;
 function fileArg(ctx, p, flag) {
   const abs = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
-  const rel = path6.relative(workspaceRoot(ctx.env, ctx.cwd), abs);
-  const display2 = rel && !rel.startsWith("..") && !path6.isAbsolute(rel) ? rel.split(path6.sep).join("/") : p;
-  return { path: abs, display: display2 };
+  return { path: abs, display: workspacePath(abs, workspaceRoot(ctx.env, ctx.cwd)) ?? p };
 }
 function driftMode(v, flag) {
   if (v === void 0) return void 0;
@@ -511,7 +484,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-MEBKJADZ.js");
+    const { runDataGate } = await import("./gate-2PPWUV3P.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -542,9 +515,9 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-2JWW34J7.js");
+    const { inferContract } = await import("./infer-CMGEYAMW.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
-    mkdirSync3(path6.dirname(outPath), { recursive: true });
+    mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
     if (r.rejected.length) {
       const first = r.rejected[0];
@@ -560,8 +533,8 @@ var dataInferCommand = {
 };
 
 // src/gates/model/command.ts
-import { statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
+import { statSync } from "node:fs";
+import path6 from "node:path";
 
 // src/gates/model/settings.ts
 var TASKS = ["binary", "multiclass", "regression"];
@@ -751,7 +724,7 @@ function startHelper(ctx, data) {
   let file;
   try {
     file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
-    if (statSync2(file).size < HELPER_MIN_BYTES && workerSetting() !== "on") return void 0;
+    if (statSync(file).size < HELPER_MIN_BYTES && workerSetting() !== "on") return void 0;
   } catch {
     return void 0;
   }
@@ -760,7 +733,7 @@ function startHelper(ctx, data) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-BSMAKUYW.js"),
+    import("./gate-UO5WWAOC.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-I4IFNFQC.js")
   ]);
@@ -775,13 +748,13 @@ async function runGate(ctx, s, early) {
     } : {}
   });
   if (s.shard) {
-    const file = path7.resolve(
+    const file = path6.resolve(
       ctx.cwd,
       ctx.str("stats") ?? `mlgate-report/model-shard-${s.shard.index + 1}-of-${s.shard.count}.json`
     );
     writeShard(state, file);
     ctx.stdout.write(
-      `shard ${s.shard.index + 1}/${s.shard.count}: ${state.yTrue.length} rows scored; statistics written to ${path7.relative(ctx.cwd, file)} (run mlgate model merge for the verdict)
+      `shard ${s.shard.index + 1}/${s.shard.count}: ${state.yTrue.length} rows scored; statistics written to ${path6.relative(ctx.cwd, file)} (run mlgate model merge for the verdict)
 `
     );
     return 0;
@@ -944,7 +917,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-K3G5X7TG.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-PGTX6JQB.js");
   let cmd;
   let ctx;
   let publisher;

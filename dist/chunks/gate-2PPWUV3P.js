@@ -2,22 +2,20 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  GitHubPublisher,
-  enrichReport,
-  publisherFor,
-  stampProvenance,
-  startPublishing
-} from "./chunk-MQ6ICY5O.js";
-import "./chunk-FT6ZV6ZI.js";
+  DUCKDB_MEMORY,
+  runDataGate
+} from "./chunk-YATSJJLK.js";
+import "./chunk-77K4GIWP.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
+import "./chunk-FK2QC4SI.js";
+import "./chunk-ENGI4YVP.js";
+import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
-import "./chunk-OXNJ54AG.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  GitHubPublisher,
-  enrichReport,
-  publisherFor,
-  stampProvenance,
-  startPublishing
+  DUCKDB_MEMORY,
+  runDataGate
 };

@@ -5,8 +5,9 @@ import {
   GITHUB_BODY_LIMIT,
   escapeMarkdown,
   renderJson,
-  renderMarkdown
-} from "./chunk-FT6ZV6ZI.js";
+  renderMarkdown,
+  workspacePath
+} from "./chunk-C65KPTL7.js";
 import {
   STATUS_WORD,
   formatValue
@@ -34,16 +35,10 @@ import {
 } from "./chunk-EFS5GV5K.js";
 
 // src/github/annotations.ts
-import path from "node:path";
 var DEFAULT_MAX_ANNOTATIONS = 200;
 var ANNOTATIONS_PER_REQUEST = 50;
 var LEVEL = { fail: "failure", warn: "warning" };
 var RANK = { failure: 0, warning: 1, notice: 2 };
-function repoPath(file, workspace) {
-  const rel = path.relative(path.resolve(workspace), path.resolve(workspace, file));
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return void 0;
-  return rel.split(path.sep).join("/");
-}
 function messageOf(c, value) {
   const parts = [c.message ?? c.title];
   if (c.observed !== void 0 || c.expected !== void 0)
@@ -57,7 +52,7 @@ function annotationsOf(report, workspace, max = DEFAULT_MAX_ANNOTATIONS) {
     const level = LEVEL[c.status];
     const file = c.file ?? report.subject?.path;
     if (!level || !file) continue;
-    const p = repoPath(file, workspace);
+    const p = workspacePath(file, workspace);
     if (!p) continue;
     for (const e of c.examples ?? []) {
       if (e.line === void 0) continue;
@@ -225,7 +220,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path) => path.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex2 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");

@@ -2,20 +2,22 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  DUCKDB_MEMORY,
-  runDataGate
-} from "./chunk-XZFTU7QZ.js";
-import "./chunk-T4M7V6R4.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
+  commandHelp,
+  main,
+  mainHelp
+} from "./chunk-TIQ6SDP7.js";
 import "./chunk-FK2QC4SI.js";
+import "./chunk-7RNQUZMS.js";
+import "./chunk-QVZ6BCEB.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-C65KPTL7.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  DUCKDB_MEMORY,
-  runDataGate
+  commandHelp,
+  main,
+  mainHelp
 };

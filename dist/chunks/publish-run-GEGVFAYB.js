@@ -14,8 +14,8 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-MQ6ICY5O.js";
-import "./chunk-FT6ZV6ZI.js";
+} from "./chunk-QWAYB4Q2.js";
+import "./chunk-C65KPTL7.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,

@@ -2,9 +2,7 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  csvDialect,
-  csvRejectsArgs,
-  formatOf,
+  csvSource,
   locateCsvRecords,
   openDuckDB,
   openTable,
@@ -12,8 +10,9 @@ import {
   queryRows,
   readCsvRejects,
   sqlIdent,
-  sqlString
-} from "./chunk-T4M7V6R4.js";
+  sqlString,
+  vectorValues
+} from "./chunk-77K4GIWP.js";
 import {
   benjaminiHochberg,
   chiSquareSf,
@@ -55,7 +54,7 @@ import {
 } from "./chunk-EFS5GV5K.js";
 
 // src/gates/data/gate.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { existsSync, statSync as statSync2 } from "node:fs";
 
 // src/gates/data/aggregate.ts
 var asNumber = (v) => typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === void 0 ? Number.NaN : Number(v);
@@ -105,9 +104,6 @@ var Aggregate = class {
       this.projections.set(expr, name);
     }
     return name;
-  }
-  get size() {
-    return this.items.size;
   }
   sql(source) {
     const select = [...this.items].map(([expr, alias]) => `${expr} AS ${alias}`).join(",\n  ");
@@ -246,12 +242,6 @@ async function fromTable(conn, table, failing, k) {
     ])
   );
 }
-function numbers(v, n) {
-  const items = v.items;
-  if (ArrayBuffer.isView(items) && items.length >= n)
-    return items;
-  return Array.from({ length: n }, (_, r) => v.getItem(r));
-}
 async function fromScan(conn, scan, failing, k) {
   const masks = [];
   for (let m = 0; m * RULES_PER_MASK < failing.length; m++) {
@@ -270,7 +260,7 @@ async function fromScan(conn, scan, failing, k) {
     const n = chunk.rowCount;
     if (done < failing.length) {
       for (let m = 0; m < masks.length; m++) {
-        const mask = numbers(chunk.getColumnVector(m), n);
+        const mask = vectorValues(chunk.getColumnVector(m), n);
         for (let r = 0; r < n; r++) {
           let bits = Number(mask[r] ?? 0);
           for (let b = 0; bits > 0; b++, bits = Math.floor(bits / 2)) {
@@ -730,6 +720,204 @@ function numericScores(c, coarse) {
   };
 }
 
+// src/gates/data/rules.ts
+function idPart(name) {
+  const s = name.replace(/[^A-Za-z0-9_:\-[\]]+/g, "_");
+  return s === "" ? "_" : s;
+}
+var INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
+var FLOAT = /^(FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
+var isIntegerType = (t) => INTEGER.test(t);
+var isNumericType = (t) => INTEGER.test(t) || FLOAT.test(t);
+var isFloatType = (t) => FLOAT.test(t);
+var isTemporalType = (t) => /^(DATE|TIMESTAMP.*|TIME.*)$/.test(t);
+function typedColumn(name, duckType, want) {
+  const col = sqlIdent(name);
+  if (!want || want === "string" || want === "category") return { expr: col };
+  const target = DUCKDB_TYPE[want];
+  if (duckType === "VARCHAR" || duckType === "JSON") {
+    const expr = `TRY_CAST(${col} AS ${target})`;
+    return { expr, badType: `${col} IS NOT NULL AND ${expr} IS NULL` };
+  }
+  switch (want) {
+    case "integer":
+      if (isIntegerType(duckType)) return { expr: col };
+      if (FLOAT.test(duckType)) return { expr: col, badType: `${col} IS NOT NULL AND ${col} <> trunc(${col})` };
+      break;
+    case "number":
+      if (isNumericType(duckType)) return { expr: col };
+      break;
+    case "boolean":
+      if (duckType === "BOOLEAN") return { expr: col };
+      break;
+    case "date":
+      if (duckType === "DATE") return { expr: col };
+      if (duckType.startsWith("TIMESTAMP"))
+        return { expr: col, badType: `${col} IS NOT NULL AND ${col} <> CAST(CAST(${col} AS DATE) AS TIMESTAMP)` };
+      break;
+    case "datetime":
+      if (duckType === "DATE" || duckType.startsWith("TIMESTAMP")) return { expr: col };
+      break;
+  }
+  return { expr: col, incompatible: true };
+}
+function literal(v, type) {
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (type === "date") return `TRY_CAST(${sqlString(v)} AS DATE)`;
+  if (type === "datetime") return `TRY_CAST(${sqlString(v)} AS TIMESTAMP)`;
+  if (type === "integer" || type === "number") return `TRY_CAST(${sqlString(v)} AS DOUBLE)`;
+  return sqlString(v);
+}
+var text = (expr) => `CAST(${expr} AS VARCHAR)`;
+function rowRule(base, predicate, value) {
+  return {
+    ...base,
+    // A sum of CASE costs DuckDB less per row than count(*) FILTER (≈7% of a 27-rule pass).
+    count: `coalesce(sum(CASE WHEN ${predicate} THEN 1 ELSE 0 END), 0)`,
+    row: { where: predicate, value },
+    examples: (t, n) => `SELECT rowid AS row, ${value} AS value FROM ${t} WHERE ${predicate} ORDER BY rowid LIMIT ${n}`
+  };
+}
+function missingRule(base, col) {
+  return { ...rowRule(base, `${col} IS NULL`, "NULL"), count: `count(*) - count(${col})` };
+}
+function repeatRule(base, cols, nulls) {
+  const list = cols.map(sqlIdent).join(", ");
+  const anyNull = cols.map((c) => `${sqlIdent(c)} IS NULL`).join(" OR ");
+  const key = cols.length === 1 ? list : nulls === "value" ? `hash(${list})` : `row(${list})`;
+  const value = cols.length === 1 ? text(list) : `concat_ws(', ', ${cols.map((c) => `coalesce(${text(sqlIdent(c))}, 'null')`).join(", ")})`;
+  const count = nulls === "violate" && cols.length === 1 ? `count(*) - count(${list}) + count(${list}) - count(DISTINCT ${list})` : nulls === "violate" ? `count(*) FILTER (WHERE ${anyNull}) + count(*) FILTER (WHERE NOT (${anyNull})) - count(DISTINCT ${key}) FILTER (WHERE NOT (${anyNull}))` : nulls === "skip" ? `count(${key}) - count(DISTINCT ${key})` : `count(*) - count(DISTINCT ${key})`;
+  const keep = nulls === "violate" ? `(${anyNull}) OR rn > 1` : nulls === "skip" ? `NOT (${anyNull}) AND rn > 1` : "rn > 1";
+  return {
+    ...base,
+    count,
+    repeat: { columns: cols, nulls },
+    examples: (t, n) => `SELECT row, value FROM (SELECT rowid AS row, ${value} AS value, ${cols.map(sqlIdent).join(", ")},
+         row_number() OVER (PARTITION BY ${list} ORDER BY rowid) AS rn FROM ${t}) WHERE ${keep} ORDER BY row LIMIT ${n}`
+  };
+}
+function columnRules(name, c, duckType) {
+  const col = sqlIdent(name);
+  const id = (rule) => `rule.${idPart(name)}.${rule}`;
+  const typed = typedColumn(name, duckType, c.type);
+  const v = typed.expr;
+  const out = [];
+  const base = (rule, title, expected, severity = "fail") => ({
+    id: id(rule),
+    title,
+    column: name,
+    severity,
+    expected
+  });
+  if (typed.badType) {
+    out.push(
+      rowRule(
+        {
+          id: `schema.${idPart(name)}.type`,
+          title: `${name} is ${c.type ?? "typed"}`,
+          column: name,
+          severity: "fail",
+          expected: c.type ?? null
+        },
+        typed.badType,
+        text(col)
+      )
+    );
+  }
+  if (c.required) out.push(missingRule(base("required", `${name} has no missing values`, "no missing values"), col));
+  if (c.max_missing !== void 0) {
+    out.push({
+      ...missingRule(base("missing", `${name} missing fraction`, `<= ${c.max_missing}`), col),
+      allowedFraction: c.max_missing
+    });
+  }
+  if (c.unique) out.push(repeatRule(base("unique", `${name} values are unique`, "unique"), [name], "skip"));
+  if (c.min !== void 0)
+    out.push(
+      rowRule(base("min", `${name} >= ${String(c.min)}`, `>= ${String(c.min)}`), `${v} < ${literal(c.min, c.type)}`, text(v))
+    );
+  if (c.max !== void 0)
+    out.push(
+      rowRule(base("max", `${name} <= ${String(c.max)}`, `<= ${String(c.max)}`), `${v} > ${literal(c.max, c.type)}`, text(v))
+    );
+  if (c.reference_range && c.min === void 0 && c.max === void 0 && !c.identifier) {
+    const { min, max } = c.reference_range;
+    out.push(
+      rowRule(
+        base("range", `${name} within the reference range`, `${String(min)} .. ${String(max)}`, "warn"),
+        `${v} < ${literal(min, c.type)} OR ${v} > ${literal(max, c.type)}`,
+        text(v)
+      )
+    );
+  }
+  if (c.allowed) {
+    const numeric = isNumericType(duckType) && c.allowed.every((a) => typeof a === "number");
+    const list = numeric ? c.allowed.map(String).join(", ") : c.allowed.map((a) => sqlString(String(a))).join(", ");
+    const lhs = numeric ? v : text(v);
+    const rule = rowRule(
+      base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),
+      `${lhs} NOT IN (${list})`,
+      text(col)
+    );
+    if (!numeric && v === col) rule.allowedText = { column: name, values: c.allowed.map(String) };
+    out.push(rule);
+  }
+  if (c.regex !== void 0) {
+    out.push(
+      rowRule(
+        base("regex", `${name} matches ${c.regex}`, c.regex),
+        `NOT regexp_full_match(${text(col)}, ${sqlString(c.regex)})`,
+        text(col)
+      )
+    );
+  }
+  if (c.min_length !== void 0)
+    out.push(
+      rowRule(
+        base("min_length", `${name} length >= ${c.min_length}`, `>= ${c.min_length}`),
+        `length(${text(col)}) < ${c.min_length}`,
+        text(col)
+      )
+    );
+  if (c.max_length !== void 0)
+    out.push(
+      rowRule(
+        base("max_length", `${name} length <= ${c.max_length}`, `<= ${c.max_length}`),
+        `length(${text(col)}) > ${c.max_length}`,
+        text(col)
+      )
+    );
+  return out;
+}
+function datasetRules(d, allColumns) {
+  const out = [];
+  const dup = d.duplicate_rows ?? "off";
+  if (dup !== "off" && allColumns.length > 0) {
+    out.push(
+      repeatRule(
+        { id: "dataset.duplicate_rows", title: "No duplicate rows", severity: dup, expected: "no duplicates" },
+        allColumns,
+        "value"
+      )
+    );
+  }
+  if (d.primary_key?.length) {
+    out.push(
+      repeatRule(
+        {
+          id: "dataset.primary_key",
+          title: `Primary key (${d.primary_key.join(", ")}) is present and unique`,
+          severity: "fail",
+          expected: "present and unique"
+        },
+        d.primary_key,
+        "violate"
+      )
+    );
+  }
+  return out;
+}
+
 // src/gates/data/drift/sql.ts
 var FINE_BINS = 100;
 var PSI_BINS = 10;
@@ -825,16 +1013,19 @@ function boundCounts(row, alias) {
 function doubleList(values) {
   return `string_split(${sqlString(values.map(String).join(","))}, ',')::DOUBLE[]`;
 }
-var INTEGER = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/;
+function typesOf(columns) {
+  const types = new Map(columns.map((c) => [c.name, c.type]));
+  return (name) => types.get(name);
+}
 function finite(agg, name, type) {
   const c = sqlIdent(name);
-  if (type !== void 0 && (INTEGER.test(type) || type.startsWith("DECIMAL"))) return agg.project(`CAST(${c} AS DOUBLE)`);
+  if (type !== void 0 && (isIntegerType(type) || type.startsWith("DECIMAL"))) return agg.project(`CAST(${c} AS DOUBLE)`);
   if (type === "DOUBLE" || type === "FLOAT") return agg.project(`CASE WHEN isfinite(${c}) THEN ${c}::DOUBLE END`);
   const t = `TRY_CAST(${c} AS DOUBLE)`;
   return agg.project(`CASE WHEN isfinite(${t}) THEN ${t} END`);
 }
 function valueHistogram(agg, name, type) {
-  if (type !== void 0 && INTEGER.test(type)) return agg.add(`histogram(${sqlIdent(name)})`);
+  if (type !== void 0 && isIntegerType(type)) return agg.add(`histogram(${sqlIdent(name)})`);
   return agg.add(`histogram(${finite(agg, name, type)})`);
 }
 function byteOrder(a, b) {
@@ -862,7 +1053,9 @@ var DriftGather = class {
   refDomain = [];
   catNReference = [];
   currentExact;
-  addReference(agg, types) {
+  /** Adds the reference's items; `columns` are the reference's, with their DuckDB types. */
+  addReference(agg, columns) {
+    const types = typesOf(columns);
     this.numeric.forEach((name, i) => {
       const interior = this.edges[i].interior;
       if (this.exact[i]) {
@@ -914,13 +1107,14 @@ var DriftGather = class {
     });
   }
   /** Adds the current file's items (after readReference); returns each exactly counted column's value counts alias. */
-  addCurrent(agg, types) {
+  addCurrent(agg, columns) {
+    const types = typesOf(columns);
     const counted = /* @__PURE__ */ new Map();
     this.numeric.forEach((name, i) => {
       const p = this.partial[i];
       if (this.currentExact[i]) {
         const h = valueHistogram(agg, name, types(name));
-        if (INTEGER.test(types(name) ?? "")) counted.set(name, h);
+        if (isIntegerType(types(name) ?? "")) counted.set(name, h);
         this.curAlias.push({ h });
         return;
       }
@@ -1142,204 +1336,6 @@ function checkIds(columns) {
   });
 }
 
-// src/gates/data/rules.ts
-function idPart(name) {
-  const s = name.replace(/[^A-Za-z0-9_:\-[\]]+/g, "_");
-  return s === "" ? "_" : s;
-}
-var INTEGER2 = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/;
-var FLOAT = /^(FLOAT|DOUBLE|REAL|DECIMAL.*)$/;
-var isIntegerType = (t) => INTEGER2.test(t);
-var isNumericType = (t) => INTEGER2.test(t) || FLOAT.test(t);
-var isFloatType = (t) => FLOAT.test(t);
-var isTemporalType = (t) => /^(DATE|TIMESTAMP.*|TIME.*)$/.test(t);
-function typedColumn(name, duckType, want) {
-  const col = sqlIdent(name);
-  if (!want || want === "string" || want === "category") return { expr: col };
-  const target = DUCKDB_TYPE[want];
-  if (duckType === "VARCHAR" || duckType === "JSON") {
-    const expr = `TRY_CAST(${col} AS ${target})`;
-    return { expr, badType: `${col} IS NOT NULL AND ${expr} IS NULL` };
-  }
-  switch (want) {
-    case "integer":
-      if (isIntegerType(duckType)) return { expr: col };
-      if (FLOAT.test(duckType)) return { expr: col, badType: `${col} IS NOT NULL AND ${col} <> trunc(${col})` };
-      break;
-    case "number":
-      if (isNumericType(duckType)) return { expr: col };
-      break;
-    case "boolean":
-      if (duckType === "BOOLEAN") return { expr: col };
-      break;
-    case "date":
-      if (duckType === "DATE") return { expr: col };
-      if (duckType.startsWith("TIMESTAMP"))
-        return { expr: col, badType: `${col} IS NOT NULL AND ${col} <> CAST(CAST(${col} AS DATE) AS TIMESTAMP)` };
-      break;
-    case "datetime":
-      if (duckType === "DATE" || duckType.startsWith("TIMESTAMP")) return { expr: col };
-      break;
-  }
-  return { expr: col, incompatible: true };
-}
-function literal(v, type) {
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (type === "date") return `TRY_CAST(${sqlString(v)} AS DATE)`;
-  if (type === "datetime") return `TRY_CAST(${sqlString(v)} AS TIMESTAMP)`;
-  if (type === "integer" || type === "number") return `TRY_CAST(${sqlString(v)} AS DOUBLE)`;
-  return sqlString(v);
-}
-var text = (expr) => `CAST(${expr} AS VARCHAR)`;
-function rowRule(base, predicate, value) {
-  return {
-    ...base,
-    // A sum of CASE costs DuckDB less per row than count(*) FILTER (≈7% of a 27-rule pass).
-    count: `coalesce(sum(CASE WHEN ${predicate} THEN 1 ELSE 0 END), 0)`,
-    row: { where: predicate, value },
-    examples: (t, n) => `SELECT rowid AS row, ${value} AS value FROM ${t} WHERE ${predicate} ORDER BY rowid LIMIT ${n}`
-  };
-}
-function missingRule(base, col) {
-  return { ...rowRule(base, `${col} IS NULL`, "NULL"), count: `count(*) - count(${col})` };
-}
-function repeatRule(base, cols, nulls) {
-  const list = cols.map(sqlIdent).join(", ");
-  const anyNull = cols.map((c) => `${sqlIdent(c)} IS NULL`).join(" OR ");
-  const key = cols.length === 1 ? list : nulls === "value" ? `hash(${list})` : `row(${list})`;
-  const value = cols.length === 1 ? text(list) : `concat_ws(', ', ${cols.map((c) => `coalesce(${text(sqlIdent(c))}, 'null')`).join(", ")})`;
-  const count = nulls === "violate" && cols.length === 1 ? `count(*) - count(${list}) + count(${list}) - count(DISTINCT ${list})` : nulls === "violate" ? `count(*) FILTER (WHERE ${anyNull}) + count(*) FILTER (WHERE NOT (${anyNull})) - count(DISTINCT ${key}) FILTER (WHERE NOT (${anyNull}))` : nulls === "skip" ? `count(${key}) - count(DISTINCT ${key})` : `count(*) - count(DISTINCT ${key})`;
-  const keep = nulls === "violate" ? `(${anyNull}) OR rn > 1` : nulls === "skip" ? `NOT (${anyNull}) AND rn > 1` : "rn > 1";
-  return {
-    ...base,
-    count,
-    repeat: { columns: cols, nulls },
-    examples: (t, n) => `SELECT row, value FROM (SELECT rowid AS row, ${value} AS value, ${cols.map(sqlIdent).join(", ")},
-         row_number() OVER (PARTITION BY ${list} ORDER BY rowid) AS rn FROM ${t}) WHERE ${keep} ORDER BY row LIMIT ${n}`
-  };
-}
-function columnRules(name, c, duckType) {
-  const col = sqlIdent(name);
-  const id = (rule) => `rule.${idPart(name)}.${rule}`;
-  const typed = typedColumn(name, duckType, c.type);
-  const v = typed.expr;
-  const out = [];
-  const base = (rule, title, expected, severity = "fail") => ({
-    id: id(rule),
-    title,
-    column: name,
-    severity,
-    expected
-  });
-  if (typed.badType) {
-    out.push(
-      rowRule(
-        {
-          id: `schema.${idPart(name)}.type`,
-          title: `${name} is ${c.type ?? "typed"}`,
-          column: name,
-          severity: "fail",
-          expected: c.type ?? null
-        },
-        typed.badType,
-        text(col)
-      )
-    );
-  }
-  if (c.required) out.push(missingRule(base("required", `${name} has no missing values`, "no missing values"), col));
-  if (c.max_missing !== void 0) {
-    out.push({
-      ...missingRule(base("missing", `${name} missing fraction`, `<= ${c.max_missing}`), col),
-      allowedFraction: c.max_missing
-    });
-  }
-  if (c.unique) out.push(repeatRule(base("unique", `${name} values are unique`, "unique"), [name], "skip"));
-  if (c.min !== void 0)
-    out.push(
-      rowRule(base("min", `${name} >= ${String(c.min)}`, `>= ${String(c.min)}`), `${v} < ${literal(c.min, c.type)}`, text(v))
-    );
-  if (c.max !== void 0)
-    out.push(
-      rowRule(base("max", `${name} <= ${String(c.max)}`, `<= ${String(c.max)}`), `${v} > ${literal(c.max, c.type)}`, text(v))
-    );
-  if (c.reference_range && c.min === void 0 && c.max === void 0 && !c.identifier) {
-    const { min, max } = c.reference_range;
-    out.push(
-      rowRule(
-        base("range", `${name} within the reference range`, `${String(min)} .. ${String(max)}`, "warn"),
-        `${v} < ${literal(min, c.type)} OR ${v} > ${literal(max, c.type)}`,
-        text(v)
-      )
-    );
-  }
-  if (c.allowed) {
-    const numeric = isNumericType(duckType) && c.allowed.every((a) => typeof a === "number");
-    const list = numeric ? c.allowed.map(String).join(", ") : c.allowed.map((a) => sqlString(String(a))).join(", ");
-    const lhs = numeric ? v : text(v);
-    const rule = rowRule(
-      base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),
-      `${lhs} NOT IN (${list})`,
-      text(col)
-    );
-    if (!numeric && v === col) rule.allowedText = { column: name, values: c.allowed.map(String) };
-    out.push(rule);
-  }
-  if (c.regex !== void 0) {
-    out.push(
-      rowRule(
-        base("regex", `${name} matches ${c.regex}`, c.regex),
-        `NOT regexp_full_match(${text(col)}, ${sqlString(c.regex)})`,
-        text(col)
-      )
-    );
-  }
-  if (c.min_length !== void 0)
-    out.push(
-      rowRule(
-        base("min_length", `${name} length >= ${c.min_length}`, `>= ${c.min_length}`),
-        `length(${text(col)}) < ${c.min_length}`,
-        text(col)
-      )
-    );
-  if (c.max_length !== void 0)
-    out.push(
-      rowRule(
-        base("max_length", `${name} length <= ${c.max_length}`, `<= ${c.max_length}`),
-        `length(${text(col)}) > ${c.max_length}`,
-        text(col)
-      )
-    );
-  return out;
-}
-function datasetRules(d, allColumns) {
-  const out = [];
-  const dup = d.duplicate_rows ?? "off";
-  if (dup !== "off" && allColumns.length > 0) {
-    out.push(
-      repeatRule(
-        { id: "dataset.duplicate_rows", title: "No duplicate rows", severity: dup, expected: "no duplicates" },
-        allColumns,
-        "value"
-      )
-    );
-  }
-  if (d.primary_key?.length) {
-    out.push(
-      repeatRule(
-        {
-          id: "dataset.primary_key",
-          title: `Primary key (${d.primary_key.join(", ")}) is present and unique`,
-          severity: "fail",
-          expected: "present and unique"
-        },
-        d.primary_key,
-        "violate"
-      )
-    );
-  }
-  return out;
-}
-
 // src/gates/data/profile.ts
 function kindOf(type) {
   if (isNumericType(type)) return "numeric";
@@ -1407,23 +1403,16 @@ async function addTopValues(conn, table, profiles, limit = SMALL_DOMAIN) {
 }
 
 // src/gates/data/source.ts
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path2 from "node:path";
 var SAMPLE_BLOCKS = 64;
 var SAMPLE_BLOCK_BYTES = 64 << 10;
 var SAMPLE_WHOLE_BYTES = SAMPLE_BLOCKS * SAMPLE_BLOCK_BYTES;
-function streamable(file, format) {
-  if (format !== "csv" && format !== "tsv") return false;
-  if (/[*?[]/.test(file) || /\.gz$/i.test(file) || !existsSync(file)) return false;
-  const st = statSync(file);
-  return st.isFile() && st.size > 0;
-}
 async function openSource(conn, file, options) {
   const display = options.display ?? file;
-  const format = formatOf(file, display);
-  if (streamable(file, format)) {
-    const s = await csvSource(conn, file, format, { ...options, display });
+  if (!/\.gz$/i.test(file)) {
+    const s = await scannedSource(conn, file, { ...options, display });
     if (s) return s;
   }
   const t = await openTable(conn, file, options);
@@ -1436,44 +1425,36 @@ async function openSource(conn, file, options) {
     finish: () => Promise.resolve(t)
   };
 }
-async function csvSource(conn, file, format, options) {
-  const dialect = await csvDialect(conn, file, format, options.types ?? {});
-  if (!dialect.sniffed) return void 0;
-  let columns;
-  try {
-    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${dialect.args.join(", ")})`);
-    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
-  } catch {
-    return void 0;
-  }
-  if (columns.some((c) => c.name.toLowerCase() === "rowid")) return void 0;
-  const name = options.name;
-  const numbered = (extra) => `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...dialect.args, ...extra].join(", ")}))`;
+async function scannedSource(conn, file, options) {
+  const { name, display } = options;
+  const src = await csvSource(conn, file, { name, display, ...options.types ? { types: options.types } : {} });
+  if (!src || src.columns.some((c) => c.name.toLowerCase() === "rowid")) return void 0;
+  const { args, columns, format } = src;
+  const numbered = (extra) => `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...args, ...extra].join(", ")}))`;
   const sample = `${name}__sample`;
   try {
-    await loadSample(conn, file, dialect.args, sample);
+    await loadSample(conn, file, args, sample);
   } catch {
     return void 0;
   }
   return {
-    display: options.display,
+    display,
     format,
     columns,
     // The counting pass needs no row numbers: a plain scan, which DuckDB parses on every core.
-    rows: { from: `read_csv(${[...dialect.args, ...csvRejectsArgs(name)].join(", ")})` },
+    rows: { from: src.from },
     sample,
-    scan: `read_csv(${[...dialect.args, "ignore_errors=true"].join(", ")})`,
+    scan: `read_csv(${[...args, "ignore_errors=true"].join(", ")})`,
     finish: async (rowCount) => {
       const { rejects, ordinals } = await readCsvRejects(conn, name, file);
-      if (rowCount === 0 && rejects.length === 0)
-        throw new ConfigurationError(`${options.display}: has a header but no data rows`);
+      if (rowCount === 0 && rejects.length === 0) throw new ConfigurationError(`${display}: has a header but no data rows`);
       return {
         // Examples and duplicates read the file again, numbered (`rowid` = 0-based row index in
         // file order), skipping the same malformed records.
         table: numbered(["ignore_errors=true"]),
         name,
         file,
-        display: options.display,
+        display,
         format,
         columns,
         rowCount,
@@ -1684,7 +1665,7 @@ function looksLikeIdentifier(p, rows) {
 var DUCKDB_MEMORY = "512MB";
 var CURRENT = "mlgate_current";
 function isPlainFile(p) {
-  return !/[*?[]/.test(p) && existsSync2(p) && statSync2(p).isFile();
+  return !/[*?[]/.test(p) && existsSync(p) && statSync2(p).isFile();
 }
 var REFERENCE = "mlgate_reference";
 function csvTypes(contract) {
@@ -1884,10 +1865,7 @@ async function runDataGate(o) {
     progress(`checking ${compiled.rules.length} rules and profiling ${cur.columns.length} columns`);
     const agg = new Aggregate();
     const n = agg.add("count(*)");
-    const counted = new Map([
-      ...valueCounted(agg, sampled.profiles),
-      ...drift?.gather.addCurrent(agg, typesOf(cur.columns)) ?? []
-    ]);
+    const counted = new Map([...valueCounted(agg, sampled.profiles), ...drift?.gather.addCurrent(agg, cur.columns) ?? []]);
     const readProfiles = profileItems(agg, cur.columns, counted);
     const countAlias = compiled.rules.map(
       (r, i) => deferred.has(i) || r.allowedText && counted.has(r.allowedText.column) ? void 0 : agg.add(r.count)
@@ -1952,10 +1930,6 @@ async function runDataGate(o) {
     db.close();
   }
 }
-function typesOf(columns) {
-  const types = new Map(columns.map((c) => [c.name, c.type]));
-  return (name) => types.get(name);
-}
 function outsideAllowed(counts, allowed) {
   const ok = new Set(allowed);
   let n = 0;
@@ -1992,7 +1966,7 @@ async function readReference(conn, file, cur, sampled, lc, label, maxExamples, p
   );
   const agg = new Aggregate();
   const n = agg.add("count(*)");
-  gather.addReference(agg, typesOf(ref.columns));
+  gather.addReference(agg, ref.columns);
   const row = await agg.run(conn, ref.rows);
   const t = await ref.finish(row.number(n));
   gather.readReference(row);

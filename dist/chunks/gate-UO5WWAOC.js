@@ -2,13 +2,13 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  csvDialect,
-  formatOf,
+  csvSource,
   openDuckDB,
   openTable,
   sqlIdent,
-  sqlString
-} from "./chunk-T4M7V6R4.js";
+  sqlString,
+  vectorValues
+} from "./chunk-77K4GIWP.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
@@ -33,54 +33,7 @@ import "./chunk-EFS5GV5K.js";
 
 // src/gates/model/gate.ts
 import { rmSync } from "node:fs";
-import path3 from "node:path";
-
-// src/core/table/stream.ts
-import { existsSync, statSync } from "node:fs";
-async function csvSource(conn, file, options) {
-  const display = options.display ?? file;
-  let format;
-  try {
-    format = formatOf(file, display);
-  } catch {
-    return void 0;
-  }
-  if (format !== "csv" && format !== "tsv") return void 0;
-  if (/[*?[]/.test(file) || !existsSync(file)) return void 0;
-  const st = statSync(file);
-  if (!st.isFile() || st.size === 0) return void 0;
-  let dialect;
-  try {
-    dialect = await csvDialect(conn, file, format);
-  } catch {
-    return void 0;
-  }
-  if (!dialect.sniffed) return void 0;
-  const base = dialect.args;
-  const rejects = `${options.name}__rejects`;
-  const scan = `${options.name}__rejects_scan`;
-  let columns;
-  try {
-    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${base.join(", ")})`);
-    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
-  } catch {
-    return void 0;
-  }
-  return {
-    strictFrom: `read_csv(${base.join(", ")})`,
-    from: `read_csv(${[...base, "store_rejects=true", `rejects_table=${sqlString(rejects)}`, `rejects_scan=${sqlString(scan)}`].join(", ")})`,
-    file,
-    display,
-    columns,
-    rejectCount: async () => {
-      const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(rejects)}`);
-      return Number(r.getRowObjects()[0]?.n ?? 0);
-    },
-    dispose: async () => {
-      await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejects)}; DROP TABLE IF EXISTS ${sqlIdent(scan)}`);
-    }
-  };
-}
+import path2 from "node:path";
 
 // src/gates/model/baseline.ts
 import { execFileSync } from "node:child_process";
@@ -146,9 +99,6 @@ function resolveGitBaseline(spec, candidateRel, env, cwd) {
 }
 
 // src/gates/model/release-baseline.ts
-import { mkdtempSync as mkdtempSync2, writeFileSync as writeFileSync2 } from "node:fs";
-import os2 from "node:os";
-import path2 from "node:path";
 function isReleaseSpec(spec) {
   return spec?.startsWith("release:") ?? false;
 }
@@ -197,9 +147,7 @@ async function releaseBaseline(spec, env, progress = () => void 0) {
   progress(`downloading the baseline ${asset} from release ${release.tag_name} of ${repo}`);
   const download = await get(found.url, "application/octet-stream");
   if (!download.ok) throw fail(`downloading ${asset} from release ${release.tag_name} failed (HTTP ${download.status})`);
-  const dir = mkdtempSync2(path2.join(os2.tmpdir(), "mlgate-baseline-"));
-  const file = path2.join(dir, path2.basename(asset));
-  writeFileSync2(file, Buffer.from(await download.arrayBuffer()));
+  const file = toTemp(Buffer.from(await download.arrayBuffer()), asset);
   return { file, display: `release:${release.tag_name}:${asset}`, temporary: true };
 }
 
@@ -365,10 +313,10 @@ function classesOf(task, plan) {
 }
 
 // src/gates/model/session.ts
-import os3 from "node:os";
+import os2 from "node:os";
 var DTYPES = ["float32", "float64", "int64", "string"];
 function sessionOptions() {
-  const threads = Math.max(1, os3.availableParallelism());
+  const threads = Math.max(1, os2.availableParallelism());
   return {
     graphOptimizationLevel: "all",
     intraOpNumThreads: threads,
@@ -558,17 +506,6 @@ function checkNumeric(t, cols, dtypes, defaulted) {
       );
   }
 }
-function valuesOf(v, n) {
-  const items = v.items;
-  if (ArrayBuffer.isView(items) && items.length >= n)
-    return items;
-  const out = [];
-  for (let r = 0; r < n; r++) {
-    const x = v.getItem(r);
-    out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
-  }
-  return out;
-}
 function copyNumbers(dst, at, stride, src, r0, take) {
   let nan = 0;
   for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
@@ -680,7 +617,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     const chunk = await result.fetchChunk();
     if (!chunk || chunk.rowCount === 0) break;
     const n = chunk.rowCount;
-    const vals = Array.from({ length: select.length }, (_, j) => valuesOf(chunk.getColumnVector(j), n));
+    const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
     const labels = vals[F];
     const ids = source.rowid ? vals[F + 1] : countFrom(total, n);
     if (needsNullCheck) {
@@ -1035,7 +972,7 @@ async function evaluateModels(s, io) {
     db.close();
     if (candidate) await candidate.session.release();
     if (base) await base.session.release();
-    if (baseline?.temporary) rmSync(path3.dirname(baseline.file), { recursive: true, force: true });
+    if (baseline?.temporary) rmSync(path2.dirname(baseline.file), { recursive: true, force: true });
   }
 }
 var NeedsTable = class extends Error {

@@ -10861,6 +10861,17 @@ function sqlString(s) {
 function sqlIdent(s) {
   return `"${s.replace(/"/g, '""')}"`;
 }
+function vectorValues(v, n) {
+  const items = v.items;
+  if (ArrayBuffer.isView(items) && items.length >= n)
+    return items;
+  const out = [];
+  for (let r = 0; r < n; r++) {
+    const x = v.getItem(r);
+    out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
+  }
+  return out;
+}
 
 // src/core/table.ts
 import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -11267,16 +11278,64 @@ async function openTable(conn, file, options) {
   return t;
 }
 
+// src/core/table/stream.ts
+import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+async function csvSource(conn, file, options) {
+  const display = options.display ?? file;
+  let format;
+  try {
+    format = formatOf(file, display);
+  } catch {
+    return void 0;
+  }
+  if (format !== "csv" && format !== "tsv") return void 0;
+  if (/[*?[]/.test(file) || !existsSync2(file)) return void 0;
+  const st = statSync2(file);
+  if (!st.isFile() || st.size === 0) return void 0;
+  let dialect;
+  try {
+    dialect = await csvDialect(conn, file, format, options.types);
+  } catch {
+    return void 0;
+  }
+  if (!dialect.sniffed) return void 0;
+  const base = dialect.args;
+  const rejects = `${options.name}__rejects`;
+  const scan = `${options.name}__rejects_scan`;
+  let columns;
+  try {
+    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${base.join(", ")})`);
+    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
+  } catch {
+    return void 0;
+  }
+  return {
+    strictFrom: `read_csv(${base.join(", ")})`,
+    from: `read_csv(${[...base, ...csvRejectsArgs(options.name)].join(", ")})`,
+    args: base,
+    format,
+    file,
+    display,
+    columns,
+    rejectCount: async () => {
+      const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(rejects)}`);
+      return Number(r.getRowObjects()[0]?.n ?? 0);
+    },
+    dispose: async () => {
+      await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejects)}; DROP TABLE IF EXISTS ${sqlIdent(scan)}`);
+    }
+  };
+}
+
 export {
   openDuckDB,
   sqlString,
   sqlIdent,
+  vectorValues,
   locateCsvRecords,
-  formatOf,
   plainValue,
   queryRows,
-  csvDialect,
-  csvRejectsArgs,
   readCsvRejects,
-  openTable
+  openTable,
+  csvSource
 };
