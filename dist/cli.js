@@ -3,10 +3,10 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-TIQ6SDP7.js";
+} from "./chunks/chunk-YZVMWX3I.js";
+import "./chunks/chunk-JP5NYEGY.js";
+import "./chunks/chunk-5W6TRVAE.js";
 import "./chunks/chunk-FK2QC4SI.js";
-import "./chunks/chunk-7RNQUZMS.js";
-import "./chunks/chunk-QVZ6BCEB.js";
 import "./chunks/chunk-ENGI4YVP.js";
 import "./chunks/chunk-ENG5Z6VT.js";
 import "./chunks/chunk-C65KPTL7.js";

@@ -1,17 +1,10 @@
 #!/usr/bin/env node
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
-import {
-  allMetrics,
-  aucClasses,
-  prepareMetrics
-} from "./chunks/chunk-QVZ6BCEB.js";
-import "./chunks/chunk-3PEGX5SE.js";
-import "./chunks/chunk-EFS5GV5K.js";
 
 // src/gates/model/metrics-worker.ts
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { parentPort } from "node:worker_threads";
 function buffersOf(w) {
   const views = [
@@ -22,34 +15,57 @@ function buffersOf(w) {
   ];
   return [...new Set(views.map((v) => v.buffer))];
 }
-function sha256Of(file) {
+async function sha256Of(file) {
   const hash = createHash("sha256");
   const buf = Buffer.allocUnsafe(1 << 20);
-  const fd = openSync(file, "r");
+  const fh = await open(file, "r");
   try {
-    for (let n = readSync(fd, buf); n > 0; n = readSync(fd, buf)) hash.update(buf.subarray(0, n));
+    for (let r = await fh.read(buf, 0, buf.length, null); r.bytesRead > 0; r = await fh.read(buf, 0, buf.length, null))
+      hash.update(buf.subarray(0, r.bytesRead));
   } finally {
-    closeSync(fd);
+    await fh.close();
   }
   return hash.digest("hex");
 }
+async function perform(job) {
+  if (job.kind === "hash") return [{ id: job.id, sha256: await sha256Of(job.file) }, []];
+  if (job.kind === "warm") {
+    sniffed = (await import("./chunks/scan-job-IUPSNQH7.js")).helperSource(job.file, job.display);
+    return [{ id: job.id, ready: true }, []];
+  }
+  if (job.kind === "source") {
+    const source = await (await import("./chunks/scan-job-IUPSNQH7.js")).helperSource(job.file, job.display);
+    return [{ id: job.id, source: source ?? null }, []];
+  }
+  if (job.kind === "scan") {
+    const { runScan } = await import("./chunks/scan-job-IUPSNQH7.js");
+    const { RingWriter } = await import("./chunks/scan-ring-WGMEBQEU.js");
+    try {
+      return [{ id: job.id, rows: await runScan(job) }, []];
+    } finally {
+      new RingWriter(job.ring).finish();
+    }
+  }
+  const { allMetrics, aucClasses, prepareMetrics } = await import("./chunks/metrics-37545M25.js");
+  const ev = prepareMetrics(job.task, job.yTrue, { scores: job.scores, classes: job.classes });
+  allMetrics(ev);
+  if (job.components) for (const k of aucClasses(job.task, job.classes)) ev.components(k);
+  const work = ev.cached();
+  return [{ id: job.id, work }, buffersOf(work)];
+}
 var port = parentPort;
+var queue = Promise.resolve();
+var sniffed = Promise.resolve();
 if (port)
   port.on("message", (job) => {
-    let reply;
-    try {
-      if (job.kind === "hash") {
-        port.postMessage({ id: job.id, sha256: sha256Of(job.file) });
-        return;
+    const run = async () => {
+      try {
+        const [reply, transfer] = await perform(job);
+        port.postMessage(reply, transfer);
+      } catch (e) {
+        port.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) });
       }
-      const ev = prepareMetrics(job.task, job.yTrue, { scores: job.scores, classes: job.classes });
-      allMetrics(ev);
-      if (job.components) for (const k of aucClasses(job.task, job.classes)) ev.components(k);
-      const work = ev.cached();
-      port.postMessage({ id: job.id, work }, buffersOf(work));
-      return;
-    } catch (e) {
-      reply = { id: job.id, error: e instanceof Error ? e.message : String(e) };
-    }
-    port.postMessage(reply);
+    };
+    if (job.kind === "hash") void queue.then(() => sniffed).then(run);
+    else queue = queue.then(run);
   });

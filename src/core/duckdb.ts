@@ -1,9 +1,10 @@
-import { DuckDBInstance as Instance, type DuckDBConnection, type DuckDBInstance, type DuckDBVector } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance, DuckDBVector } from "@duckdb/node-api";
 import os from "node:os";
 
 // The bundle (scripts/build.mjs) carries @duckdb/node-api's JavaScript and leaves only the native
 // @duckdb/node-bindings outside: loading the package's separate CommonJS files cost 48–56 ms of
-// every run's start-up, the bundled copy ≈19 ms.
+// every run's start-up, the bundled copy ≈19 ms. It loads on the first openDuckDB(): a model gate
+// whose helper thread reads the data never loads it on the main thread.
 
 /**
  * One in-process DuckDB per gate run, on all cores, spilling to a temporary folder so files larger
@@ -14,6 +15,9 @@ export async function openDuckDB(options: { threads?: number; memoryLimit?: stri
   connection: DuckDBConnection;
   close: () => void;
 }> {
+  const api = await import("@duckdb/node-api");
+  // Bundled, the CommonJS package comes back as the default export of the dynamic import.
+  const Instance = api.DuckDBInstance ?? (api as unknown as { default: typeof api }).default.DuckDBInstance;
   const instance = await Instance.create(":memory:", {
     threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),

@@ -24,6 +24,7 @@ beforeAll(() => {
   write(dir, "label2.csv", bad.join("\n"));
   write(dir, "yes.csv", csv.map((l, i) => (i === 5 ? l.replace(/,[01]$/, ",yes") : l)).join("\n"));
   write(dir, "nolabel.csv", csv.map((l, i) => (i === 7 ? l.replace(/,[01]$/, ",") : l)).join("\n"));
+  write(dir, "extra.csv", csv.map((l, i) => (i === 4 ? `${l},9` : l)).join("\n"));
   write(dir, "corrupt.onnx", "this is not a protobuf");
   writeModel(path.join(dir, "zipmap.onnx"), zipmapModel());
   writeModel(path.join(dir, "wide.onnx"), logisticModel(TRUE_WEIGHTS, { width: 9 }));
@@ -34,8 +35,8 @@ afterAll(() => {
 });
 
 /** Runs a model gate expected to stop with exit 2 and returns its one stderr line. */
-async function fails(args: string[]): Promise<string> {
-  const r = await runModel(["model", ...args], dir);
+async function fails(args: string[], env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const r = await runModel(["model", ...args], dir, env);
   expect(r.code).toBe(2);
   expect(r.report?.status).toBe("error");
   const lines = r.stderr.split("\n").filter((l) => l !== "" && !/: (reading|scoring|measuring) /.test(l));
@@ -50,22 +51,6 @@ describe("mlgate model refuses bad input with exit 2 and one sentence", () => {
     );
   });
 
-  it("label values the model does not predict", async () => {
-    expect(
-      await fails(["--candidate", "same.onnx", ...common, "--data", "label2.csv", "--label", "y", "--features", FEATURES]),
-    ).toBe("mlgate model: --label y: line 3 of label2.csv has label 2, which the model does not predict (classes 0..1)");
-  });
-
-  it("labels that are not numbers, and rows without one", async () => {
-    const args = ["--candidate", "same.onnx", ...common, "--label", "y", "--features", FEATURES];
-    expect(await fails([...args, "--data", "yes.csv"])).toBe(
-      'mlgate model: --label y: line 6 of yes.csv has label "yes", which is not a class index; encode labels as 0..1 in the order of the model\'s outputs',
-    );
-    expect(await fails([...args, "--data", "nolabel.csv"])).toBe(
-      "mlgate model: --label y: line 8 of nolabel.csv has no label; every evaluated row needs one",
-    );
-  });
-
   it("feature count does not match the model input", async () => {
     expect(
       await fails(["--candidate", "same.onnx", ...common, "--data", "eval.csv", "--label", "y", "--features", "x0,x1"]),
@@ -76,14 +61,6 @@ describe("mlgate model refuses bad input with exit 2 and one sentence", () => {
       await fails(["--candidate", "wide.onnx", ...common, "--data", "eval.csv", "--label", "y", "--features", FEATURES]),
     ).toBe(
       'mlgate model: --candidate wide.onnx: input "input" expects shape [batch, 9] but 7 feature columns were given (x0, x1, x2, x3, x4, seg, z); pass --features in the model\'s order',
-    );
-  });
-
-  it("NaN in features, with the count and the column", async () => {
-    expect(
-      await fails(["--candidate", "same.onnx", ...common, "--data", "nan.csv", "--label", "y", "--features", FEATURES]),
-    ).toBe(
-      'mlgate model: --data nan.csv: column "x3" has 2 NaN or missing values, first on line 4; impute or drop them before evaluating',
     );
   });
 
@@ -142,6 +119,45 @@ describe("mlgate model refuses bad input with exit 2 and one sentence", () => {
     );
     expect(await fails(["--candidate", "nope.onnx", ...common, "--data", "eval.csv", "--label", "y"])).toBe(
       "mlgate model: --candidate nope.onnx: file not found",
+    );
+  });
+});
+
+// The gate's helper thread reads a whole CSV with its own DuckDB (MLGATE_METRICS_WORKER=1 uses it at
+// any size); a row it cannot settle sends the gate back to the table reader, which names the line.
+describe.each([
+  { reader: "this thread", env: { MLGATE_METRICS_WORKER: "0" } },
+  { reader: "the helper thread", env: { MLGATE_METRICS_WORKER: "1" } },
+])("mlgate model bad rows with $reader reading the CSV: exit 2 and one sentence naming the line", ({ env }) => {
+  it("label values the model does not predict", async () => {
+    expect(
+      await fails(["--candidate", "same.onnx", ...common, "--data", "label2.csv", "--label", "y", "--features", FEATURES], env),
+    ).toBe("mlgate model: --label y: line 3 of label2.csv has label 2, which the model does not predict (classes 0..1)");
+  });
+
+  it("labels that are not numbers, and rows without one", async () => {
+    const args = ["--candidate", "same.onnx", ...common, "--label", "y", "--features", FEATURES];
+    expect(await fails([...args, "--data", "yes.csv"], env)).toBe(
+      'mlgate model: --label y: line 6 of yes.csv has label "yes", which is not a class index; encode labels as 0..1 in the order of the model\'s outputs',
+    );
+    expect(await fails([...args, "--data", "nolabel.csv"], env)).toBe(
+      "mlgate model: --label y: line 8 of nolabel.csv has no label; every evaluated row needs one",
+    );
+  });
+
+  it("NaN in features, with the count and the column", async () => {
+    expect(
+      await fails(["--candidate", "same.onnx", ...common, "--data", "nan.csv", "--label", "y", "--features", FEATURES], env),
+    ).toBe(
+      'mlgate model: --data nan.csv: column "x3" has 2 NaN or missing values, first on line 4; impute or drop them before evaluating',
+    );
+  });
+
+  it("a record with an extra field", async () => {
+    expect(
+      await fails(["--candidate", "same.onnx", ...common, "--data", "extra.csv", "--label", "y", "--features", FEATURES], env),
+    ).toBe(
+      "mlgate model: --data extra.csv: line 5 cannot be read (TOO MANY COLUMNS: Expected Number of Columns: 9 Found: 10); the model gate scores every row, so fix or remove it",
     );
   });
 });

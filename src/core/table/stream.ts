@@ -23,7 +23,10 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent } from "../duckdb.js";
 import { csvDialect, csvRejectsArgs, formatOf, type TableColumn } from "../table.js";
 
-export interface CsvSource {
+/** What a sniff decided about the file: plain data, valid SQL on any DuckDB (another thread's too). */
+export interface CsvSourceInfo {
+  /** The rejects tables' prefix. */
+  name: string;
   /** The table function call to put after FROM. */
   from: string;
   /** read_csv's arguments for the file, its dialect and column types, for other scans of it. */
@@ -34,6 +37,10 @@ export interface CsvSource {
   file: string;
   display: string;
   columns: TableColumn[];
+}
+
+/** A sniffed source bound to the connection that scans `from` (its rejects tables live there). */
+export interface CsvSource extends CsvSourceInfo {
   /** Records the scan rejected so far (read it after the stream is consumed). */
   rejectCount(): Promise<number>;
   /** Drops the rejects tables. */
@@ -45,6 +52,16 @@ export async function csvSource(
   file: string,
   options: { name: string; display?: string; types?: Record<string, string> },
 ): Promise<CsvSource | undefined> {
+  const info = await sniffCsvSource(conn, file, options);
+  return info && bindCsvSource(info, conn);
+}
+
+/** csvSource's sniff alone, without a connection bound (csvSource is the usual entry). */
+export async function sniffCsvSource(
+  conn: DuckDBConnection,
+  file: string,
+  options: { name: string; display?: string; types?: Record<string, string> },
+): Promise<CsvSourceInfo | undefined> {
   const display = options.display ?? file;
   let format;
   try {
@@ -66,8 +83,6 @@ export async function csvSource(
   // A sniffer that gave up means a malformed sample: the table path reports it with its line.
   if (!dialect.sniffed) return undefined;
   const base = dialect.args;
-  const rejects = `${options.name}__rejects`;
-  const scan = `${options.name}__rejects_scan`;
   let columns: TableColumn[];
   try {
     // The types as a table created from this scan would declare them (DESCRIBE binds, it does not read).
@@ -77,6 +92,7 @@ export async function csvSource(
     return undefined;
   }
   return {
+    name: options.name,
     strictFrom: `read_csv(${base.join(", ")})`,
     from: `read_csv(${[...base, ...csvRejectsArgs(options.name)].join(", ")})`,
     args: base,
@@ -84,6 +100,14 @@ export async function csvSource(
     file,
     display,
     columns,
+  };
+}
+
+export function bindCsvSource(info: CsvSourceInfo, conn: DuckDBConnection): CsvSource {
+  const rejects = `${info.name}__rejects`;
+  const scan = `${info.name}__rejects_scan`;
+  return {
+    ...info,
     rejectCount: async () => {
       const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(rejects)}`);
       return Number(r.getRowObjects()[0]?.n ?? 0);

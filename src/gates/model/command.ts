@@ -13,6 +13,9 @@ import { formatCount } from "../../render/format.js";
 /** A data file this big is hashed on the helper thread (170 MB: ≈0.1 s of main-thread time otherwise). */
 const HELPER_MIN_BYTES = 16 << 20;
 
+/** Files the streamed scan can take (src/core/table.ts formatOf, without compression). */
+const PLAIN_TEXT = /\.(csv|txt|tsv|tab)$/i;
+
 function gateIo(ctx: CommandContext): GateIo {
   return {
     cwd: ctx.cwd,
@@ -106,7 +109,7 @@ export const modelCommand: Command = {
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
     // Started before the native libraries load, so the data file is hashed while they do.
-    const early = startHelper(ctx, s.data);
+    const early = startHelper(ctx, s.data, s.shard === undefined);
     try {
       return await runGate(ctx, s, early);
     } finally {
@@ -116,7 +119,7 @@ export const modelCommand: Command = {
 };
 
 /** The helper thread and the data file's hash it was asked for, when the file is big enough to bother. */
-function startHelper(ctx: CommandContext, data: string): { helper: HelperThread; hash: DataHash } | undefined {
+function startHelper(ctx: CommandContext, data: string, whole: boolean): { helper: HelperThread; hash: DataHash } | undefined {
   let file: string;
   try {
     file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
@@ -126,7 +129,10 @@ function startHelper(ctx: CommandContext, data: string): { helper: HelperThread;
     return undefined;
   }
   const helper = HelperThread.start();
-  return helper ? { helper, hash: { file, sha256: helper.sha256(file) } } : undefined;
+  if (!helper) return undefined;
+  // A whole plain CSV/TSV is scanned on the helper (gate.ts): its DuckDB opens during the hash.
+  if (whole && PLAIN_TEXT.test(file)) helper.warm(file, data);
+  return { helper, hash: { file, sha256: helper.sha256(file) } };
 }
 
 async function runGate(
@@ -148,6 +154,8 @@ async function runGate(
           scoresReady: (st) => {
             startBaselineMetrics(st, ctx.progress, helper);
           },
+          helperScan: (job) => helper.scan(job),
+          helperSource: (file) => helper.source(file, s.data),
         }
       : {}),
   });

@@ -10,7 +10,17 @@ import type { GroupSpec } from "./groups.js";
 import { planInputs, planOutput, type InputPlan, type LoadedModel, type OutputPlan } from "./session.js";
 import type { RunSettings } from "./settings.js";
 import { GrowableF64, GrowableI32 } from "./state.js";
+import { createRing, readRing, type Ring } from "./scan-ring.js";
 import { formatCount } from "../../render/format.js";
+
+/** Runs a SELECT on the helper thread's DuckDB into a ring (HelperThread.scan). */
+export type HelperScan = (job: { sql: string; ring: Ring }) => Promise<number>;
+
+/** Where scoreRows may scan on the helper thread: its scan and the FROM it runs there (no rejects table). */
+export interface HelperSource {
+  scan: HelperScan;
+  from: string;
+}
 
 export interface Scored {
   task: Task;
@@ -22,6 +32,8 @@ export interface Scored {
   codes: Int32Array[];
   plan: InputPlan;
   outputs: { candidate: OutputPlan; baseline?: OutputPlan };
+  /** The helper thread read the rows (a malformed record failed its scan), or this one did. */
+  reader: "helper" | "here";
   /** The first rows' features (row-major, float64), for latency and robustness; matrix inputs only. */
   sample?: { features: Float64Array; width: number; rows: number };
 }
@@ -101,6 +113,25 @@ async function rawValue(conn: DuckDBConnection, t: OpenedTable, column: string, 
   return typeof v === "string" ? v : null;
 }
 
+/** NaNs of a row-major batch, per column, with the first row each was seen on. */
+function countNaNs(
+  values: Float32Array | Float64Array,
+  n: number,
+  F: number,
+  ids: Int32Array,
+  count: Float64Array,
+  first: Int32Array,
+): void {
+  for (let j = 0; j < F; j++)
+    for (let r = 0, o = j; r < n; r++, o += F) {
+      const x = values[o] as number;
+      if (x !== x) {
+        count[j] = (count[j] ?? 0) + 1;
+        if ((first[j] ?? 0) < 0) first[j] = ids[r] ?? 0;
+      }
+    }
+}
+
 /** Row numbers of a streamed chunk: rows arrive in file order. */
 function countFrom(first: number, n: number): Int32Array {
   const out = new Int32Array(n);
@@ -118,15 +149,16 @@ async function lineText(t: OpenedTable, row: number): Promise<string> {
  * Streams the evaluation rows through both models in batches and keeps, per row, what exact
  * statistics need: the label, both models' scores, the row number and its slice codes. `t.table` is
  * a table, or (rowid: false) a streamed source whose rows arrive in file order, numbered as they come.
+ * `conn` opens this thread's DuckDB on first use: a scan on the helper thread needs none.
  */
 export async function scoreRows(
-  conn: DuckDBConnection,
+  conn: () => Promise<DuckDBConnection>,
   t: OpenedTable,
   s: RunSettings,
   models: { candidate: LoadedModel; baseline?: LoadedModel },
   groups: readonly GroupSpec[],
   progress: (m: string) => void,
-  source: { rowid: boolean } = { rowid: true },
+  source: { rowid: boolean; helper?: HelperSource } = { rowid: true },
 ): Promise<Scored> {
   const task = s.verdict.task;
   const features = s.features ?? defaultFeatures(t, s);
@@ -186,7 +218,33 @@ export async function scoreRows(
     }
   };
 
-  const result = await conn.stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
+  /** A label that is missing, not a number or not a class the model predicts stops the run with its line. */
+  const checkLabels = async (labels: Float64Array, n: number, ids: ArrayLike<number>): Promise<void> => {
+    for (let r = 0; r < n; r++) {
+      const v = labels[r] ?? NaN;
+      const bad =
+        Number.isNaN(v) ||
+        (task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity)));
+      if (bad) {
+        const where = await lineText(t, ids[r] ?? 0);
+        if (Number.isNaN(v)) {
+          const raw = await rawValue(await conn(), t, s.label, ids[r] ?? 0);
+          const k = task === "binary" ? 2 : classes || 2;
+          throw new ConfigurationError(
+            raw === null
+              ? `--label ${s.label}: ${where} of ${t.display} has no label; every evaluated row needs one`
+              : task === "regression"
+                ? `--label ${s.label}: ${where} of ${t.display} has label "${raw}", which is not a number`
+                : `--label ${s.label}: ${where} of ${t.display} has label "${raw}", which is not a class index; encode labels as 0..${k - 1} in the order of the model's outputs`,
+          );
+        }
+        throw new ConfigurationError(
+          `--label ${s.label}: ${where} of ${t.display} has label ${v}, which the model does not predict (classes 0..${(task === "binary" ? 2 : classes) - 1})`,
+        );
+      }
+    }
+  };
+
   let which = 0;
   let filled = 0;
   let batchStart = 0;
@@ -203,81 +261,95 @@ export async function scoreRows(
     if (first) await pending;
   };
 
-  let total = 0;
-  for (;;) {
-    const chunk: DuckDBDataChunk | null = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const n = chunk.rowCount;
-    const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
-    const labels = vals[F] as Float64Array;
-    const ids = source.rowid ? (vals[F + 1] as Int32Array) : countFrom(total, n);
-    if (needsNullCheck) {
-      const nulls = vals[select.length - 1] as Int32Array;
-      for (let r = 0; r < n; r++)
-        if (nulls[r])
-          throw new ConfigurationError(
-            `--data ${t.display}: ${await lineText(t, ids[r] ?? 0)} has a missing feature value; the model cannot score it`,
-          );
-    }
-    for (let r = 0; r < n; r++) {
-      const v = labels[r] ?? NaN;
-      const bad =
-        Number.isNaN(v) ||
-        (task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity)));
-      if (bad) {
-        const where = await lineText(t, ids[r] ?? 0);
-        if (Number.isNaN(v)) {
-          const raw = await rawValue(conn, t, s.label, ids[r] ?? 0);
-          const k = task === "binary" ? 2 : classes || 2;
-          throw new ConfigurationError(
-            raw === null
-              ? `--label ${s.label}: ${where} of ${t.display} has no label; every evaluated row needs one`
-              : task === "regression"
-                ? `--label ${s.label}: ${where} of ${t.display} has label "${raw}", which is not a number`
-                : `--label ${s.label}: ${where} of ${t.display} has label "${raw}", which is not a class index; encode labels as 0..${k - 1} in the order of the model's outputs`,
-          );
-        }
-        throw new ConfigurationError(
-          `--label ${s.label}: ${where} of ${t.display} has label ${v}, which the model does not predict (classes 0..${(task === "binary" ? 2 : classes) - 1})`,
-        );
+  /** This thread's own streamed read (a table, a shard, a column-per-input model, or no helper). */
+  const streamHere = async (): Promise<void> => {
+    const result = await (await conn()).stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
+    let total = 0;
+    for (;;) {
+      const chunk: DuckDBDataChunk | null = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const n = chunk.rowCount;
+      const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
+      const labels = vals[F] as Float64Array;
+      const ids = source.rowid ? (vals[F + 1] as Int32Array) : countFrom(total, n);
+      if (needsNullCheck) {
+        const nulls = vals[select.length - 1] as Int32Array;
+        for (let r = 0; r < n; r++)
+          if (nulls[r])
+            throw new ConfigurationError(
+              `--data ${t.display}: ${await lineText(t, ids[r] ?? 0)} has a missing feature value; the model cannot score it`,
+            );
       }
-    }
-    let r0 = 0;
-    while (r0 < n) {
-      const take = Math.min(n - r0, B - filled);
-      const feed = feeds[which] as FeedBuffers;
-      for (let j = 0; j < F; j++) {
-        const src = vals[j] as ArrayLike<number>;
-        const { buf, offset, stride } = feed.slots[j] as FeedBuffers["slots"][number];
-        const nan =
-          buf instanceof Float32Array || buf instanceof Float64Array
-            ? copyNumbers(buf, filled * stride + offset, stride, src, r0, take)
-            : copyValues(buf, filled * stride + offset, stride, src, r0, take);
-        if (nan) {
-          if ((nanFirst[j] ?? 0) < 0)
-            for (let k = 0; k < take; k++)
-              if (Number.isNaN(src[r0 + k])) {
-                nanFirst[j] = ids[r0 + k] ?? 0;
-                break;
-              }
-          nanCount[j] = (nanCount[j] ?? 0) + nan;
+      await checkLabels(labels, n, ids);
+      let r0 = 0;
+      while (r0 < n) {
+        const take = Math.min(n - r0, B - filled);
+        const feed = feeds[which] as FeedBuffers;
+        for (let j = 0; j < F; j++) {
+          const src = vals[j] as ArrayLike<number>;
+          const { buf, offset, stride } = feed.slots[j] as FeedBuffers["slots"][number];
+          const nan =
+            buf instanceof Float32Array || buf instanceof Float64Array
+              ? copyNumbers(buf, filled * stride + offset, stride, src, r0, take)
+              : copyValues(buf, filled * stride + offset, stride, src, r0, take);
+          if (nan) {
+            if ((nanFirst[j] ?? 0) < 0)
+              for (let k = 0; k < take; k++)
+                if (Number.isNaN(src[r0 + k])) {
+                  nanFirst[j] = ids[r0 + k] ?? 0;
+                  break;
+                }
+            nanCount[j] = (nanCount[j] ?? 0) + nan;
+          }
+          if (sampled < sampleRows)
+            for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
         }
-        if (sampled < sampleRows)
-          for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
+        sampled = Math.min(sampleRows, sampled + take);
+        y.append(labels, r0, take, NaN);
+        rowIds.append(ids, r0, take, 0);
+        for (const [g, store] of codes.entries()) store.append(vals[groupAt + g] as Int32Array, r0, take, -1);
+        filled += take;
+        r0 += take;
+        if (filled === B) await flush();
       }
-      sampled = Math.min(sampleRows, sampled + take);
-      y.append(labels, r0, take, NaN);
-      rowIds.append(ids, r0, take, 0);
-      for (const [g, store] of codes.entries()) store.append(vals[groupAt + g] as Int32Array, r0, take, -1);
-      filled += take;
-      r0 += take;
-      if (filled === B) await flush();
+      total += n;
+      if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
     }
-    total += n;
-    if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
-  }
+  };
+
+  const ring =
+    source.helper &&
+    !source.rowid &&
+    plan.mode === "matrix" &&
+    !needsNullCheck &&
+    (plan.dtype === "float32" || plan.dtype === "float64")
+      ? createRing({ features: F, groups: groups.length, batch: B, dtype: plan.dtype })
+      : undefined;
+  if (ring && source.helper) {
+    // The helper thread scans with its own DuckDB into shared slots, one model batch each, while
+    // this thread runs the models: DuckDB's stream only moves while it is being fetched from.
+    const ended = source.helper.scan({ sql: `SELECT ${select.join(", ")} FROM ${source.helper.from}`, ring });
+    let total = 0;
+    for await (const b of readRing(ring, ended)) {
+      const n = b.rows;
+      const ids = countFrom(total, n);
+      await checkLabels(b.labels, n, ids);
+      if (b.nan) countNaNs(b.values, n, F, ids, nanCount, nanFirst);
+      for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
+        for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j] as number;
+      y.append(b.labels, 0, n, NaN);
+      rowIds.append(ids, 0, n, 0);
+      for (const [g, store] of codes.entries()) store.append(b.codes[g] as Int32Array, 0, n, -1);
+      ((feeds[which] as FeedBuffers).slots[0]?.buf as Float32Array | Float64Array).set(b.values.subarray(0, n * F));
+      filled = n;
+      await flush();
+      total += n;
+      if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
+    }
+  } else await streamHere();
   await flush();
   if (pending) await pending;
+
   const bad = Array.from(nanCount.keys()).filter((j) => (nanCount[j] ?? 0) > 0);
   if (bad.length) {
     const j = bad[0] ?? 0;
@@ -305,6 +377,7 @@ export async function scoreRows(
     ...(base ? { baseline: base.view() } : {}),
     codes: codes.map((c) => c.view()),
     plan,
+    reader: ring ? "helper" : "here",
     outputs: { candidate: outCand, ...(outBase ? { baseline: outBase } : {}) },
     ...(sampleRows ? { sample: { features: sample.subarray(0, sampled * F), width: F, rows: sampled } } : {}),
   };

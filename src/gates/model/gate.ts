@@ -7,10 +7,10 @@ import { sha256File, subjectOf } from "../../core/hash.js";
 import type { PathOptions } from "../../core/paths.js";
 import type { Subject } from "../../core/report.js";
 import { openTable, type OpenedTable } from "../../core/table.js";
-import { csvSource, type CsvSource } from "../../core/table/stream.js";
+import { bindCsvSource, sniffCsvSource, type CsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
 import { resolveGitBaseline } from "./baseline.js";
 import { isReleaseSpec, releaseBaseline } from "./release-baseline.js";
-import { scoreRows, type Scored } from "./evaluate.js";
+import { scoreRows, type HelperScan, type Scored } from "./evaluate.js";
 import { planGroups, type GroupSpec } from "./groups.js";
 import { measureLatency, measureRobustness, type SampleFeed } from "./probes.js";
 import { loadModel, type LoadedModel } from "./session.js";
@@ -31,6 +31,10 @@ export interface GateIo {
    * it): the caller may start the metrics on another thread while the gate finishes.
    */
   scoresReady?: (state: EvalState) => void;
+  /** Scans a whole CSV/TSV on the helper thread while this one runs the models. */
+  helperScan?: HelperScan;
+  /** The data file as the helper thread sniffed it (undefined: sniff here). */
+  helperSource?: (file: string) => Promise<CsvSourceInfo | undefined>;
 }
 
 export interface DataHash {
@@ -60,33 +64,45 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   else if (git !== "none" && git !== "path") baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => undefined);
 
-  const db = await openDuckDB();
-  // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
-  await db.connection.run("SET streaming_buffer_size = '32MB'");
-  // DuckDB sniffs the data file on its threads while this one loads onnxruntime and both models.
-  const source = s.shard
+  // This thread's DuckDB, opened when something here needs it: with a helper thread that sniffs and
+  // scans a plain CSV, nothing does.
+  let db: Awaited<ReturnType<typeof openDuckDB>> | undefined;
+  let opening: Promise<DuckDBConnection> | undefined;
+  const duck = (): Promise<DuckDBConnection> =>
+    (opening ??= openDuckDB().then(async (d) => {
+      db = d;
+      // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
+      await d.connection.run("SET streaming_buffer_size = '32MB'");
+      return d.connection;
+    }));
+  const sniffHere = (): Promise<CsvSourceInfo | undefined> =>
+    duck().then((c) => sniffCsvSource(c, dataFile, { name: "mlgate_stream", display: s.data }));
+  // The sniff runs on DuckDB's threads (this one's or the helper's) while this one loads onnxruntime
+  // and both models; a helper that could not sniff leaves it to this thread.
+  const source: Promise<CsvSourceInfo | undefined> = s.shard
     ? Promise.resolve(undefined)
-    : csvSource(db.connection, dataFile, { name: "mlgate_stream", display: s.data }).catch(() => undefined);
+    : (io.helperSource ? io.helperSource(dataFile).then((h) => h ?? sniffHere()) : sniffHere()).catch(() => undefined);
   let candidate: LoadedModel | undefined;
   let base: LoadedModel | undefined;
   try {
     candidate = await loadModel(candFile, s.candidate, "candidate");
     base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : undefined;
     const models = base ? { candidate, baseline: base } : { candidate };
-    const streamed = await scoreStreamed(db.connection, await source, dataFile, s, models, io.progress);
+    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io);
     let specs: GroupSpec[] = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
       io.progress(`reading ${s.data}`);
-      const t = await openTable(db.connection, dataFile, { name: "mlgate_eval", display: s.data });
+      const conn = await duck();
+      const t = await openTable(conn, dataFile, { name: "mlgate_eval", display: s.data });
       const bad = t.rejects[0];
       if (bad)
         throw new ConfigurationError(
-          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove them`,
+          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove ${t.rejects.length > 1 ? "them" : "it"}`,
         );
-      specs = await planGroups(db.connection, t, s.sliceColumns, s.namedSlices, s.sensitive);
+      specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive);
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
-      scored = await scoreRows(db.connection, t, s, models, specs, io.progress);
+      scored = await scoreRows(duck, t, s, models, specs, io.progress);
     }
     const groups: Grouping[] = specs.map((g, i) => ({
       kind: g.kind,
@@ -148,7 +164,8 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   } finally {
     // Closing DuckDB under a running sniff would pull the database from under it.
     await source;
-    db.close();
+    if (opening) await opening.catch(() => undefined);
+    db?.close();
     if (candidate) await candidate.session.release();
     if (base) await base.session.release();
     if (baseline?.temporary) rmSync(path.dirname(baseline.file), { recursive: true, force: true });
@@ -167,12 +184,12 @@ class NeedsTable extends Error {}
  * path, which reports it exactly as before (an error costs a second read; a clean file reads once).
  */
 async function scoreStreamed(
-  conn: DuckDBConnection,
-  src: CsvSource | undefined,
+  duck: () => Promise<DuckDBConnection>,
+  src: CsvSourceInfo | undefined,
   dataFile: string,
   s: RunSettings,
   models: { candidate: LoadedModel; baseline?: LoadedModel },
-  progress: (m: string) => void,
+  io: Pick<GateIo, "progress" | "helperScan">,
 ): Promise<{ scored: Scored; specs: GroupSpec[] } | undefined> {
   if (s.shard || !src) return undefined;
   const groupColumns = [...new Set([...s.sliceColumns, ...s.sensitive])];
@@ -190,22 +207,39 @@ async function scoreStreamed(
   });
   const narrow = streamed(sqlIdent("mlgate_groups"), "mlgate_groups");
   const t = streamed(src.from, "mlgate_stream");
+  // This thread's DuckDB scans `src.from` only when the helper does not; its rejects tables live there.
+  let bound: CsvSource | undefined;
+  const here = async (): Promise<DuckDBConnection> => {
+    const conn = await duck();
+    bound ??= bindCsvSource(src, conn);
+    return conn;
+  };
   try {
-    if (groupColumns.length)
-      await conn.run(
-        `CREATE OR REPLACE TABLE ${narrow.table} AS SELECT ${groupColumns.map(sqlIdent).join(", ")} FROM ${src.strictFrom}`,
-      );
-    const specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, false);
-    progress(`scoring ${s.data}`);
-    const scored = await scoreRows(conn, t, s, models, specs, progress, { rowid: false });
-    return (await src.rejectCount()) > 0 ? undefined : { scored, specs };
+    let specs: GroupSpec[] = [];
+    if (groupColumns.length || s.namedSlices.length) {
+      const conn = await here();
+      if (groupColumns.length)
+        await conn.run(
+          `CREATE OR REPLACE TABLE ${narrow.table} AS SELECT ${groupColumns.map(sqlIdent).join(", ")} FROM ${src.strictFrom}`,
+        );
+      specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, false);
+    }
+    io.progress(`scoring ${s.data}`);
+    const scored = await scoreRows(here, t, s, models, specs, io.progress, {
+      rowid: false,
+      ...(io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}),
+    });
+    // The helper's scan has no rejects table: a malformed record failed it, and the catch below ran.
+    return scored.reader === "here" && bound && (await bound.rejectCount()) > 0 ? undefined : { scored, specs };
   } catch {
     // A user error, a line wanted for a message, or a DuckDB error on a file openTable would reject
     // with its own message: the table path reproduces each one as the gate always reported it.
     return undefined;
   } finally {
-    await src.dispose();
-    await conn.run(`DROP TABLE IF EXISTS ${narrow.table}`);
+    if (bound) {
+      await bound.dispose();
+      await (await duck()).run(`DROP TABLE IF EXISTS ${narrow.table}`);
+    }
   }
 }
 

@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { PreparedWork } from "./metrics.js";
-import type { HashJob, HelperJob, HelperReply, MetricsJob } from "./metrics-worker.js";
+import type { HashJob, HelperJob, HelperReply, MetricsJob, SourceJob, WarmJob } from "./metrics-worker.js";
+import type { CsvSourceInfo } from "../../core/table/stream.js";
+import type { ScanJob } from "./scan-job.js";
 
 /**
  * The bundle's worker entry: next to cli.js / action.js, whether this module sits in the bundle's
@@ -68,7 +70,7 @@ export class HelperThread {
     }
   }
 
-  private run(job: MetricsJob | HashJob): Promise<HelperReply | null> {
+  private run(job: MetricsJob | HashJob | WarmJob | SourceJob | ScanJob): Promise<HelperReply | null> {
     if (this.dead) return Promise.resolve(null);
     const id = this.next++;
     return new Promise((resolve) => {
@@ -76,6 +78,27 @@ export class HelperThread {
       this.worker.ref();
       this.worker.postMessage({ ...job, id } satisfies HelperJob);
     });
+  }
+
+  /** Loads DuckDB on the helper and sniffs `file` ahead of a scan, overlapping the main thread's start-up. */
+  warm(file: string, display: string): void {
+    void this.run({ kind: "warm", file, display });
+  }
+
+  /** The data file as the helper sniffed it; undefined when it could not (the caller sniffs itself). */
+  async source(file: string, display: string): Promise<CsvSourceInfo | undefined> {
+    const r = await this.run({ kind: "source", file, display });
+    return r && "source" in r && r.source ? r.source : undefined;
+  }
+
+  /**
+   * Runs `sql` on the helper's DuckDB into the ring; resolves with the rows written, rejects when the
+   * helper failed or the scan did (the caller then reads the data itself).
+   */
+  async scan(job: Omit<ScanJob, "kind">): Promise<number> {
+    const r = await this.run({ kind: "scan", ...job });
+    if (r && "rows" in r) return r.rows;
+    throw new Error(r && "error" in r ? r.error : "the helper thread stopped");
   }
 
   /** The file's SHA-256, or null when the helper failed (hash it on this thread then). */

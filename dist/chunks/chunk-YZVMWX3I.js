@@ -2,17 +2,17 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  sha256File,
-  subjectOf
-} from "./chunk-FK2QC4SI.js";
-import {
   HelperThread,
   workerSetting
-} from "./chunk-7RNQUZMS.js";
+} from "./chunk-JP5NYEGY.js";
 import {
   METRICS,
   PRIMARY_METRIC
-} from "./chunk-QVZ6BCEB.js";
+} from "./chunk-5W6TRVAE.js";
+import {
+  sha256File,
+  subjectOf
+} from "./chunk-FK2QC4SI.js";
 import {
   configFailOn,
   loadConfig
@@ -217,7 +217,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-XSTG3UU4.js");
+    const { main: main2 } = await import("./cli-3SZFBU5T.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -484,7 +484,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-2PPWUV3P.js");
+    const { runDataGate } = await import("./gate-HYNEBVJ4.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -515,7 +515,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-CMGEYAMW.js");
+    const { inferContract } = await import("./infer-BP32MJC2.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -623,6 +623,7 @@ function resolveSettings(flags, cfg = {}) {
 
 // src/gates/model/command.ts
 var HELPER_MIN_BYTES = 16 << 20;
+var PLAIN_TEXT = /\.(csv|txt|tsv|tab)$/i;
 function gateIo(ctx) {
   return {
     cwd: ctx.cwd,
@@ -712,7 +713,7 @@ var modelCommand = {
       ctx.config.gates?.model
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
-    const early = startHelper(ctx, s.data);
+    const early = startHelper(ctx, s.data, s.shard === void 0);
     try {
       return await runGate(ctx, s, early);
     } finally {
@@ -720,7 +721,7 @@ var modelCommand = {
     }
   }
 };
-function startHelper(ctx, data) {
+function startHelper(ctx, data, whole) {
   let file;
   try {
     file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
@@ -729,13 +730,15 @@ function startHelper(ctx, data) {
     return void 0;
   }
   const helper = HelperThread.start();
-  return helper ? { helper, hash: { file, sha256: helper.sha256(file) } } : void 0;
+  if (!helper) return void 0;
+  if (whole && PLAIN_TEXT.test(file)) helper.warm(file, data);
+  return { helper, hash: { file, sha256: helper.sha256(file) } };
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-UO5WWAOC.js"),
+    import("./gate-KNISUI54.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-I4IFNFQC.js")
+    import("./build-report-NLZSHHN5.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -744,7 +747,9 @@ async function runGate(ctx, s, early) {
     ...helper && !s.shard ? {
       scoresReady: (st) => {
         startBaselineMetrics(st, ctx.progress, helper);
-      }
+      },
+      helperScan: (job) => helper.scan(job),
+      helperSource: (file) => helper.source(file, s.data)
     } : {}
   });
   if (s.shard) {
@@ -776,7 +781,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-I4IFNFQC.js")
+      import("./build-report-NLZSHHN5.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

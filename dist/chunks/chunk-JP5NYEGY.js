@@ -62,6 +62,24 @@ var HelperThread = class _HelperThread {
       this.worker.postMessage({ ...job, id });
     });
   }
+  /** Loads DuckDB on the helper and sniffs `file` ahead of a scan, overlapping the main thread's start-up. */
+  warm(file, display) {
+    void this.run({ kind: "warm", file, display });
+  }
+  /** The data file as the helper sniffed it; undefined when it could not (the caller sniffs itself). */
+  async source(file, display) {
+    const r = await this.run({ kind: "source", file, display });
+    return r && "source" in r && r.source ? r.source : void 0;
+  }
+  /**
+   * Runs `sql` on the helper's DuckDB into the ring; resolves with the rows written, rejects when the
+   * helper failed or the scan did (the caller then reads the data itself).
+   */
+  async scan(job) {
+    const r = await this.run({ kind: "scan", ...job });
+    if (r && "rows" in r) return r.rows;
+    throw new Error(r && "error" in r ? r.error : "the helper thread stopped");
+  }
   /** The file's SHA-256, or null when the helper failed (hash it on this thread then). */
   async sha256(file) {
     const r = await this.run({ kind: "hash", file });

@@ -4,10 +4,10 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-YATSJJLK.js";
-import "./chunk-77K4GIWP.js";
+} from "./chunk-FZ3H6Y2Z.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
+import "./chunk-3L23VTAU.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";

@@ -2,18 +2,6 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  csvSource,
-  locateCsvRecords,
-  openDuckDB,
-  openTable,
-  plainValue,
-  queryRows,
-  readCsvRejects,
-  sqlIdent,
-  sqlString,
-  vectorValues
-} from "./chunk-77K4GIWP.js";
-import {
   benjaminiHochberg,
   chiSquareSf,
   ksPValue,
@@ -24,6 +12,18 @@ import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
+import {
+  csvSource,
+  locateCsvRecords,
+  openDuckDB,
+  openTable,
+  plainValue,
+  queryRows,
+  readCsvRejects,
+  sqlIdent,
+  sqlString,
+  vectorValues
+} from "./chunk-3L23VTAU.js";
 import {
   sha256File,
   subjectOf

@@ -14,7 +14,7 @@ import {
 import {
   HelperThread,
   workerSetting
-} from "./chunk-7RNQUZMS.js";
+} from "./chunk-JP5NYEGY.js";
 import {
   METRICS,
   allMetrics,
@@ -23,7 +23,7 @@ import {
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-QVZ6BCEB.js";
+} from "./chunk-5W6TRVAE.js";
 import {
   isWaived
 } from "./chunk-ENGI4YVP.js";

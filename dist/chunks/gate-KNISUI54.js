@@ -2,16 +2,21 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  csvSource,
+  makeRng
+} from "./chunk-QFTAHOAA.js";
+import {
+  bindCsvSource,
   openDuckDB,
   openTable,
+  sniffCsvSource,
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-77K4GIWP.js";
+} from "./chunk-3L23VTAU.js";
 import {
-  makeRng
-} from "./chunk-QFTAHOAA.js";
+  createRing,
+  readRing
+} from "./chunk-3NDFNCW7.js";
 import {
   sha256File,
   subjectOf
@@ -530,6 +535,16 @@ async function rawValue(conn, t, column, row) {
   const v = r.getRowObjectsJS()[0]?.v;
   return typeof v === "string" ? v : null;
 }
+function countNaNs(values, n, F, ids, count, first) {
+  for (let j = 0; j < F; j++)
+    for (let r = 0, o = j; r < n; r++, o += F) {
+      const x = values[o];
+      if (x !== x) {
+        count[j] = (count[j] ?? 0) + 1;
+        if ((first[j] ?? 0) < 0) first[j] = ids[r] ?? 0;
+      }
+    }
+}
 function countFrom(first, n) {
   const out = new Int32Array(n);
   for (let r = 0; r < n; r++) out[r] = first + r;
@@ -597,7 +612,25 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       base.length = (start + n) * width();
     }
   };
-  const result = await conn.stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
+  const checkLabels = async (labels, n, ids) => {
+    for (let r = 0; r < n; r++) {
+      const v = labels[r] ?? NaN;
+      const bad2 = Number.isNaN(v) || task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity));
+      if (bad2) {
+        const where2 = await lineText(t, ids[r] ?? 0);
+        if (Number.isNaN(v)) {
+          const raw = await rawValue(await conn(), t, s.label, ids[r] ?? 0);
+          const k = task === "binary" ? 2 : classes || 2;
+          throw new ConfigurationError(
+            raw === null ? `--label ${s.label}: ${where2} of ${t.display} has no label; every evaluated row needs one` : task === "regression" ? `--label ${s.label}: ${where2} of ${t.display} has label "${raw}", which is not a number` : `--label ${s.label}: ${where2} of ${t.display} has label "${raw}", which is not a class index; encode labels as 0..${k - 1} in the order of the model's outputs`
+          );
+        }
+        throw new ConfigurationError(
+          `--label ${s.label}: ${where2} of ${t.display} has label ${v}, which the model does not predict (classes 0..${(task === "binary" ? 2 : classes) - 1})`
+        );
+      }
+    }
+  };
   let which = 0;
   let filled = 0;
   let batchStart = 0;
@@ -612,71 +645,79 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     which = 1 - which;
     if (first) await pending;
   };
-  let total = 0;
-  for (; ; ) {
-    const chunk = await result.fetchChunk();
-    if (!chunk || chunk.rowCount === 0) break;
-    const n = chunk.rowCount;
-    const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
-    const labels = vals[F];
-    const ids = source.rowid ? vals[F + 1] : countFrom(total, n);
-    if (needsNullCheck) {
-      const nulls = vals[select.length - 1];
-      for (let r = 0; r < n; r++)
-        if (nulls[r])
-          throw new ConfigurationError(
-            `--data ${t.display}: ${await lineText(t, ids[r] ?? 0)} has a missing feature value; the model cannot score it`
-          );
-    }
-    for (let r = 0; r < n; r++) {
-      const v = labels[r] ?? NaN;
-      const bad2 = Number.isNaN(v) || task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity));
-      if (bad2) {
-        const where2 = await lineText(t, ids[r] ?? 0);
-        if (Number.isNaN(v)) {
-          const raw = await rawValue(conn, t, s.label, ids[r] ?? 0);
-          const k = task === "binary" ? 2 : classes || 2;
-          throw new ConfigurationError(
-            raw === null ? `--label ${s.label}: ${where2} of ${t.display} has no label; every evaluated row needs one` : task === "regression" ? `--label ${s.label}: ${where2} of ${t.display} has label "${raw}", which is not a number` : `--label ${s.label}: ${where2} of ${t.display} has label "${raw}", which is not a class index; encode labels as 0..${k - 1} in the order of the model's outputs`
-          );
-        }
-        throw new ConfigurationError(
-          `--label ${s.label}: ${where2} of ${t.display} has label ${v}, which the model does not predict (classes 0..${(task === "binary" ? 2 : classes) - 1})`
-        );
+  const streamHere = async () => {
+    const result = await (await conn()).stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
+    let total = 0;
+    for (; ; ) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      const n = chunk.rowCount;
+      const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
+      const labels = vals[F];
+      const ids = source.rowid ? vals[F + 1] : countFrom(total, n);
+      if (needsNullCheck) {
+        const nulls = vals[select.length - 1];
+        for (let r = 0; r < n; r++)
+          if (nulls[r])
+            throw new ConfigurationError(
+              `--data ${t.display}: ${await lineText(t, ids[r] ?? 0)} has a missing feature value; the model cannot score it`
+            );
       }
-    }
-    let r0 = 0;
-    while (r0 < n) {
-      const take = Math.min(n - r0, B - filled);
-      const feed = feeds[which];
-      for (let j = 0; j < F; j++) {
-        const src = vals[j];
-        const { buf, offset, stride } = feed.slots[j];
-        const nan = buf instanceof Float32Array || buf instanceof Float64Array ? copyNumbers(buf, filled * stride + offset, stride, src, r0, take) : copyValues(buf, filled * stride + offset, stride, src, r0, take);
-        if (nan) {
-          if ((nanFirst[j] ?? 0) < 0) {
-            for (let k = 0; k < take; k++)
-              if (Number.isNaN(src[r0 + k])) {
-                nanFirst[j] = ids[r0 + k] ?? 0;
-                break;
-              }
+      await checkLabels(labels, n, ids);
+      let r0 = 0;
+      while (r0 < n) {
+        const take = Math.min(n - r0, B - filled);
+        const feed = feeds[which];
+        for (let j = 0; j < F; j++) {
+          const src = vals[j];
+          const { buf, offset, stride } = feed.slots[j];
+          const nan = buf instanceof Float32Array || buf instanceof Float64Array ? copyNumbers(buf, filled * stride + offset, stride, src, r0, take) : copyValues(buf, filled * stride + offset, stride, src, r0, take);
+          if (nan) {
+            if ((nanFirst[j] ?? 0) < 0) {
+              for (let k = 0; k < take; k++)
+                if (Number.isNaN(src[r0 + k])) {
+                  nanFirst[j] = ids[r0 + k] ?? 0;
+                  break;
+                }
+            }
+            nanCount[j] = (nanCount[j] ?? 0) + nan;
           }
-          nanCount[j] = (nanCount[j] ?? 0) + nan;
+          if (sampled < sampleRows)
+            for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
         }
-        if (sampled < sampleRows)
-          for (let k = 0; k < take && sampled + k < sampleRows; k++) sample[(sampled + k) * F + j] = Number(src[r0 + k]);
+        sampled = Math.min(sampleRows, sampled + take);
+        y.append(labels, r0, take, NaN);
+        rowIds.append(ids, r0, take, 0);
+        for (const [g, store] of codes.entries()) store.append(vals[groupAt + g], r0, take, -1);
+        filled += take;
+        r0 += take;
+        if (filled === B) await flush();
       }
-      sampled = Math.min(sampleRows, sampled + take);
-      y.append(labels, r0, take, NaN);
-      rowIds.append(ids, r0, take, 0);
-      for (const [g, store] of codes.entries()) store.append(vals[groupAt + g], r0, take, -1);
-      filled += take;
-      r0 += take;
-      if (filled === B) await flush();
+      total += n;
+      if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
     }
-    total += n;
-    if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
-  }
+  };
+  const ring = source.helper && !source.rowid && plan.mode === "matrix" && !needsNullCheck && (plan.dtype === "float32" || plan.dtype === "float64") ? createRing({ features: F, groups: groups.length, batch: B, dtype: plan.dtype }) : void 0;
+  if (ring && source.helper) {
+    const ended = source.helper.scan({ sql: `SELECT ${select.join(", ")} FROM ${source.helper.from}`, ring });
+    let total = 0;
+    for await (const b of readRing(ring, ended)) {
+      const n = b.rows;
+      const ids = countFrom(total, n);
+      await checkLabels(b.labels, n, ids);
+      if (b.nan) countNaNs(b.values, n, F, ids, nanCount, nanFirst);
+      for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
+        for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j];
+      y.append(b.labels, 0, n, NaN);
+      rowIds.append(ids, 0, n, 0);
+      for (const [g, store] of codes.entries()) store.append(b.codes[g], 0, n, -1);
+      (feeds[which].slots[0]?.buf).set(b.values.subarray(0, n * F));
+      filled = n;
+      await flush();
+      total += n;
+      if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
+    }
+  } else await streamHere();
   await flush();
   if (pending) await pending;
   const bad = Array.from(nanCount.keys()).filter((j) => (nanCount[j] ?? 0) > 0);
@@ -706,6 +747,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     ...base ? { baseline: base.view() } : {},
     codes: codes.map((c) => c.view()),
     plan,
+    reader: ring ? "helper" : "here",
     outputs: { candidate: outCand, ...outBase ? { baseline: outBase } : {} },
     ...sampleRows ? { sample: { features: sample.subarray(0, sampled * F), width: F, rows: sampled } } : {}
   };
@@ -888,29 +930,36 @@ async function evaluateModels(s, io) {
     baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
   else if (git !== "none" && git !== "path") baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => void 0);
-  const db = await openDuckDB();
-  await db.connection.run("SET streaming_buffer_size = '32MB'");
-  const source = s.shard ? Promise.resolve(void 0) : csvSource(db.connection, dataFile, { name: "mlgate_stream", display: s.data }).catch(() => void 0);
+  let db;
+  let opening;
+  const duck = () => opening ??= openDuckDB().then(async (d) => {
+    db = d;
+    await d.connection.run("SET streaming_buffer_size = '32MB'");
+    return d.connection;
+  });
+  const sniffHere = () => duck().then((c) => sniffCsvSource(c, dataFile, { name: "mlgate_stream", display: s.data }));
+  const source = s.shard ? Promise.resolve(void 0) : (io.helperSource ? io.helperSource(dataFile).then((h) => h ?? sniffHere()) : sniffHere()).catch(() => void 0);
   let candidate;
   let base;
   try {
     candidate = await loadModel(candFile, s.candidate, "candidate");
     base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : void 0;
     const models = base ? { candidate, baseline: base } : { candidate };
-    const streamed = await scoreStreamed(db.connection, await source, dataFile, s, models, io.progress);
+    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io);
     let specs = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
       io.progress(`reading ${s.data}`);
-      const t = await openTable(db.connection, dataFile, { name: "mlgate_eval", display: s.data });
+      const conn = await duck();
+      const t = await openTable(conn, dataFile, { name: "mlgate_eval", display: s.data });
       const bad = t.rejects[0];
       if (bad)
         throw new ConfigurationError(
-          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove them`
+          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove ${t.rejects.length > 1 ? "them" : "it"}`
         );
-      specs = await planGroups(db.connection, t, s.sliceColumns, s.namedSlices, s.sensitive);
+      specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive);
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
-      scored = await scoreRows(db.connection, t, s, models, specs, io.progress);
+      scored = await scoreRows(duck, t, s, models, specs, io.progress);
     }
     const groups = specs.map((g, i) => ({
       kind: g.kind,
@@ -969,7 +1018,8 @@ async function evaluateModels(s, io) {
     return state;
   } finally {
     await source;
-    db.close();
+    if (opening) await opening.catch(() => void 0);
+    db?.close();
     if (candidate) await candidate.session.release();
     if (base) await base.session.release();
     if (baseline?.temporary) rmSync(path2.dirname(baseline.file), { recursive: true, force: true });
@@ -977,7 +1027,7 @@ async function evaluateModels(s, io) {
 }
 var NeedsTable = class extends Error {
 };
-async function scoreStreamed(conn, src, dataFile, s, models, progress) {
+async function scoreStreamed(duck, src, dataFile, s, models, io) {
   if (s.shard || !src) return void 0;
   const groupColumns = [.../* @__PURE__ */ new Set([...s.sliceColumns, ...s.sensitive])];
   const streamed = (table, name) => ({
@@ -993,20 +1043,35 @@ async function scoreStreamed(conn, src, dataFile, s, models, progress) {
   });
   const narrow = streamed(sqlIdent("mlgate_groups"), "mlgate_groups");
   const t = streamed(src.from, "mlgate_stream");
+  let bound;
+  const here = async () => {
+    const conn = await duck();
+    bound ??= bindCsvSource(src, conn);
+    return conn;
+  };
   try {
-    if (groupColumns.length)
-      await conn.run(
-        `CREATE OR REPLACE TABLE ${narrow.table} AS SELECT ${groupColumns.map(sqlIdent).join(", ")} FROM ${src.strictFrom}`
-      );
-    const specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, false);
-    progress(`scoring ${s.data}`);
-    const scored = await scoreRows(conn, t, s, models, specs, progress, { rowid: false });
-    return await src.rejectCount() > 0 ? void 0 : { scored, specs };
+    let specs = [];
+    if (groupColumns.length || s.namedSlices.length) {
+      const conn = await here();
+      if (groupColumns.length)
+        await conn.run(
+          `CREATE OR REPLACE TABLE ${narrow.table} AS SELECT ${groupColumns.map(sqlIdent).join(", ")} FROM ${src.strictFrom}`
+        );
+      specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, false);
+    }
+    io.progress(`scoring ${s.data}`);
+    const scored = await scoreRows(here, t, s, models, specs, io.progress, {
+      rowid: false,
+      ...io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}
+    });
+    return scored.reader === "here" && bound && await bound.rejectCount() > 0 ? void 0 : { scored, specs };
   } catch {
     return void 0;
   } finally {
-    await src.dispose();
-    await conn.run(`DROP TABLE IF EXISTS ${narrow.table}`);
+    if (bound) {
+      await bound.dispose();
+      await (await duck()).run(`DROP TABLE IF EXISTS ${narrow.table}`);
+    }
   }
 }
 function describeOutput(o) {

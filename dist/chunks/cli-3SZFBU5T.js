@@ -5,10 +5,10 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-TIQ6SDP7.js";
+} from "./chunk-YZVMWX3I.js";
+import "./chunk-JP5NYEGY.js";
+import "./chunk-5W6TRVAE.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-7RNQUZMS.js";
-import "./chunk-QVZ6BCEB.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-C65KPTL7.js";

@@ -287,6 +287,15 @@ function predictedClasses(task, pred) {
   }
   throw new Error("predictedClasses: regression has no classes");
 }
+function confusionMatrix(yTrue, yPred, classes) {
+  if (yTrue.length !== yPred.length) throw new Error(`confusionMatrix: ${yTrue.length} labels vs ${yPred.length} predictions`);
+  const m = Array.from({ length: classes }, () => new Array(classes).fill(0));
+  for (let i = 0; i < yTrue.length; i++) m[yTrue[i]][yPred[i]]++;
+  return m;
+}
+function computeMetrics(task, yTrue, pred) {
+  return allMetrics(prepareMetrics(task, yTrue, pred));
+}
 function allMetrics(ev) {
   const out = {};
   for (const name of METRICS[ev.task]) out[name] = ev.metric(name);
@@ -571,6 +580,9 @@ export {
   PRIMARY_METRIC,
   METRICS,
   higherIsBetter,
+  predictedClasses,
+  confusionMatrix,
+  computeMetrics,
   allMetrics,
   prepareMetrics,
   aucClasses

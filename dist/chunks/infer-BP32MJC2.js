@@ -12,15 +12,15 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-YATSJJLK.js";
+} from "./chunk-FZ3H6Y2Z.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-77K4GIWP.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
+} from "./chunk-3L23VTAU.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";

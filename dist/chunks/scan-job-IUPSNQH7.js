@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  openDuckDB,
+  sniffCsvSource,
+  vectorValues
+} from "./chunk-3L23VTAU.js";
+import {
+  RingWriter
+} from "./chunk-3NDFNCW7.js";
+import "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+
+// src/gates/model/scan-job.ts
+var db;
+function helperDuckDB() {
+  db ??= openDuckDB().then(async (d) => {
+    await d.connection.run("SET streaming_buffer_size = '32MB'");
+    return d.connection;
+  });
+  return db;
+}
+var sniffs = /* @__PURE__ */ new Map();
+function helperSource(file, display) {
+  let p = sniffs.get(file);
+  if (p === void 0) {
+    p = helperDuckDB().then((conn) => sniffCsvSource(conn, file, { name: "mlgate_stream", display })).catch(() => void 0);
+    sniffs.set(file, p);
+  }
+  return p;
+}
+function copyColumn(dst, at, stride, src, r0, take) {
+  let nan = 0;
+  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
+    const x = src[k];
+    dst[o] = x;
+    if (x !== x) nan++;
+  }
+  return nan;
+}
+async function runScan(job) {
+  const conn = await helperDuckDB();
+  const ring = job.ring;
+  const w = new RingWriter(ring);
+  const F = ring.features;
+  const B = ring.batch;
+  const result = await conn.stream(job.sql);
+  let filled = 0;
+  let nan = 0;
+  let total = 0;
+  let slot = w.slot();
+  while (!w.aborted) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    const cols = Array.from({ length: F + 1 + ring.groups }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
+    for (let r0 = 0; r0 < n && !w.aborted; ) {
+      const take = Math.min(n - r0, B - filled);
+      for (let j = 0; j < F; j++) nan += copyColumn(slot.values, filled * F + j, F, cols[j], r0, take);
+      slot.labels.set(cols[F].subarray(r0, r0 + take), filled);
+      for (let g = 0; g < ring.groups; g++)
+        slot.codes[g].set(cols[F + 1 + g].subarray(r0, r0 + take), filled);
+      filled += take;
+      r0 += take;
+      total += take;
+      if (filled === B) {
+        w.publish(filled, nan);
+        filled = 0;
+        nan = 0;
+        slot = w.slot();
+      }
+    }
+  }
+  if (filled > 0 && !w.aborted) w.publish(filled, nan);
+  return total;
+}
+export {
+  helperDuckDB,
+  helperSource,
+  runScan
+};

@@ -1,0 +1,102 @@
+/**
+ * The helper thread's scan (loaded by metrics-worker.ts on its first scan job): runs the main
+ * thread's SELECT over the evaluation file on the helper's own DuckDB and writes every row into the
+ * shared ring (scan-ring.ts) — features row-major in the model's dtype, labels, slice codes. The SELECT
+ * lists the features first, then the label, then one INTEGER column per grouping, as scoreRows builds it.
+ */
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { openDuckDB, vectorValues } from "../../core/duckdb.js";
+import { sniffCsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
+import { RingWriter, type Ring } from "./scan-ring.js";
+
+export interface ScanJob {
+  kind: "scan";
+  sql: string;
+  ring: Ring;
+}
+
+let db: Promise<DuckDBConnection> | undefined;
+
+/** The helper's DuckDB, opened once (early, while the main thread loads its libraries). */
+export function helperDuckDB(): Promise<DuckDBConnection> {
+  db ??= openDuckDB().then(async (d) => {
+    // As the main thread's stream: a deep buffer lets DuckDB's threads run ahead between fetches.
+    await d.connection.run("SET streaming_buffer_size = '32MB'");
+    return d.connection;
+  });
+  return db;
+}
+
+const sniffs = new Map<string, Promise<CsvSourceInfo | undefined>>();
+
+/**
+ * The data file's dialect and columns, sniffed once on the helper's DuckDB (started by the warm job,
+ * so it runs while the main thread loads onnxruntime and the models); undefined when the file is not
+ * one the streamed scan can take, or the sniff failed (the main thread then tries itself).
+ */
+export function helperSource(file: string, display: string): Promise<CsvSourceInfo | undefined> {
+  let p = sniffs.get(file);
+  if (p === undefined) {
+    p = helperDuckDB()
+      .then((conn) => sniffCsvSource(conn, file, { name: "mlgate_stream", display }))
+      .catch(() => undefined);
+    sniffs.set(file, p);
+  }
+  return p;
+}
+
+/** Copies one feature column into the slot's row-major matrix, counting NaNs (typed arrays only). */
+function copyColumn(
+  dst: Float32Array | Float64Array,
+  at: number,
+  stride: number,
+  src: ArrayLike<number>,
+  r0: number,
+  take: number,
+): number {
+  let nan = 0;
+  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
+    const x = src[k] as number;
+    dst[o] = x;
+    if (x !== x) nan++;
+  }
+  return nan;
+}
+
+/** Scans into the ring; returns the number of rows written (fewer when the reader aborted). */
+export async function runScan(job: ScanJob): Promise<number> {
+  const conn = await helperDuckDB();
+  const ring = job.ring;
+  const w = new RingWriter(ring);
+  const F = ring.features;
+  const B = ring.batch;
+  const result = await conn.stream(job.sql);
+  let filled = 0;
+  let nan = 0;
+  let total = 0;
+  let slot = w.slot();
+  while (!w.aborted) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const n = chunk.rowCount;
+    const cols = Array.from({ length: F + 1 + ring.groups }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
+    for (let r0 = 0; r0 < n && !w.aborted;) {
+      const take = Math.min(n - r0, B - filled);
+      for (let j = 0; j < F; j++) nan += copyColumn(slot.values, filled * F + j, F, cols[j] as ArrayLike<number>, r0, take);
+      slot.labels.set((cols[F] as Float64Array).subarray(r0, r0 + take), filled);
+      for (let g = 0; g < ring.groups; g++)
+        (slot.codes[g] as Int32Array).set((cols[F + 1 + g] as Int32Array).subarray(r0, r0 + take), filled);
+      filled += take;
+      r0 += take;
+      total += take;
+      if (filled === B) {
+        w.publish(filled, nan);
+        filled = 0;
+        nan = 0;
+        slot = w.slot();
+      }
+    }
+  }
+  if (filled > 0 && !w.aborted) w.publish(filled, nan);
+  return total;
+}
