@@ -30,23 +30,23 @@ async function sha256Of(file) {
 async function perform(job) {
   if (job.kind === "hash") return [{ id: job.id, sha256: await sha256Of(job.file) }, []];
   if (job.kind === "warm") {
-    sniffed = (await import("./chunks/scan-job-IUPSNQH7.js")).helperSource(job.file, job.display);
+    sniffed = (await import("./chunks/scan-job-5GYUNJ77.js")).helperSource(job.file, job.display);
     return [{ id: job.id, ready: true }, []];
   }
   if (job.kind === "source") {
-    const source = await (await import("./chunks/scan-job-IUPSNQH7.js")).helperSource(job.file, job.display);
+    const source = await (await import("./chunks/scan-job-5GYUNJ77.js")).helperSource(job.file, job.display);
     return [{ id: job.id, source: source ?? null }, []];
   }
   if (job.kind === "scan") {
-    const { runScan } = await import("./chunks/scan-job-IUPSNQH7.js");
-    const { RingWriter } = await import("./chunks/scan-ring-WGMEBQEU.js");
+    const { runScan } = await import("./chunks/scan-job-5GYUNJ77.js");
+    const { RingWriter } = await import("./chunks/scan-ring-DC2Y37TE.js");
     try {
       return [{ id: job.id, rows: await runScan(job) }, []];
     } finally {
       new RingWriter(job.ring).finish();
     }
   }
-  const { allMetrics, aucClasses, prepareMetrics } = await import("./chunks/metrics-37545M25.js");
+  const { allMetrics, aucClasses, prepareMetrics } = await import("./chunks/metrics-NNK3C4E2.js");
   const ev = prepareMetrics(job.task, job.yTrue, { scores: job.scores, classes: job.classes });
   allMetrics(ev);
   if (job.components) for (const k of aucClasses(job.task, job.classes)) ev.components(k);

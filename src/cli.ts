@@ -181,6 +181,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     }
     const { values, positionals } = parse(cmd, found.rest);
     ctx = makeContext(cmd, values, positionals, io);
+    cmd.early?.(ctx);
     if (cmd.gate) {
       const loaded = loadConfig(
         ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : undefined,

@@ -52,5 +52,10 @@ export interface Command {
    * writes statistics must not open a check run that nothing would ever complete.
    */
   publishes?: (ctx: CommandContext) => boolean;
+  /**
+   * Called with the flags alone, before the config file loads: work that can start this early and
+   * that `run` picks up (the model gate starts its helper thread here). Must not throw.
+   */
+  early?: (ctx: CommandContext) => void;
   run(ctx: CommandContext): Promise<Report | number>;
 }

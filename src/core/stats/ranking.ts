@@ -63,9 +63,10 @@ function sortWithTag(scores: Float64Array, tag: Uint8Array | null): Sorted {
     for (let i = 0; i < n; i++) bits[i] = bits[i]! & TAG ? ~bits[i]! >>> 0 : (bits[i]! | TAG) >>> 0;
     const [keys, out] = radixPasses([bits], idx);
     tagged = out;
-    const back = new Uint32Array(n);
-    for (let i = 0; i < n; i++) back[i] = keys[0]![i]! & TAG ? (keys[0]![i]! ^ TAG) >>> 0 : ~keys[0]![i]! >>> 0;
-    const f32 = new Float32Array(back.buffer);
+    // Decoded in place: the sorted keys are this function's own scratch.
+    const k = keys[0]!;
+    for (let i = 0; i < n; i++) k[i] = k[i]! & TAG ? (k[i]! ^ TAG) >>> 0 : ~k[i]! >>> 0;
+    const f32 = new Float32Array(k.buffer, k.byteOffset, n);
     for (let i = 0; i < n; i++) sorted[i] = f32[i]!;
   } else {
     const words = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
@@ -88,13 +89,14 @@ function sortWithTag(scores: Float64Array, tag: Uint8Array | null): Sorted {
     }
     sorted.set(new Float64Array(back.buffer));
   }
-  const order = new Uint32Array(n);
+  // The row index and its tag share each word of `tagged` (this function's own array): split in place.
   const sortedTag = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    order[i] = tagged[i]! & ROW;
-    sortedTag[i] = tagged[i]! >>> 31;
+    const v = tagged[i]!;
+    sortedTag[i] = v >>> 31;
+    tagged[i] = v & ROW;
   }
-  return { order, sorted, sortedTag };
+  return { order: tagged, sorted, sortedTag };
 }
 
 /** LSD passes over 16-bit digits of the key words (least significant word first), moving every word and the index. */

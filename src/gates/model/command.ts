@@ -30,11 +30,41 @@ function definedOnly<T extends object>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 }
 
+/** Helper threads started from the flags alone (`early`), before the config file loaded. */
+const earlyHelpers = new WeakMap<CommandContext, { helper: HelperThread; hash: DataHash; whole: boolean }>();
+
+/** The early helper when it was started for this data file and shard setting; else it is closed. */
+function takeEarlyHelper(
+  ctx: CommandContext,
+  data: string,
+  whole: boolean,
+): { helper: HelperThread; hash: DataHash } | undefined {
+  const early = earlyHelpers.get(ctx);
+  earlyHelpers.delete(ctx);
+  if (!early) return undefined;
+  let file: string | undefined;
+  try {
+    file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
+  } catch {
+    file = undefined;
+  }
+  if (file === early.hash.file && whole === early.whole) return early;
+  early.helper.close();
+  return undefined;
+}
+
 export const modelCommand: Command = {
   name: "model",
   gate: "model",
   // A shard writes statistics for `mlgate model merge`; the merge publishes the verdict.
   publishes: (ctx) => ctx.str("shard") === undefined,
+  early(ctx) {
+    // The config may name the data file or a shard instead; run() checks before using this helper.
+    const data = ctx.str("data");
+    const whole = ctx.str("shard") === undefined;
+    const started = data ? startHelper(ctx, data, whole) : undefined;
+    if (started) earlyHelpers.set(ctx, { ...started, whole });
+  },
   summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
   usage: [
     "model --candidate FILE [--baseline FILE|git:REF:PATH|release:[TAG:]ASSET|none] --data FILE --label COL --task binary|multiclass|regression",
@@ -108,8 +138,8 @@ export const modelCommand: Command = {
       ctx.config.gates?.model,
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
-    // Started before the native libraries load, so the data file is hashed while they do.
-    const early = startHelper(ctx, s.data, s.shard === undefined);
+    // Started before the native libraries load, so the data file is sniffed and hashed while they do.
+    const early = takeEarlyHelper(ctx, s.data, s.shard === undefined) ?? startHelper(ctx, s.data, s.shard === undefined);
     try {
       return await runGate(ctx, s, early);
     } finally {

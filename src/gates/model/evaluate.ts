@@ -1,3 +1,4 @@
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import type { DuckDBConnection, DuckDBDataChunk } from "@duckdb/node-api";
 import { sqlIdent, vectorValues } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
@@ -132,6 +133,31 @@ function countNaNs(
     }
 }
 
+/**
+ * The rows the arrays should first hold: a table's count, or a streamed file's size over the mean
+ * length of its first 64 KiB of lines (an estimate: the arrays still grow past it).
+ */
+function expectedRows(t: OpenedTable, shards: number): number {
+  const floor = 1 << 12;
+  if (Number.isFinite(t.rowCount)) return Math.max(floor, Math.ceil(t.rowCount / shards) + 1);
+  try {
+    const size = statSync(t.file).size;
+    const head = Buffer.alloc(Math.min(size, 1 << 16));
+    const fd = openSync(t.file, "r");
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    let lines = 0;
+    for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
+    if (lines < 2) return floor;
+    return Math.max(floor, Math.ceil((size / head.length) * lines * 1.02));
+  } catch {
+    return floor;
+  }
+}
+
 /** Row numbers of a streamed chunk: rows arrive in file order. */
 function countFrom(first: number, n: number): Int32Array {
   const out = new Int32Array(n);
@@ -190,11 +216,13 @@ export async function scoreRows(
   const feeds: [FeedBuffers, FeedBuffers] = [allocFeed(plan, B), allocFeed(plan, B)];
   let classes = classesOf(task, outCand) ?? 0;
   const width = (): number => scoreWidth(task, classes);
-  const y = new GrowableF64();
-  const rowIds = new GrowableI32();
-  const cand = new GrowableF64();
-  const base = models.baseline ? new GrowableF64() : undefined;
-  const codes = groups.map(() => new GrowableI32());
+  // Sized for the rows expected, so a million rows are not copied four times over as the arrays double.
+  const expect = expectedRows(t, s.shard?.count ?? 1);
+  const y = new GrowableF64(expect);
+  const rowIds = new GrowableI32(expect);
+  const cand = new GrowableF64(expect * (task === "multiclass" ? Math.max(2, classesOf(task, outCand) ?? 2) : 1));
+  const base = models.baseline ? new GrowableF64(cand.data.length) : undefined;
+  const codes = groups.map(() => new GrowableI32(expect));
   const nanCount = new Float64Array(F);
   const nanFirst = new Int32Array(F).fill(-1);
   const sampleRows = plan.mode === "matrix" && dtypes[0] !== "int64" && dtypes[0] !== "string" ? s.robustness.rows : 0;
@@ -323,7 +351,7 @@ export async function scoreRows(
     plan.mode === "matrix" &&
     !needsNullCheck &&
     (plan.dtype === "float32" || plan.dtype === "float64")
-      ? createRing({ features: F, groups: groups.length, batch: B, dtype: plan.dtype })
+      ? createRing({ task, features: F, groups: groups.length, batch: B, dtype: plan.dtype })
       : undefined;
   if (ring && source.helper) {
     // The helper thread scans with its own DuckDB into shared slots, one model batch each, while
@@ -332,13 +360,12 @@ export async function scoreRows(
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
-      const ids = countFrom(total, n);
-      await checkLabels(b.labels, n, ids);
-      if (b.nan) countNaNs(b.values, n, F, ids, nanCount, nanFirst);
+      if (b.badLabels > 0) await checkLabels(b.labels, n, countFrom(total, n));
+      if (b.nan) countNaNs(b.values, n, F, countFrom(total, n), nanCount, nanFirst);
       for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
         for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j] as number;
       y.append(b.labels, 0, n, NaN);
-      rowIds.append(ids, 0, n, 0);
+      rowIds.appendCount(total, n);
       for (const [g, store] of codes.entries()) store.append(b.codes[g] as Int32Array, 0, n, -1);
       ((feeds[which] as FeedBuffers).slots[0]?.buf as Float32Array | Float64Array).set(b.values.subarray(0, n * F));
       filled = n;

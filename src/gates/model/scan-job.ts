@@ -7,7 +7,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDuckDB, vectorValues } from "../../core/duckdb.js";
 import { sniffCsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
-import { RingWriter, type Ring } from "./scan-ring.js";
+import { labelOk, RingWriter, type Ring } from "./scan-ring.js";
 
 export interface ScanJob {
   kind: "scan";
@@ -73,6 +73,7 @@ export async function runScan(job: ScanJob): Promise<number> {
   const result = await conn.stream(job.sql);
   let filled = 0;
   let nan = 0;
+  let bad = 0;
   let total = 0;
   let slot = w.slot();
   while (!w.aborted) {
@@ -83,20 +84,24 @@ export async function runScan(job: ScanJob): Promise<number> {
     for (let r0 = 0; r0 < n && !w.aborted;) {
       const take = Math.min(n - r0, B - filled);
       for (let j = 0; j < F; j++) nan += copyColumn(slot.values, filled * F + j, F, cols[j] as ArrayLike<number>, r0, take);
-      slot.labels.set((cols[F] as Float64Array).subarray(r0, r0 + take), filled);
+      const labels = cols[F] as Float64Array;
+      slot.labels.set(labels.subarray(r0, r0 + take), filled);
+      // Checked here, off the thread that runs the models: it looks at a batch's labels only when one is bad.
+      for (let k = r0; k < r0 + take; k++) if (!labelOk(ring.task, labels[k] as number)) bad++;
       for (let g = 0; g < ring.groups; g++)
         (slot.codes[g] as Int32Array).set((cols[F + 1 + g] as Int32Array).subarray(r0, r0 + take), filled);
       filled += take;
       r0 += take;
       total += take;
       if (filled === B) {
-        w.publish(filled, nan);
+        w.publish(filled, nan, bad);
         filled = 0;
         nan = 0;
+        bad = 0;
         slot = w.slot();
       }
     }
   }
-  if (filled > 0 && !w.aborted) w.publish(filled, nan);
+  if (filled > 0 && !w.aborted) w.publish(filled, nan, bad);
   return total;
 }

@@ -6,7 +6,7 @@
  * the inference of 1M rows took 1.0 s one after the other, 0.7 s with this ring).
  *
  *   const ring = createRing({ features: 20, groups: 0, batch: 4096, dtype: "float32" });
- *   // helper thread: new RingWriter(ring) … slot(), publish(n), finish() / fail()
+ *   // helper thread: new RingWriter(ring) … slot(), publish(rows, nan, badLabels), finish()
  *   // main thread: for await (const b of readRing(ring, done)) { …; b.release(); }
  */
 
@@ -17,6 +17,8 @@ const DONE = 2;
 const ABORT = 3;
 
 export interface RingShape {
+  /** Decides which labels the writer counts as bad (labelOk). */
+  task: "binary" | "multiclass" | "regression";
   features: number;
   groups: number;
   /** Rows per slot (the model batch size). */
@@ -30,7 +32,7 @@ export interface Ring extends RingShape {
   values: SharedArrayBuffer;
   labels: SharedArrayBuffer;
   codes: SharedArrayBuffer;
-  /** Per slot: its row count and how many of its feature values are NaN. */
+  /** Per slot: its row count, how many of its feature values are NaN, how many labels fail the task's check. */
   counts: SharedArrayBuffer;
 }
 
@@ -46,7 +48,7 @@ export function createRing(shape: RingShape): Ring {
     values: new SharedArrayBuffer(slots * slotBytes),
     labels: new SharedArrayBuffer(slots * shape.batch * 8),
     codes: new SharedArrayBuffer(Math.max(4, slots * shape.groups * shape.batch * 4)),
-    counts: new SharedArrayBuffer(slots * 2 * 4),
+    counts: new SharedArrayBuffer(slots * 3 * 4),
   };
 }
 
@@ -73,6 +75,16 @@ function views(r: Ring): Views {
   };
 }
 
+/**
+ * A label the gate can score as it stands: 0/1 for binary, a non-negative integer for multiclass (its
+ * upper bound, the model's class count, is checked after the scan), any number for regression.
+ */
+export function labelOk(task: RingShape["task"], v: number): boolean {
+  if (task === "binary") return v === 0 || v === 1;
+  if (task === "multiclass") return Number.isInteger(v) && v >= 0;
+  return v === v;
+}
+
 /** The helper thread's side: fill the current slot, publish it, wait while the ring is full. */
 export class RingWriter {
   private readonly v: Views;
@@ -93,11 +105,15 @@ export class RingWriter {
     return Atomics.load(this.v.control, ABORT) === 1;
   }
 
-  /** Hands the current slot (n rows, `nan` NaN features) to the reader; blocks while every slot is taken. */
-  publish(n: number, nan: number): void {
+  /**
+   * Hands the current slot (n rows, `nan` NaN features, `badLabels` labels failing checkLabel) to the
+   * reader; blocks while every slot is taken.
+   */
+  publish(n: number, nan: number, badLabels: number): void {
     const s = this.produced % this.ring.slots;
-    this.v.counts[2 * s] = n;
-    this.v.counts[2 * s + 1] = nan;
+    this.v.counts[3 * s] = n;
+    this.v.counts[3 * s + 1] = nan;
+    this.v.counts[3 * s + 2] = badLabels;
     this.produced++;
     Atomics.store(this.v.control, PRODUCED, this.produced);
     Atomics.notify(this.v.control, PRODUCED);
@@ -126,6 +142,8 @@ export interface RingBatch {
   rows: number;
   /** NaN feature values in this batch. */
   nan: number;
+  /** Labels in this batch that fail the task's check (checkLabel). */
+  badLabels: number;
   values: Float32Array | Float64Array;
   labels: Float64Array;
   codes: Int32Array[];
@@ -155,8 +173,9 @@ export async function* readRing(ring: Ring, ended: Promise<unknown>): AsyncGener
       if (consumed < produced) {
         const s = consumed % ring.slots;
         yield {
-          rows: v.counts[2 * s] ?? 0,
-          nan: v.counts[2 * s + 1] ?? 0,
+          rows: v.counts[3 * s] ?? 0,
+          nan: v.counts[3 * s + 1] ?? 0,
+          badLabels: v.counts[3 * s + 2] ?? 0,
           values: v.values[s] as Float32Array,
           labels: v.labels[s] as Float64Array,
           codes: v.codes[s] ?? [],

@@ -84,9 +84,22 @@ class Growable<T extends Growing> {
   append(src: ArrayLike<number | null>, from: number, n: number, missing: number): void {
     this.reserve(n);
     const d = this.data;
+    // A typed array holds no absent values: one block copy.
+    if (ArrayBuffer.isView(src)) {
+      d.set((src as unknown as T).subarray(from, from + n), this.length);
+      this.length += n;
+      return;
+    }
     let o = this.length;
     for (let k = from, end = from + n; k < end; k++) d[o++] = src[k] ?? missing;
     this.length = o;
+  }
+  /** Appends first, first + 1, …, first + n − 1 (row numbers of rows that arrive in order). */
+  appendCount(first: number, n: number): void {
+    this.reserve(n);
+    const d = this.data;
+    for (let k = 0, o = this.length; k < n; k++, o++) d[o] = first + k;
+    this.length += n;
   }
   push(v: number): void {
     this.reserve(1);

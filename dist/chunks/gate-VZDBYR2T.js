@@ -16,7 +16,7 @@ import {
 import {
   createRing,
   readRing
-} from "./chunk-3NDFNCW7.js";
+} from "./chunk-HDVJN2TH.js";
 import {
   sha256File,
   subjectOf
@@ -155,6 +155,9 @@ async function releaseBaseline(spec, env, progress = () => void 0) {
   const file = toTemp(Buffer.from(await download.arrayBuffer()), asset);
   return { file, display: `release:${release.tag_name}:${asset}`, temporary: true };
 }
+
+// src/gates/model/evaluate.ts
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 
 // src/gates/model/ort.ts
 import { createRequire } from "node:module";
@@ -455,9 +458,21 @@ var Growable = class {
   append(src, from, n, missing) {
     this.reserve(n);
     const d = this.data;
+    if (ArrayBuffer.isView(src)) {
+      d.set(src.subarray(from, from + n), this.length);
+      this.length += n;
+      return;
+    }
     let o = this.length;
     for (let k = from, end = from + n; k < end; k++) d[o++] = src[k] ?? missing;
     this.length = o;
+  }
+  /** Appends first, first + 1, …, first + n − 1 (row numbers of rows that arrive in order). */
+  appendCount(first, n) {
+    this.reserve(n);
+    const d = this.data;
+    for (let k = 0, o = this.length; k < n; k++, o++) d[o] = first + k;
+    this.length += n;
   }
   push(v) {
     this.reserve(1);
@@ -545,6 +560,26 @@ function countNaNs(values, n, F, ids, count, first) {
       }
     }
 }
+function expectedRows(t, shards) {
+  const floor = 1 << 12;
+  if (Number.isFinite(t.rowCount)) return Math.max(floor, Math.ceil(t.rowCount / shards) + 1);
+  try {
+    const size = statSync(t.file).size;
+    const head = Buffer.alloc(Math.min(size, 1 << 16));
+    const fd = openSync(t.file, "r");
+    try {
+      readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+    let lines = 0;
+    for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
+    if (lines < 2) return floor;
+    return Math.max(floor, Math.ceil(size / head.length * lines * 1.02));
+  } catch {
+    return floor;
+  }
+}
 function countFrom(first, n) {
   const out = new Int32Array(n);
   for (let r = 0; r < n; r++) out[r] = first + r;
@@ -586,11 +621,12 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
   const feeds = [allocFeed(plan, B), allocFeed(plan, B)];
   let classes = classesOf(task, outCand) ?? 0;
   const width = () => scoreWidth(task, classes);
-  const y = new GrowableF64();
-  const rowIds = new GrowableI32();
-  const cand = new GrowableF64();
-  const base = models.baseline ? new GrowableF64() : void 0;
-  const codes = groups.map(() => new GrowableI32());
+  const expect = expectedRows(t, s.shard?.count ?? 1);
+  const y = new GrowableF64(expect);
+  const rowIds = new GrowableI32(expect);
+  const cand = new GrowableF64(expect * (task === "multiclass" ? Math.max(2, classesOf(task, outCand) ?? 2) : 1));
+  const base = models.baseline ? new GrowableF64(cand.data.length) : void 0;
+  const codes = groups.map(() => new GrowableI32(expect));
   const nanCount = new Float64Array(F);
   const nanFirst = new Int32Array(F).fill(-1);
   const sampleRows = plan.mode === "matrix" && dtypes[0] !== "int64" && dtypes[0] !== "string" ? s.robustness.rows : 0;
@@ -697,19 +733,18 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
     }
   };
-  const ring = source.helper && !source.rowid && plan.mode === "matrix" && !needsNullCheck && (plan.dtype === "float32" || plan.dtype === "float64") ? createRing({ features: F, groups: groups.length, batch: B, dtype: plan.dtype }) : void 0;
+  const ring = source.helper && !source.rowid && plan.mode === "matrix" && !needsNullCheck && (plan.dtype === "float32" || plan.dtype === "float64") ? createRing({ task, features: F, groups: groups.length, batch: B, dtype: plan.dtype }) : void 0;
   if (ring && source.helper) {
     const ended = source.helper.scan({ sql: `SELECT ${select.join(", ")} FROM ${source.helper.from}`, ring });
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
-      const ids = countFrom(total, n);
-      await checkLabels(b.labels, n, ids);
-      if (b.nan) countNaNs(b.values, n, F, ids, nanCount, nanFirst);
+      if (b.badLabels > 0) await checkLabels(b.labels, n, countFrom(total, n));
+      if (b.nan) countNaNs(b.values, n, F, countFrom(total, n), nanCount, nanFirst);
       for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
         for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j];
       y.append(b.labels, 0, n, NaN);
-      rowIds.append(ids, 0, n, 0);
+      rowIds.appendCount(total, n);
       for (const [g, store] of codes.entries()) store.append(b.codes[g], 0, n, -1);
       (feeds[which].slots[0]?.buf).set(b.values.subarray(0, n * F));
       filled = n;

@@ -23,7 +23,7 @@ import {
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-5W6TRVAE.js";
+} from "./chunk-HJGFNODC.js";
 import {
   isWaived
 } from "./chunk-ENGI4YVP.js";

@@ -5,9 +5,9 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-YZVMWX3I.js";
+} from "./chunk-5YSD2KC4.js";
 import "./chunk-JP5NYEGY.js";
-import "./chunk-5W6TRVAE.js";
+import "./chunk-HJGFNODC.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";

@@ -18,7 +18,7 @@ function createRing(shape) {
     values: new SharedArrayBuffer(slots * slotBytes),
     labels: new SharedArrayBuffer(slots * shape.batch * 8),
     codes: new SharedArrayBuffer(Math.max(4, slots * shape.groups * shape.batch * 4)),
-    counts: new SharedArrayBuffer(slots * 2 * 4)
+    counts: new SharedArrayBuffer(slots * 3 * 4)
   };
 }
 function views(r) {
@@ -37,6 +37,11 @@ function views(r) {
     counts: new Int32Array(r.counts)
   };
 }
+function labelOk(task, v) {
+  if (task === "binary") return v === 0 || v === 1;
+  if (task === "multiclass") return Number.isInteger(v) && v >= 0;
+  return v === v;
+}
 var RingWriter = class {
   constructor(ring) {
     this.ring = ring;
@@ -54,11 +59,15 @@ var RingWriter = class {
   get aborted() {
     return Atomics.load(this.v.control, ABORT) === 1;
   }
-  /** Hands the current slot (n rows, `nan` NaN features) to the reader; blocks while every slot is taken. */
-  publish(n, nan) {
+  /**
+   * Hands the current slot (n rows, `nan` NaN features, `badLabels` labels failing checkLabel) to the
+   * reader; blocks while every slot is taken.
+   */
+  publish(n, nan, badLabels) {
     const s = this.produced % this.ring.slots;
-    this.v.counts[2 * s] = n;
-    this.v.counts[2 * s + 1] = nan;
+    this.v.counts[3 * s] = n;
+    this.v.counts[3 * s + 1] = nan;
+    this.v.counts[3 * s + 2] = badLabels;
     this.produced++;
     Atomics.store(this.v.control, PRODUCED, this.produced);
     Atomics.notify(this.v.control, PRODUCED);
@@ -94,8 +103,9 @@ async function* readRing(ring, ended) {
       if (consumed < produced) {
         const s = consumed % ring.slots;
         yield {
-          rows: v.counts[2 * s] ?? 0,
-          nan: v.counts[2 * s + 1] ?? 0,
+          rows: v.counts[3 * s] ?? 0,
+          nan: v.counts[3 * s + 1] ?? 0,
+          badLabels: v.counts[3 * s + 2] ?? 0,
           values: v.values[s],
           labels: v.labels[s],
           codes: v.codes[s] ?? []
@@ -124,6 +134,7 @@ async function* readRing(ring, ended) {
 
 export {
   createRing,
+  labelOk,
   RingWriter,
   readRing
 };

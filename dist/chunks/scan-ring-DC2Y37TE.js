@@ -4,11 +4,13 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   RingWriter,
   createRing,
+  labelOk,
   readRing
-} from "./chunk-3NDFNCW7.js";
+} from "./chunk-HDVJN2TH.js";
 import "./chunk-EFS5GV5K.js";
 export {
   RingWriter,
   createRing,
+  labelOk,
   readRing
 };

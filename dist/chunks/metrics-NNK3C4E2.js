@@ -12,7 +12,7 @@ import {
   metricFromConfusion,
   predictedClasses,
   prepareMetrics
-} from "./chunk-5W6TRVAE.js";
+} from "./chunk-HJGFNODC.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {

@@ -77,16 +77,16 @@ function sortWithTag(scores, tag) {
   const idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = tag !== null && tag[i] === 1 ? (i | TAG) >>> 0 : i;
   if (n < SMALL) {
-    const order2 = new Uint32Array(n);
-    for (let i = 0; i < n; i++) order2[i] = i;
-    order2.sort((a, b) => scores[a] - scores[b] || a - b);
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => scores[a] - scores[b] || a - b);
     const sorted2 = new Float64Array(n);
     const sortedTag2 = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
-      sorted2[i] = scores[order2[i]];
-      sortedTag2[i] = tag === null ? 0 : tag[order2[i]];
+      sorted2[i] = scores[order[i]];
+      sortedTag2[i] = tag === null ? 0 : tag[order[i]];
     }
-    return { order: order2, sorted: sorted2, sortedTag: sortedTag2 };
+    return { order, sorted: sorted2, sortedTag: sortedTag2 };
   }
   const sorted = new Float64Array(n);
   let tagged;
@@ -95,9 +95,9 @@ function sortWithTag(scores, tag) {
     for (let i = 0; i < n; i++) bits[i] = bits[i] & TAG ? ~bits[i] >>> 0 : (bits[i] | TAG) >>> 0;
     const [keys, out] = radixPasses([bits], idx);
     tagged = out;
-    const back = new Uint32Array(n);
-    for (let i = 0; i < n; i++) back[i] = keys[0][i] & TAG ? (keys[0][i] ^ TAG) >>> 0 : ~keys[0][i] >>> 0;
-    const f32 = new Float32Array(back.buffer);
+    const k = keys[0];
+    for (let i = 0; i < n; i++) k[i] = k[i] & TAG ? (k[i] ^ TAG) >>> 0 : ~k[i] >>> 0;
+    const f32 = new Float32Array(k.buffer, k.byteOffset, n);
     for (let i = 0; i < n; i++) sorted[i] = f32[i];
   } else {
     const words = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
@@ -120,13 +120,13 @@ function sortWithTag(scores, tag) {
     }
     sorted.set(new Float64Array(back.buffer));
   }
-  const order = new Uint32Array(n);
   const sortedTag = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
-    order[i] = tagged[i] & ROW;
-    sortedTag[i] = tagged[i] >>> 31;
+    const v = tagged[i];
+    sortedTag[i] = v >>> 31;
+    tagged[i] = v & ROW;
   }
-  return { order, sorted, sortedTag };
+  return { order: tagged, sorted, sortedTag };
 }
 function radixPasses(words, idxIn) {
   const n = idxIn.length;

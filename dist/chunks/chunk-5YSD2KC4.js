@@ -8,7 +8,7 @@ import {
 import {
   METRICS,
   PRIMARY_METRIC
-} from "./chunk-5W6TRVAE.js";
+} from "./chunk-HJGFNODC.js";
 import {
   sha256File,
   subjectOf
@@ -217,7 +217,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-3SZFBU5T.js");
+    const { main: main2 } = await import("./cli-4TPH2SO4.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -636,11 +636,32 @@ function gateIo(ctx) {
 function definedOnly(o) {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== void 0));
 }
+var earlyHelpers = /* @__PURE__ */ new WeakMap();
+function takeEarlyHelper(ctx, data, whole) {
+  const early = earlyHelpers.get(ctx);
+  earlyHelpers.delete(ctx);
+  if (!early) return void 0;
+  let file;
+  try {
+    file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
+  } catch {
+    file = void 0;
+  }
+  if (file === early.hash.file && whole === early.whole) return early;
+  early.helper.close();
+  return void 0;
+}
 var modelCommand = {
   name: "model",
   gate: "model",
   // A shard writes statistics for `mlgate model merge`; the merge publishes the verdict.
   publishes: (ctx) => ctx.str("shard") === void 0,
+  early(ctx) {
+    const data = ctx.str("data");
+    const whole = ctx.str("shard") === void 0;
+    const started = data ? startHelper(ctx, data, whole) : void 0;
+    if (started) earlyHelpers.set(ctx, { ...started, whole });
+  },
   summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
   usage: [
     "model --candidate FILE [--baseline FILE|git:REF:PATH|release:[TAG:]ASSET|none] --data FILE --label COL --task binary|multiclass|regression",
@@ -713,7 +734,7 @@ var modelCommand = {
       ctx.config.gates?.model
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
-    const early = startHelper(ctx, s.data, s.shard === void 0);
+    const early = takeEarlyHelper(ctx, s.data, s.shard === void 0) ?? startHelper(ctx, s.data, s.shard === void 0);
     try {
       return await runGate(ctx, s, early);
     } finally {
@@ -736,9 +757,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-KNISUI54.js"),
+    import("./gate-VZDBYR2T.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-NLZSHHN5.js")
+    import("./build-report-DJ2VHTLZ.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -781,7 +802,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-NLZSHHN5.js")
+      import("./build-report-DJ2VHTLZ.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -953,6 +974,7 @@ async function main(argv, io, commands = COMMANDS) {
     }
     const { values, positionals } = parse(cmd, found.rest);
     ctx = makeContext(cmd, values, positionals, io);
+    cmd.early?.(ctx);
     if (cmd.gate) {
       const loaded = loadConfig(
         ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : void 0,

@@ -7,8 +7,9 @@ import {
   vectorValues
 } from "./chunk-3L23VTAU.js";
 import {
-  RingWriter
-} from "./chunk-3NDFNCW7.js";
+  RingWriter,
+  labelOk
+} from "./chunk-HDVJN2TH.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 
@@ -48,6 +49,7 @@ async function runScan(job) {
   const result = await conn.stream(job.sql);
   let filled = 0;
   let nan = 0;
+  let bad = 0;
   let total = 0;
   let slot = w.slot();
   while (!w.aborted) {
@@ -58,21 +60,24 @@ async function runScan(job) {
     for (let r0 = 0; r0 < n && !w.aborted; ) {
       const take = Math.min(n - r0, B - filled);
       for (let j = 0; j < F; j++) nan += copyColumn(slot.values, filled * F + j, F, cols[j], r0, take);
-      slot.labels.set(cols[F].subarray(r0, r0 + take), filled);
+      const labels = cols[F];
+      slot.labels.set(labels.subarray(r0, r0 + take), filled);
+      for (let k = r0; k < r0 + take; k++) if (!labelOk(ring.task, labels[k])) bad++;
       for (let g = 0; g < ring.groups; g++)
         slot.codes[g].set(cols[F + 1 + g].subarray(r0, r0 + take), filled);
       filled += take;
       r0 += take;
       total += take;
       if (filled === B) {
-        w.publish(filled, nan);
+        w.publish(filled, nan, bad);
         filled = 0;
         nan = 0;
+        bad = 0;
         slot = w.slot();
       }
     }
   }
-  if (filled > 0 && !w.aborted) w.publish(filled, nan);
+  if (filled > 0 && !w.aborted) w.publish(filled, nan, bad);
   return total;
 }
 export {
