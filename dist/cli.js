@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-5YSD2KC4.js";
+} from "./chunks/chunk-MK2U7BRF.js";
 import "./chunks/chunk-JP5NYEGY.js";
 import "./chunks/chunk-HJGFNODC.js";
 import "./chunks/chunk-FK2QC4SI.js";

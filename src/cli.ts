@@ -155,6 +155,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
   let cmd: Command | undefined;
   let ctx: CommandContext | undefined;
   let publisher: GitHubPublisher | undefined;
+  let early: { dispose(): void } | undefined;
   try {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
       const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : undefined;
@@ -181,7 +182,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     }
     const { values, positionals } = parse(cmd, found.rest);
     ctx = makeContext(cmd, values, positionals, io);
-    cmd.early?.(ctx);
+    early = cmd.early?.(ctx);
     if (cmd.gate) {
       const loaded = loadConfig(
         ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : undefined,
@@ -216,6 +217,8 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     else io.stderr.write(`This is a bug in ${TOOL}; rerun with --debug for the stack trace and report it.\n`);
     await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
     return 2;
+  } finally {
+    early?.dispose();
   }
 }
 

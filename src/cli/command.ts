@@ -54,8 +54,9 @@ export interface Command {
   publishes?: (ctx: CommandContext) => boolean;
   /**
    * Called with the flags alone, before the config file loads: work that can start this early and
-   * that `run` picks up (the model gate starts its helper thread here). Must not throw.
+   * that `run` picks up (the model gate starts its helper thread here). Must not throw. The CLI
+   * disposes of it when the command ends, whether `run` took it or the command never got that far.
    */
-  early?: (ctx: CommandContext) => void;
+  early?: (ctx: CommandContext) => { dispose(): void } | undefined;
   run(ctx: CommandContext): Promise<Report | number>;
 }

@@ -163,13 +163,14 @@ describe.each([
 });
 
 describe("mlgate model config mistakes", () => {
-  it("names a threshold metric the task does not have", async () => {
+  it("names a threshold metric the task does not have, also when the helper thread started from the flags", async () => {
     write(dir, "bad-metric.yml", "gates:\n  model:\n    thresholds:\n      rmse: { max: 1 }\n");
-    expect(
-      await fails(["--candidate", "same.onnx", ...common, "--data", "eval.csv", "--label", "y", "--config", "bad-metric.yml"]),
-    ).toBe(
-      'mlgate model: gates.model.thresholds.rmse: "rmse" is not a binary metric; use one of accuracy, balanced_accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, brier, ece',
-    );
+    const args = ["--candidate", "same.onnx", ...common, "--data", "eval.csv", "--label", "y", "--config", "bad-metric.yml"];
+    const message =
+      'mlgate model: gates.model.thresholds.rmse: "rmse" is not a binary metric; use one of accuracy, balanced_accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, brier, ece';
+    expect(await fails(args)).toBe(message);
+    // The helper thread starts before the config loads (Command.early) and is closed with the error.
+    expect(await fails(args, { MLGATE_METRICS_WORKER: "1" })).toBe(message);
   });
 
   it("names a slice predicate DuckDB cannot evaluate", async () => {

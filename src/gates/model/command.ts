@@ -31,14 +31,10 @@ function definedOnly<T extends object>(o: T): T {
 }
 
 /** Helper threads started from the flags alone (`early`), before the config file loaded. */
-const earlyHelpers = new WeakMap<CommandContext, { helper: HelperThread; hash: DataHash; whole: boolean }>();
+const earlyHelpers = new WeakMap<CommandContext, Helper & { whole: boolean }>();
 
 /** The early helper when it was started for this data file and shard setting; else it is closed. */
-function takeEarlyHelper(
-  ctx: CommandContext,
-  data: string,
-  whole: boolean,
-): { helper: HelperThread; hash: DataHash } | undefined {
+function takeEarlyHelper(ctx: CommandContext, data: string, whole: boolean): Helper | undefined {
   const early = earlyHelpers.get(ctx);
   earlyHelpers.delete(ctx);
   if (!early) return undefined;
@@ -63,7 +59,15 @@ export const modelCommand: Command = {
     const data = ctx.str("data");
     const whole = ctx.str("shard") === undefined;
     const started = data ? startHelper(ctx, data, whole) : undefined;
-    if (started) earlyHelpers.set(ctx, { ...started, whole });
+    if (!started) return undefined;
+    earlyHelpers.set(ctx, { ...started, whole });
+    // Closes the helper when run() never took it (a config error, say), so its hash does not keep the process.
+    return {
+      dispose: () => {
+        earlyHelpers.get(ctx)?.helper.close();
+        earlyHelpers.delete(ctx);
+      },
+    };
   },
   summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
   usage: [
@@ -148,8 +152,15 @@ export const modelCommand: Command = {
   },
 };
 
-/** The helper thread and the data file's hash it was asked for, when the file is big enough to bother. */
-function startHelper(ctx: CommandContext, data: string, whole: boolean): { helper: HelperThread; hash: DataHash } | undefined {
+/** The gate's helper thread, the data file's hash it was asked for, and whether it sniffs and scans the file. */
+interface Helper {
+  helper: HelperThread;
+  hash: DataHash;
+  scans: boolean;
+}
+
+/** The helper thread, when the data file is big enough to bother. */
+function startHelper(ctx: CommandContext, data: string, whole: boolean): Helper | undefined {
   let file: string;
   try {
     file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
@@ -160,15 +171,17 @@ function startHelper(ctx: CommandContext, data: string, whole: boolean): { helpe
   }
   const helper = HelperThread.start();
   if (!helper) return undefined;
-  // A whole plain CSV/TSV is scanned on the helper (gate.ts): its DuckDB opens during the hash.
-  if (whole && PLAIN_TEXT.test(file)) helper.warm(file, data);
-  return { helper, hash: { file, sha256: helper.sha256(file) } };
+  // A whole plain CSV/TSV is sniffed and scanned on the helper (gate.ts): its DuckDB opens and sniffs
+  // at once, the hash follows the sniff.
+  const scans = whole && PLAIN_TEXT.test(file);
+  if (scans) helper.warm(file, data);
+  return { helper, hash: { file, sha256: helper.sha256(file) }, scans };
 }
 
 async function runGate(
   ctx: CommandContext,
   s: ReturnType<typeof resolveSettings>,
-  early: { helper: HelperThread; hash: DataHash } | undefined,
+  early: Helper | undefined,
 ): Promise<number | Report> {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate.js"),
@@ -184,6 +197,10 @@ async function runGate(
           scoresReady: (st) => {
             startBaselineMetrics(st, ctx.progress, helper);
           },
+        }
+      : {}),
+    ...(helper && early.scans
+      ? {
           helperScan: (job) => helper.scan(job),
           helperSource: (file) => helper.source(file, s.data),
         }

@@ -10,6 +10,7 @@ import { classesOf, decodeScores, scoreWidth } from "./outputs.js";
 import type { GroupSpec } from "./groups.js";
 import { planInputs, planOutput, type InputPlan, type LoadedModel, type OutputPlan } from "./session.js";
 import type { RunSettings } from "./settings.js";
+import { copyNumbers } from "./copy-numbers.js";
 import { GrowableF64, GrowableI32 } from "./state.js";
 import { createRing, readRing, type Ring } from "./scan-ring.js";
 import { formatCount } from "../../render/format.js";
@@ -72,27 +73,6 @@ function checkNumeric(t: OpenedTable, cols: readonly string[], dtypes: readonly 
         `--features: column "${c}" of ${t.display} is ${type}, but the model takes ${dtypes[j]} inputs; ${defaulted ? "features default to every column but the label, slice and sensitive columns, so list them with --features" : "leave it out of --features"}`,
       );
   }
-}
-
-/**
- * One feature's values into a float batch (row stride `stride` from `at`), counting NaNs; kept apart
- * from copyValues so this loop, 20M values per 1M rows × 20 features, sees only typed arrays.
- */
-function copyNumbers(
-  dst: Float32Array | Float64Array,
-  at: number,
-  stride: number,
-  src: ArrayLike<number>,
-  r0: number,
-  take: number,
-): number {
-  let nan = 0;
-  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
-    const x = src[k] as number;
-    dst[o] = x;
-    if (x !== x) nan++;
-  }
-  return nan;
 }
 
 /** copyNumbers for int64 and string inputs (bigints and strings never count as NaN). */

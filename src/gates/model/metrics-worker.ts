@@ -1,10 +1,10 @@
 /**
- * Worker-thread entry (bundled as dist/metrics-worker.js), one per gate run (helper-thread.ts). It
- * takes jobs in turn: first the data file's SHA-256, while the main thread is still loading the
- * native libraries and scanning; later one model's metric evaluator — its sorts, per-row losses and
- * unweighted metrics — while the main thread prepares the other model's, handing the typed arrays back
- * without copying them. For a plain CSV it also scans the evaluation data with its own DuckDB into a
- * shared ring the main thread runs the models from (scan-job.ts, loaded only then).
+ * Worker-thread entry (bundled as dist/metrics-worker.js), one per gate run (helper-thread.ts). For a
+ * plain CSV it first opens its own DuckDB and sniffs the file while the main thread loads onnxruntime
+ * and the models, then scans the file into a shared ring the main thread runs the models from
+ * (scan-job.ts, loaded only then). Beside that it hashes the data file. Last, it prepares one model's
+ * metric evaluator — its sorts, per-row losses and unweighted metrics — while the main thread prepares
+ * the other model's, handing the typed arrays back without copying them.
  */
 import { createHash } from "node:crypto";
 import { open } from "node:fs/promises";

@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDuckDB, vectorValues } from "../../core/duckdb.js";
 import { sniffCsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
+import { copyNumbers } from "./copy-numbers.js";
 import { labelOk, RingWriter, type Ring } from "./scan-ring.js";
 
 export interface ScanJob {
@@ -45,24 +46,6 @@ export function helperSource(file: string, display: string): Promise<CsvSourceIn
   return p;
 }
 
-/** Copies one feature column into the slot's row-major matrix, counting NaNs (typed arrays only). */
-function copyColumn(
-  dst: Float32Array | Float64Array,
-  at: number,
-  stride: number,
-  src: ArrayLike<number>,
-  r0: number,
-  take: number,
-): number {
-  let nan = 0;
-  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
-    const x = src[k] as number;
-    dst[o] = x;
-    if (x !== x) nan++;
-  }
-  return nan;
-}
-
 /** Scans into the ring; returns the number of rows written (fewer when the reader aborted). */
 export async function runScan(job: ScanJob): Promise<number> {
   const conn = await helperDuckDB();
@@ -83,7 +66,7 @@ export async function runScan(job: ScanJob): Promise<number> {
     const cols = Array.from({ length: F + 1 + ring.groups }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
     for (let r0 = 0; r0 < n && !w.aborted;) {
       const take = Math.min(n - r0, B - filled);
-      for (let j = 0; j < F; j++) nan += copyColumn(slot.values, filled * F + j, F, cols[j] as ArrayLike<number>, r0, take);
+      for (let j = 0; j < F; j++) nan += copyNumbers(slot.values, filled * F + j, F, cols[j] as ArrayLike<number>, r0, take);
       const labels = cols[F] as Float64Array;
       slot.labels.set(labels.subarray(r0, r0 + take), filled);
       // Checked here, off the thread that runs the models: it looks at a batch's labels only when one is bad.

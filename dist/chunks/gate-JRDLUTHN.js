@@ -2,6 +2,9 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  copyNumbers
+} from "./chunk-24O54POV.js";
+import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
 import {
@@ -525,15 +528,6 @@ function checkNumeric(t, cols, dtypes, defaulted) {
         `--features: column "${c}" of ${t.display} is ${type}, but the model takes ${dtypes[j]} inputs; ${defaulted ? "features default to every column but the label, slice and sensitive columns, so list them with --features" : "leave it out of --features"}`
       );
   }
-}
-function copyNumbers(dst, at, stride, src, r0, take) {
-  let nan = 0;
-  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
-    const x = src[k];
-    dst[o] = x;
-    if (x !== x) nan++;
-  }
-  return nan;
 }
 function copyValues(dst, at, stride, src, r0, take) {
   const out = dst;

@@ -217,7 +217,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-4TPH2SO4.js");
+    const { main: main2 } = await import("./cli-6A4ZNKD7.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -660,7 +660,14 @@ var modelCommand = {
     const data = ctx.str("data");
     const whole = ctx.str("shard") === void 0;
     const started = data ? startHelper(ctx, data, whole) : void 0;
-    if (started) earlyHelpers.set(ctx, { ...started, whole });
+    if (!started) return void 0;
+    earlyHelpers.set(ctx, { ...started, whole });
+    return {
+      dispose: () => {
+        earlyHelpers.get(ctx)?.helper.close();
+        earlyHelpers.delete(ctx);
+      }
+    };
   },
   summary: "Compare a candidate ONNX model with a baseline on one evaluation set: metrics, slices, statistics.",
   usage: [
@@ -752,12 +759,13 @@ function startHelper(ctx, data, whole) {
   }
   const helper = HelperThread.start();
   if (!helper) return void 0;
-  if (whole && PLAIN_TEXT.test(file)) helper.warm(file, data);
-  return { helper, hash: { file, sha256: helper.sha256(file) } };
+  const scans = whole && PLAIN_TEXT.test(file);
+  if (scans) helper.warm(file, data);
+  return { helper, hash: { file, sha256: helper.sha256(file) }, scans };
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-VZDBYR2T.js"),
+    import("./gate-JRDLUTHN.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-DJ2VHTLZ.js")
   ]);
@@ -768,7 +776,9 @@ async function runGate(ctx, s, early) {
     ...helper && !s.shard ? {
       scoresReady: (st) => {
         startBaselineMetrics(st, ctx.progress, helper);
-      },
+      }
+    } : {},
+    ...helper && early.scans ? {
       helperScan: (job) => helper.scan(job),
       helperSource: (file) => helper.source(file, s.data)
     } : {}
@@ -947,6 +957,7 @@ async function main(argv, io, commands = COMMANDS) {
   let cmd;
   let ctx;
   let publisher;
+  let early;
   try {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
       const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : void 0;
@@ -974,7 +985,7 @@ async function main(argv, io, commands = COMMANDS) {
     }
     const { values, positionals } = parse(cmd, found.rest);
     ctx = makeContext(cmd, values, positionals, io);
-    cmd.early?.(ctx);
+    early = cmd.early?.(ctx);
     if (cmd.gate) {
       const loaded = loadConfig(
         ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : void 0,
@@ -1012,6 +1023,8 @@ async function main(argv, io, commands = COMMANDS) {
 `);
     await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
     return 2;
+  } finally {
+    early?.dispose();
   }
 }
 function writeErrorReport(cmd, ctx, message, publisher) {

@@ -2,6 +2,9 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  copyNumbers
+} from "./chunk-24O54POV.js";
+import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
@@ -31,15 +34,6 @@ function helperSource(file, display) {
   }
   return p;
 }
-function copyColumn(dst, at, stride, src, r0, take) {
-  let nan = 0;
-  for (let k = r0, o = at, end = r0 + take; k < end; k++, o += stride) {
-    const x = src[k];
-    dst[o] = x;
-    if (x !== x) nan++;
-  }
-  return nan;
-}
 async function runScan(job) {
   const conn = await helperDuckDB();
   const ring = job.ring;
@@ -59,7 +53,7 @@ async function runScan(job) {
     const cols = Array.from({ length: F + 1 + ring.groups }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
     for (let r0 = 0; r0 < n && !w.aborted; ) {
       const take = Math.min(n - r0, B - filled);
-      for (let j = 0; j < F; j++) nan += copyColumn(slot.values, filled * F + j, F, cols[j], r0, take);
+      for (let j = 0; j < F; j++) nan += copyNumbers(slot.values, filled * F + j, F, cols[j], r0, take);
       const labels = cols[F];
       slot.labels.set(labels.subarray(r0, r0 + take), filled);
       for (let k = r0; k < r0 + take; k++) if (!labelOk(ring.task, labels[k])) bad++;

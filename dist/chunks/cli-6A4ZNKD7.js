@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-5YSD2KC4.js";
+} from "./chunk-MK2U7BRF.js";
 import "./chunk-JP5NYEGY.js";
 import "./chunk-HJGFNODC.js";
 import "./chunk-FK2QC4SI.js";
