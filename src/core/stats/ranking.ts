@@ -41,8 +41,6 @@ export function argsortAscending(scores: Float64Array): Uint32Array {
 function sortWithTag(scores: Float64Array, tag: Uint8Array | null): Sorted {
   const n = scores.length;
   if (n > ROW) throw new Error(`cannot rank ${n} rows (limit ${ROW})`);
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = tag !== null && tag[i] === 1 ? (i | TAG) >>> 0 : i;
   if (n < SMALL) {
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -57,17 +55,19 @@ function sortWithTag(scores: Float64Array, tag: Uint8Array | null): Sorted {
   }
   const sorted = new Float64Array(n);
   let tagged: Uint32Array;
-  if (allFloat32(scores)) {
-    const bits = new Uint32Array(Float32Array.from(scores).buffer);
-    // Negative numbers: flip every bit; non-negative: flip the sign bit. Unsigned order = numeric order.
-    for (let i = 0; i < n; i++) bits[i] = bits[i]! & TAG ? ~bits[i]! >>> 0 : (bits[i]! | TAG) >>> 0;
-    const [keys, out] = radixPasses([bits], idx);
+  const f32 = float32Keys(scores);
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = tag !== null && tag[i] === 1 ? (i | TAG) >>> 0 : i;
+  if (f32 !== null) {
+    const [keys, out] = radix32(f32.keys, idx, f32.low, f32.high);
     tagged = out;
-    // Decoded in place: the sorted keys are this function's own scratch.
-    const k = keys[0]!;
-    for (let i = 0; i < n; i++) k[i] = k[i]! & TAG ? (k[i]! ^ TAG) >>> 0 : ~k[i]! >>> 0;
-    const f32 = new Float32Array(k.buffer, k.byteOffset, n);
-    for (let i = 0; i < n; i++) sorted[i] = f32[i]!;
+    // Decoded in place (the sorted keys are this function's own scratch) and widened in the same pass.
+    const back = new Float32Array(keys.buffer, keys.byteOffset, n);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i]!;
+      keys[i] = k & TAG ? (k ^ TAG) >>> 0 : ~k >>> 0;
+      sorted[i] = back[i]!;
+    }
   } else {
     const words = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
     const lo = new Uint32Array(n);
@@ -97,6 +97,63 @@ function sortWithTag(scores: Float64Array, tag: Uint8Array | null): Sorted {
     tagged[i] = v & ROW;
   }
   return { order: tagged, sorted, sortedTag };
+}
+
+/**
+ * ONNX models mostly output float32: those scores sort on 32-bit keys in two passes instead of four.
+ * One pass converts each score, checks it is exactly a float32, maps its bits to an unsigned order
+ * (negative: flip every bit; non-negative: flip the sign bit) and counts both 16-bit digits. null as
+ * soon as a score is not a float32.
+ */
+function float32Keys(scores: Float64Array): { keys: Uint32Array; low: Uint32Array; high: Uint32Array } | null {
+  const n = scores.length;
+  const keys = new Uint32Array(n);
+  const f = new Float32Array(keys.buffer);
+  const low = new Uint32Array(65536);
+  const high = new Uint32Array(65536);
+  for (let i = 0; i < n; i++) {
+    const x = scores[i]!;
+    f[i] = x;
+    if (f[i] !== x) return null;
+    const b = keys[i]!;
+    const k = b & TAG ? ~b >>> 0 : (b | TAG) >>> 0;
+    keys[i] = k;
+    low[k & 0xffff]!++;
+    high[k >>> 16]!++;
+  }
+  return { keys, low, high };
+}
+
+/** Two stable counting passes (low then high 16 bits) with the digits already counted; a pass whose digit is the same for every key is skipped. */
+function radix32(keys: Uint32Array, idx: Uint32Array, low: Uint32Array, high: Uint32Array): [Uint32Array, Uint32Array] {
+  const n = keys.length;
+  let k = keys;
+  let ix = idx;
+  let k2: Uint32Array | null = null;
+  let ix2: Uint32Array | null = null;
+  for (const [counts, shift] of [
+    [low, 0],
+    [high, 16],
+  ] as const) {
+    if (counts[(k[0]! >>> shift) & 0xffff] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b]!;
+      counts[b] = sum;
+      sum += c;
+    }
+    k2 ??= new Uint32Array(n);
+    ix2 ??= new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = k[i]!;
+      const pos = counts[(key >>> shift) & 0xffff]!++;
+      k2[pos] = key;
+      ix2[pos] = ix[i]!;
+    }
+    [k, k2] = [k2, k];
+    [ix, ix2] = [ix2, ix];
+  }
+  return [k, ix];
 }
 
 /** LSD passes over 16-bit digits of the key words (least significant word first), moving every word and the index. */
@@ -129,12 +186,6 @@ function radixPasses(words: Uint32Array[], idxIn: Uint32Array): [Uint32Array[], 
     }
   }
   return [keys, idx];
-}
-
-/** ONNX models mostly output float32: those scores sort on 32-bit keys in two passes instead of four. */
-function allFloat32(scores: Float64Array): boolean {
-  for (let i = 0; i < scores.length; i++) if (Math.fround(scores[i]!) !== scores[i]) return false;
-  return true;
 }
 
 /** Scores of one ranking in ascending order, with the 0/1 label carried along so walks read memory in sequence. */

@@ -316,8 +316,14 @@ function classificationEvaluator(
         return averagePrecisionOf(r, w);
       }
       case "log_loss":
-      case "brier":
-        return weightedMean(rowLoss(name)!, w);
+      case "brier": {
+        // The unweighted binary mean needs no per-row array (16 MB per model at 1M rows): those are
+        // kept only when a comparison or a bootstrap asks for rowLoss. Same terms, same order.
+        const kept = losses.get(name);
+        if (w === null && kept === undefined && task === "binary")
+          return name === "brier" ? binaryBrierMean(s, y) : binaryLogLossMean(s, y);
+        return weightedMean(kept ?? rowLoss(name)!, w);
+      }
       case "ece":
         return ece(w);
       default: {
@@ -355,12 +361,31 @@ function binaryBrier(s: Float64Array, y: Int32Array, out: Float64Array): void {
 }
 
 /** Clipped to [ε, 1 − ε], then the row [1 − p, p] renormalised (sklearn 1.2). */
+function binaryLogLossRow(p: number, y: number): number {
+  const pc = Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+  const sum = 1 - pc + pc;
+  return -Math.log((y === 1 ? pc : 1 - pc) / sum);
+}
+
 function binaryLogLoss(s: Float64Array, y: Int32Array, out: Float64Array): void {
-  for (let i = 0; i < out.length; i++) {
-    const pc = Math.min(Math.max(s[i]!, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
-    const sum = 1 - pc + pc;
-    out[i] = -Math.log((y[i] === 1 ? pc : 1 - pc) / sum);
+  for (let i = 0; i < out.length; i++) out[i] = binaryLogLossRow(s[i]!, y[i]!);
+}
+
+/** weightedMean(binaryLogLoss rows, null) without the rows. */
+function binaryLogLossMean(s: Float64Array, y: Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) sum += binaryLogLossRow(s[i]!, y[i]!);
+  return sum / y.length;
+}
+
+/** weightedMean(binaryBrier rows, null) without the rows. */
+function binaryBrierMean(s: Float64Array, y: Int32Array): number {
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) {
+    const d = s[i]! - y[i]!;
+    sum += d * d;
   }
+  return sum / y.length;
 }
 
 function multiLoss(name: string, s: Float64Array, i: number, c: number, y: number): number {

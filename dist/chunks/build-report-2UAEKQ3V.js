@@ -23,7 +23,7 @@ import {
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-HJGFNODC.js";
+} from "./chunk-ODRFPMA3.js";
 import {
   isWaived
 } from "./chunk-ENGI4YVP.js";

@@ -5,9 +5,9 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-MK2U7BRF.js";
+} from "./chunk-NQIGNAKH.js";
 import "./chunk-JP5NYEGY.js";
-import "./chunk-HJGFNODC.js";
+import "./chunk-ODRFPMA3.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";

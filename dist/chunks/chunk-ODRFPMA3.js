@@ -74,8 +74,6 @@ var ROW = 2147483647;
 function sortWithTag(scores, tag) {
   const n = scores.length;
   if (n > ROW) throw new Error(`cannot rank ${n} rows (limit ${ROW})`);
-  const idx = new Uint32Array(n);
-  for (let i = 0; i < n; i++) idx[i] = tag !== null && tag[i] === 1 ? (i | TAG) >>> 0 : i;
   if (n < SMALL) {
     const order = new Uint32Array(n);
     for (let i = 0; i < n; i++) order[i] = i;
@@ -90,15 +88,18 @@ function sortWithTag(scores, tag) {
   }
   const sorted = new Float64Array(n);
   let tagged;
-  if (allFloat32(scores)) {
-    const bits = new Uint32Array(Float32Array.from(scores).buffer);
-    for (let i = 0; i < n; i++) bits[i] = bits[i] & TAG ? ~bits[i] >>> 0 : (bits[i] | TAG) >>> 0;
-    const [keys, out] = radixPasses([bits], idx);
+  const f32 = float32Keys(scores);
+  const idx = new Uint32Array(n);
+  for (let i = 0; i < n; i++) idx[i] = tag !== null && tag[i] === 1 ? (i | TAG) >>> 0 : i;
+  if (f32 !== null) {
+    const [keys, out] = radix32(f32.keys, idx, f32.low, f32.high);
     tagged = out;
-    const k = keys[0];
-    for (let i = 0; i < n; i++) k[i] = k[i] & TAG ? (k[i] ^ TAG) >>> 0 : ~k[i] >>> 0;
-    const f32 = new Float32Array(k.buffer, k.byteOffset, n);
-    for (let i = 0; i < n; i++) sorted[i] = f32[i];
+    const back = new Float32Array(keys.buffer, keys.byteOffset, n);
+    for (let i = 0; i < n; i++) {
+      const k = keys[i];
+      keys[i] = k & TAG ? (k ^ TAG) >>> 0 : ~k >>> 0;
+      sorted[i] = back[i];
+    }
   } else {
     const words = new Uint32Array(scores.buffer, scores.byteOffset, n * 2);
     const lo = new Uint32Array(n);
@@ -127,6 +128,54 @@ function sortWithTag(scores, tag) {
     tagged[i] = v & ROW;
   }
   return { order: tagged, sorted, sortedTag };
+}
+function float32Keys(scores) {
+  const n = scores.length;
+  const keys = new Uint32Array(n);
+  const f = new Float32Array(keys.buffer);
+  const low = new Uint32Array(65536);
+  const high = new Uint32Array(65536);
+  for (let i = 0; i < n; i++) {
+    const x = scores[i];
+    f[i] = x;
+    if (f[i] !== x) return null;
+    const b = keys[i];
+    const k = b & TAG ? ~b >>> 0 : (b | TAG) >>> 0;
+    keys[i] = k;
+    low[k & 65535]++;
+    high[k >>> 16]++;
+  }
+  return { keys, low, high };
+}
+function radix32(keys, idx, low, high) {
+  const n = keys.length;
+  let k = keys;
+  let ix = idx;
+  let k2 = null;
+  let ix2 = null;
+  for (const [counts, shift] of [
+    [low, 0],
+    [high, 16]
+  ]) {
+    if (counts[k[0] >>> shift & 65535] === n) continue;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const c = counts[b];
+      counts[b] = sum;
+      sum += c;
+    }
+    k2 ??= new Uint32Array(n);
+    ix2 ??= new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = k[i];
+      const pos = counts[key >>> shift & 65535]++;
+      k2[pos] = key;
+      ix2[pos] = ix[i];
+    }
+    [k, k2] = [k2, k];
+    [ix, ix2] = [ix2, ix];
+  }
+  return [k, ix];
 }
 function radixPasses(words, idxIn) {
   const n = idxIn.length;
@@ -157,10 +206,6 @@ function radixPasses(words, idxIn) {
     }
   }
   return [keys, idx];
-}
-function allFloat32(scores) {
-  for (let i = 0; i < scores.length; i++) if (Math.fround(scores[i]) !== scores[i]) return false;
-  return true;
 }
 function rankScores(scores, positive) {
   const { order, sorted, sortedTag } = sortWithTag(scores, positive);
@@ -448,8 +493,12 @@ function classificationEvaluator(task, yTrue, pred, seed) {
         return averagePrecisionOf(r, w);
       }
       case "log_loss":
-      case "brier":
-        return weightedMean(rowLoss(name), w);
+      case "brier": {
+        const kept = losses.get(name);
+        if (w === null && kept === void 0 && task === "binary")
+          return name === "brier" ? binaryBrierMean(s, y) : binaryLogLossMean(s, y);
+        return weightedMean(kept ?? rowLoss(name), w);
+      }
       case "ece":
         return ece(w);
       default: {
@@ -482,12 +531,26 @@ function binaryBrier(s, y, out) {
     out[i] = d * d;
   }
 }
+function binaryLogLossRow(p, y) {
+  const pc = Math.min(Math.max(p, LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
+  const sum = 1 - pc + pc;
+  return -Math.log((y === 1 ? pc : 1 - pc) / sum);
+}
 function binaryLogLoss(s, y, out) {
-  for (let i = 0; i < out.length; i++) {
-    const pc = Math.min(Math.max(s[i], LOG_LOSS_EPS), 1 - LOG_LOSS_EPS);
-    const sum = 1 - pc + pc;
-    out[i] = -Math.log((y[i] === 1 ? pc : 1 - pc) / sum);
+  for (let i = 0; i < out.length; i++) out[i] = binaryLogLossRow(s[i], y[i]);
+}
+function binaryLogLossMean(s, y) {
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) sum += binaryLogLossRow(s[i], y[i]);
+  return sum / y.length;
+}
+function binaryBrierMean(s, y) {
+  let sum = 0;
+  for (let i = 0; i < y.length; i++) {
+    const d = s[i] - y[i];
+    sum += d * d;
   }
+  return sum / y.length;
 }
 function multiLoss(name, s, i, c, y) {
   let acc = 0;
