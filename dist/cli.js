@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-NQIGNAKH.js";
+} from "./chunks/chunk-KB6KHTWA.js";
 import "./chunks/chunk-JP5NYEGY.js";
 import "./chunks/chunk-ODRFPMA3.js";
 import "./chunks/chunk-FK2QC4SI.js";

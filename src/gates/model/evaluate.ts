@@ -18,6 +18,16 @@ import { formatCount } from "../../render/format.js";
 /** Runs a SELECT on the helper thread's DuckDB into a ring (HelperThread.scan). */
 export type HelperScan = (job: { sql: string; ring: Ring }) => Promise<number>;
 
+/** The first rows (the robustness sample) and both models' scores for them, as soon as they are scored. */
+export interface SampleScored {
+  sample: { features: Float64Array; width: number; rows: number };
+  candidate: Float64Array;
+  baseline?: Float64Array;
+  classes: number;
+  plan: InputPlan;
+  outputs: { candidate: OutputPlan; baseline?: OutputPlan };
+}
+
 /** Where scoreRows may scan on the helper thread: its scan and the FROM it runs there (no rejects table). */
 export interface HelperSource {
   scan: HelperScan;
@@ -164,7 +174,7 @@ export async function scoreRows(
   models: { candidate: LoadedModel; baseline?: LoadedModel },
   groups: readonly GroupSpec[],
   progress: (m: string) => void,
-  source: { rowid: boolean; helper?: HelperSource } = { rowid: true },
+  source: { rowid: boolean; helper?: HelperSource; sampleScored?: (x: SampleScored) => Promise<void> } = { rowid: true },
 ): Promise<Scored> {
   const task = s.verdict.task;
   const features = s.features ?? defaultFeatures(t, s);
@@ -269,6 +279,24 @@ export async function scoreRows(
     if (first) await pending;
   };
 
+  // The sample's probe (robustness) runs once its rows are scored, while the rest of the file streams
+  // in: after the scan it would hold up this thread's metrics while the helper prepares the other's.
+  let probed = false;
+  const probeSample = async (end: boolean): Promise<void> => {
+    if (probed || !source.sampleScored || sampleRows === 0) return;
+    const w = width();
+    if (!end && (sampled < sampleRows || cand.length < sampleRows * w)) return;
+    probed = true;
+    await source.sampleScored({
+      sample: { features: sample.subarray(0, sampled * F), width: F, rows: sampled },
+      candidate: cand.data.slice(0, sampled * w),
+      ...(base ? { baseline: base.data.slice(0, sampled * w) } : {}),
+      classes: task === "regression" ? 1 : classes,
+      plan,
+      outputs: { candidate: outCand, ...(outBase ? { baseline: outBase } : {}) },
+    });
+  };
+
   /** This thread's own streamed read (a table, a shard, a column-per-input model, or no helper). */
   const streamHere = async (): Promise<void> => {
     const result = await (await conn()).stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
@@ -318,7 +346,10 @@ export async function scoreRows(
         for (const [g, store] of codes.entries()) store.append(vals[groupAt + g] as Int32Array, r0, take, -1);
         filled += take;
         r0 += take;
-        if (filled === B) await flush();
+        if (filled === B) {
+          await flush();
+          await probeSample(false);
+        }
       }
       total += n;
       if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
@@ -350,6 +381,7 @@ export async function scoreRows(
       ((feeds[which] as FeedBuffers).slots[0]?.buf as Float32Array | Float64Array).set(b.values.subarray(0, n * F));
       filled = n;
       await flush();
+      await probeSample(false);
       total += n;
       if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
     }
@@ -375,6 +407,7 @@ export async function scoreRows(
   }
   if (y.length === 0)
     throw new ConfigurationError(`--data ${t.display}: has no rows to evaluate${s.shard ? " in this shard" : ""}`);
+  await probeSample(true);
   return {
     task,
     classes: task === "regression" ? 1 : classes,

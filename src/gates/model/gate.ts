@@ -10,12 +10,12 @@ import { openTable, type OpenedTable } from "../../core/table.js";
 import { bindCsvSource, sniffCsvSource, type CsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
 import { resolveGitBaseline } from "./baseline.js";
 import { isReleaseSpec, releaseBaseline } from "./release-baseline.js";
-import { scoreRows, type HelperScan, type Scored } from "./evaluate.js";
+import { scoreRows, type HelperScan, type SampleScored, type Scored } from "./evaluate.js";
 import { planGroups, type GroupSpec } from "./groups.js";
 import { measureLatency, measureRobustness, type SampleFeed } from "./probes.js";
 import { loadModel, type LoadedModel } from "./session.js";
 import type { RunSettings } from "./settings.js";
-import type { EvalState, Grouping } from "./state.js";
+import type { EvalState, Grouping, RobustnessStats } from "./state.js";
 import { formatCount } from "../../render/format.js";
 
 export interface GateIo {
@@ -88,7 +88,37 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     candidate = await loadModel(candFile, s.candidate, "candidate");
     base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : undefined;
     const models = base ? { candidate, baseline: base } : { candidate };
-    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io);
+    // The models are hashed while the data is sniffed and read: this thread is idle until the first batch.
+    const subjectsP = Promise.all([
+      subjectOf(candFile, s.candidate, "candidate"),
+      ...(baseline ? [subjectOf(baseline.file, baseline.display, "baseline")] : []),
+    ]);
+    subjectsP.catch(() => undefined);
+    // Robustness is measured on the first rows as soon as both models have scored them (scoreRows).
+    const robustness: { stats?: RobustnessStats } = {};
+    const sampleScored = async (x: SampleScored): Promise<void> => {
+      if (x.plan.mode !== "matrix") return;
+      const feed: SampleFeed = { input: x.plan.input, dtype: x.plan.dtype, ...x.sample };
+      const probes: Parameters<typeof measureRobustness>[5] = [
+        { probe: { model: models.candidate, output: x.outputs.candidate }, original: x.candidate, key: "candidate" },
+      ];
+      if (models.baseline && x.outputs.baseline && x.baseline)
+        probes.push({
+          probe: { model: models.baseline, output: x.outputs.baseline },
+          original: x.baseline,
+          key: "baseline",
+        });
+      io.progress("measuring robustness");
+      robustness.stats = await measureRobustness(
+        s.verdict.task,
+        x.classes,
+        feed,
+        s.robustness.epsilon,
+        s.verdict.bootstrap.seed,
+        probes,
+      );
+    };
+    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io, sampleScored);
     let specs: GroupSpec[] = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
@@ -102,7 +132,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
         );
       specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive);
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
-      scored = await scoreRows(duck, t, s, models, specs, io.progress);
+      scored = await scoreRows(duck, t, s, models, specs, io.progress, { rowid: true, sampleScored });
     }
     const groups: Grouping[] = specs.map((g, i) => ({
       kind: g.kind,
@@ -136,24 +166,11 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
       const bp = base && scored.outputs.baseline ? { model: base, output: scored.outputs.baseline } : undefined;
       io.progress("measuring latency");
       state.latency = await measureLatency(feed, cp, bp, s.latencyRuns);
-      io.scoresReady?.(state);
-      io.progress("measuring robustness");
-      state.robustness = await measureRobustness(
-        scored.task,
-        scored.classes,
-        feed,
-        s.robustness.epsilon,
-        s.verdict.bootstrap.seed,
-        [
-          { probe: cp, original: scored.candidate, key: "candidate" },
-          ...(bp && scored.baseline ? [{ probe: bp, original: scored.baseline, key: "baseline" as const }] : []),
-        ],
-      );
     }
+    if (robustness.stats) state.robustness = robustness.stats;
     io.scoresReady?.(state);
     io.progress("hashing inputs");
-    const subjects: Subject[] = [await subjectOf(candFile, s.candidate, "candidate")];
-    if (baseline) subjects.push(await subjectOf(baseline.file, baseline.display, "baseline"));
+    const subjects: Subject[] = await subjectsP;
     state.subjects = subjects;
     const inputs: Record<string, string> = {};
     for (const sub of subjects) inputs[sub.path] = sub.sha256;
@@ -190,6 +207,7 @@ async function scoreStreamed(
   s: RunSettings,
   models: { candidate: LoadedModel; baseline?: LoadedModel },
   io: Pick<GateIo, "progress" | "helperScan">,
+  sampleScored: (x: SampleScored) => Promise<void>,
 ): Promise<{ scored: Scored; specs: GroupSpec[] } | undefined> {
   if (s.shard || !src) return undefined;
   const groupColumns = [...new Set([...s.sliceColumns, ...s.sensitive])];
@@ -227,6 +245,7 @@ async function scoreStreamed(
     io.progress(`scoring ${s.data}`);
     const scored = await scoreRows(here, t, s, models, specs, io.progress, {
       rowid: false,
+      sampleScored,
       ...(io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}),
     });
     // The helper's scan has no rejects table: a malformed record failed it, and the catch below ran.

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-NQIGNAKH.js";
+} from "./chunk-KB6KHTWA.js";
 import "./chunk-JP5NYEGY.js";
 import "./chunk-ODRFPMA3.js";
 import "./chunk-FK2QC4SI.js";

@@ -217,7 +217,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-NJ7ZZHW3.js");
+    const { main: main2 } = await import("./cli-KSIXBVPM.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -765,7 +765,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-JRDLUTHN.js"),
+    import("./gate-2LCL7R7S.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-2UAEKQ3V.js")
   ]);

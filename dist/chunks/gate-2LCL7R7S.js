@@ -675,6 +675,21 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     which = 1 - which;
     if (first) await pending;
   };
+  let probed = false;
+  const probeSample = async (end) => {
+    if (probed || !source.sampleScored || sampleRows === 0) return;
+    const w = width();
+    if (!end && (sampled < sampleRows || cand.length < sampleRows * w)) return;
+    probed = true;
+    await source.sampleScored({
+      sample: { features: sample.subarray(0, sampled * F), width: F, rows: sampled },
+      candidate: cand.data.slice(0, sampled * w),
+      ...base ? { baseline: base.data.slice(0, sampled * w) } : {},
+      classes: task === "regression" ? 1 : classes,
+      plan,
+      outputs: { candidate: outCand, ...outBase ? { baseline: outBase } : {} }
+    });
+  };
   const streamHere = async () => {
     const result = await (await conn()).stream(`SELECT ${select.join(", ")} FROM ${t.table}${where}`);
     let total = 0;
@@ -721,7 +736,10 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
         for (const [g, store] of codes.entries()) store.append(vals[groupAt + g], r0, take, -1);
         filled += take;
         r0 += take;
-        if (filled === B) await flush();
+        if (filled === B) {
+          await flush();
+          await probeSample(false);
+        }
       }
       total += n;
       if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
@@ -743,6 +761,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       (feeds[which].slots[0]?.buf).set(b.values.subarray(0, n * F));
       filled = n;
       await flush();
+      await probeSample(false);
       total += n;
       if (total % (B * 64) < n) progress(`scored ${formatCount(total)} rows`);
     }
@@ -767,6 +786,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
   }
   if (y.length === 0)
     throw new ConfigurationError(`--data ${t.display}: has no rows to evaluate${s.shard ? " in this shard" : ""}`);
+  await probeSample(true);
   return {
     task,
     classes: task === "regression" ? 1 : classes,
@@ -974,7 +994,35 @@ async function evaluateModels(s, io) {
     candidate = await loadModel(candFile, s.candidate, "candidate");
     base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : void 0;
     const models = base ? { candidate, baseline: base } : { candidate };
-    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io);
+    const subjectsP = Promise.all([
+      subjectOf(candFile, s.candidate, "candidate"),
+      ...baseline ? [subjectOf(baseline.file, baseline.display, "baseline")] : []
+    ]);
+    subjectsP.catch(() => void 0);
+    const robustness = {};
+    const sampleScored = async (x) => {
+      if (x.plan.mode !== "matrix") return;
+      const feed = { input: x.plan.input, dtype: x.plan.dtype, ...x.sample };
+      const probes = [
+        { probe: { model: models.candidate, output: x.outputs.candidate }, original: x.candidate, key: "candidate" }
+      ];
+      if (models.baseline && x.outputs.baseline && x.baseline)
+        probes.push({
+          probe: { model: models.baseline, output: x.outputs.baseline },
+          original: x.baseline,
+          key: "baseline"
+        });
+      io.progress("measuring robustness");
+      robustness.stats = await measureRobustness(
+        s.verdict.task,
+        x.classes,
+        feed,
+        s.robustness.epsilon,
+        s.verdict.bootstrap.seed,
+        probes
+      );
+    };
+    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io, sampleScored);
     let specs = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
@@ -988,7 +1036,7 @@ async function evaluateModels(s, io) {
         );
       specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive);
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
-      scored = await scoreRows(duck, t, s, models, specs, io.progress);
+      scored = await scoreRows(duck, t, s, models, specs, io.progress, { rowid: true, sampleScored });
     }
     const groups = specs.map((g, i) => ({
       kind: g.kind,
@@ -1020,24 +1068,11 @@ async function evaluateModels(s, io) {
       const bp = base && scored.outputs.baseline ? { model: base, output: scored.outputs.baseline } : void 0;
       io.progress("measuring latency");
       state.latency = await measureLatency(feed, cp, bp, s.latencyRuns);
-      io.scoresReady?.(state);
-      io.progress("measuring robustness");
-      state.robustness = await measureRobustness(
-        scored.task,
-        scored.classes,
-        feed,
-        s.robustness.epsilon,
-        s.verdict.bootstrap.seed,
-        [
-          { probe: cp, original: scored.candidate, key: "candidate" },
-          ...bp && scored.baseline ? [{ probe: bp, original: scored.baseline, key: "baseline" }] : []
-        ]
-      );
     }
+    if (robustness.stats) state.robustness = robustness.stats;
     io.scoresReady?.(state);
     io.progress("hashing inputs");
-    const subjects = [await subjectOf(candFile, s.candidate, "candidate")];
-    if (baseline) subjects.push(await subjectOf(baseline.file, baseline.display, "baseline"));
+    const subjects = await subjectsP;
     state.subjects = subjects;
     const inputs = {};
     for (const sub of subjects) inputs[sub.path] = sub.sha256;
@@ -1056,7 +1091,7 @@ async function evaluateModels(s, io) {
 }
 var NeedsTable = class extends Error {
 };
-async function scoreStreamed(duck, src, dataFile, s, models, io) {
+async function scoreStreamed(duck, src, dataFile, s, models, io, sampleScored) {
   if (s.shard || !src) return void 0;
   const groupColumns = [.../* @__PURE__ */ new Set([...s.sliceColumns, ...s.sensitive])];
   const streamed = (table, name) => ({
@@ -1091,6 +1126,7 @@ async function scoreStreamed(duck, src, dataFile, s, models, io) {
     io.progress(`scoring ${s.data}`);
     const scored = await scoreRows(here, t, s, models, specs, io.progress, {
       rowid: false,
+      sampleScored,
       ...io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}
     });
     return scored.reader === "here" && bound && await bound.rejectCount() > 0 ? void 0 : { scored, specs };
