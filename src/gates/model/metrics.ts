@@ -151,7 +151,8 @@ export function allMetrics(ev: MetricEvaluator): Record<string, number> {
  * that evaluator validated these very inputs, so they are not validated again.
  */
 export function prepareMetrics(task: Task, yTrue: Float64Array, pred: Predictions, seed?: PreparedWork): MetricEvaluator {
-  if (!seed) validate(task, yTrue, pred);
+  // A binary evaluator checks its inputs in its own first pass (binaryPass), and calls validate for the message.
+  if (!seed && task !== "binary") validate(task, yTrue, pred);
   const ev =
     task === "regression" ? regressionEvaluator(yTrue, pred.scores, seed) : classificationEvaluator(task, yTrue, pred, seed);
   // Unweighted values are kept: allMetrics and the checks ask for the same metric more than once.
@@ -208,14 +209,15 @@ function classificationEvaluator(
   const n = yTrue.length;
   const c = task === "binary" ? 2 : pred.classes;
   const s = pred.scores;
-  const y = Int32Array.from(yTrue);
-  const label = seed?.predicted ?? predictedClasses(task, pred);
+  const pass = task === "binary" && !seed ? binaryPass(yTrue, pred) : null;
+  const y = pass?.y ?? Int32Array.from(yTrue);
+  const label = seed?.predicted ?? pass?.label ?? predictedClasses(task, pred);
   let correctRows: Uint8Array | null = null;
   const losses = new Map<string, Float64Array>(seed?.losses);
   const orders = new Map<number, Ranking>(seed?.rankings);
   const parts = new Map<number, Float64Array>(seed?.components);
 
-  let unweighted: Float64Array | null = null;
+  let unweighted: Float64Array | null = pass?.confusion ?? null;
   const counts = (w: Weights | null): Float64Array => {
     if (w === null && unweighted !== null) return unweighted;
     const cm = new Float64Array(c * c);
@@ -233,8 +235,11 @@ function classificationEvaluator(
         scores = new Float64Array(n);
         for (let i = 0; i < n; i++) scores[i] = s[i * c + k]!;
       }
-      const positive = new Uint8Array(n);
-      for (let i = 0; i < n; i++) positive[i] = y[i] === k ? 1 : 0;
+      let positive = k === 1 ? pass?.positive : undefined;
+      if (positive === undefined) {
+        positive = new Uint8Array(n);
+        for (let i = 0; i < n; i++) positive[i] = y[i] === k ? 1 : 0;
+      }
       r = rankScores(scores, positive);
       orders.set(k, r);
     }
@@ -320,12 +325,13 @@ function classificationEvaluator(
         // The unweighted binary mean needs no per-row array (16 MB per model at 1M rows): those are
         // kept only when a comparison or a bootstrap asks for rowLoss. Same terms, same order.
         const kept = losses.get(name);
+        if (w === null && kept === undefined && pass) return name === "brier" ? pass.brier : pass.logLoss;
         if (w === null && kept === undefined && task === "binary")
           return name === "brier" ? binaryBrierMean(s, y) : binaryLogLossMean(s, y);
         return weightedMean(kept ?? rowLoss(name)!, w);
       }
       case "ece":
-        return ece(w);
+        return w === null && pass ? pass.ece : ece(w);
       default: {
         const v = metricFromConfusion(task, name, counts(w), c);
         if (v !== undefined) return v;
@@ -351,6 +357,64 @@ function classificationEvaluator(
     predicted: label,
   });
   return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, components, cached };
+}
+
+/**
+ * Everything the unweighted binary metrics need, in one pass over labels and scores instead of one
+ * pass each: the labels as integers, the predicted classes, the 0/1 tag ranking needs, the confusion
+ * counts, the log-loss and Brier means and ECE — each summed with the same terms in the same order as
+ * the functions it stands in for (counts, binaryLogLossMean, binaryBrierMean, ece), so the values are
+ * identical. A label that is not 0/1 or a score that is not finite sends it to validate for the message.
+ */
+function binaryPass(
+  yTrue: Float64Array,
+  pred: Predictions,
+): {
+  y: Int32Array;
+  label: Int32Array;
+  positive: Uint8Array;
+  confusion: Float64Array;
+  logLoss: number;
+  brier: number;
+  ece: number;
+} {
+  const n = yTrue.length;
+  const s = pred.scores;
+  if (s.length !== n) validate("binary", yTrue, pred);
+  const y = new Int32Array(n);
+  const label = new Int32Array(n);
+  const positive = new Uint8Array(n);
+  const confusion = new Float64Array(4);
+  const bins = new Float64Array(30);
+  let logLoss = 0;
+  let brier = 0;
+  for (let i = 0; i < n; i++) {
+    const v = yTrue[i]!;
+    const p = s[i]!;
+    if (!(v === 0 || v === 1) || !Number.isFinite(p)) validate("binary", yTrue, pred);
+    const yi = v === 1 ? 1 : 0;
+    const li = p > 0.5 ? 1 : 0;
+    y[i] = yi;
+    label[i] = li;
+    positive[i] = yi;
+    confusion[yi * 2 + li]!++;
+    logLoss += binaryLogLossRow(p, yi);
+    const d = p - yi;
+    brier += d * d;
+    const b = Math.max(0, Math.min(Math.floor(p * 10), 9));
+    bins[b]! += 1;
+    bins[10 + b]! += p;
+    bins[20 + b]! += yi;
+  }
+  let ece = Number.NaN;
+  if (n > 0) {
+    ece = 0;
+    for (let b = 0; b < 10; b++) {
+      const nb = bins[b]!;
+      if (nb > 0) ece += (nb / n) * Math.abs(bins[20 + b]! / nb - bins[10 + b]! / nb);
+    }
+  }
+  return { y, label, positive, confusion, logLoss: logLoss / n, brier: brier / n, ece };
 }
 
 function binaryBrier(s: Float64Array, y: Int32Array, out: Float64Array): void {

@@ -347,7 +347,7 @@ function allMetrics(ev) {
   return out;
 }
 function prepareMetrics(task, yTrue, pred, seed) {
-  if (!seed) validate(task, yTrue, pred);
+  if (!seed && task !== "binary") validate(task, yTrue, pred);
   const ev = task === "regression" ? regressionEvaluator(yTrue, pred.scores, seed) : classificationEvaluator(task, yTrue, pred, seed);
   const known = new Map(seed?.metrics);
   const metric = (name, weights = null) => {
@@ -393,13 +393,14 @@ function classificationEvaluator(task, yTrue, pred, seed) {
   const n = yTrue.length;
   const c = task === "binary" ? 2 : pred.classes;
   const s = pred.scores;
-  const y = Int32Array.from(yTrue);
-  const label = seed?.predicted ?? predictedClasses(task, pred);
+  const pass = task === "binary" && !seed ? binaryPass(yTrue, pred) : null;
+  const y = pass?.y ?? Int32Array.from(yTrue);
+  const label = seed?.predicted ?? pass?.label ?? predictedClasses(task, pred);
   let correctRows = null;
   const losses = new Map(seed?.losses);
   const orders = new Map(seed?.rankings);
   const parts = new Map(seed?.components);
-  let unweighted = null;
+  let unweighted = pass?.confusion ?? null;
   const counts = (w) => {
     if (w === null && unweighted !== null) return unweighted;
     const cm = new Float64Array(c * c);
@@ -415,8 +416,11 @@ function classificationEvaluator(task, yTrue, pred, seed) {
         scores = new Float64Array(n);
         for (let i = 0; i < n; i++) scores[i] = s[i * c + k];
       }
-      const positive = new Uint8Array(n);
-      for (let i = 0; i < n; i++) positive[i] = y[i] === k ? 1 : 0;
+      let positive = k === 1 ? pass?.positive : void 0;
+      if (positive === void 0) {
+        positive = new Uint8Array(n);
+        for (let i = 0; i < n; i++) positive[i] = y[i] === k ? 1 : 0;
+      }
       r = rankScores(scores, positive);
       orders.set(k, r);
     }
@@ -495,12 +499,13 @@ function classificationEvaluator(task, yTrue, pred, seed) {
       case "log_loss":
       case "brier": {
         const kept = losses.get(name);
+        if (w === null && kept === void 0 && pass) return name === "brier" ? pass.brier : pass.logLoss;
         if (w === null && kept === void 0 && task === "binary")
           return name === "brier" ? binaryBrierMean(s, y) : binaryLogLossMean(s, y);
         return weightedMean(kept ?? rowLoss(name), w);
       }
       case "ece":
-        return ece(w);
+        return w === null && pass ? pass.ece : ece(w);
       default: {
         const v = metricFromConfusion(task, name, counts(w), c);
         if (v !== void 0) return v;
@@ -524,6 +529,45 @@ function classificationEvaluator(task, yTrue, pred, seed) {
     predicted: label
   });
   return { task, n, metric, rowLoss, correct, predicted: () => label, ranking: ranked, components, cached };
+}
+function binaryPass(yTrue, pred) {
+  const n = yTrue.length;
+  const s = pred.scores;
+  if (s.length !== n) validate("binary", yTrue, pred);
+  const y = new Int32Array(n);
+  const label = new Int32Array(n);
+  const positive = new Uint8Array(n);
+  const confusion = new Float64Array(4);
+  const bins = new Float64Array(30);
+  let logLoss = 0;
+  let brier = 0;
+  for (let i = 0; i < n; i++) {
+    const v = yTrue[i];
+    const p = s[i];
+    if (!(v === 0 || v === 1) || !Number.isFinite(p)) validate("binary", yTrue, pred);
+    const yi = v === 1 ? 1 : 0;
+    const li = p > 0.5 ? 1 : 0;
+    y[i] = yi;
+    label[i] = li;
+    positive[i] = yi;
+    confusion[yi * 2 + li]++;
+    logLoss += binaryLogLossRow(p, yi);
+    const d = p - yi;
+    brier += d * d;
+    const b = Math.max(0, Math.min(Math.floor(p * 10), 9));
+    bins[b] += 1;
+    bins[10 + b] += p;
+    bins[20 + b] += yi;
+  }
+  let ece = Number.NaN;
+  if (n > 0) {
+    ece = 0;
+    for (let b = 0; b < 10; b++) {
+      const nb = bins[b];
+      if (nb > 0) ece += nb / n * Math.abs(bins[20 + b] / nb - bins[10 + b] / nb);
+    }
+  }
+  return { y, label, positive, confusion, logLoss: logLoss / n, brier: brier / n, ece };
 }
 function binaryBrier(s, y, out) {
   for (let i = 0; i < out.length; i++) {

@@ -23,7 +23,7 @@ import {
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-ODRFPMA3.js";
+} from "./chunk-YHWPVGI6.js";
 import {
   isWaived
 } from "./chunk-ENGI4YVP.js";
