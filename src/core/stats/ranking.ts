@@ -124,6 +124,16 @@ function float32Keys(scores: Float64Array): { keys: Uint32Array; low: Uint32Arra
   return { keys, low, high };
 }
 
+/** Digit counts into each bucket's first position (an exclusive prefix sum), in place. */
+function bucketStarts(counts: Uint32Array): void {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b]!;
+    counts[b] = sum;
+    sum += c;
+  }
+}
+
 /** Two stable counting passes (low then high 16 bits) with the digits already counted; a pass whose digit is the same for every key is skipped. */
 function radix32(keys: Uint32Array, idx: Uint32Array, low: Uint32Array, high: Uint32Array): [Uint32Array, Uint32Array] {
   const n = keys.length;
@@ -136,12 +146,7 @@ function radix32(keys: Uint32Array, idx: Uint32Array, low: Uint32Array, high: Ui
     [high, 16],
   ] as const) {
     if (counts[(k[0]! >>> shift) & 0xffff] === n) continue;
-    let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = counts[b]!;
-      counts[b] = sum;
-      sum += c;
-    }
+    bucketStarts(counts);
     k2 ??= new Uint32Array(n);
     ix2 ??= new Uint32Array(n);
     for (let i = 0; i < n; i++) {
@@ -170,12 +175,7 @@ function radixPasses(words: Uint32Array[], idxIn: Uint32Array): [Uint32Array[], 
       counts.fill(0);
       for (let i = 0; i < n; i++) counts[(k[i]! >>> shift) & 0xffff]!++;
       if (counts[(k[0]! >>> shift) & 0xffff] === n) continue;
-      let sum = 0;
-      for (let b = 0; b < 65536; b++) {
-        const c = counts[b]!;
-        counts[b] = sum;
-        sum += c;
-      }
+      bucketStarts(counts);
       for (let i = 0; i < n; i++) {
         const pos = counts[(k[i]! >>> shift) & 0xffff]!++;
         idx2[pos] = idx[i]!;

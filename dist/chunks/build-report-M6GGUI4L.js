@@ -23,7 +23,7 @@ import {
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-YHWPVGI6.js";
+} from "./chunk-YHSIXJTA.js";
 import {
   isWaived
 } from "./chunk-ENGI4YVP.js";

@@ -5,9 +5,9 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-MD56UBTM.js";
+} from "./chunk-ST7SS4FU.js";
 import "./chunk-JP5NYEGY.js";
-import "./chunk-YHWPVGI6.js";
+import "./chunk-YHSIXJTA.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";

@@ -147,6 +147,14 @@ function float32Keys(scores) {
   }
   return { keys, low, high };
 }
+function bucketStarts(counts) {
+  let sum = 0;
+  for (let b = 0; b < counts.length; b++) {
+    const c = counts[b];
+    counts[b] = sum;
+    sum += c;
+  }
+}
 function radix32(keys, idx, low, high) {
   const n = keys.length;
   let k = keys;
@@ -158,12 +166,7 @@ function radix32(keys, idx, low, high) {
     [high, 16]
   ]) {
     if (counts[k[0] >>> shift & 65535] === n) continue;
-    let sum = 0;
-    for (let b = 0; b < 65536; b++) {
-      const c = counts[b];
-      counts[b] = sum;
-      sum += c;
-    }
+    bucketStarts(counts);
     k2 ??= new Uint32Array(n);
     ix2 ??= new Uint32Array(n);
     for (let i = 0; i < n; i++) {
@@ -190,12 +193,7 @@ function radixPasses(words, idxIn) {
       counts.fill(0);
       for (let i = 0; i < n; i++) counts[k[i] >>> shift & 65535]++;
       if (counts[k[0] >>> shift & 65535] === n) continue;
-      let sum = 0;
-      for (let b = 0; b < 65536; b++) {
-        const c = counts[b];
-        counts[b] = sum;
-        sum += c;
-      }
+      bucketStarts(counts);
       for (let i = 0; i < n; i++) {
         const pos = counts[k[i] >>> shift & 65535]++;
         idx2[pos] = idx[i];

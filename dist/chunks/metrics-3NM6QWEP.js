@@ -12,7 +12,7 @@ import {
   metricFromConfusion,
   predictedClasses,
   prepareMetrics
-} from "./chunk-YHWPVGI6.js";
+} from "./chunk-YHSIXJTA.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
