@@ -290,5 +290,44 @@ describe("input dtypes", () => {
     );
     expect(dbl.code).toBe(0);
     expect(dbl.report?.metrics?.interpretation).toEqual({ candidate: "p: probabilities" });
+    // The same runs with the helper thread (MLGATE_METRICS_WORKER=1): it scans the float64 matrix into
+    // its ring; the int64/string inputs stream on this thread. Same metrics either way.
+    const helper = { MLGATE_METRICS_WORKER: "1" };
+    const dblHelper = await runModel(
+      [
+        "model",
+        "--candidate",
+        "double.onnx",
+        "--baseline",
+        "none",
+        "--data",
+        "mixed.csv",
+        "--label",
+        "y",
+        "--task",
+        "binary",
+      ].concat(["--features", "a,b"]),
+      dir,
+      helper,
+    );
+    expect(dblHelper.report?.metrics?.candidate).toEqual(dbl.report?.metrics?.candidate);
+    const mixedHelper = await runModel(
+      [
+        "model",
+        "--candidate",
+        "mixed.onnx",
+        "--baseline",
+        "none",
+        "--data",
+        "mixed.csv",
+        "--label",
+        "y",
+        "--task",
+        "binary",
+      ].concat(["--features", "n,cat"]),
+      dir,
+      helper,
+    );
+    expect(mixedHelper.report?.metrics?.candidate).toEqual(mixed.report?.metrics?.candidate);
   });
 });
