@@ -3,9 +3,9 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-ST7SS4FU.js";
+} from "./chunks/chunk-VGGXCZL5.js";
 import "./chunks/chunk-JP5NYEGY.js";
-import "./chunks/chunk-YHSIXJTA.js";
+import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-ENGI4YVP.js";
 import "./chunks/chunk-ENG5Z6VT.js";

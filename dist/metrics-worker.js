@@ -46,7 +46,7 @@ async function perform(job) {
       new RingWriter(job.ring).finish();
     }
   }
-  const { allMetrics, aucClasses, prepareMetrics } = await import("./chunks/metrics-3NM6QWEP.js");
+  const { allMetrics, aucClasses, prepareMetrics } = await import("./chunks/metrics-BLHSB3YL.js");
   const ev = prepareMetrics(job.task, job.yTrue, { scores: job.scores, classes: job.classes });
   allMetrics(ev);
   if (job.components) for (const k of aucClasses(job.task, job.classes)) ev.components(k);

@@ -285,19 +285,13 @@ function classificationEvaluator(
         conf = s[i * c + label[i]!]!;
         hit = ok[i]!;
       }
-      const b = Math.max(0, Math.min(Math.floor(conf * 10), 9));
+      const b = eceBin(conf);
       wSum[b]! += wi;
       confSum[b]! += wi * conf;
       hitSum[b]! += wi * hit;
       total += wi;
     }
-    if (total === 0) return Number.NaN;
-    let e = 0;
-    for (let b = 0; b < 10; b++) {
-      const nb = wSum[b]!;
-      if (nb > 0) e += (nb / total) * Math.abs(hitSum[b]! / nb - confSum[b]! / nb);
-    }
-    return e;
+    return eceOf(wSum, confSum, hitSum, total);
   };
 
   const metric = (name: string, weights: Weights | null = null): number => {
@@ -322,12 +316,10 @@ function classificationEvaluator(
       }
       case "log_loss":
       case "brier": {
-        // The unweighted binary mean needs no per-row array (16 MB per model at 1M rows): those are
-        // kept only when a comparison or a bootstrap asks for rowLoss. Same terms, same order.
+        // The unweighted binary mean comes from binaryPass, with no per-row array (16 MB per model at 1M
+        // rows): those are kept only when a comparison or a bootstrap asks for rowLoss.
         const kept = losses.get(name);
         if (w === null && kept === undefined && pass) return name === "brier" ? pass.brier : pass.logLoss;
-        if (w === null && kept === undefined && task === "binary")
-          return name === "brier" ? binaryBrierMean(s, y) : binaryLogLossMean(s, y);
         return weightedMean(kept ?? rowLoss(name)!, w);
       }
       case "ece":
@@ -363,7 +355,7 @@ function classificationEvaluator(
  * Everything the unweighted binary metrics need, in one pass over labels and scores instead of one
  * pass each: the labels as integers, the predicted classes, the 0/1 tag ranking needs, the confusion
  * counts, the log-loss and Brier means and ECE — each summed with the same terms in the same order as
- * the functions it stands in for (counts, binaryLogLossMean, binaryBrierMean, ece), so the values are
+ * the functions it stands in for (counts, weightedMean over rowLoss, ece), so the values are
  * identical. A label that is not 0/1 or a score that is not finite sends it to validate for the message.
  */
 function binaryPass(
@@ -385,7 +377,9 @@ function binaryPass(
   const label = new Int32Array(n);
   const positive = new Uint8Array(n);
   const confusion = new Float64Array(4);
-  const bins = new Float64Array(30);
+  const wSum = new Float64Array(10);
+  const confSum = new Float64Array(10);
+  const hitSum = new Float64Array(10);
   let logLoss = 0;
   let brier = 0;
   for (let i = 0; i < n; i++) {
@@ -401,20 +395,29 @@ function binaryPass(
     logLoss += binaryLogLossRow(p, yi);
     const d = p - yi;
     brier += d * d;
-    const b = Math.max(0, Math.min(Math.floor(p * 10), 9));
-    bins[b]! += 1;
-    bins[10 + b]! += p;
-    bins[20 + b]! += yi;
+    const b = eceBin(p);
+    wSum[b]! += 1;
+    confSum[b]! += p;
+    hitSum[b]! += yi;
   }
-  let ece = Number.NaN;
-  if (n > 0) {
-    ece = 0;
-    for (let b = 0; b < 10; b++) {
-      const nb = bins[b]!;
-      if (nb > 0) ece += (nb / n) * Math.abs(bins[20 + b]! / nb - bins[10 + b]! / nb);
-    }
-  }
+  const ece = eceOf(wSum, confSum, hitSum, n);
   return { y, label, positive, confusion, logLoss: logLoss / n, brier: brier / n, ece };
+}
+
+/** ECE's bin of a confidence: ten equal-width bins over [0, 1]. */
+function eceBin(conf: number): number {
+  return Math.max(0, Math.min(Math.floor(conf * 10), 9));
+}
+
+/** ECE from per-bin weight, confidence and hit sums: NaN when there is no weight at all. */
+function eceOf(wSum: Float64Array, confSum: Float64Array, hitSum: Float64Array, total: number): number {
+  if (total === 0) return Number.NaN;
+  let e = 0;
+  for (let b = 0; b < 10; b++) {
+    const nb = wSum[b]!;
+    if (nb > 0) e += (nb / total) * Math.abs(hitSum[b]! / nb - confSum[b]! / nb);
+  }
+  return e;
 }
 
 function binaryBrier(s: Float64Array, y: Int32Array, out: Float64Array): void {
@@ -433,23 +436,6 @@ function binaryLogLossRow(p: number, y: number): number {
 
 function binaryLogLoss(s: Float64Array, y: Int32Array, out: Float64Array): void {
   for (let i = 0; i < out.length; i++) out[i] = binaryLogLossRow(s[i]!, y[i]!);
-}
-
-/** weightedMean(binaryLogLoss rows, null) without the rows. */
-function binaryLogLossMean(s: Float64Array, y: Int32Array): number {
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) sum += binaryLogLossRow(s[i]!, y[i]!);
-  return sum / y.length;
-}
-
-/** weightedMean(binaryBrier rows, null) without the rows. */
-function binaryBrierMean(s: Float64Array, y: Int32Array): number {
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const d = s[i]! - y[i]!;
-    sum += d * d;
-  }
-  return sum / y.length;
 }
 
 function multiLoss(name: string, s: Float64Array, i: number, c: number, y: number): number {

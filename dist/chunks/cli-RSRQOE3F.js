@@ -5,9 +5,9 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-ST7SS4FU.js";
+} from "./chunk-VGGXCZL5.js";
 import "./chunk-JP5NYEGY.js";
-import "./chunk-YHSIXJTA.js";
+import "./chunk-KYPKKBIE.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ENGI4YVP.js";
 import "./chunk-ENG5Z6VT.js";

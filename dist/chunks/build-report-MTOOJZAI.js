@@ -23,7 +23,7 @@ import {
   isConfusionMetric,
   metricFromConfusion,
   prepareMetrics
-} from "./chunk-YHSIXJTA.js";
+} from "./chunk-KYPKKBIE.js";
 import {
   isWaived
 } from "./chunk-ENGI4YVP.js";

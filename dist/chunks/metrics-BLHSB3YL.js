@@ -12,7 +12,7 @@ import {
   metricFromConfusion,
   predictedClasses,
   prepareMetrics
-} from "./chunk-YHSIXJTA.js";
+} from "./chunk-KYPKKBIE.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {

@@ -8,7 +8,7 @@ import {
 import {
   METRICS,
   PRIMARY_METRIC
-} from "./chunk-YHSIXJTA.js";
+} from "./chunk-KYPKKBIE.js";
 import {
   sha256File,
   subjectOf
@@ -217,7 +217,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-HICJY5KX.js");
+    const { main: main2 } = await import("./cli-RSRQOE3F.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -767,7 +767,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-2LCL7R7S.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-M6GGUI4L.js")
+    import("./build-report-MTOOJZAI.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -812,7 +812,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-M6GGUI4L.js")
+      import("./build-report-MTOOJZAI.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

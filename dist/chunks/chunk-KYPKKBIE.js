@@ -460,19 +460,13 @@ function classificationEvaluator(task, yTrue, pred, seed) {
         conf = s[i * c + label[i]];
         hit = ok[i];
       }
-      const b = Math.max(0, Math.min(Math.floor(conf * 10), 9));
+      const b = eceBin(conf);
       wSum[b] += wi;
       confSum[b] += wi * conf;
       hitSum[b] += wi * hit;
       total += wi;
     }
-    if (total === 0) return Number.NaN;
-    let e = 0;
-    for (let b = 0; b < 10; b++) {
-      const nb = wSum[b];
-      if (nb > 0) e += nb / total * Math.abs(hitSum[b] / nb - confSum[b] / nb);
-    }
-    return e;
+    return eceOf(wSum, confSum, hitSum, total);
   };
   const metric = (name, weights = null) => {
     const w = weights;
@@ -498,8 +492,6 @@ function classificationEvaluator(task, yTrue, pred, seed) {
       case "brier": {
         const kept = losses.get(name);
         if (w === null && kept === void 0 && pass) return name === "brier" ? pass.brier : pass.logLoss;
-        if (w === null && kept === void 0 && task === "binary")
-          return name === "brier" ? binaryBrierMean(s, y) : binaryLogLossMean(s, y);
         return weightedMean(kept ?? rowLoss(name), w);
       }
       case "ece":
@@ -536,7 +528,9 @@ function binaryPass(yTrue, pred) {
   const label = new Int32Array(n);
   const positive = new Uint8Array(n);
   const confusion = new Float64Array(4);
-  const bins = new Float64Array(30);
+  const wSum = new Float64Array(10);
+  const confSum = new Float64Array(10);
+  const hitSum = new Float64Array(10);
   let logLoss = 0;
   let brier = 0;
   for (let i = 0; i < n; i++) {
@@ -552,20 +546,25 @@ function binaryPass(yTrue, pred) {
     logLoss += binaryLogLossRow(p, yi);
     const d = p - yi;
     brier += d * d;
-    const b = Math.max(0, Math.min(Math.floor(p * 10), 9));
-    bins[b] += 1;
-    bins[10 + b] += p;
-    bins[20 + b] += yi;
+    const b = eceBin(p);
+    wSum[b] += 1;
+    confSum[b] += p;
+    hitSum[b] += yi;
   }
-  let ece = Number.NaN;
-  if (n > 0) {
-    ece = 0;
-    for (let b = 0; b < 10; b++) {
-      const nb = bins[b];
-      if (nb > 0) ece += nb / n * Math.abs(bins[20 + b] / nb - bins[10 + b] / nb);
-    }
-  }
+  const ece = eceOf(wSum, confSum, hitSum, n);
   return { y, label, positive, confusion, logLoss: logLoss / n, brier: brier / n, ece };
+}
+function eceBin(conf) {
+  return Math.max(0, Math.min(Math.floor(conf * 10), 9));
+}
+function eceOf(wSum, confSum, hitSum, total) {
+  if (total === 0) return Number.NaN;
+  let e = 0;
+  for (let b = 0; b < 10; b++) {
+    const nb = wSum[b];
+    if (nb > 0) e += nb / total * Math.abs(hitSum[b] / nb - confSum[b] / nb);
+  }
+  return e;
 }
 function binaryBrier(s, y, out) {
   for (let i = 0; i < out.length; i++) {
@@ -580,19 +579,6 @@ function binaryLogLossRow(p, y) {
 }
 function binaryLogLoss(s, y, out) {
   for (let i = 0; i < out.length; i++) out[i] = binaryLogLossRow(s[i], y[i]);
-}
-function binaryLogLossMean(s, y) {
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) sum += binaryLogLossRow(s[i], y[i]);
-  return sum / y.length;
-}
-function binaryBrierMean(s, y) {
-  let sum = 0;
-  for (let i = 0; i < y.length; i++) {
-    const d = s[i] - y[i];
-    sum += d * d;
-  }
-  return sum / y.length;
 }
 function multiLoss(name, s, i, c, y) {
   let acc = 0;
