@@ -250,84 +250,20 @@ describe("input dtypes", () => {
         ],
       }),
     );
-    const mixed = await runModel(
-      [
-        "model",
-        "--candidate",
-        "mixed.onnx",
-        "--baseline",
-        "none",
-        "--data",
-        "mixed.csv",
-        "--label",
-        "y",
-        "--task",
-        "binary",
-        "--features",
-        "n,cat",
-      ],
-      dir,
-    );
+    // Each model with the CSV read by this thread, then by the helper thread (MLGATE_METRICS_WORKER=1):
+    // it scans the float64 matrix into its ring; the int64/string inputs stream on this thread.
+    const evaluate = (model: string, features: string, env: NodeJS.ProcessEnv = {}) => {
+      const args = ["model", "--candidate", model, "--baseline", "none", "--data", "mixed.csv", "--label", "y"];
+      return runModel([...args, "--task", "binary", "--features", features], dir, env);
+    };
+    const mixed = await evaluate("mixed.onnx", "n,cat");
     expect(mixed.code).toBe(0);
     expect((mixed.report?.metrics?.candidate as Record<string, number>).roc_auc).toBeGreaterThan(0.75);
-    const dbl = await runModel(
-      [
-        "model",
-        "--candidate",
-        "double.onnx",
-        "--baseline",
-        "none",
-        "--data",
-        "mixed.csv",
-        "--label",
-        "y",
-        "--task",
-        "binary",
-        "--features",
-        "a,b",
-      ],
-      dir,
-    );
+    const dbl = await evaluate("double.onnx", "a,b");
     expect(dbl.code).toBe(0);
     expect(dbl.report?.metrics?.interpretation).toEqual({ candidate: "p: probabilities" });
-    // The same runs with the helper thread (MLGATE_METRICS_WORKER=1): it scans the float64 matrix into
-    // its ring; the int64/string inputs stream on this thread. Same metrics either way.
     const helper = { MLGATE_METRICS_WORKER: "1" };
-    const dblHelper = await runModel(
-      [
-        "model",
-        "--candidate",
-        "double.onnx",
-        "--baseline",
-        "none",
-        "--data",
-        "mixed.csv",
-        "--label",
-        "y",
-        "--task",
-        "binary",
-      ].concat(["--features", "a,b"]),
-      dir,
-      helper,
-    );
-    expect(dblHelper.report?.metrics?.candidate).toEqual(dbl.report?.metrics?.candidate);
-    const mixedHelper = await runModel(
-      [
-        "model",
-        "--candidate",
-        "mixed.onnx",
-        "--baseline",
-        "none",
-        "--data",
-        "mixed.csv",
-        "--label",
-        "y",
-        "--task",
-        "binary",
-      ].concat(["--features", "n,cat"]),
-      dir,
-      helper,
-    );
-    expect(mixedHelper.report?.metrics?.candidate).toEqual(mixed.report?.metrics?.candidate);
+    expect((await evaluate("double.onnx", "a,b", helper)).report?.metrics?.candidate).toEqual(dbl.report?.metrics?.candidate);
+    expect((await evaluate("mixed.onnx", "n,cat", helper)).report?.metrics?.candidate).toEqual(mixed.report?.metrics?.candidate);
   });
 });
