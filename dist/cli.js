@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-VGGXCZL5.js";
+} from "./chunks/chunk-5PV3KFFD.js";
 import "./chunks/chunk-JP5NYEGY.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";

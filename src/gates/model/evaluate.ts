@@ -12,7 +12,7 @@ import { planInputs, planOutput, type InputPlan, type LoadedModel, type OutputPl
 import type { RunSettings } from "./settings.js";
 import { copyNumbers } from "./copy-numbers.js";
 import { GrowableF64, GrowableI32 } from "./state.js";
-import { createRing, readRing, type Ring } from "./scan-ring.js";
+import { createRing, labelOk, readRing, type Ring } from "./scan-ring.js";
 import { formatCount } from "../../render/format.js";
 
 /** Runs a SELECT on the helper thread's DuckDB into a ring (HelperThread.scan). */
@@ -240,9 +240,8 @@ export async function scoreRows(
   const checkLabels = async (labels: Float64Array, n: number, ids: ArrayLike<number>): Promise<void> => {
     for (let r = 0; r < n; r++) {
       const v = labels[r] ?? NaN;
-      const bad =
-        Number.isNaN(v) ||
-        (task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity)));
+      // The helper's per-batch check (labelOk), plus the class count once the first batch has told it.
+      const bad = !labelOk(task, v) || (task === "multiclass" && classes > 0 && v >= classes);
       if (bad) {
         const where = await lineText(t, ids[r] ?? 0);
         if (Number.isNaN(v)) {
@@ -371,8 +370,12 @@ export async function scoreRows(
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
-      if (b.badLabels > 0) await checkLabels(b.labels, n, countFrom(total, n));
-      if (b.nan) countNaNs(b.values, n, F, countFrom(total, n), nanCount, nanFirst);
+      // Row numbers are only wanted for a batch with something to report.
+      if (b.badLabels > 0 || b.nan > 0) {
+        const ids = countFrom(total, n);
+        if (b.badLabels > 0) await checkLabels(b.labels, n, ids);
+        if (b.nan > 0) countNaNs(b.values, n, F, ids, nanCount, nanFirst);
+      }
       for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
         for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j] as number;
       y.append(b.labels, 0, n, NaN);

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-VGGXCZL5.js";
+} from "./chunk-5PV3KFFD.js";
 import "./chunk-JP5NYEGY.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-FK2QC4SI.js";

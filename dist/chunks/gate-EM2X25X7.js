@@ -18,6 +18,7 @@ import {
 } from "./chunk-3L23VTAU.js";
 import {
   createRing,
+  labelOk,
   readRing
 } from "./chunk-HDVJN2TH.js";
 import {
@@ -645,7 +646,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
   const checkLabels = async (labels, n, ids) => {
     for (let r = 0; r < n; r++) {
       const v = labels[r] ?? NaN;
-      const bad2 = Number.isNaN(v) || task !== "regression" && !(Number.isInteger(v) && v >= 0 && v < (task === "binary" ? 2 : classes || Infinity));
+      const bad2 = !labelOk(task, v) || task === "multiclass" && classes > 0 && v >= classes;
       if (bad2) {
         const where2 = await lineText(t, ids[r] ?? 0);
         if (Number.isNaN(v)) {
@@ -751,8 +752,11 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
-      if (b.badLabels > 0) await checkLabels(b.labels, n, countFrom(total, n));
-      if (b.nan) countNaNs(b.values, n, F, countFrom(total, n), nanCount, nanFirst);
+      if (b.badLabels > 0 || b.nan > 0) {
+        const ids = countFrom(total, n);
+        if (b.badLabels > 0) await checkLabels(b.labels, n, ids);
+        if (b.nan > 0) countNaNs(b.values, n, F, ids, nanCount, nanFirst);
+      }
       for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
         for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j];
       y.append(b.labels, 0, n, NaN);

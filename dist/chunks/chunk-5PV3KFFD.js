@@ -217,7 +217,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-RSRQOE3F.js");
+    const { main: main2 } = await import("./cli-6OK66JCE.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -765,7 +765,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-2LCL7R7S.js"),
+    import("./gate-EM2X25X7.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-MTOOJZAI.js")
   ]);
