@@ -52,8 +52,8 @@ export interface GateEvidence {
   gate: string;
   /** `success`, `failure`, … for check runs; the report status (`pass`, `warn`) for reports. */
   conclusion: string;
-  /** SHA-256 of every subject the gate validated. */
-  sha256s: string[];
+  /** Every file the gate validated, with its role (`candidate`, `baseline`) where the gate gave one. */
+  subjects: { path: string; sha256: string; role?: string }[];
   url?: string;
   commit?: string;
   source: "check-run" | "report";
