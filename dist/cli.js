@@ -3,15 +3,16 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-5PV3KFFD.js";
+} from "./chunks/chunk-UAVV4AS2.js";
 import "./chunks/chunk-JP5NYEGY.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";
-import "./chunks/chunk-ENGI4YVP.js";
+import "./chunks/chunk-IQCXFBCV.js";
 import "./chunks/chunk-ENG5Z6VT.js";
-import "./chunks/chunk-C65KPTL7.js";
+import "./chunks/chunk-FT6ZV6ZI.js";
 import "./chunks/chunk-CYBZZBR3.js";
 import "./chunks/chunk-MTZTCCQZ.js";
+import "./chunks/chunk-LXHLSUIQ.js";
 import "./chunks/chunk-3PEGX5SE.js";
 import "./chunks/chunk-EFS5GV5K.js";
 

@@ -6,7 +6,7 @@ import { emitReport, failOnOf, jsonPathOf, recordConfig } from "./cli/run-gate.j
 import { COMMANDS } from "./commands.js";
 import { configFailOn, loadConfig, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
-import { resolveUserPath } from "./core/paths.js";
+import { resolveInputPath } from "./core/paths.js";
 import { errorReport, TOOL, TOOL_VERSION, type Report } from "./core/report.js";
 import { writeJsonReport } from "./render/json.js";
 import { didYouMean } from "./core/suggest.js";
@@ -128,7 +128,13 @@ function makeContext(cmd: Command, values: OptionValues, positionals: string[], 
       if (!last<boolean>(values.quiet)) io.stderr.write(`mlgate ${cmd.name}: ${m}\n`);
     },
     resolvePath: (p, o) =>
-      resolveUserPath(p, { ...o, cwd: io.cwd, allowOutside: last<boolean>(values["allow-outside-workspace"]) === true }),
+      resolveInputPath(p, {
+        ...o,
+        cwd: io.cwd,
+        env: io.env,
+        allowOutside: last<boolean>(values["allow-outside-workspace"]) === true,
+        allowPaths: (values["allow-path"] as string[] | undefined) ?? [],
+      }),
     str: (n) => {
       if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
       return last<string>(values[n]);
@@ -184,12 +190,16 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     ctx = makeContext(cmd, values, positionals, io);
     early = cmd.early?.(ctx);
     if (cmd.gate) {
-      const loaded = loadConfig(
-        ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : undefined,
-        io.cwd,
-      );
+      const given = ctx.str("config");
+      const resolve = ctx.resolvePath;
+      const loaded = loadConfig(given ? resolve(given, { flag: "--config", kind: "file" }) : undefined, io.cwd, {
+        ...(given ? { display: given } : {}),
+        check: (f) => resolve(f, { flag: "the config", kind: "file" }),
+      });
       ctx.config = loaded.config;
       if (loaded.file) ctx.configFile = loaded.file;
+      const { lineOf } = loaded;
+      if (lineOf) ctx.configAt = (segments) => `${given ?? loaded.file ?? "mlgate.yml"}:${lineOf(segments)}`;
     }
     const failOn: FailOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     // Inside GitHub Actions: the check run shows "in progress" while the gate works.

@@ -17,7 +17,7 @@ const consumerUs = Number(process.argv[2] ?? 1000);
 const buffer = process.argv[3] ?? "32MB";
 
 async function once(mode: "sleep" | "spin"): Promise<void> {
-  const db = await openDuckDB();
+  const db = await openDuckDB({ reads: "unrestricted" });
   try {
     await db.connection.run(`SET streaming_buffer_size = '${buffer}'`);
     const src = await csvSource(db.connection, csv, { name: "overlap" });

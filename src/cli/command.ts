@@ -1,6 +1,9 @@
 import type { Writable } from "node:stream";
 import type { Config } from "../core/config.js";
 import type { PathOptions } from "../core/paths.js";
+
+/** What a command says about one path; the rest comes from the command line. */
+export type ResolveOptions = Omit<PathOptions, "cwd" | "env" | "allowOutside" | "allowPaths">;
 import type { GateName, Report } from "../core/report.js";
 
 export interface OptionSpec {
@@ -22,12 +25,14 @@ export interface CommandContext {
   /** The loaded mlgate.yml (empty when there is none). */
   config: Config;
   configFile?: string;
+  /** `mlgate.yml:12`: where a key path is in the config file, for errors found after loading it. */
+  configAt?: (segments: readonly (string | number)[]) => string;
   stdout: Writable;
   stderr: Writable;
   /** Progress for long work, on stderr, silenced by --quiet. */
   progress: (message: string) => void;
-  /** Resolves a user path inside the workspace (unless --allow-outside-workspace) and checks it. */
-  resolvePath: (p: string, opts: Omit<PathOptions, "cwd" | "allowOutside">) => string;
+  /** resolveInputPath (core/paths.ts) with this command's folder, environment and --allow-path/--allow-outside-workspace. */
+  resolvePath: (p: string, opts: ResolveOptions) => string;
   /** A string flag's value, or undefined. Repeated flags: the last one wins. */
   str: (name: string) => string | undefined;
   /** All values of a repeatable string flag. */

@@ -5,7 +5,16 @@ export const GLOBAL_OPTIONS: Record<string, OptionSpec> = {
   help: { type: "boolean", short: "h", description: "Show help for this command." },
   debug: { type: "boolean", description: "Print stack traces of internal errors." },
   quiet: { type: "boolean", short: "q", description: "Only the verdict line on stdout; no progress on stderr." },
-  "allow-outside-workspace": { type: "boolean", description: "Allow input paths outside the workspace folder." },
+  "allow-path": {
+    type: "string",
+    multiple: true,
+    valueName: "DIR",
+    description: "Inside GitHub Actions, also read inputs from this folder (besides the workspace and $RUNNER_TEMP).",
+  },
+  "allow-outside-workspace": {
+    type: "boolean",
+    description: "Inside GitHub Actions, read inputs from any folder (outside Actions there is no folder rule).",
+  },
 };
 
 /** Flags every gate understands: where results go and how they are judged. */

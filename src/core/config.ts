@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import schema from "../../schemas/config.schema.json" with { type: "json" };
-import { loadYamlWithSchema, parseYamlWithSchema } from "./yaml-file.js";
+import { parseYamlWithSchema, readYamlWithSchema } from "./yaml-file.js";
 
 export type FailOn = "error" | "warning";
 
@@ -87,14 +87,33 @@ export function parseConfig(text: string, file = "mlgate.yml"): Config {
   return parseYamlWithSchema<Config>(text, file, schema);
 }
 
+export interface LoadedConfig {
+  config: Config;
+  /** The file read: the path given to loadConfig, or the default's name. */
+  file?: string;
+  /** 1-based line of a key path in it, for errors found after loading (`gates.model.slices[0].where`). */
+  lineOf?: (segments: readonly (string | number)[]) => number;
+}
+
 /**
  * Loads the config named by `--config`, or the first default file that exists, or nothing.
- * A named file that is missing is an error; a missing default is not.
+ * A named file that is missing is an error; a missing default is not. Messages name the file as
+ * `display` (what the user typed); `check` vets a default file's path before it is read (the
+ * same allowed-folder rule as a named one: see core/paths.ts).
  */
-export function loadConfig(file: string | undefined, cwd = process.cwd()): { config: Config; file?: string } {
-  if (file) return { config: loadYamlWithSchema<Config>(file, schema, cwd), file };
+export function loadConfig(
+  file: string | undefined,
+  cwd = process.cwd(),
+  opts: { display?: string; check?: (file: string) => string } = {},
+): LoadedConfig {
+  if (file) {
+    const r = readYamlWithSchema<Config>(file, schema, cwd, opts.display ?? file);
+    return { config: r.value, file, lineOf: r.lineOf };
+  }
   for (const f of DEFAULT_CONFIG_FILES) {
-    if (existsSync(path.resolve(cwd, f))) return { config: loadYamlWithSchema<Config>(f, schema, cwd), file: f };
+    if (!existsSync(path.resolve(cwd, f))) continue;
+    const r = readYamlWithSchema<Config>(opts.check?.(f) ?? f, schema, cwd, f);
+    return { config: r.value, file: f, lineOf: r.lineOf };
   }
   return { config: {} };
 }

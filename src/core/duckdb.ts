@@ -1,16 +1,41 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBVector } from "@duckdb/node-api";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 
 // The bundle (scripts/build.mjs) carries @duckdb/node-api's JavaScript and leaves only the native
 // @duckdb/node-bindings outside: loading the package's separate CommonJS files cost 48–56 ms of
 // every run's start-up, the bundled copy ≈19 ms. It loads on the first openDuckDB(): a model gate
 // whose helper thread reads the data never loads it on the main thread.
 
+/** The private folder of each open DuckDB: its spill files, and files written for it to read. */
+const scratchOf = new WeakMap<DuckDBConnection, string>();
+
 /**
- * One in-process DuckDB per gate run, on all cores, spilling to a temporary folder so files larger
- * than memory still work.
+ * A folder a gate may write files into for this DuckDB to read (samples, cleaned copies): inside
+ * the instance's private temporary folder, which DuckDB may always touch. Removed with the instance.
  */
-export async function openDuckDB(options: { threads?: number; memoryLimit?: string } = {}): Promise<{
+export function duckdbScratch(conn: DuckDBConnection): string {
+  return mkdtempSync(path.join(scratchOf.get(conn) ?? os.tmpdir(), "input-"));
+}
+
+/**
+ * One in-process DuckDB per gate run, on all cores, spilling to a private temporary folder so files
+ * larger than memory still work.
+ *
+ * `reads` lists the real paths (files, folders) of the inputs this DuckDB is given (from
+ * resolveInputPath): before the connection is returned, external access is switched off except for
+ * them and the configuration is locked, so no query — whatever text reached it — can read another
+ * file, write one, attach a database, load an extension or change a setting. DuckDB resolves
+ * symbolic links before it compares paths. `settings` are applied before the lock.
+ * "unrestricted" is for tests and benchmarks only.
+ */
+export async function openDuckDB(options: {
+  threads?: number;
+  memoryLimit?: string;
+  reads: readonly string[] | "unrestricted";
+  settings?: Record<string, string>;
+}): Promise<{
   instance: DuckDBInstance;
   connection: DuckDBConnection;
   close: () => void;
@@ -18,20 +43,56 @@ export async function openDuckDB(options: { threads?: number; memoryLimit?: stri
   const api = await import("@duckdb/node-api");
   // Bundled, the CommonJS package comes back as the default export of the dynamic import.
   const Instance = api.DuckDBInstance ?? (api as unknown as { default: typeof api }).default.DuckDBInstance;
+  // DuckDB may always touch its temporary folder: a private one keeps the rest of /tmp out of reach.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
   const instance = await Instance.create(":memory:", {
     threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
-    temp_directory: os.tmpdir(),
+    temp_directory: scratch,
+    // No extension is downloaded or loaded behind the gate's back; the built-in ones (CSV, Parquet, JSON) suffice.
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false",
   });
   const connection = await instance.connect();
-  return {
-    instance,
-    connection,
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    },
+  const close = (): void => {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(scratch, { recursive: true, force: true });
   };
+  try {
+    for (const [k, v] of Object.entries(options.settings ?? {})) await connection.run(`SET ${k} = ${sqlString(v)}`);
+    if (options.reads !== "unrestricted") await lockDown(connection, options.reads);
+  } catch (e) {
+    close();
+    throw e;
+  }
+  scratchOf.set(connection, scratch);
+  return { instance, connection, close };
+}
+
+/** Only `reads` (files and folders, real paths) stay reachable; nothing can be changed back. */
+async function lockDown(conn: DuckDBConnection, reads: readonly string[]): Promise<void> {
+  const files: string[] = [];
+  const dirs: string[] = [];
+  for (const r of reads) {
+    let dir = false;
+    try {
+      dir = statSync(r).isDirectory();
+    } catch {
+      // A glob: its folder part (resolveInputPath made it real) is the folder DuckDB may read.
+      const firstWild = r.split(path.sep).findIndex((s) => /[*?[]/.test(s));
+      if (firstWild > 0) {
+        dirs.push(r.split(path.sep).slice(0, firstWild).join(path.sep) || path.sep);
+        continue;
+      }
+    }
+    (dir ? dirs : files).push(r);
+  }
+  const list = (xs: string[]): string => `[${xs.map(sqlString).join(", ")}]`;
+  await conn.run(`SET allowed_paths = ${list(files)}`);
+  await conn.run(`SET allowed_directories = ${list(dirs.map((d) => (d.endsWith(path.sep) ? d : d + path.sep)))}`);
+  await conn.run("SET enable_external_access = false");
+  await conn.run("SET lock_configuration = true");
 }
 
 /** A SQL string literal: the only way user text (paths, column names as data) enters SQL. */

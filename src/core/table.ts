@@ -17,12 +17,11 @@
  *
  * Bad input (missing or empty file, unknown extension, unreadable data) throws ConfigurationError.
  */
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
+import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "./errors.js";
-import { sqlIdent, sqlString } from "./duckdb.js";
+import { duckdbScratch, sqlIdent, sqlString } from "./duckdb.js";
 import { firstLine as headerOf, headerDelimiter, locateCsvRecords, scanJsonLines, writeValidLines } from "./table/lines.js";
 
 export type TableFormat = "csv" | "tsv" | "parquet" | "jsonl";
@@ -355,7 +354,7 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
   let source = file;
   let tmp: string | undefined;
   if (s.rejects.length) {
-    tmp = mkdtempSync(path.join(os.tmpdir(), "mlgate-jsonl-"));
+    tmp = duckdbScratch(conn);
     source = path.join(tmp, "valid.jsonl");
     await writeValidLines(file, s.valid, source);
   }

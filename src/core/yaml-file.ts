@@ -145,16 +145,42 @@ export function parseYamlWithSchema<T>(text: string, file: string, schema: objec
   return value as T;
 }
 
-/** Reads and validates a YAML/JSON file; the path in messages is as the user gave it. */
-export function loadYamlWithSchema<T>(file: string, schema: object, cwd = process.cwd()): T {
+/** 1-based line of a key path in a YAML text (the nearest existing ancestor's when the key is absent). */
+export function yamlLineOf(text: string): (segments: readonly (string | number)[]) => number {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc });
+  return (segments) => {
+    for (let n = segments.length; n > 0; n--) {
+      const node = doc.getIn(segments.slice(0, n), true) as YamlNode | undefined;
+      if (node?.range) return lc.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+}
+
+/**
+ * Reads and validates a YAML/JSON file; messages name it as `display` (default: `file`, as the user
+ * gave it). `lineOf` locates keys for later, semantic errors.
+ */
+export function readYamlWithSchema<T>(
+  file: string,
+  schema: object,
+  cwd = process.cwd(),
+  display = file,
+): { value: T; lineOf: (segments: readonly (string | number)[]) => number } {
   let text: string;
   try {
     text = readFileSync(path.resolve(cwd, file), "utf8");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new ConfigurationError(`${file}: file not found`);
-    if (code === "EISDIR") throw new ConfigurationError(`${file}: is a folder, expected a YAML file`);
-    throw new ConfigurationError(`${file}: cannot be read (${code ?? "unknown error"})`);
+    if (code === "ENOENT") throw new ConfigurationError(`${display}: file not found`);
+    if (code === "EISDIR") throw new ConfigurationError(`${display}: is a folder, expected a YAML file`);
+    throw new ConfigurationError(`${display}: cannot be read (${code ?? "unknown error"})`);
   }
-  return parseYamlWithSchema<T>(text, file, schema);
+  return { value: parseYamlWithSchema<T>(text, display, schema), lineOf: yamlLineOf(text) };
+}
+
+/** Reads and validates a YAML/JSON file; the path in messages is as the user gave it. */
+export function loadYamlWithSchema<T>(file: string, schema: object, cwd = process.cwd()): T {
+  return readYamlWithSchema<T>(file, schema, cwd).value;
 }

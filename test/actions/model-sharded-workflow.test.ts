@@ -45,7 +45,7 @@ beforeAll(async () => {
   mkdirSync(path.join(workspace, "models"));
   writeFileSync(path.join(workspace, "data/eval.csv"), rows.join("\n") + "\n");
   // The example reads Parquet, as large evaluation sets are kept.
-  const db = await openDuckDB({ threads: 1 });
+  const db = await openDuckDB({ threads: 1, reads: "unrestricted" });
   try {
     const src = sqlString(path.join(workspace, "data/eval.csv"));
     await db.connection.run(

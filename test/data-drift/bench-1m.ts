@@ -18,7 +18,7 @@ function columnsSql(seed: number, shift: number): string {
   return [...normals, c0, c1].join(", ");
 }
 
-const db = await openDuckDB();
+const db = await openDuckDB({ reads: "unrestricted" });
 const conn = db.connection;
 await conn.run(`CREATE TABLE ref AS SELECT ${columnsSql(1, 0)} FROM range(${ROWS}) t(i)`);
 await conn.run(`CREATE TABLE cur AS SELECT ${columnsSql(2, 0.05)} FROM range(${ROWS}) t(i)`);

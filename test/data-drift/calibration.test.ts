@@ -12,7 +12,7 @@ const OPTIONS: DriftOptions = { psiFloor: 0.1, jsFloor: 0.1, alpha: 0.05, mode: 
 
 let db: Awaited<ReturnType<typeof openDuckDB>>;
 beforeAll(async () => {
-  db = await openDuckDB();
+  db = await openDuckDB({ reads: "unrestricted" });
 });
 afterAll(() => {
   db.close();

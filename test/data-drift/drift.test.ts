@@ -12,7 +12,7 @@ const OPTIONS: DriftOptions = { psiFloor: 0.1, jsFloor: 0.1, alpha: 0.05, mode: 
 
 let db: Awaited<ReturnType<typeof openDuckDB>>;
 beforeAll(async () => {
-  db = await openDuckDB();
+  db = await openDuckDB({ reads: "unrestricted" });
   const c = db.connection;
   // 200 reference rows: v = 1..200, a constant, a categorical with a quote, an all-null column.
   await c.run(`CREATE TABLE ref AS SELECT i::DOUBLE AS v, 7 AS k, (CASE WHEN i % 2 = 0 THEN 'O''Brien' ELSE 'Smith' END) AS "city",

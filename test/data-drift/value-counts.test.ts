@@ -4,7 +4,7 @@ import { binValues, EXACT_DISTINCT, numericCounts } from "../../src/gates/data/d
 
 let db: Awaited<ReturnType<typeof openDuckDB>>;
 beforeAll(async () => {
-  db = await openDuckDB();
+  db = await openDuckDB({ reads: "unrestricted" });
   const c = db.connection;
   // few: 40 integer values (counted by value); many: 2,000 distinct values (DuckDB's histogram).
   await c.run(`CREATE TABLE ref AS SELECT (i % 40)::BIGINT AS few, (i * 0.37)::DOUBLE AS many FROM range(0, 2000) t(i)`);

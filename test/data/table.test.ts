@@ -10,7 +10,7 @@ import { workspace } from "./harness.js";
 let db: Awaited<ReturnType<typeof openDuckDB>>;
 let conn: DuckDBConnection;
 beforeAll(async () => {
-  db = await openDuckDB({ threads: 2 });
+  db = await openDuckDB({ threads: 2, reads: "unrestricted" });
   conn = db.connection;
 });
 afterAll(() => {

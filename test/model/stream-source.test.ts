@@ -13,7 +13,7 @@ let db: Awaited<ReturnType<typeof openDuckDB>>;
 let conn: DuckDBConnection;
 let dir: string;
 beforeAll(async () => {
-  db = await openDuckDB({ threads: 2 });
+  db = await openDuckDB({ threads: 2, reads: "unrestricted" });
   conn = db.connection;
   dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-model-stream-"));
 });

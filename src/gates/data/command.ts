@@ -8,10 +8,13 @@ import type { FileArg } from "./gate.js";
 
 const GLOB = /[*?[]/;
 
-/** A user path resolved inside the workspace; `display` is relative to it, as annotations need. */
+/**
+ * A user path, checked and resolved to its real path; `display` is the path as given, relative to
+ * the workspace, as annotations need.
+ */
 function fileArg(ctx: CommandContext, p: string, flag: string): FileArg {
-  const abs = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
-  return { path: abs, display: workspacePath(abs, workspaceRoot(ctx.env, ctx.cwd)) ?? p };
+  const real = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
+  return { path: real, display: workspacePath(path.resolve(ctx.cwd, p), workspaceRoot(ctx.env, ctx.cwd)) ?? p };
 }
 
 function driftMode(v: string | undefined, flag: string): "warn" | "fail" | "off" | undefined {
@@ -63,6 +66,7 @@ export const dataCommand: Command = {
       maxExamples: cfg.max_examples ?? 5,
       ...(cfg.waive ? { waive: cfg.waive } : {}),
       progress: ctx.progress,
+      resolve: (p, relativeTo, flag) => ctx.resolvePath(p, { flag, kind: "file", relativeTo }),
     });
   },
 };

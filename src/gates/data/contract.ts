@@ -67,17 +67,26 @@ export interface LoadedContract {
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-function compileRecordSchema(js: string | object, file: string, display: string, line: number): ValidateFunction {
+/** Resolves a path the contract names (its `json_schema`) relative to the contract's folder: core/paths.ts resolveInputPath. */
+export type ContractPathResolver = (p: string, relativeTo: string, flag: string) => string;
+
+function compileRecordSchema(
+  js: string | object,
+  file: string,
+  display: string,
+  line: number,
+  resolve: ContractPathResolver,
+): ValidateFunction {
   let value: unknown = js;
   if (typeof js === "string") {
-    const p = path.resolve(path.dirname(file), js);
+    // The same rule as every input (allowed folders, real path, regular file); then its text is only parsed.
+    const p = resolve(js, path.dirname(file), `${display}:${line}: json_schema`);
+    const text = readFileSync(p, "utf8");
     try {
-      value = JSON.parse(readFileSync(p, "utf8"));
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new ConfigurationError(
-        `${display}:${line}: json_schema ${js} ${code === "ENOENT" ? "is not found" : `is not valid JSON (${errorMessage(e)})`}`,
-      );
+      value = JSON.parse(text);
+    } catch {
+      // Never the parser's message: it quotes the start of the file, which may not be a schema at all.
+      throw new ConfigurationError(`${display}:${line}: json_schema ${js} is not valid JSON`);
     }
   }
   const ajv = new Ajv2020({ allErrors: false, strict: false });
@@ -89,8 +98,11 @@ function compileRecordSchema(js: string | object, file: string, display: string,
   }
 }
 
-/** Reads and validates a contract; errors name the file and line. */
-export function loadContract(file: string, display: string): LoadedContract {
+/**
+ * Reads and validates a contract (`file` already resolved by resolveInputPath); errors name the file
+ * and line. `resolve` vets the files the contract names.
+ */
+export function loadContract(file: string, display: string, resolve: ContractPathResolver): LoadedContract {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -110,7 +122,7 @@ export function loadContract(file: string, display: string): LoadedContract {
   };
   const loaded: LoadedContract = { contract, display, lineOf };
   if (contract.json_schema !== undefined) {
-    loaded.validateRecord = compileRecordSchema(contract.json_schema, file, display, lineOf(["json_schema"]));
+    loaded.validateRecord = compileRecordSchema(contract.json_schema, file, display, lineOf(["json_schema"]), resolve);
   }
   for (const [name, c] of Object.entries(contract.columns ?? {})) {
     if (c.min_length !== undefined && c.max_length !== undefined && c.min_length > c.max_length)

@@ -18,7 +18,7 @@ import { queryRows, type OpenedTable } from "../../core/table.js";
 import { Aggregate } from "./aggregate.js";
 import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
 import { firstRows } from "./examples.js";
-import { DUCKDB_TYPE, loadContract, type LoadedContract } from "./contract.js";
+import { DUCKDB_TYPE, loadContract, type ContractPathResolver, type LoadedContract } from "./contract.js";
 import { decideDrift, type ColumnDrift, type DriftColumn } from "./drift.js";
 import { DriftGather, sampleEdges } from "./drift/sql.js";
 import { kindOf, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
@@ -45,6 +45,8 @@ export interface DataGateOptions {
   maxExamples?: number;
   waive?: string[];
   progress?: (message: string) => void;
+  /** Vets the files the contract names (its json_schema): core/paths.ts resolveInputPath. */
+  resolve: ContractPathResolver;
 }
 
 /**
@@ -266,7 +268,7 @@ function waive(checks: Check[], waivers: string[] | undefined): void {
 export async function runDataGate(o: DataGateOptions): Promise<Report> {
   const progress = o.progress ?? (() => undefined);
   const maxExamples = o.maxExamples ?? 5;
-  const lc = o.schema ? loadContract(o.schema.path, o.schema.display) : undefined;
+  const lc = o.schema ? loadContract(o.schema.path, o.schema.display, o.resolve) : undefined;
   const jsonCollector = lc?.validateRecord ? new JsonSchemaCollector(lc.validateRecord, maxExamples) : undefined;
   // Hashing streams on Node's side while DuckDB parses on its own threads.
   const files = [o.data, o.schema, o.drift !== "off" ? o.reference : undefined].filter(
@@ -275,7 +277,11 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   const hashing = files.map(async (f) => [f.display, await sha256File(f.path)] as const);
   // Awaited below; marked handled so an early ConfigurationError does not leave a rejection unheard.
   for (const h of hashing) h.catch(() => undefined);
-  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY });
+  // Locked to the data and reference (resolved real paths): no other file is reachable from SQL.
+  const db = await openDuckDB({
+    memoryLimit: DUCKDB_MEMORY,
+    reads: [o.data.path, ...(o.reference ? [o.reference.path] : [])],
+  });
   try {
     const conn = db.connection;
     if (lc) await checkRegexes(conn, lc);

@@ -91,7 +91,7 @@ export async function inferContract(
   file: FileArg,
   opts: { label?: string; progress?: (m: string) => void } = {},
 ): Promise<InferResult> {
-  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY });
+  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY, reads: [file.path] });
   try {
     const conn = db.connection;
     opts.progress?.(`reading ${file.display}`);

@@ -9,12 +9,11 @@
  * few MB, whatever the file's size). Everything else (Parquet, JSON Lines, gzip, a CSV the sniffer
  * gives up on) is loaded with openTable, and the table is its own sample.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { closeSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError } from "../../core/errors.js";
-import { sqlIdent, sqlString } from "../../core/duckdb.js";
+import { duckdbScratch, sqlIdent, sqlString } from "../../core/duckdb.js";
 import {
   openTable,
   readCsvRejects,
@@ -128,7 +127,7 @@ async function loadSample(conn: DuckDBConnection, file: string, args: readonly s
   };
   const size = statSync(file).size;
   if (size <= SAMPLE_WHOLE_BYTES) return load(file);
-  const tmp = mkdtempSync(path.join(os.tmpdir(), "mlgate-sample-"));
+  const tmp = duckdbScratch(conn);
   try {
     const source = path.join(tmp, "sample.csv");
     writeFileSync(source, sampleBlocks(file, size));

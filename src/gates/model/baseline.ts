@@ -31,7 +31,12 @@ export function pullRequestBase(env: NodeJS.ProcessEnv): string | undefined {
 
 function gitShow(ref: string, file: string, cwd: string): Buffer | undefined {
   try {
-    return execFileSync("git", ["show", `${ref}:${file}`], { cwd, maxBuffer: 2 ** 31 - 1, stdio: ["ignore", "pipe", "pipe"] });
+    // The ref comes from the config: `--end-of-options` keeps `--output=x` from being an option that writes a file.
+    return execFileSync("git", ["show", "--end-of-options", `${ref}:${file}`], {
+      cwd,
+      maxBuffer: 2 ** 31 - 1,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   } catch {
     return undefined;
   }

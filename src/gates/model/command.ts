@@ -23,6 +23,7 @@ function gateIo(ctx: CommandContext): GateIo {
     progress: ctx.progress,
     resolvePath: ctx.resolvePath,
     ...(ctx.configFile ? { configFile: ctx.configFile } : {}),
+    ...(ctx.configAt ? { configAt: ctx.configAt } : {}),
   };
 }
 

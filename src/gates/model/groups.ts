@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { sqlIdent, sqlString } from "../../core/duckdb.js";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
+import { safePredicate } from "../../core/sql-predicate.js";
 import type { OpenedTable } from "../../core/table.js";
 import type { Grouping } from "./state.js";
 import type { NamedSlice } from "./settings.js";
@@ -70,26 +71,42 @@ async function columnGroup(
   };
 }
 
-async function namedGroup(conn: DuckDBConnection, t: OpenedTable, s: NamedSlice, i: number): Promise<GroupSpec> {
-  try {
-    await conn.runAndReadAll(`SELECT count(*) FROM ${t.table} WHERE (${s.where})`);
-  } catch (e) {
-    const why = (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
-    throw new ConfigurationError(
-      `gates.model.slices[${i}].where "${s.where}": DuckDB cannot evaluate it over ${t.display} (${why})`,
-    );
-  }
-  return namedSpec(s);
-}
+/** Where named slice i's `where` is in the config: `mlgate.yml:14: gates.model.slices[0].where`. */
+export type SliceAt = (i: number) => string;
 
-function namedSpec(s: NamedSlice): GroupSpec {
-  return { kind: "named", name: s.name, levels: ["in"], sql: `(CASE WHEN (${s.where}) THEN 0 ELSE -1 END)::INTEGER` };
+/**
+ * A named slice: its `where` checked and re-rendered by safePredicate (the user's text never runs),
+ * then, with `tryIt`, evaluated once over `t` so a type error is named before the scan.
+ */
+async function namedGroup(
+  conn: DuckDBConnection,
+  t: OpenedTable,
+  s: NamedSlice,
+  at: string,
+  tryIt: boolean,
+): Promise<GroupSpec> {
+  const predicate = await safePredicate(
+    conn,
+    s.where,
+    t.columns.map((c) => c.name),
+    { at, display: t.display },
+  );
+  if (tryIt) {
+    try {
+      await conn.runAndReadAll(`SELECT count(*) FROM ${t.table} WHERE ${predicate}`);
+    } catch (e) {
+      const why = (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+      throw new ConfigurationError(`${at} cannot be evaluated over ${t.display} (${why})`);
+    }
+  }
+  return { kind: "named", name: s.name, levels: ["in"], sql: `(CASE WHEN ${predicate} THEN 0 ELSE -1 END)::INTEGER` };
 }
 
 /**
  * The groupings in report order: slice columns, named slices, sensitive columns. `t` needs the
- * slice and sensitive columns only; with checkNamed false the named slices' predicates are not tried
- * on it first (the streamed scan then fails on a bad one, and the table path names it).
+ * slice and sensitive columns only (and lists every column of the data); with checkNamed false the
+ * named slices' predicates are checked but not tried on it (the streamed scan then fails on one
+ * DuckDB cannot evaluate, and the table path names it).
  */
 export async function planGroups(
   conn: DuckDBConnection,
@@ -97,11 +114,12 @@ export async function planGroups(
   sliceColumns: readonly string[],
   named: readonly NamedSlice[],
   sensitive: readonly string[],
+  sliceAt: SliceAt,
   checkNamed = true,
 ): Promise<GroupSpec[]> {
   const out: GroupSpec[] = [];
   for (const c of sliceColumns) out.push(await columnGroup(conn, t, c, "column"));
-  for (const [i, s] of named.entries()) out.push(checkNamed ? await namedGroup(conn, t, s, i) : namedSpec(s));
+  for (const [i, s] of named.entries()) out.push(await namedGroup(conn, t, s, sliceAt(i), checkNamed));
   for (const c of sensitive) out.push(await columnGroup(conn, t, c, "sensitive"));
   return out;
 }

@@ -18,13 +18,14 @@ export interface ScanJob {
 
 let db: Promise<DuckDBConnection> | undefined;
 
-/** The helper's DuckDB, opened once (early, while the main thread loads its libraries). */
-export function helperDuckDB(): Promise<DuckDBConnection> {
-  db ??= openDuckDB().then(async (d) => {
-    // As the main thread's stream: a deep buffer lets DuckDB's threads run ahead between fetches.
-    await d.connection.run("SET streaming_buffer_size = '32MB'");
-    return d.connection;
-  });
+/**
+ * The helper's DuckDB, opened once (early, while the main thread loads its libraries) for the data
+ * file the first job names, and locked to it (openDuckDB `reads`): a scan job's SQL reaches no other file.
+ */
+export function helperDuckDB(file?: string): Promise<DuckDBConnection> {
+  if (db === undefined && file === undefined) return Promise.reject(new Error("the helper's DuckDB has no data file"));
+  // As the main thread's stream: a deep buffer lets DuckDB's threads run ahead between fetches.
+  db ??= openDuckDB({ reads: [file ?? ""], settings: { streaming_buffer_size: "32MB" } }).then((d) => d.connection);
   return db;
 }
 
@@ -38,7 +39,7 @@ const sniffs = new Map<string, Promise<CsvSourceInfo | undefined>>();
 export function helperSource(file: string, display: string): Promise<CsvSourceInfo | undefined> {
   let p = sniffs.get(file);
   if (p === undefined) {
-    p = helperDuckDB()
+    p = helperDuckDB(file)
       .then((conn) => sniffCsvSource(conn, file, { name: "mlgate_stream", display }))
       .catch(() => undefined);
     sniffs.set(file, p);

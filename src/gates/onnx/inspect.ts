@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type onnxProto from "onnx-proto";
+import { resolveInFolder } from "../../core/paths.js";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { decodeModel, onnx, type ModelProto } from "../../core/onnx/proto.js";
 import { dtypeName, elementBytes, elementCount, toNumber } from "./tensor.js";
@@ -226,10 +227,12 @@ export function externalFiles(proto: ModelProto, modelPath: string, display: str
           `${display}: tensor "${t.name ?? ""}" points at external data "${location}" outside the model's folder; refusing to read it`,
         );
       }
-      if (!existsSync(abs) || !statSync(abs).isFile()) {
+      if (!existsSync(abs)) {
         throw new ConfigurationError(`${display}: external data file "${location}" for tensor "${t.name ?? ""}" is missing`);
       }
-      seen.set(location, { location, path: abs, bytes: statSync(abs).size });
+      // By real path: a symbolic link out of the model's folder is refused like a "../" location.
+      const real = resolveInFolder(dir, abs, `${display}: external data file "${location}"`, "the model's folder");
+      seen.set(location, { location, path: real, bytes: statSync(real).size });
     }
   }
   return [...seen.values()];

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
+import { resolveInFolder } from "../../core/paths.js";
 import { decodeTensorFile, type HostTensor } from "./tensor.js";
 
 export interface TensorFile {
@@ -30,7 +31,13 @@ function numbered(dir: string, prefix: "input" | "output"): { k: number; file: s
     .sort((a, b) => a.k - b.k);
 }
 
-function readTensors(dir: string, displayDir: string, prefix: "input" | "output"): TensorFile[] {
+/** `top`: the --test-data folder (a real path); every file read must resolve inside it. */
+function readTensors(
+  top: { dir: string; display: string },
+  dir: string,
+  displayDir: string,
+  prefix: "input" | "output",
+): TensorFile[] {
   const files = numbered(dir, prefix);
   files.forEach((f, i) => {
     if (f.k !== i)
@@ -40,7 +47,8 @@ function readTensors(dir: string, displayDir: string, prefix: "input" | "output"
   });
   return files.map((f) => {
     const display = path.join(displayDir, f.file);
-    const bytes = new Uint8Array(readFileSync(path.join(dir, f.file)));
+    const file = resolveInFolder(top.dir, path.join(dir, f.file), display, top.display);
+    const bytes = new Uint8Array(readFileSync(file));
     try {
       return { display, sha256: createHash("sha256").update(bytes).digest("hex"), tensor: decodeTensorFile(bytes) };
     } catch (e) {
@@ -62,8 +70,9 @@ export function readTestData(dir: string, displayDir: string): TestSet[] {
   }
   return sets.map(({ f }) => {
     const display = path.join(displayDir, f);
-    const inputs = readTensors(path.join(dir, f), display, "input");
-    const outputs = readTensors(path.join(dir, f), display, "output");
+    const top = { dir, display: displayDir };
+    const inputs = readTensors(top, path.join(dir, f), display, "input");
+    const outputs = readTensors(top, path.join(dir, f), display, "output");
     if (inputs.length === 0) throw new ConfigurationError(`${display}: has no input_0.pb`);
     if (outputs.length === 0) throw new ConfigurationError(`${display}: has no output_0.pb`);
     return { name: f, display, inputs, outputs };

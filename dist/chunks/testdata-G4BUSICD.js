@@ -5,6 +5,9 @@ import {
   decodeTensorFile
 } from "./chunk-BLR2BRJT.js";
 import {
+  resolveInFolder
+} from "./chunk-LXHLSUIQ.js";
+import {
   ConfigurationError,
   errorMessage
 } from "./chunk-3PEGX5SE.js";
@@ -19,7 +22,7 @@ function numbered(dir, prefix) {
   const re = new RegExp(`^${prefix}_(\\d+)\\.pb$`);
   return readdirSync(dir).map((f) => ({ m: re.exec(f), file: f })).filter((x) => x.m !== null).map((x) => ({ k: Number(x.m[1]), file: x.file })).sort((a, b) => a.k - b.k);
 }
-function readTensors(dir, displayDir, prefix) {
+function readTensors(top, dir, displayDir, prefix) {
   const files = numbered(dir, prefix);
   files.forEach((f, i) => {
     if (f.k !== i)
@@ -29,7 +32,8 @@ function readTensors(dir, displayDir, prefix) {
   });
   return files.map((f) => {
     const display = path.join(displayDir, f.file);
-    const bytes = new Uint8Array(readFileSync(path.join(dir, f.file)));
+    const file = resolveInFolder(top.dir, path.join(dir, f.file), display, top.display);
+    const bytes = new Uint8Array(readFileSync(file));
     try {
       return { display, sha256: createHash("sha256").update(bytes).digest("hex"), tensor: decodeTensorFile(bytes) };
     } catch (e) {
@@ -46,8 +50,9 @@ function readTestData(dir, displayDir) {
   }
   return sets.map(({ f }) => {
     const display = path.join(displayDir, f);
-    const inputs = readTensors(path.join(dir, f), display, "input");
-    const outputs = readTensors(path.join(dir, f), display, "output");
+    const top = { dir, display: displayDir };
+    const inputs = readTensors(top, path.join(dir, f), display, "input");
+    const outputs = readTensors(top, path.join(dir, f), display, "output");
     if (inputs.length === 0) throw new ConfigurationError(`${display}: has no input_0.pb`);
     if (outputs.length === 0) throw new ConfigurationError(`${display}: has no output_0.pb`);
     return { name: f, display, inputs, outputs };

@@ -7,24 +7,62 @@ import {
 } from "./chunk-3PEGX5SE.js";
 
 // src/core/duckdb.ts
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
-async function openDuckDB(options = {}) {
+import path from "node:path";
+var scratchOf = /* @__PURE__ */ new WeakMap();
+function duckdbScratch(conn) {
+  return mkdtempSync(path.join(scratchOf.get(conn) ?? os.tmpdir(), "input-"));
+}
+async function openDuckDB(options) {
   const api = await import("./lib-W6YPIZMU.js");
   const Instance = api.DuckDBInstance ?? api.default.DuckDBInstance;
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
   const instance = await Instance.create(":memory:", {
     threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
     ...options.memoryLimit ? { memory_limit: options.memoryLimit } : {},
-    temp_directory: os.tmpdir()
+    temp_directory: scratch,
+    // No extension is downloaded or loaded behind the gate's back; the built-in ones (CSV, Parquet, JSON) suffice.
+    autoinstall_known_extensions: "false",
+    autoload_known_extensions: "false"
   });
   const connection = await instance.connect();
-  return {
-    instance,
-    connection,
-    close: () => {
-      connection.closeSync();
-      instance.closeSync();
-    }
+  const close = () => {
+    connection.closeSync();
+    instance.closeSync();
+    rmSync(scratch, { recursive: true, force: true });
   };
+  try {
+    for (const [k, v] of Object.entries(options.settings ?? {})) await connection.run(`SET ${k} = ${sqlString(v)}`);
+    if (options.reads !== "unrestricted") await lockDown(connection, options.reads);
+  } catch (e) {
+    close();
+    throw e;
+  }
+  scratchOf.set(connection, scratch);
+  return { instance, connection, close };
+}
+async function lockDown(conn, reads) {
+  const files = [];
+  const dirs = [];
+  for (const r of reads) {
+    let dir = false;
+    try {
+      dir = statSync(r).isDirectory();
+    } catch {
+      const firstWild = r.split(path.sep).findIndex((s) => /[*?[]/.test(s));
+      if (firstWild > 0) {
+        dirs.push(r.split(path.sep).slice(0, firstWild).join(path.sep) || path.sep);
+        continue;
+      }
+    }
+    (dir ? dirs : files).push(r);
+  }
+  const list = (xs) => `[${xs.map(sqlString).join(", ")}]`;
+  await conn.run(`SET allowed_paths = ${list(files)}`);
+  await conn.run(`SET allowed_directories = ${list(dirs.map((d) => d.endsWith(path.sep) ? d : d + path.sep))}`);
+  await conn.run("SET enable_external_access = false");
+  await conn.run("SET lock_configuration = true");
 }
 function sqlString(s) {
   return `'${s.replace(/'/g, "''")}'`;
@@ -45,9 +83,8 @@ function vectorValues(v, n) {
 }
 
 // src/core/table.ts
-import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
-import os2 from "node:os";
-import path from "node:path";
+import { existsSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import path2 from "node:path";
 
 // src/core/table/lines.ts
 import { once } from "node:events";
@@ -205,13 +242,13 @@ function headerDelimiter(header) {
 // src/core/table.ts
 var GZ = /\.gz$/i;
 function formatOf(file, display = file) {
-  if (/[*?[]/.test(file) || existsSync(file) && statSync(file).isDirectory()) return "parquet";
-  const base = path.basename(file).replace(GZ, "").toLowerCase();
+  if (/[*?[]/.test(file) || existsSync(file) && statSync2(file).isDirectory()) return "parquet";
+  const base = path2.basename(file).replace(GZ, "").toLowerCase();
   if (base.endsWith(".csv") || base.endsWith(".txt")) return "csv";
   if (base.endsWith(".tsv") || base.endsWith(".tab")) return "tsv";
   if (base.endsWith(".parquet") || base.endsWith(".pq")) return "parquet";
   if (base.endsWith(".jsonl") || base.endsWith(".ndjson")) return "jsonl";
-  const ext = path.extname(base) || "(none)";
+  const ext = path2.extname(base) || "(none)";
   throw new ConfigurationError(
     `${display}: unsupported file extension ${ext}; use .csv, .tsv, .parquet, .jsonl or .ndjson (optionally .gz)`
   );
@@ -219,7 +256,7 @@ function formatOf(file, display = file) {
 function checkReadable(file, display, format) {
   if (/[*?[]/.test(file)) return;
   if (!existsSync(file)) throw new ConfigurationError(`${display}: file not found`);
-  const st = statSync(file);
+  const st = statSync2(file);
   if (st.isFile() && st.size === 0) throw new ConfigurationError(`${display}: file is empty`);
   if (st.isDirectory() && format !== "parquet") throw new ConfigurationError(`${display}: is a folder, expected a file`);
 }
@@ -376,8 +413,8 @@ function toColumns(v) {
 }
 async function openParquet(conn, file, o) {
   const table = sqlIdent(o.name);
-  const isDir = !/[*?[]/.test(file) && statSync(file).isDirectory();
-  const source = isDir ? path.join(file, "**", "*.parquet") : file;
+  const isDir = !/[*?[]/.test(file) && statSync2(file).isDirectory();
+  const source = isDir ? path2.join(file, "**", "*.parquet") : file;
   try {
     await conn.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)`);
   } catch (e) {
@@ -409,8 +446,8 @@ async function openJsonLines(conn, file, o) {
   let source = file;
   let tmp;
   if (s.rejects.length) {
-    tmp = mkdtempSync(path.join(os2.tmpdir(), "mlgate-jsonl-"));
-    source = path.join(tmp, "valid.jsonl");
+    tmp = duckdbScratch(conn);
+    source = path2.join(tmp, "valid.jsonl");
     await writeValidLines(file, s.valid, source);
   }
   try {
@@ -420,7 +457,7 @@ async function openJsonLines(conn, file, o) {
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine2(e)})`);
   } finally {
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    if (tmp) rmSync2(tmp, { recursive: true, force: true });
   }
   const rowCount = await countRows(conn, table);
   if (rowCount !== s.valid.length) {
@@ -450,7 +487,7 @@ async function openTable(conn, file, options) {
 }
 
 // src/core/table/stream.ts
-import { existsSync as existsSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
 async function csvSource(conn, file, options) {
   const info = await sniffCsvSource(conn, file, options);
   return info && bindCsvSource(info, conn);
@@ -465,7 +502,7 @@ async function sniffCsvSource(conn, file, options) {
   }
   if (format !== "csv" && format !== "tsv") return void 0;
   if (/[*?[]/.test(file) || !existsSync2(file)) return void 0;
-  const st = statSync2(file);
+  const st = statSync3(file);
   if (!st.isFile() || st.size === 0) return void 0;
   let dialect;
   try {
@@ -509,6 +546,7 @@ function bindCsvSource(info, conn) {
 }
 
 export {
+  duckdbScratch,
   openDuckDB,
   sqlString,
   sqlIdent,

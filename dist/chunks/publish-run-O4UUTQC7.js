@@ -5,7 +5,7 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-ENGI4YVP.js";
+} from "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,
@@ -14,8 +14,8 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-QWAYB4Q2.js";
-import "./chunk-C65KPTL7.js";
+} from "./chunk-2PF5CUL6.js";
+import "./chunk-FT6ZV6ZI.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,
@@ -24,6 +24,7 @@ import {
 import {
   warning
 } from "./chunk-OXNJ54AG.js";
+import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
   errorMessage

@@ -7,11 +7,12 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-QWAYB4Q2.js";
-import "./chunk-C65KPTL7.js";
+} from "./chunk-2PF5CUL6.js";
+import "./chunk-FT6ZV6ZI.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
 import "./chunk-OXNJ54AG.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {

@@ -10,6 +10,9 @@ import {
   toNumber
 } from "./chunk-BLR2BRJT.js";
 import {
+  resolveInFolder
+} from "./chunk-LXHLSUIQ.js";
+import {
   ConfigurationError,
   errorMessage
 } from "./chunk-3PEGX5SE.js";
@@ -157,10 +160,11 @@ function externalFiles(proto, modelPath, display) {
           `${display}: tensor "${t.name ?? ""}" points at external data "${location}" outside the model's folder; refusing to read it`
         );
       }
-      if (!existsSync(abs) || !statSync(abs).isFile()) {
+      if (!existsSync(abs)) {
         throw new ConfigurationError(`${display}: external data file "${location}" for tensor "${t.name ?? ""}" is missing`);
       }
-      seen.set(location, { location, path: abs, bytes: statSync(abs).size });
+      const real = resolveInFolder(dir, abs, `${display}: external data file "${location}"`, "the model's folder");
+      seen.set(location, { location, path: real, bytes: statSync(real).size });
     }
   }
   return [...seen.values()];

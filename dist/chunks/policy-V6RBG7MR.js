@@ -5,9 +5,10 @@ import {
   KNOWN_DOMAINS,
   policyChecks,
   targetOrt
-} from "./chunk-ZLNQ3PUF.js";
-import "./chunk-MBEQGPKM.js";
+} from "./chunk-7VBKLEEL.js";
+import "./chunk-6TQQBVXB.js";
 import "./chunk-BLR2BRJT.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {

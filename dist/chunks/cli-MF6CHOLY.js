@@ -5,15 +5,16 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-5PV3KFFD.js";
+} from "./chunk-UAVV4AS2.js";
 import "./chunk-JP5NYEGY.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-ENGI4YVP.js";
+import "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-C65KPTL7.js";
+import "./chunk-FT6ZV6ZI.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {

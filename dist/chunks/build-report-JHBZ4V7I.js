@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-ENGI4YVP.js";
+} from "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

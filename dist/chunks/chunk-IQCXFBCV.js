@@ -16025,25 +16025,41 @@ function parseYamlWithSchema(text, file, schema) {
   }
   return value;
 }
-function loadYamlWithSchema(file, schema, cwd = process.cwd()) {
+function yamlLineOf(text) {
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc });
+  return (segments) => {
+    for (let n = segments.length; n > 0; n--) {
+      const node = doc.getIn(segments.slice(0, n), true);
+      if (node?.range) return lc.linePos(node.range[0]).line;
+    }
+    return 1;
+  };
+}
+function readYamlWithSchema(file, schema, cwd = process.cwd(), display = file) {
   let text;
   try {
     text = readFileSync(path.resolve(cwd, file), "utf8");
   } catch (e) {
     const code = e.code;
-    if (code === "ENOENT") throw new ConfigurationError(`${file}: file not found`);
-    if (code === "EISDIR") throw new ConfigurationError(`${file}: is a folder, expected a YAML file`);
-    throw new ConfigurationError(`${file}: cannot be read (${code ?? "unknown error"})`);
+    if (code === "ENOENT") throw new ConfigurationError(`${display}: file not found`);
+    if (code === "EISDIR") throw new ConfigurationError(`${display}: is a folder, expected a YAML file`);
+    throw new ConfigurationError(`${display}: cannot be read (${code ?? "unknown error"})`);
   }
-  return parseYamlWithSchema(text, file, schema);
+  return { value: parseYamlWithSchema(text, display, schema), lineOf: yamlLineOf(text) };
 }
 
 // src/core/config.ts
 var DEFAULT_CONFIG_FILES = ["mlgate.yml", "mlgate.yaml", ".github/mlgate.yml"];
-function loadConfig(file, cwd = process.cwd()) {
-  if (file) return { config: loadYamlWithSchema(file, config_schema_default, cwd), file };
+function loadConfig(file, cwd = process.cwd(), opts = {}) {
+  if (file) {
+    const r = readYamlWithSchema(file, config_schema_default, cwd, opts.display ?? file);
+    return { config: r.value, file, lineOf: r.lineOf };
+  }
   for (const f of DEFAULT_CONFIG_FILES) {
-    if (existsSync(path2.resolve(cwd, f))) return { config: loadYamlWithSchema(f, config_schema_default, cwd), file: f };
+    if (!existsSync(path2.resolve(cwd, f))) continue;
+    const r = readYamlWithSchema(opts.check?.(f) ?? f, config_schema_default, cwd, f);
+    return { config: r.value, file: f, lineOf: r.lineOf };
   }
   return { config: {} };
 }

@@ -11,49 +11,15 @@ import {
 import {
   countByStatus
 } from "./chunk-MTZTCCQZ.js";
-import {
-  ConfigurationError
-} from "./chunk-3PEGX5SE.js";
-
-// src/core/paths.ts
-import { existsSync, statSync } from "node:fs";
-import path from "node:path";
-function workspaceRoot(env = process.env, cwd = process.cwd()) {
-  return path.resolve(env.GITHUB_WORKSPACE || cwd);
-}
-function workspacePath(abs, root) {
-  const rel = path.relative(path.resolve(root), path.resolve(root, abs));
-  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel)) return void 0;
-  return rel.split(path.sep).join("/");
-}
-function resolveUserPath(p, opts) {
-  if (p.trim() === "") throw new ConfigurationError(`${opts.flag} is empty; give a path`);
-  const cwd = opts.cwd ?? process.cwd();
-  const abs = path.resolve(cwd, p);
-  const root = opts.root ?? workspaceRoot(process.env, cwd);
-  const rel = path.relative(root, abs);
-  if (!opts.allowOutside && (rel.startsWith("..") || path.isAbsolute(rel))) {
-    throw new ConfigurationError(
-      `${opts.flag} ${p}: is outside the workspace ${root} (pass --allow-outside-workspace to allow it)`
-    );
-  }
-  if (opts.mustExist !== false) {
-    if (!existsSync(abs)) throw new ConfigurationError(`${opts.flag} ${p}: file not found`);
-    const st = statSync(abs);
-    if (opts.kind === "file" && !st.isFile()) throw new ConfigurationError(`${opts.flag} ${p}: is a folder, expected a file`);
-    if (opts.kind === "dir" && !st.isDirectory()) throw new ConfigurationError(`${opts.flag} ${p}: is not a folder`);
-  }
-  return abs;
-}
 
 // src/render/json.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import path2 from "node:path";
+import path from "node:path";
 function renderJson(report) {
   return JSON.stringify(report, null, 2) + "\n";
 }
 function writeJsonReport(report, file) {
-  mkdirSync(path2.dirname(path2.resolve(file)), { recursive: true });
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   writeFileSync(file, renderJson(report));
 }
 
@@ -385,9 +351,6 @@ ${moreRows(report.checks.length, opts.artifactUrl)}
 }
 
 export {
-  workspaceRoot,
-  workspacePath,
-  resolveUserPath,
   renderJson,
   writeJsonReport,
   escapeMarkdown,

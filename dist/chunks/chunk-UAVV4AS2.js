@@ -16,19 +16,16 @@ import {
 import {
   configFailOn,
   loadConfig
-} from "./chunk-ENGI4YVP.js";
+} from "./chunk-IQCXFBCV.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
   escapeTerminal,
   renderMarkdown,
-  resolveUserPath,
   sortChecks,
-  workspacePath,
-  workspaceRoot,
   writeJsonReport
-} from "./chunk-C65KPTL7.js";
+} from "./chunk-FT6ZV6ZI.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -44,6 +41,11 @@ import {
   exitCodeFor
 } from "./chunk-MTZTCCQZ.js";
 import {
+  resolveInputPath,
+  workspacePath,
+  workspaceRoot
+} from "./chunk-LXHLSUIQ.js";
+import {
   ConfigurationError,
   errorMessage,
   isConfigurationError
@@ -57,7 +59,16 @@ var GLOBAL_OPTIONS = {
   help: { type: "boolean", short: "h", description: "Show help for this command." },
   debug: { type: "boolean", description: "Print stack traces of internal errors." },
   quiet: { type: "boolean", short: "q", description: "Only the verdict line on stdout; no progress on stderr." },
-  "allow-outside-workspace": { type: "boolean", description: "Allow input paths outside the workspace folder." }
+  "allow-path": {
+    type: "string",
+    multiple: true,
+    valueName: "DIR",
+    description: "Inside GitHub Actions, also read inputs from this folder (besides the workspace and $RUNNER_TEMP)."
+  },
+  "allow-outside-workspace": {
+    type: "boolean",
+    description: "Inside GitHub Actions, read inputs from any folder (outside Actions there is no folder rule)."
+  }
 };
 var GATE_OPTIONS = {
   config: { type: "string", valueName: "FILE", description: "Config file (default: mlgate.yml if present)." },
@@ -217,7 +228,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-6OK66JCE.js");
+    const { main: main2 } = await import("./cli-MF6CHOLY.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -284,7 +295,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-GEGVFAYB.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-O4UUTQC7.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -370,7 +381,7 @@ function modelPaths(ctx, cfg) {
 }
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
-  const { readModelFile } = await import("./inspect-MCQJW6A6.js");
+  const { readModelFile } = await import("./inspect-GRE7HCGF.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -398,9 +409,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-F4QME4ZI.js"),
-      import("./testdata-76PE3S7H.js"),
-      import("./policy-CQCPWNYA.js")
+      import("./gate-EOI34YMJ.js"),
+      import("./testdata-G4BUSICD.js"),
+      import("./policy-V6RBG7MR.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -444,8 +455,8 @@ import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:f
 import path5 from "node:path";
 var GLOB = /[*?[]/;
 function fileArg(ctx, p, flag) {
-  const abs = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
-  return { path: abs, display: workspacePath(abs, workspaceRoot(ctx.env, ctx.cwd)) ?? p };
+  const real = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
+  return { path: real, display: workspacePath(path5.resolve(ctx.cwd, p), workspaceRoot(ctx.env, ctx.cwd)) ?? p };
 }
 function driftMode(v, flag) {
   if (v === void 0) return void 0;
@@ -484,7 +495,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-HYNEBVJ4.js");
+    const { runDataGate } = await import("./gate-65JA55KM.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -494,7 +505,8 @@ var dataCommand = {
       ...cfg.drift_thresholds ? { thresholds: cfg.drift_thresholds } : {},
       maxExamples: cfg.max_examples ?? 5,
       ...cfg.waive ? { waive: cfg.waive } : {},
-      progress: ctx.progress
+      progress: ctx.progress,
+      resolve: (p, relativeTo, flag) => ctx.resolvePath(p, { flag, kind: "file", relativeTo })
     });
   }
 };
@@ -515,7 +527,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-BP32MJC2.js");
+    const { inferContract } = await import("./infer-GNW55BDI.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -630,7 +642,8 @@ function gateIo(ctx) {
     env: ctx.env,
     progress: ctx.progress,
     resolvePath: ctx.resolvePath,
-    ...ctx.configFile ? { configFile: ctx.configFile } : {}
+    ...ctx.configFile ? { configFile: ctx.configFile } : {},
+    ...ctx.configAt ? { configAt: ctx.configAt } : {}
   };
 }
 function definedOnly(o) {
@@ -765,9 +778,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-EM2X25X7.js"),
+    import("./gate-CCAKS6JG.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-MTOOJZAI.js")
+    import("./build-report-JHBZ4V7I.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -812,7 +825,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-MTOOJZAI.js")
+      import("./build-report-JHBZ4V7I.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -935,7 +948,13 @@ function makeContext(cmd, values, positionals, io) {
       if (!last(values.quiet)) io.stderr.write(`mlgate ${cmd.name}: ${m}
 `);
     },
-    resolvePath: (p, o) => resolveUserPath(p, { ...o, cwd: io.cwd, allowOutside: last(values["allow-outside-workspace"]) === true }),
+    resolvePath: (p, o) => resolveInputPath(p, {
+      ...o,
+      cwd: io.cwd,
+      env: io.env,
+      allowOutside: last(values["allow-outside-workspace"]) === true,
+      allowPaths: values["allow-path"] ?? []
+    }),
     str: (n) => {
       if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
       return last(values[n]);
@@ -953,7 +972,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-PGTX6JQB.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-W2IA7UF3.js");
   let cmd;
   let ctx;
   let publisher;
@@ -987,12 +1006,16 @@ async function main(argv, io, commands = COMMANDS) {
     ctx = makeContext(cmd, values, positionals, io);
     early = cmd.early?.(ctx);
     if (cmd.gate) {
-      const loaded = loadConfig(
-        ctx.str("config") ? ctx.resolvePath(ctx.str("config") ?? "", { flag: "--config", kind: "file" }) : void 0,
-        io.cwd
-      );
+      const given = ctx.str("config");
+      const resolve = ctx.resolvePath;
+      const loaded = loadConfig(given ? resolve(given, { flag: "--config", kind: "file" }) : void 0, io.cwd, {
+        ...given ? { display: given } : {},
+        check: (f) => resolve(f, { flag: "the config", kind: "file" })
+      });
       ctx.config = loaded.config;
       if (loaded.file) ctx.configFile = loaded.file;
+      const { lineOf } = loaded;
+      if (lineOf) ctx.configAt = (segments) => `${given ?? loaded.file ?? "mlgate.yml"}:${lineOf(segments)}`;
     }
     const failOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   isWaived
-} from "./chunk-ENGI4YVP.js";
+} from "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport
@@ -15,11 +15,11 @@ import {
   policyChecks,
   targetOrt,
   withModelKey
-} from "./chunk-ZLNQ3PUF.js";
+} from "./chunk-7VBKLEEL.js";
 import {
   formatDims,
   inspectModel
-} from "./chunk-MBEQGPKM.js";
+} from "./chunk-6TQQBVXB.js";
 import {
   DataType,
   dtypeName,
@@ -32,6 +32,7 @@ import {
   numberAt,
   toOrtTensor
 } from "./chunk-BLR2BRJT.js";
+import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
   errorMessage

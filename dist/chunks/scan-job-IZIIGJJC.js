@@ -8,7 +8,7 @@ import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
-} from "./chunk-3L23VTAU.js";
+} from "./chunk-GJRMMIKW.js";
 import {
   RingWriter,
   labelOk
@@ -18,18 +18,16 @@ import "./chunk-EFS5GV5K.js";
 
 // src/gates/model/scan-job.ts
 var db;
-function helperDuckDB() {
-  db ??= openDuckDB().then(async (d) => {
-    await d.connection.run("SET streaming_buffer_size = '32MB'");
-    return d.connection;
-  });
+function helperDuckDB(file) {
+  if (db === void 0 && file === void 0) return Promise.reject(new Error("the helper's DuckDB has no data file"));
+  db ??= openDuckDB({ reads: [file ?? ""], settings: { streaming_buffer_size: "32MB" } }).then((d) => d.connection);
   return db;
 }
 var sniffs = /* @__PURE__ */ new Map();
 function helperSource(file, display) {
   let p = sniffs.get(file);
   if (p === void 0) {
-    p = helperDuckDB().then((conn) => sniffCsvSource(conn, file, { name: "mlgate_stream", display })).catch(() => void 0);
+    p = helperDuckDB(file).then((conn) => sniffCsvSource(conn, file, { name: "mlgate_stream", display })).catch(() => void 0);
     sniffs.set(file, p);
   }
   return p;

@@ -14,6 +14,7 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource,
+  duckdbScratch,
   locateCsvRecords,
   openDuckDB,
   openTable,
@@ -23,7 +24,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-3L23VTAU.js";
+} from "./chunk-GJRMMIKW.js";
 import {
   sha256File,
   subjectOf
@@ -34,7 +35,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-ENGI4YVP.js";
+} from "./chunk-IQCXFBCV.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -434,17 +435,15 @@ var DUCKDB_TYPE = {
   category: "VARCHAR"
 };
 var addFormats = import_ajv_formats.default;
-function compileRecordSchema(js, file, display, line) {
+function compileRecordSchema(js, file, display, line, resolve) {
   let value = js;
   if (typeof js === "string") {
-    const p = path.resolve(path.dirname(file), js);
+    const p = resolve(js, path.dirname(file), `${display}:${line}: json_schema`);
+    const text2 = readFileSync(p, "utf8");
     try {
-      value = JSON.parse(readFileSync(p, "utf8"));
-    } catch (e) {
-      const code = e.code;
-      throw new ConfigurationError(
-        `${display}:${line}: json_schema ${js} ${code === "ENOENT" ? "is not found" : `is not valid JSON (${errorMessage(e)})`}`
-      );
+      value = JSON.parse(text2);
+    } catch {
+      throw new ConfigurationError(`${display}:${line}: json_schema ${js} is not valid JSON`);
     }
   }
   const ajv = new import__.Ajv2020({ allErrors: false, strict: false });
@@ -455,7 +454,7 @@ function compileRecordSchema(js, file, display, line) {
     throw new ConfigurationError(`${display}:${line}: json_schema is not a valid JSON Schema (${errorMessage(e)})`);
   }
 }
-function loadContract(file, display) {
+function loadContract(file, display, resolve) {
   let text2;
   try {
     text2 = readFileSync(file, "utf8");
@@ -475,7 +474,7 @@ function loadContract(file, display) {
   };
   const loaded = { contract, display, lineOf };
   if (contract.json_schema !== void 0) {
-    loaded.validateRecord = compileRecordSchema(contract.json_schema, file, display, lineOf(["json_schema"]));
+    loaded.validateRecord = compileRecordSchema(contract.json_schema, file, display, lineOf(["json_schema"]), resolve);
   }
   for (const [name, c] of Object.entries(contract.columns ?? {})) {
     if (c.min_length !== void 0 && c.max_length !== void 0 && c.min_length > c.max_length)
@@ -1403,8 +1402,7 @@ async function addTopValues(conn, table, profiles, limit = SMALL_DOMAIN) {
 }
 
 // src/gates/data/source.ts
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
-import os from "node:os";
+import { closeSync, openSync, readSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path2 from "node:path";
 var SAMPLE_BLOCKS = 64;
 var SAMPLE_BLOCK_BYTES = 64 << 10;
@@ -1472,7 +1470,7 @@ async function loadSample(conn, file, args, table) {
   };
   const size = statSync(file).size;
   if (size <= SAMPLE_WHOLE_BYTES) return load(file);
-  const tmp = mkdtempSync(path2.join(os.tmpdir(), "mlgate-sample-"));
+  const tmp = duckdbScratch(conn);
   try {
     const source = path2.join(tmp, "sample.csv");
     writeFileSync(source, sampleBlocks(file, size));
@@ -1829,14 +1827,17 @@ function waive(checks, waivers) {
 async function runDataGate(o) {
   const progress = o.progress ?? (() => void 0);
   const maxExamples = o.maxExamples ?? 5;
-  const lc = o.schema ? loadContract(o.schema.path, o.schema.display) : void 0;
+  const lc = o.schema ? loadContract(o.schema.path, o.schema.display, o.resolve) : void 0;
   const jsonCollector = lc?.validateRecord ? new JsonSchemaCollector(lc.validateRecord, maxExamples) : void 0;
   const files = [o.data, o.schema, o.drift !== "off" ? o.reference : void 0].filter(
     (f) => !!f && isPlainFile(f.path)
   );
   const hashing = files.map(async (f) => [f.display, await sha256File(f.path)]);
   for (const h of hashing) h.catch(() => void 0);
-  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY });
+  const db = await openDuckDB({
+    memoryLimit: DUCKDB_MEMORY,
+    reads: [o.data.path, ...o.reference ? [o.reference.path] : []]
+  });
   try {
     const conn = db.connection;
     if (lc) await checkRegexes(conn, lc);

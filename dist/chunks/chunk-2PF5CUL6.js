@@ -5,9 +5,8 @@ import {
   GITHUB_BODY_LIMIT,
   escapeMarkdown,
   renderJson,
-  renderMarkdown,
-  workspacePath
-} from "./chunk-C65KPTL7.js";
+  renderMarkdown
+} from "./chunk-FT6ZV6ZI.js";
 import {
   STATUS_WORD,
   formatValue
@@ -25,6 +24,9 @@ import {
   retry,
   warning
 } from "./chunk-OXNJ54AG.js";
+import {
+  workspacePath
+} from "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
   errorMessage,

@@ -10,8 +10,9 @@ import {
   inspectModel,
   readModelFile,
   sniffFormat
-} from "./chunk-MBEQGPKM.js";
+} from "./chunk-6TQQBVXB.js";
 import "./chunk-BLR2BRJT.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {

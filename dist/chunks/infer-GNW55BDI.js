@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-FZ3H6Y2Z.js";
+} from "./chunk-5OP3JZT3.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import {
@@ -20,9 +20,9 @@ import {
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-3L23VTAU.js";
+} from "./chunk-GJRMMIKW.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-ENGI4YVP.js";
+import "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
@@ -75,7 +75,7 @@ function columnYaml(p, rows, exact, label) {
   return lines;
 }
 async function inferContract(file, opts = {}) {
-  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY });
+  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY, reads: [file.path] });
   try {
     const conn = db.connection;
     opts.progress?.(`reading ${file.display}`);

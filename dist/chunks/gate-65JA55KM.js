@@ -4,12 +4,12 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-FZ3H6Y2Z.js";
+} from "./chunk-5OP3JZT3.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
-import "./chunk-3L23VTAU.js";
+import "./chunk-GJRMMIKW.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-ENGI4YVP.js";
+import "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
