@@ -3,8 +3,8 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-UAVV4AS2.js";
-import "./chunks/chunk-JP5NYEGY.js";
+} from "./chunks/chunk-IN3NCPLY.js";
+import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-IQCXFBCV.js";

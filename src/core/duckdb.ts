@@ -35,6 +35,11 @@ export async function openDuckDB(options: {
   memoryLimit?: string;
   reads: readonly string[] | "unrestricted";
   settings?: Record<string, string>;
+  /**
+   * The private temporary folder to use, owned (and removed) by the caller: a worker thread's
+   * DuckDB, whose thread is terminated rather than closed. Default: one made and removed here.
+   */
+  scratch?: string;
 }): Promise<{
   instance: DuckDBInstance;
   connection: DuckDBConnection;
@@ -44,7 +49,7 @@ export async function openDuckDB(options: {
   // Bundled, the CommonJS package comes back as the default export of the dynamic import.
   const Instance = api.DuckDBInstance ?? (api as unknown as { default: typeof api }).default.DuckDBInstance;
   // DuckDB may always touch its temporary folder: a private one keeps the rest of /tmp out of reach.
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
+  const scratch = options.scratch ?? mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
   const instance = await Instance.create(":memory:", {
     threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
     ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
@@ -57,7 +62,7 @@ export async function openDuckDB(options: {
   const close = (): void => {
     connection.closeSync();
     instance.closeSync();
-    rmSync(scratch, { recursive: true, force: true });
+    if (!options.scratch) rmSync(scratch, { recursive: true, force: true });
   };
   try {
     for (const [k, v] of Object.entries(options.settings ?? {})) await connection.run(`SET ${k} = ${sqlString(v)}`);

@@ -126,9 +126,14 @@ function parserReason(message: string): string {
   return (message.split("\n")[0] ?? message).replace(/^[A-Za-z ]*Error: /, "").replace(/\.$/, "");
 }
 
+function textOf(v: unknown): string {
+  if (typeof v !== "string") throw new Error(`DuckDB's JSON serializer returned ${typeof v}, not text`);
+  return v;
+}
+
 async function serialize(conn: DuckDBConnection, sql: string): Promise<Node> {
   const r = await conn.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR) AS j", [sql]);
-  return JSON.parse(String(r.getRowObjectsJS()[0]?.j)) as Node;
+  return JSON.parse(textOf(r.getRowObjectsJS()[0]?.j)) as Node;
 }
 
 /** The one WHERE tree of `SELECT * FROM mlgate_rows WHERE (…)`, or the reason it is something else. */
@@ -181,8 +186,7 @@ function disallowed(n: Node, columns: readonly string[], src: PredicateSource): 
       return undefined;
     case "COLUMN_REF": {
       const names = n.column_names as string[];
-      if (names.length !== 1)
-        return `names "${names.join(".")}"; a named slice names the data's columns without a table`;
+      if (names.length !== 1) return `names "${names.join(".")}"; a named slice names the data's columns without a table`;
       const name = names[0] ?? "";
       // DuckDB matches column names without regard to case.
       if (!columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
@@ -205,7 +209,8 @@ function disallowed(n: Node, columns: readonly string[], src: PredicateSource): 
         n.else_expr,
       );
     case "OPERATOR":
-      if (!OPERATOR_TYPES.has(String(n.type))) return `uses the ${String(n.type).toLowerCase()} operator, which a named slice may not use`;
+      if (!OPERATOR_TYPES.has(String(n.type)))
+        return `uses the ${String(n.type).toLowerCase()} operator, which a named slice may not use`;
       return children(n.children);
     case "FUNCTION": {
       const name = String(n.function_name);
@@ -249,7 +254,7 @@ export async function safePredicate(
   const rendered = await conn.runAndReadAll("SELECT json_deserialize_sql(json_serialize_sql($1::VARCHAR)) AS s", [
     `${PREFIX}(${text}\n)`,
   ]);
-  const sql = String(rendered.getRowObjectsJS()[0]?.s ?? "");
+  const sql = textOf(rendered.getRowObjectsJS()[0]?.s);
   if (!sql.startsWith(PREFIX)) throw new Error(`DuckDB rendered a checked predicate unexpectedly: ${sql}`);
   const expr = `(${sql.slice(PREFIX.length)})`;
   // What runs is checked as what was written: one WHERE condition of allowed nodes only.

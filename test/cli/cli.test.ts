@@ -96,12 +96,16 @@ describe("exit codes and messages (in process)", () => {
     expect(err).toBe('mlgate probe: mlgate.yml:4: gates.data.drift must be one of: "warn", "fail", "off"\n');
   });
 
-  it("paths outside the workspace are refused unless allowed", async () => {
-    const r = await run(["probe", "--config", "/etc/hostname"]);
+  it("inside GitHub Actions, paths outside the workspace are refused unless allowed", async () => {
+    const ws = mkdtempSync(path.join(os.tmpdir(), "mlgate-cli-ws-"));
+    const env = { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: ws };
+    const r = await run(["probe", "--config", "/etc/hostname", "--no-publish"], env);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(
-      /^mlgate probe: --config \/etc\/hostname: is outside the workspace .* \(pass --allow-outside-workspace to allow it\)\n$/,
+    expect(r.err).toBe(
+      `mlgate probe: --config /etc/hostname: is outside the allowed folders (the workspace ${ws}); add its folder with --allow-path (action input allow-paths) or pass --allow-outside-workspace\n`,
     );
+    // Outside Actions there is no folder rule: the file is read (and is no YAML mapping).
+    expect((await run(["probe", "--config", "/etc/hostname"])).err).not.toContain("outside");
   });
 
   it("--help for a command lists its flags and the exit codes", async () => {

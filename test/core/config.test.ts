@@ -106,7 +106,9 @@ describe("loadConfig", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-config-"));
     expect(loadConfig(undefined, dir)).toEqual({ config: {} });
     writeFileSync(path.join(dir, "mlgate.yml"), "version: 1\n");
-    expect(loadConfig(undefined, dir)).toEqual({ config: { version: 1 }, file: "mlgate.yml" });
+    const found = loadConfig(undefined, dir);
+    expect(found).toMatchObject({ config: { version: 1 }, file: "mlgate.yml" });
+    expect(found.lineOf?.(["version"])).toBe(1);
     expect(() => loadConfig("nope.yml", dir)).toThrow("nope.yml: file not found");
   });
 });

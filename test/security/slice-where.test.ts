@@ -146,21 +146,25 @@ describe("gates.model.slices[].where never runs as SQL", () => {
   });
 
   it("parameters, window functions and names that are not the data's columns", async () => {
-    await refused(
-      "x0 > ?",
-      (c) => `${c}:5: gates.model.slices[0].where uses a query parameter, which a named slice may not use`,
-    );
+    await refused("x0 > ?", (c) => `${c}:5: gates.model.slices[0].where uses a query parameter, which a named slice may not use`);
     await refused(
       "sum(x0) OVER () > 1",
       (c) => `${c}:5: gates.model.slices[0].where uses a window function, which a named slice may not use`,
     );
-    await refused(
-      "agee > 3",
-      (c) => `${c}:5: gates.model.slices[0].where names column "agee", which is not in eval.csv`,
-    );
+    await refused("agee > 3", (c) => `${c}:5: gates.model.slices[0].where names column "agee", which is not in eval.csv`);
     await refused(
       "eval.x0 > 3",
       (c) => `${c}:5: gates.model.slices[0].where names "eval.x0"; a named slice names the data's columns without a table`,
+    );
+  });
+
+  it("an allowed expression DuckDB cannot evaluate over the data is named with DuckDB's reason", async () => {
+    const r = await withWhere("region + 1 > 3");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^mlgate model: ${r.config.replace(".", "\\.")}:5: gates\\.model\\.slices\\[0\\]\\.where cannot be evaluated over eval\\.csv \\(.*No function matches.*\\+\\(VARCHAR, INTEGER_LITERAL\\).*\\)\n$`,
+      ),
     );
   });
 

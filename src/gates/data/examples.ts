@@ -59,9 +59,7 @@ async function fromScan(conn: DuckDBConnection, scan: string, failing: Failing, 
     masks.push(bits.join(" + "));
   }
   const values = failing.map((f) => `CASE WHEN ${f.row.where} THEN ${f.row.value} END`);
-  // DuckDB's default result buffer holds a few chunks, so its threads idle while this one reads; a
-  // deeper one lets the scan run ahead on every core.
-  await conn.run("SET streaming_buffer_size = '32MB'");
+  // The connection's streaming_buffer_size is 32MB (gate.ts): DuckDB's threads run ahead while this one reads.
   const result = await conn.stream(`SELECT ${[...masks, ...values].join(", ")} FROM ${scan}`);
   const out = new Map<number, ExampleRows>(failing.map((f) => [f.index, []]));
   let done = 0;

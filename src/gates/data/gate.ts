@@ -281,6 +281,9 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   const db = await openDuckDB({
     memoryLimit: DUCKDB_MEMORY,
     reads: [o.data.path, ...(o.reference ? [o.reference.path] : [])],
+    // DuckDB's default result buffer holds a few chunks, so its threads idle while examples.ts reads
+    // a stream; a deeper one lets the scan run ahead on every core.
+    settings: { streaming_buffer_size: "32MB" },
   });
   try {
     const conn = db.connection;

@@ -78,13 +78,7 @@ export type SliceAt = (i: number) => string;
  * A named slice: its `where` checked and re-rendered by safePredicate (the user's text never runs),
  * then, with `tryIt`, evaluated once over `t` so a type error is named before the scan.
  */
-async function namedGroup(
-  conn: DuckDBConnection,
-  t: OpenedTable,
-  s: NamedSlice,
-  at: string,
-  tryIt: boolean,
-): Promise<GroupSpec> {
+async function namedGroup(conn: DuckDBConnection, t: OpenedTable, s: NamedSlice, at: string, tryIt: boolean): Promise<GroupSpec> {
   const predicate = await safePredicate(
     conn,
     s.where,

@@ -1,4 +1,5 @@
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -40,7 +41,10 @@ export class HelperThread {
   private dead = false;
   private readonly prepared = new WeakMap<Float64Array, Promise<PreparedWork | null>>();
 
-  private constructor(private readonly worker: Worker) {
+  private constructor(
+    private readonly worker: Worker,
+    private readonly scratch: string,
+  ) {
     const fail = (): void => {
       this.dead = true;
       for (const resolve of this.waiting.values()) resolve(null);
@@ -63,9 +67,12 @@ export class HelperThread {
   static start(): HelperThread | undefined {
     const file = metricsWorkerFile();
     if (file === undefined || workerSetting() === "off") return undefined;
+    // The helper's DuckDB spills here (scan-job.ts); the thread is terminated, so this side removes it.
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
     try {
-      return new HelperThread(new Worker(file));
+      return new HelperThread(new Worker(file, { workerData: { scratch } }), scratch);
     } catch {
+      rmSync(scratch, { recursive: true, force: true });
       return undefined;
     }
   }
@@ -124,6 +131,11 @@ export class HelperThread {
 
   close(): void {
     this.dead = true;
-    void this.worker.terminate();
+    const scratch = this.scratch;
+    void this.worker.terminate().finally(() => {
+      rmSync(scratch, { recursive: true, force: true });
+    });
+    // The process may exit before the thread is gone: unlinking files DuckDB still holds open is fine.
+    rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,7 @@
  * shared ring (scan-ring.ts) — features row-major in the model's dtype, labels, slice codes. The SELECT
  * lists the features first, then the label, then one INTEGER column per grouping, as scoreRows builds it.
  */
+import { workerData } from "node:worker_threads";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDuckDB, vectorValues } from "../../core/duckdb.js";
 import { sniffCsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
@@ -25,7 +26,13 @@ let db: Promise<DuckDBConnection> | undefined;
 export function helperDuckDB(file?: string): Promise<DuckDBConnection> {
   if (db === undefined && file === undefined) return Promise.reject(new Error("the helper's DuckDB has no data file"));
   // As the main thread's stream: a deep buffer lets DuckDB's threads run ahead between fetches.
-  db ??= openDuckDB({ reads: [file ?? ""], settings: { streaming_buffer_size: "32MB" } }).then((d) => d.connection);
+  // Its temporary folder is the main thread's (HelperThread), which removes it: this thread is terminated, never closed.
+  const scratch = (workerData as { scratch?: string } | null)?.scratch;
+  db ??= openDuckDB({
+    reads: [file ?? ""],
+    settings: { streaming_buffer_size: "32MB" },
+    ...(scratch ? { scratch } : {}),
+  }).then((d) => d.connection);
   return db;
 }
 

@@ -24,7 +24,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-GJRMMIKW.js";
+} from "./chunk-QG4XDBDQ.js";
 import {
   sha256File,
   subjectOf
@@ -250,7 +250,6 @@ async function fromScan(conn, scan, failing, k) {
     masks.push(bits.join(" + "));
   }
   const values = failing.map((f) => `CASE WHEN ${f.row.where} THEN ${f.row.value} END`);
-  await conn.run("SET streaming_buffer_size = '32MB'");
   const result = await conn.stream(`SELECT ${[...masks, ...values].join(", ")} FROM ${scan}`);
   const out = new Map(failing.map((f) => [f.index, []]));
   let done = 0;
@@ -1836,7 +1835,10 @@ async function runDataGate(o) {
   for (const h of hashing) h.catch(() => void 0);
   const db = await openDuckDB({
     memoryLimit: DUCKDB_MEMORY,
-    reads: [o.data.path, ...o.reference ? [o.reference.path] : []]
+    reads: [o.data.path, ...o.reference ? [o.reference.path] : []],
+    // DuckDB's default result buffer holds a few chunks, so its threads idle while examples.ts reads
+    // a stream; a deeper one lets the scan run ahead on every core.
+    settings: { streaming_buffer_size: "32MB" }
   });
   try {
     const conn = db.connection;

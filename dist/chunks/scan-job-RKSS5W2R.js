@@ -8,7 +8,7 @@ import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
-} from "./chunk-GJRMMIKW.js";
+} from "./chunk-QG4XDBDQ.js";
 import {
   RingWriter,
   labelOk
@@ -17,10 +17,16 @@ import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/gates/model/scan-job.ts
+import { workerData } from "node:worker_threads";
 var db;
 function helperDuckDB(file) {
   if (db === void 0 && file === void 0) return Promise.reject(new Error("the helper's DuckDB has no data file"));
-  db ??= openDuckDB({ reads: [file ?? ""], settings: { streaming_buffer_size: "32MB" } }).then((d) => d.connection);
+  const scratch = workerData?.scratch;
+  db ??= openDuckDB({
+    reads: [file ?? ""],
+    settings: { streaming_buffer_size: "32MB" },
+    ...scratch ? { scratch } : {}
+  }).then((d) => d.connection);
   return db;
 }
 var sniffs = /* @__PURE__ */ new Map();

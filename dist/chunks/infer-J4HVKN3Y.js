@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-5OP3JZT3.js";
+} from "./chunk-DPGGMXEZ.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import {
@@ -20,7 +20,7 @@ import {
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-GJRMMIKW.js";
+} from "./chunk-QG4XDBDQ.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";

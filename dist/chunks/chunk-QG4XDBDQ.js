@@ -17,7 +17,7 @@ function duckdbScratch(conn) {
 async function openDuckDB(options) {
   const api = await import("./lib-W6YPIZMU.js");
   const Instance = api.DuckDBInstance ?? api.default.DuckDBInstance;
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
+  const scratch = options.scratch ?? mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
   const instance = await Instance.create(":memory:", {
     threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
     ...options.memoryLimit ? { memory_limit: options.memoryLimit } : {},
@@ -30,7 +30,7 @@ async function openDuckDB(options) {
   const close = () => {
     connection.closeSync();
     instance.closeSync();
-    rmSync(scratch, { recursive: true, force: true });
+    if (!options.scratch) rmSync(scratch, { recursive: true, force: true });
   };
   try {
     for (const [k, v] of Object.entries(options.settings ?? {})) await connection.run(`SET ${k} = ${sqlString(v)}`);

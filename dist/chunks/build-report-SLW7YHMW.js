@@ -14,7 +14,7 @@ import {
 import {
   HelperThread,
   workerSetting
-} from "./chunk-JP5NYEGY.js";
+} from "./chunk-APEF4XQO.js";
 import {
   METRICS,
   allMetrics,

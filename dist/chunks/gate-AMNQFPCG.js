@@ -15,7 +15,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-GJRMMIKW.js";
+} from "./chunk-QG4XDBDQ.js";
 import {
   createRing,
   labelOk,
@@ -896,9 +896,13 @@ function lexicalRefusal(text) {
 function parserReason(message) {
   return (message.split("\n")[0] ?? message).replace(/^[A-Za-z ]*Error: /, "").replace(/\.$/, "");
 }
+function textOf(v) {
+  if (typeof v !== "string") throw new Error(`DuckDB's JSON serializer returned ${typeof v}, not text`);
+  return v;
+}
 async function serialize(conn, sql) {
   const r = await conn.runAndReadAll("SELECT json_serialize_sql($1::VARCHAR) AS j", [sql]);
-  return JSON.parse(String(r.getRowObjectsJS()[0]?.j));
+  return JSON.parse(textOf(r.getRowObjectsJS()[0]?.j));
 }
 function whereOf(parsed) {
   if (parsed.error) return { reason: `is not a SQL expression (${parserReason(String(parsed.error_message))})` };
@@ -929,8 +933,7 @@ function disallowed(n, columns, src) {
       return void 0;
     case "COLUMN_REF": {
       const names = n.column_names;
-      if (names.length !== 1)
-        return `names "${names.join(".")}"; a named slice names the data's columns without a table`;
+      if (names.length !== 1) return `names "${names.join(".")}"; a named slice names the data's columns without a table`;
       const name = names[0] ?? "";
       if (!columns.some((c) => c.toLowerCase() === name.toLowerCase())) {
         const hint = didYouMean(name, [...columns]);
@@ -952,7 +955,8 @@ function disallowed(n, columns, src) {
         n.else_expr
       );
     case "OPERATOR":
-      if (!OPERATOR_TYPES.has(String(n.type))) return `uses the ${String(n.type).toLowerCase()} operator, which a named slice may not use`;
+      if (!OPERATOR_TYPES.has(String(n.type)))
+        return `uses the ${String(n.type).toLowerCase()} operator, which a named slice may not use`;
       return children(n.children);
     case "FUNCTION": {
       const name = String(n.function_name);
@@ -981,7 +985,7 @@ async function safePredicate(conn, text, columns, src) {
     `${PREFIX}(${text}
 )`
   ]);
-  const sql = String(rendered.getRowObjectsJS()[0]?.s ?? "");
+  const sql = textOf(rendered.getRowObjectsJS()[0]?.s);
   if (!sql.startsWith(PREFIX)) throw new Error(`DuckDB rendered a checked predicate unexpectedly: ${sql}`);
   const expr = `(${sql.slice(PREFIX.length)})`;
   const again = whereOf(await serialize(conn, `${PREFIX}${expr}`)).where;

@@ -3,7 +3,8 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 
 // src/gates/model/helper-thread.ts
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -21,8 +22,9 @@ function workerSetting() {
   return env === "0" ? "off" : env === "1" ? "on" : "auto";
 }
 var HelperThread = class _HelperThread {
-  constructor(worker) {
+  constructor(worker, scratch) {
     this.worker = worker;
+    this.scratch = scratch;
     const fail = () => {
       this.dead = true;
       for (const resolve of this.waiting.values()) resolve(null);
@@ -39,6 +41,7 @@ var HelperThread = class _HelperThread {
     worker.unref();
   }
   worker;
+  scratch;
   next = 1;
   waiting = /* @__PURE__ */ new Map();
   dead = false;
@@ -47,9 +50,11 @@ var HelperThread = class _HelperThread {
   static start() {
     const file = metricsWorkerFile();
     if (file === void 0 || workerSetting() === "off") return void 0;
+    const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
     try {
-      return new _HelperThread(new Worker(file));
+      return new _HelperThread(new Worker(file, { workerData: { scratch } }), scratch);
     } catch {
+      rmSync(scratch, { recursive: true, force: true });
       return void 0;
     }
   }
@@ -101,7 +106,11 @@ var HelperThread = class _HelperThread {
   }
   close() {
     this.dead = true;
-    void this.worker.terminate();
+    const scratch = this.scratch;
+    void this.worker.terminate().finally(() => {
+      rmSync(scratch, { recursive: true, force: true });
+    });
+    rmSync(scratch, { recursive: true, force: true });
   }
 };
 
