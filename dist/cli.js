@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-IN3NCPLY.js";
+} from "./chunks/chunk-OWD2OEB2.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";

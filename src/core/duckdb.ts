@@ -105,6 +105,14 @@ export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A number from a user's file (a contract's min, an allowed value) as SQL: `Infinity` and `NaN`
+ * written bare would be column names.
+ */
+export function sqlNumber(n: number): string {
+  return Number.isFinite(n) ? String(n) : `${sqlString(String(n))}::DOUBLE`;
+}
+
 /** A quoted SQL identifier for a column name from a user's file. */
 export function sqlIdent(s: string): string {
   return `"${s.replace(/"/g, '""')}"`;

@@ -4,7 +4,7 @@
  * another SQL engine by changing only this file. Check ids are built here: `schema.<col>.type`,
  * `rule.<col>.<rule>`, `dataset.<rule>`.
  */
-import { sqlIdent, sqlString } from "../../core/duckdb.js";
+import { sqlIdent, sqlNumber, sqlString } from "../../core/duckdb.js";
 import type { Scalar } from "../../core/report.js";
 import { DUCKDB_TYPE, type ColumnContract, type ColumnType, type DatasetContract } from "./contract.js";
 
@@ -88,7 +88,8 @@ export function typedColumn(name: string, duckType: string, want: ColumnType | u
 }
 
 function literal(v: number | string | boolean, type: ColumnType | undefined): string {
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "number") return sqlNumber(v);
+  if (typeof v === "boolean") return String(v);
   if (type === "date") return `TRY_CAST(${sqlString(v)} AS DATE)`;
   if (type === "datetime") return `TRY_CAST(${sqlString(v)} AS TIMESTAMP)`;
   if (type === "integer" || type === "number") return `TRY_CAST(${sqlString(v)} AS DOUBLE)`;
@@ -207,7 +208,9 @@ export function columnRules(name: string, c: ColumnContract, duckType: string): 
   }
   if (c.allowed) {
     const numeric = isNumericType(duckType) && c.allowed.every((a) => typeof a === "number");
-    const list = numeric ? c.allowed.map(String).join(", ") : c.allowed.map((a) => sqlString(String(a))).join(", ");
+    const list = numeric
+      ? c.allowed.map((a) => sqlNumber(a as number)).join(", ")
+      : c.allowed.map((a) => sqlString(String(a))).join(", ");
     const lhs = numeric ? v : text(v);
     const rule = rowRule(
       base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),

@@ -22,9 +22,10 @@ import {
   queryRows,
   readCsvRejects,
   sqlIdent,
+  sqlNumber,
   sqlString,
   vectorValues
-} from "./chunk-QG4XDBDQ.js";
+} from "./chunk-JNDNEZOP.js";
 import {
   sha256File,
   subjectOf
@@ -760,7 +761,8 @@ function typedColumn(name, duckType, want) {
   return { expr: col, incompatible: true };
 }
 function literal(v, type) {
-  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "number") return sqlNumber(v);
+  if (typeof v === "boolean") return String(v);
   if (type === "date") return `TRY_CAST(${sqlString(v)} AS DATE)`;
   if (type === "datetime") return `TRY_CAST(${sqlString(v)} AS TIMESTAMP)`;
   if (type === "integer" || type === "number") return `TRY_CAST(${sqlString(v)} AS DOUBLE)`;
@@ -850,7 +852,7 @@ function columnRules(name, c, duckType) {
   }
   if (c.allowed) {
     const numeric = isNumericType(duckType) && c.allowed.every((a) => typeof a === "number");
-    const list = numeric ? c.allowed.map(String).join(", ") : c.allowed.map((a) => sqlString(String(a))).join(", ");
+    const list = numeric ? c.allowed.map((a) => sqlNumber(a)).join(", ") : c.allowed.map((a) => sqlString(String(a))).join(", ");
     const lhs = numeric ? v : text(v);
     const rule = rowRule(
       base("allowed", `${name} takes allowed values only`, c.allowed.map(String).join(", ").slice(0, 200)),

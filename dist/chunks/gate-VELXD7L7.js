@@ -15,7 +15,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-QG4XDBDQ.js";
+} from "./chunk-JNDNEZOP.js";
 import {
   createRing,
   labelOk,

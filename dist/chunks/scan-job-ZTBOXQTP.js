@@ -8,7 +8,7 @@ import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
-} from "./chunk-QG4XDBDQ.js";
+} from "./chunk-JNDNEZOP.js";
 import {
   RingWriter,
   labelOk

@@ -67,6 +67,9 @@ async function lockDown(conn, reads) {
 function sqlString(s) {
   return `'${s.replace(/'/g, "''")}'`;
 }
+function sqlNumber(n) {
+  return Number.isFinite(n) ? String(n) : `${sqlString(String(n))}::DOUBLE`;
+}
 function sqlIdent(s) {
   return `"${s.replace(/"/g, '""')}"`;
 }
@@ -549,6 +552,7 @@ export {
   duckdbScratch,
   openDuckDB,
   sqlString,
+  sqlNumber,
   sqlIdent,
   vectorValues,
   locateCsvRecords,

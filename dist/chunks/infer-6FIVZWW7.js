@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-DPGGMXEZ.js";
+} from "./chunk-YYKJFQ4D.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import {
@@ -20,7 +20,7 @@ import {
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-QG4XDBDQ.js";
+} from "./chunk-JNDNEZOP.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-IQCXFBCV.js";
 import "./chunk-ENG5Z6VT.js";
