@@ -82,7 +82,7 @@ describe("safePredicate", () => {
   const cols = ["age", "Region", "we ird"];
 
   it("returns DuckDB's rendering of the checked expression, not the user's text", async () => {
-    expect(await safePredicate(db.connection, "age >= 65 -- old", cols, src).catch((e: Error) => e.message)).toBe(
+    expect(await safePredicate(db.connection, "age >= 65 -- old", cols, src).catch((e: unknown) => (e as Error).message)).toBe(
       "mlgate.yml:3: gates.model.slices[0].where contains a SQL comment (-- or /*); a named slice is one boolean expression over the data's columns",
     );
     expect(await safePredicate(db.connection, "age >= 65", cols, src)).toBe("((age >= 65))");
@@ -99,7 +99,7 @@ describe("safePredicate", () => {
     const reason = (text: string) =>
       safePredicate(db.connection, text, cols, src).then(
         () => "accepted",
-        (e: Error) => e.message,
+        (e: unknown) => (e as Error).message,
       );
     expect(await reason("age > 1; SELECT 1")).toBe(
       `${src.at} contains ";"; a named slice is one boolean expression over the data's columns, not SQL statements`,
