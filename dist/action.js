@@ -3,11 +3,11 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-OWD2OEB2.js";
+} from "./chunks/chunk-OAWUGK4T.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";
-import "./chunks/chunk-IQCXFBCV.js";
+import "./chunks/chunk-WW6ZHPEJ.js";
 import "./chunks/chunk-ENG5Z6VT.js";
 import "./chunks/chunk-FT6ZV6ZI.js";
 import "./chunks/chunk-CYBZZBR3.js";
@@ -67,6 +67,12 @@ function getListInput(inputs, name) {
   if (v === void 0) return [];
   return v.split(/[\n,]/).map((s) => s.trim()).filter((s) => s !== "");
 }
+function getAllowPathsInput(inputs) {
+  return getListInput(inputs, "allow-paths");
+}
+function pushAllowPaths(args, dirs) {
+  for (const dir of dirs) args.push("--allow-path", dir);
+}
 function pushFlag(args, flag, value) {
   if (value !== void 0) args.push(flag, value);
 }
@@ -81,6 +87,7 @@ function publishArgs(inputs) {
   pushFlag(args, "--run-id", runId);
   pushFlag(args, "--artifact-pattern", getOptionalInput(inputs, "artifact-pattern"));
   pushFlag(args, "--config", getOptionalInput(inputs, "config"));
+  pushAllowPaths(args, getAllowPathsInput(inputs));
   return args;
 }
 
@@ -88,7 +95,7 @@ function publishArgs(inputs) {
 function getInputs(inputs) {
   const models = getListInput(inputs, "model");
   if (!models.length) throw new ConfigurationError('input "model" is required (an ONNX file or a glob such as models/*.onnx)');
-  const out = { models };
+  const out = { models, allowPaths: getAllowPathsInput(inputs) };
   const testData = getOptionalInput(inputs, "test-data");
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
@@ -107,12 +114,16 @@ function onnxCompatArgs(raw) {
   pushFlag(args, "--baseline", i.baseline);
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
+  pushAllowPaths(args, i.allowPaths);
   return args;
 }
 
 // src/actions/data-validation-action.ts
 function getInputs2(inputs) {
-  const out = { failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"], "error") };
+  const out = {
+    failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"], "error"),
+    allowPaths: getAllowPathsInput(inputs)
+  };
   const data = getOptionalInput(inputs, "data");
   const config = getOptionalInput(inputs, "config");
   if (data === void 0 && config === void 0) {
@@ -139,6 +150,7 @@ function dataValidationArgs(raw) {
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
   args.push("--fail-on", i.failOn);
+  pushAllowPaths(args, i.allowPaths);
   return args;
 }
 
@@ -156,7 +168,8 @@ function getInputs3(inputs) {
     data: getRequiredInput(inputs, "data"),
     label: getRequiredInput(inputs, "label"),
     task: getTask(inputs),
-    features: getListInput(inputs, "features")
+    features: getListInput(inputs, "features"),
+    allowPaths: getAllowPathsInput(inputs)
   };
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
@@ -173,6 +186,7 @@ function modelValidationArgs(raw) {
   if (i.features.length) args.push("--features", i.features.join(","));
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
+  pushAllowPaths(args, i.allowPaths);
   return args;
 }
 

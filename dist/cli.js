@@ -3,11 +3,11 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-OWD2OEB2.js";
+} from "./chunks/chunk-OAWUGK4T.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";
-import "./chunks/chunk-IQCXFBCV.js";
+import "./chunks/chunk-WW6ZHPEJ.js";
 import "./chunks/chunk-ENG5Z6VT.js";
 import "./chunks/chunk-FT6ZV6ZI.js";
 import "./chunks/chunk-CYBZZBR3.js";

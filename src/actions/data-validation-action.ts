@@ -1,5 +1,13 @@
 import { ConfigurationError } from "../core/errors.js";
-import { getChoiceInput, getNameInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
+import {
+  getChoiceInput,
+  getNameInput,
+  getOptionalInput,
+  getAllowPathsInput,
+  pushAllowPaths,
+  pushFlag,
+  type RawInputs,
+} from "./inputs.js";
 
 /** `actions/data-validation` inputs, parsed and checked at the edge. */
 export interface DataValidationInputs {
@@ -10,11 +18,16 @@ export interface DataValidationInputs {
   config?: string;
   /** Check-run name suffix, to keep matrix jobs apart. */
   name?: string;
+  /** Folders besides the workspace and $RUNNER_TEMP that inputs may be in. */
+  allowPaths: string[];
   failOn: "error" | "warning";
 }
 
 export function getInputs(inputs: RawInputs): DataValidationInputs {
-  const out: DataValidationInputs = { failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"] as const, "error") };
+  const out: DataValidationInputs = {
+    failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"] as const, "error"),
+    allowPaths: getAllowPathsInput(inputs),
+  };
   const data = getOptionalInput(inputs, "data");
   const config = getOptionalInput(inputs, "config");
   if (data === undefined && config === undefined) {
@@ -46,5 +59,6 @@ export function dataValidationArgs(raw: RawInputs): string[] {
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
   args.push("--fail-on", i.failOn);
+  pushAllowPaths(args, i.allowPaths);
   return args;
 }

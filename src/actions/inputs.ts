@@ -77,6 +77,19 @@ export function getListInput(inputs: RawInputs, name: string): string[] {
     .filter((s) => s !== "");
 }
 
+/**
+ * `allow-paths`: extra folders (one per line or comma-separated) the gate may read inputs from
+ * besides the workspace and $RUNNER_TEMP (core/paths.ts resolveInputPath).
+ */
+export function getAllowPathsInput(inputs: RawInputs): string[] {
+  return getListInput(inputs, "allow-paths");
+}
+
+/** Appends `--allow-path DIR` for each allowed folder. */
+export function pushAllowPaths(args: string[], dirs: readonly string[]): void {
+  for (const dir of dirs) args.push("--allow-path", dir);
+}
+
 /** Appends `--flag value` when the value is set. */
 export function pushFlag(args: string[], flag: string, value: string | undefined): void {
   if (value !== undefined) args.push(flag, value);

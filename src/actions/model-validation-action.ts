@@ -1,5 +1,14 @@
 import { ConfigurationError } from "../core/errors.js";
-import { getListInput, getNameInput, getOptionalInput, getRequiredInput, pushFlag, type RawInputs } from "./inputs.js";
+import {
+  getListInput,
+  getNameInput,
+  getOptionalInput,
+  getRequiredInput,
+  getAllowPathsInput,
+  pushAllowPaths,
+  pushFlag,
+  type RawInputs,
+} from "./inputs.js";
 
 export type ModelTask = "binary" | "multiclass" | "regression";
 
@@ -15,6 +24,8 @@ export interface ModelValidationInputs {
   config?: string;
   /** Check-run name suffix, to keep matrix jobs apart. */
   name?: string;
+  /** Folders besides the workspace and $RUNNER_TEMP that inputs may be in. */
+  allowPaths: string[];
 }
 
 const TASKS: readonly ModelTask[] = ["binary", "multiclass", "regression"];
@@ -33,6 +44,7 @@ export function getInputs(inputs: RawInputs): ModelValidationInputs {
     label: getRequiredInput(inputs, "label"),
     task: getTask(inputs),
     features: getListInput(inputs, "features"),
+    allowPaths: getAllowPathsInput(inputs),
   };
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
@@ -54,5 +66,6 @@ export function modelValidationArgs(raw: RawInputs): string[] {
   if (i.features.length) args.push("--features", i.features.join(","));
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
+  pushAllowPaths(args, i.allowPaths);
   return args;
 }

@@ -1,4 +1,12 @@
-import { getListInput, getNameInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
+import {
+  getListInput,
+  getNameInput,
+  getOptionalInput,
+  getAllowPathsInput,
+  pushAllowPaths,
+  pushFlag,
+  type RawInputs,
+} from "./inputs.js";
 import { ConfigurationError } from "../core/errors.js";
 
 /** `actions/onnx-compat` inputs, parsed and checked at the edge. */
@@ -10,12 +18,14 @@ export interface OnnxCompatInputs {
   config?: string;
   /** Check-run name suffix, to keep matrix jobs apart. */
   name?: string;
+  /** Folders besides the workspace and $RUNNER_TEMP that inputs may be in. */
+  allowPaths: string[];
 }
 
 export function getInputs(inputs: RawInputs): OnnxCompatInputs {
   const models = getListInput(inputs, "model");
   if (!models.length) throw new ConfigurationError('input "model" is required (an ONNX file or a glob such as models/*.onnx)');
-  const out: OnnxCompatInputs = { models };
+  const out: OnnxCompatInputs = { models, allowPaths: getAllowPathsInput(inputs) };
   const testData = getOptionalInput(inputs, "test-data");
   const baseline = getOptionalInput(inputs, "baseline");
   const config = getOptionalInput(inputs, "config");
@@ -39,5 +49,6 @@ export function onnxCompatArgs(raw: RawInputs): string[] {
   pushFlag(args, "--baseline", i.baseline);
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
+  pushAllowPaths(args, i.allowPaths);
   return args;
 }

@@ -1,4 +1,4 @@
-import { getListInput, getOptionalInput, pushFlag, type RawInputs } from "./inputs.js";
+import { getListInput, getOptionalInput, getAllowPathsInput, pushAllowPaths, pushFlag, type RawInputs } from "./inputs.js";
 import { ConfigurationError } from "../core/errors.js";
 
 /**
@@ -14,5 +14,6 @@ export function publishArgs(inputs: RawInputs): string[] {
   pushFlag(args, "--run-id", runId);
   pushFlag(args, "--artifact-pattern", getOptionalInput(inputs, "artifact-pattern"));
   pushFlag(args, "--config", getOptionalInput(inputs, "config"));
+  pushAllowPaths(args, getAllowPathsInput(inputs));
   return args;
 }

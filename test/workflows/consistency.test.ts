@@ -18,18 +18,21 @@ const GATES: Record<string, string> = { "data-validation": "data", "model-valida
 // The contract of each action as issues 3-6 define it.
 const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
   "data-validation": {
-    inputs: ["data", "schema", "reference", "config", "name", "github-token", "fail-on"],
+    inputs: ["data", "schema", "reference", "config", "name", "github-token", "fail-on", "allow-paths"],
     outputs: ["status", "report-path", "failed-checks"],
   },
   "model-validation": {
-    inputs: ["candidate", "baseline", "data", "label", "task", "features", "config", "name", "github-token"],
+    inputs: ["candidate", "baseline", "data", "label", "task", "features", "config", "name", "github-token", "allow-paths"],
     outputs: ["status", "report-path", "primary-metric", "candidate-value", "baseline-value", "delta"],
   },
   "onnx-compat": {
-    inputs: ["model", "test-data", "baseline", "config", "name", "github-token"],
+    inputs: ["model", "test-data", "baseline", "config", "name", "github-token", "allow-paths"],
     outputs: ["status", "report-path"],
   },
-  publish: { inputs: ["github-token", "run-id", "artifact-pattern", "report", "config"], outputs: ["status", "reports"] },
+  publish: {
+    inputs: ["github-token", "run-id", "artifact-pattern", "report", "config", "allow-paths"],
+    outputs: ["status", "reports"],
+  },
 };
 
 describe("the action.yml files agree", () => {

@@ -15608,7 +15608,7 @@ var config_schema_default = {
         },
         slices: {
           type: "array",
-          description: "Named slices: SQL predicates over the evaluation data.",
+          description: "Named slices: boolean expressions over the evaluation data's columns (checked by DuckDB's parser, never run as SQL text).",
           items: {
             type: "object",
             required: ["name", "where"],
@@ -15621,7 +15621,7 @@ var config_schema_default = {
               where: {
                 type: "string",
                 minLength: 1,
-                description: "SQL predicate, e.g. age >= 65."
+                description: "One boolean expression over the data's columns, e.g. age >= 65: comparisons, AND/OR/NOT, arithmetic, IN, BETWEEN, IS NULL, CASE, casts and pure scalar functions (lower, upper, length, abs, coalesce, substr, starts_with, regexp_matches, ...); no subqueries, table functions, comments or statements."
               }
             }
           }

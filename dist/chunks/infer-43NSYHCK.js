@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-YYKJFQ4D.js";
+} from "./chunk-MTW7WCV7.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import {
@@ -22,7 +22,7 @@ import {
   sqlIdent
 } from "./chunk-JNDNEZOP.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-IQCXFBCV.js";
+import "./chunk-WW6ZHPEJ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";

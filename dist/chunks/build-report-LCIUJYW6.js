@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-IQCXFBCV.js";
+} from "./chunk-WW6ZHPEJ.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

@@ -16,7 +16,7 @@ import {
 import {
   configFailOn,
   loadConfig
-} from "./chunk-IQCXFBCV.js";
+} from "./chunk-WW6ZHPEJ.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -228,7 +228,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-B2YF6X3A.js");
+    const { main: main2 } = await import("./cli-CQRWHB6P.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -295,7 +295,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-O4UUTQC7.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-IHINJVKF.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -409,7 +409,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-EOI34YMJ.js"),
+      import("./gate-RBMZOWR3.js"),
       import("./testdata-G4BUSICD.js"),
       import("./policy-V6RBG7MR.js")
     ]);
@@ -495,7 +495,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-PTOC2NYZ.js");
+    const { runDataGate } = await import("./gate-CZXPQL5L.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -527,7 +527,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-6FIVZWW7.js");
+    const { inferContract } = await import("./infer-43NSYHCK.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -780,7 +780,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-VELXD7L7.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-SLW7YHMW.js")
+    import("./build-report-LCIUJYW6.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -825,7 +825,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-SLW7YHMW.js")
+      import("./build-report-LCIUJYW6.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

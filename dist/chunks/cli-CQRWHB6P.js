@@ -2,20 +2,23 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  DUCKDB_MEMORY,
-  runDataGate
-} from "./chunk-YYKJFQ4D.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
-import "./chunk-JNDNEZOP.js";
+  commandHelp,
+  main,
+  mainHelp
+} from "./chunk-OAWUGK4T.js";
+import "./chunk-APEF4XQO.js";
+import "./chunk-KYPKKBIE.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-IQCXFBCV.js";
+import "./chunk-WW6ZHPEJ.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-FT6ZV6ZI.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  DUCKDB_MEMORY,
-  runDataGate
+  commandHelp,
+  main,
+  mainHelp
 };

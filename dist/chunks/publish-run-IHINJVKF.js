@@ -5,7 +5,7 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-IQCXFBCV.js";
+} from "./chunk-WW6ZHPEJ.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,

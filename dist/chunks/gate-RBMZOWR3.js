@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   isWaived
-} from "./chunk-IQCXFBCV.js";
+} from "./chunk-WW6ZHPEJ.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport
