@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-OAWUGK4T.js";
+} from "./chunks/chunk-KHBRFIBR.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";

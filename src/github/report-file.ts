@@ -13,8 +13,9 @@ export function loadReport(file: string, shown = file): Report {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new ConfigurationError(`${shown}: is not a JSON report (${e instanceof Error ? e.message : String(e)})`);
+  } catch {
+    // Not the parser's message: it quotes the file's start, and the file may be anything.
+    throw new ConfigurationError(`${shown}: is not a JSON report`);
   }
   validate ??= new Ajv2020({ allErrors: false, strict: false }).compile(schema);
   if (!validate(parsed)) {

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-OAWUGK4T.js";
+} from "./chunk-KHBRFIBR.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-FK2QC4SI.js";

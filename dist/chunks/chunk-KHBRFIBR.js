@@ -228,7 +228,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-CQRWHB6P.js");
+    const { main: main2 } = await import("./cli-LQ47CF2U.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -295,7 +295,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-IHINJVKF.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-K4CLMTLU.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts

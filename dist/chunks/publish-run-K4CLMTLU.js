@@ -192,8 +192,8 @@ function loadReport(file, shown = file) {
   let parsed;
   try {
     parsed = JSON.parse(readFileSync(file, "utf8"));
-  } catch (e) {
-    throw new ConfigurationError(`${shown}: is not a JSON report (${e instanceof Error ? e.message : String(e)})`);
+  } catch {
+    throw new ConfigurationError(`${shown}: is not a JSON report`);
   }
   validate ??= new import__.Ajv2020({ allErrors: false, strict: false }).compile(report_schema_default);
   if (!validate(parsed)) {
