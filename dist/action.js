@@ -3,8 +3,9 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-KHBRFIBR.js";
+} from "./chunks/chunk-3CDDJNH5.js";
 import "./chunks/chunk-APEF4XQO.js";
+import "./chunks/chunk-HAJ4OSLL.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-WW6ZHPEJ.js";

@@ -4,6 +4,7 @@ import { publishCommand } from "./github/publish-command.js";
 import { onnxCommand } from "./gates/onnx/command.js";
 import { dataCommand, dataInferCommand } from "./gates/data/command.js";
 import { modelCommand, modelMergeCommand } from "./gates/model/command.js";
+import { serveCommand } from "./serve/command.js";
 
 /**
  * Every subcommand of `mlgate`, in the order --help lists them. A gate joins this list when it lands.
@@ -14,6 +15,7 @@ export const COMMANDS: Command[] = [
   modelCommand,
   modelMergeCommand,
   onnxCommand,
+  serveCommand,
   publishCommand,
   demoCommand,
 ];

@@ -147,6 +147,11 @@ export interface ModelStatus {
   weight: number;
   mode: TrafficMode;
   versions: Record<string, VersionStatus>;
+  /**
+   * Why this server could not apply the registry's latest generation (a version that does not load,
+   * a digest that does not match); `generation` stays the one still served. Absent when all is well.
+   */
+  error?: string;
 }
 
 /** `GET /v1/status` of `mlgate serve`, and each file in DIR/status/. */

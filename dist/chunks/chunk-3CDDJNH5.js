@@ -6,6 +6,9 @@ import {
   workerSetting
 } from "./chunk-APEF4XQO.js";
 import {
+  checkRegistryName
+} from "./chunk-HAJ4OSLL.js";
+import {
   METRICS,
   PRIMARY_METRIC
 } from "./chunk-KYPKKBIE.js";
@@ -228,7 +231,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-LQ47CF2U.js");
+    const { main: main2 } = await import("./cli-I4BVK5GP.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -409,7 +412,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-RBMZOWR3.js"),
+      import("./gate-UCXPSIVT.js"),
       import("./testdata-G4BUSICD.js"),
       import("./policy-V6RBG7MR.js")
     ]);
@@ -778,7 +781,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-VELXD7L7.js"),
+    import("./gate-46TLGO5O.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-LCIUJYW6.js")
   ]);
@@ -834,6 +837,146 @@ var modelMergeCommand = {
   }
 };
 
+// src/serve/command.ts
+import { readFileSync } from "node:fs";
+import path7 from "node:path";
+
+// src/core/units.ts
+var DURATION = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
+var BYTES = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+function parseDuration(text, flag) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(text);
+  const ms = m ? Number(m[1]) * (DURATION[(m[2] ?? "s").toLowerCase()] ?? NaN) : NaN;
+  if (!Number.isFinite(ms) || ms <= 0)
+    throw new ConfigurationError(`${flag} "${text}" is not a duration; use a positive number with ms, s, m or h, such as 30s`);
+  return Math.round(ms);
+}
+function parseBytes(text, flag) {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(text);
+  const n = m ? Number(m[1]) * (BYTES[(m[2] ?? "b").toLowerCase()] ?? NaN) : NaN;
+  if (!Number.isFinite(n) || n < 1)
+    throw new ConfigurationError(`${flag} "${text}" is not a size; use a positive number with b, kb, mb or gb, such as 10mb`);
+  return Math.floor(n);
+}
+
+// src/serve/command.ts
+function adminToken(ctx) {
+  const file = ctx.str("admin-token-file");
+  if (file !== void 0) {
+    const abs = ctx.resolvePath(file, { flag: "--admin-token-file", kind: "file" });
+    const token = readFileSync(abs, "utf8").trim();
+    if (token === "" || /\s/.test(token))
+      throw new ConfigurationError(
+        `--admin-token-file ${file}: must hold one token without spaces (the file is empty or has several words)`
+      );
+    return token;
+  }
+  const env = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
+  if (env !== void 0 && /\s/.test(env)) throw new ConfigurationError("MLGATE_ADMIN_TOKEN must be one token without spaces");
+  return env || void 0;
+}
+function options(ctx) {
+  const model = ctx.str("model");
+  const registry = ctx.str("registry");
+  if (model === void 0 === (registry === void 0))
+    throw new ConfigurationError("give --model FILE or --registry DIR (one of them); see mlgate serve --help");
+  const portText = ctx.str("port") ?? "8080";
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port > 65535)
+    throw new ConfigurationError(`--port "${portText}" is not a port; use 0 (any free port) to 65535`);
+  const header = ctx.str("affinity-header") ?? "x-user-id";
+  if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(header))
+    throw new ConfigurationError(`--affinity-header "${header}" is not an HTTP header name`);
+  const windowMs = parseDuration(ctx.str("window") ?? "30s", "--window");
+  if (windowMs < 1e3) throw new ConfigurationError(`--window "${ctx.str("window") ?? ""}" is shorter than one second`);
+  const token = adminToken(ctx);
+  const o = {
+    host: ctx.str("host") ?? "127.0.0.1",
+    port,
+    windowSeconds: Math.round(windowMs / 1e3),
+    affinityHeader: header,
+    maxBodyBytes: parseBytes(ctx.str("max-body") ?? "10mb", "--max-body"),
+    timeoutMs: parseDuration(ctx.str("timeout") ?? "30s", "--timeout"),
+    log: (m) => {
+      ctx.progress(m);
+    },
+    ...token !== void 0 ? { adminToken: token } : {}
+  };
+  if (model !== void 0) {
+    const file = ctx.resolvePath(model, { flag: "--model", kind: "file" });
+    const name = ctx.str("name") ?? path7.basename(model).replace(/\.onnx$/i, "");
+    checkRegistryName("model name", name, ctx.str("name") !== void 0 ? "--name" : "--model");
+    o.model = { file, name, label: model };
+  } else {
+    if (ctx.str("name") !== void 0)
+      throw new ConfigurationError("--name goes with --model; a registry serves each model under its folder's name");
+    o.registry = ctx.resolvePath(registry ?? "", { flag: "--registry", kind: "dir" });
+  }
+  return o;
+}
+var serveCommand = {
+  name: "serve",
+  summary: "Serve ONNX models over HTTP: Open Inference Protocol v2 and v1 :predict, canary routing, metrics, admin API.",
+  usage: [
+    "serve --model FILE [--name NAME] [--port N] [--host 127.0.0.1] [--admin-token-file FILE]",
+    "serve --registry DIR [--port N] [--host 127.0.0.1] [--window 30s] [--affinity-header x-user-id] [--admin-token-file FILE]"
+  ],
+  description: [
+    "Prints `mlgate serve: listening on URL` on stdout once ready and runs until SIGTERM or SIGINT, then drains",
+    "requests in flight (at most --timeout) and stops. With --registry it follows the registry's aliases without a",
+    "restart and writes its status to DIR/status/ every second. The admin API (/v1/admin/) is on only with a token",
+    "from --admin-token-file or MLGATE_ADMIN_TOKEN. See docs/deploy.md."
+  ].join("\n"),
+  options: {
+    model: { type: "string", valueName: "FILE", description: "Serve this ONNX model as version 1 of one model." },
+    name: {
+      type: "string",
+      valueName: "NAME",
+      description: "The model's name in URLs (default: the file's name without .onnx)."
+    },
+    registry: {
+      type: "string",
+      valueName: "DIR",
+      description: "Serve every model of this registry folder and follow its changes."
+    },
+    port: { type: "string", valueName: "N", description: "Port to listen on (default 8080; 0 picks a free one)." },
+    host: { type: "string", valueName: "HOST", description: "Address to listen on (default 127.0.0.1)." },
+    window: { type: "string", valueName: "DURATION", description: "Sliding window of /v1/status figures (default 30s)." },
+    "affinity-header": {
+      type: "string",
+      valueName: "NAME",
+      description: "Header whose value keeps a user on one version (default x-user-id)."
+    },
+    "max-body": { type: "string", valueName: "SIZE", description: "Largest request body; larger ones get 413 (default 10mb)." },
+    timeout: { type: "string", valueName: "DURATION", description: "Longest a request may take; then 504 (default 30s)." },
+    "admin-token-file": {
+      type: "string",
+      valueName: "FILE",
+      description: "File holding the admin API's bearer token (or set MLGATE_ADMIN_TOKEN)."
+    }
+  },
+  run: async (ctx) => {
+    const o = options(ctx);
+    const { startServer } = await import("./server-U4XM5EDY.js");
+    const server = await startServer(o);
+    ctx.stdout.write(`mlgate serve: listening on ${server.url}
+`);
+    const signal = await new Promise((resolve) => {
+      const on = (s) => {
+        process.off("SIGTERM", on);
+        process.off("SIGINT", on);
+        resolve(s);
+      };
+      process.on("SIGTERM", on);
+      process.on("SIGINT", on);
+    });
+    ctx.progress(`${signal}: draining requests in flight, then stopping`);
+    await server.close();
+    ctx.progress("stopped");
+    return 0;
+  }
+};
+
 // src/commands.ts
 var COMMANDS = [
   dataCommand,
@@ -841,6 +984,7 @@ var COMMANDS = [
   modelCommand,
   modelMergeCommand,
   onnxCommand,
+  serveCommand,
   publishCommand,
   demoCommand
 ];
@@ -856,8 +1000,8 @@ function enrichReport(...args) {
 function optionsOf(cmd) {
   return { ...cmd.options, ...cmd.gate ? GATE_OPTIONS : {}, ...GLOBAL_OPTIONS };
 }
-function flagList(options) {
-  const rows = Object.entries(options).map(([name, o]) => {
+function flagList(options2) {
+  const rows = Object.entries(options2).map(([name, o]) => {
     const flag = `${o.short ? `-${o.short}, ` : "    "}--${name}${o.type === "string" ? ` ${o.valueName ?? "VALUE"}` : ""}`;
     return [flag, o.description + (o.multiple ? " Repeatable." : "")];
   });
@@ -905,12 +1049,12 @@ function findCommand(args, commands) {
   return best;
 }
 function parse(cmd, rest) {
-  const options = optionsOf(cmd);
+  const options2 = optionsOf(cmd);
   try {
     const parsed = parseArgs({
       args: rest,
       options: Object.fromEntries(
-        Object.entries(options).map(([k, o]) => [k, { type: o.type, multiple: true, ...o.short ? { short: o.short } : {} }])
+        Object.entries(options2).map(([k, o]) => [k, { type: o.type, multiple: true, ...o.short ? { short: o.short } : {} }])
       ),
       strict: true,
       allowPositionals: cmd.allowPositionals ?? false
@@ -920,7 +1064,7 @@ function parse(cmd, rest) {
     const msg = errorMessage(e);
     const unknown = /Unknown option '(-{1,2}[^']+)'/.exec(msg)?.[1];
     if (unknown) {
-      const hint = didYouMean(unknown.replace(/^-+/, ""), Object.keys(options));
+      const hint = didYouMean(unknown.replace(/^-+/, ""), Object.keys(options2));
       throw new ConfigurationError(
         `unknown flag ${unknown} for mlgate ${cmd.name}${hint ? ` (did you mean --${hint}?)` : ""}; see mlgate ${cmd.name} --help`
       );
@@ -934,7 +1078,7 @@ function parse(cmd, rest) {
   }
 }
 function makeContext(cmd, values, positionals, io) {
-  const options = optionsOf(cmd);
+  const options2 = optionsOf(cmd);
   const last = (v) => Array.isArray(v) ? v[v.length - 1] : v;
   const ctx = {
     values,
@@ -956,15 +1100,15 @@ function makeContext(cmd, values, positionals, io) {
       allowPaths: values["allow-path"] ?? []
     }),
     str: (n) => {
-      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
+      if (options2[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
       return last(values[n]);
     },
     list: (n) => {
-      if (options[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
+      if (options2[n]?.type !== "string") throw new Error(`mlgate ${cmd.name} has no string flag --${n}`);
       return values[n] ?? [];
     },
     bool: (n) => {
-      if (options[n]?.type !== "boolean") throw new Error(`mlgate ${cmd.name} has no boolean flag --${n}`);
+      if (options2[n]?.type !== "boolean") throw new Error(`mlgate ${cmd.name} has no boolean flag --${n}`);
       return last(values[n]) === true;
     }
   };

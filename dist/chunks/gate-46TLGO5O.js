@@ -2,6 +2,9 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  onnxruntime
+} from "./chunk-GMUZRKW3.js";
+import {
   copyNumbers
 } from "./chunk-24O54POV.js";
 import {
@@ -166,14 +169,6 @@ async function releaseBaseline(spec, env, progress = () => void 0) {
 
 // src/gates/model/evaluate.ts
 import { closeSync, openSync, readSync, statSync } from "node:fs";
-
-// src/gates/model/ort.ts
-import { createRequire } from "node:module";
-var loaded;
-function onnxruntime() {
-  loaded ??= createRequire(import.meta.url)("onnxruntime-node");
-  return loaded;
-}
 
 // src/gates/model/feed.ts
 function alloc(dtype, n) {

@@ -5,8 +5,9 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-KHBRFIBR.js";
+} from "./chunk-3CDDJNH5.js";
 import "./chunk-APEF4XQO.js";
+import "./chunk-HAJ4OSLL.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-WW6ZHPEJ.js";
