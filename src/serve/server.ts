@@ -84,6 +84,8 @@ function listen(server: ReturnType<typeof createServer>, host: string, port: num
 export async function startServer(o: ServeOptions): Promise<RunningServer> {
   if (!o.registry === !o.model) throw new Error("startServer needs exactly one of registry and model");
   const log = o.log ?? (() => undefined);
+  // With --model the first load's failure is the command's error message: not logged twice.
+  let followLog = o.model ? (): void => undefined : log;
   const host = o.host ?? "127.0.0.1";
   const windowSeconds = o.windowSeconds ?? 30;
   const timeoutMs = o.timeoutMs ?? 30_000;
@@ -96,7 +98,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     dir,
     models,
     windowSeconds,
-    log,
+    log: (m) => {
+      followLog(m);
+    },
     ...(o.pollMs !== undefined ? { pollMs: o.pollMs } : {}),
     ...(o.model
       ? {
@@ -116,6 +120,7 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     rmSync(owned, { recursive: true, force: true });
     throw new ConfigurationError(errors[0]);
   }
+  followLog = log;
 
   const ctx = {
     models,

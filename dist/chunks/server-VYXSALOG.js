@@ -1492,6 +1492,7 @@ function listen(server, host, port) {
 async function startServer(o) {
   if (!o.registry === !o.model) throw new Error("startServer needs exactly one of registry and model");
   const log = o.log ?? (() => void 0);
+  let followLog = o.model ? () => void 0 : log;
   const host = o.host ?? "127.0.0.1";
   const windowSeconds = o.windowSeconds ?? 30;
   const timeoutMs = o.timeoutMs ?? 3e4;
@@ -1504,7 +1505,9 @@ async function startServer(o) {
     dir,
     models,
     windowSeconds,
-    log,
+    log: (m) => {
+      followLog(m);
+    },
     ...o.pollMs !== void 0 ? { pollMs: o.pollMs } : {},
     ...o.model ? {
       fileLabel: (n, v) => n === o.model?.name && v === "1" ? `--model ${o.model.label ?? o.model.file}` : void 0
@@ -1519,6 +1522,7 @@ async function startServer(o) {
     rmSync2(owned, { recursive: true, force: true });
     throw new ConfigurationError(errors[0]);
   }
+  followLog = log;
   const ctx = {
     models,
     affinityHeader: (o.affinityHeader ?? "x-user-id").toLowerCase(),
