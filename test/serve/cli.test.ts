@@ -214,7 +214,9 @@ describe("mlgate serve lifecycle", () => {
         (res) => {
           let text = "";
           res.on("data", (d: Buffer) => (text += d.toString()));
-          res.on("end", () => resolve({ status: res.statusCode ?? 0, text }));
+          res.on("end", () => {
+            resolve({ status: res.statusCode ?? 0, text });
+          });
         },
       );
       req.on("error", reject);

@@ -101,9 +101,15 @@ export function startServe(args: string[], env: NodeJS.ProcessEnv = {}): Promise
   });
   let out = "";
   let err = "";
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      resolve(code);
+    }),
+  );
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`mlgate serve did not start in 30 s; stderr: ${err}`)), 30_000);
+    const timer = setTimeout(() => {
+      reject(new Error(`mlgate serve did not start in 30 s; stderr: ${err}`));
+    }, 30_000);
     child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       const m = /listening on (http:\/\/\S+)/.exec(out);
