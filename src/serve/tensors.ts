@@ -161,15 +161,15 @@ export interface JsonTensor {
 /** Checks a request tensor against the model's spec and builds the onnxruntime tensor from it. */
 export function decodeInput(spec: TensorSpec, input: JsonTensor): Ort.Tensor {
   const { name } = spec;
-  const expected = `expected shape ${shapeText(spec.shape)} (${spec.datatype})`;
+  const expected = (): string => `expected shape ${shapeText(spec.shape)} (${spec.datatype})`;
   if (input.datatype !== spec.datatype)
     throw new HttpError(400, `input "${name}": expected datatype ${spec.datatype}, got ${show(input.datatype)}`);
   const shape = input.shape;
   if (!Array.isArray(shape) || shape.some((d) => typeof d !== "number" || !Number.isSafeInteger(d) || d < 0))
-    throw new HttpError(400, `input "${name}": ${expected}, got shape ${show(shape)}; give every dimension as a whole number`);
+    throw new HttpError(400, `input "${name}": ${expected()}, got shape ${show(shape)}; give every dimension as a whole number`);
   const dims = shape as number[];
   if (dims.length !== spec.shape.length || spec.shape.some((d, i) => d !== -1 && d !== dims[i]))
-    throw new HttpError(400, `input "${name}": ${expected}, got ${shapeText(dims)}`);
+    throw new HttpError(400, `input "${name}": ${expected()}, got ${shapeText(dims)}`);
   if (!Array.isArray(input.data)) throw new HttpError(400, `input "${name}": "data" must be an array of the tensor's elements`);
   const values = flatten(input.data);
   const count = dims.reduce((a, b) => a * b, 1);

@@ -231,7 +231,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-JUD7DFZL.js");
+    const { main: main2 } = await import("./cli-VCFUSBEP.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -957,7 +957,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-VYXSALOG.js");
+    const { startServer } = await import("./server-TNZL4EVE.js");
     const server = await startServer(o);
     ctx.stdout.write(`mlgate serve: listening on ${server.url}
 `);
