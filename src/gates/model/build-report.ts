@@ -114,6 +114,16 @@ export async function buildReportConcurrently(
   }
 }
 
+/**
+ * Where the baseline came from (its origin and the first 12 hex digits of its SHA-256), or that
+ * there was none and why: a reviewer must never mistake "nothing to compare with" for "no worse".
+ */
+export function baselineSource(st: EvalState): string {
+  const sub = st.subjects.find((x) => x.role === "baseline");
+  if (st.baseline && sub) return `baseline ${st.baselineOrigin ?? sub.path} (sha256 ${sub.sha256.slice(0, 12)})`;
+  return `no baseline (${st.noBaseline ?? "none given"}): absolute thresholds only`;
+}
+
 /** compute -> compare -> decide over a scored evaluation set; the same for one run and a merge of shards. */
 export function buildReport(st: EvalState, preparedBefore?: Prepared): Report {
   const v = st.settings.verdict;
@@ -168,7 +178,7 @@ export function buildReport(st: EvalState, preparedBefore?: Prepared): Report {
   const failed = final.filter((c) => c.status === "fail");
   const head = pc
     ? `candidate ${primary} ${fmtNum(pc.candidate)} vs baseline ${fmtNum(pc.baseline)} (Δ ${fmtDelta(pc.delta)}, 95% CI ${fmtDelta(pc.ci[0])} to ${fmtDelta(pc.ci[1])})`
-    : `candidate ${primary} ${fmtNum(cand[primary])} (no baseline)`;
+    : `candidate ${primary} ${fmtNum(cand[primary])}`;
   const tail = failed.length
     ? `; failed: ${failed
         .slice(0, 3)
@@ -178,7 +188,7 @@ export function buildReport(st: EvalState, preparedBefore?: Prepared): Report {
   return makeReport({
     gate: "model",
     checks: final,
-    summary: `${head} on ${formatCount(st.yTrue.length)} rows${tail}`,
+    summary: `${head} on ${formatCount(st.yTrue.length)} rows; ${baselineSource(st)}${tail}`,
     subject: st.subjects[0] ?? { path: st.settings.candidate, sha256: "0".repeat(64) },
     subjects: st.subjects,
     inputs: st.inputs,

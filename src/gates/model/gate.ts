@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDuckDB, sqlIdent } from "../../core/duckdb.js";
@@ -8,7 +8,8 @@ import type { ResolveOptions } from "../../cli/command.js";
 import type { Subject } from "../../core/report.js";
 import { openTable, type OpenedTable } from "../../core/table.js";
 import { bindCsvSource, sniffCsvSource, type CsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
-import { resolveGitBaseline } from "./baseline.js";
+import { assertNotLfsPointer } from "../../core/lfs.js";
+import { resolveGitBaseline, type ResolvedBaseline } from "./baseline.js";
 import { isReleaseSpec, releaseBaseline } from "./release-baseline.js";
 import { scoreRows, type HelperScan, type SampleScored, type Scored } from "./evaluate.js";
 import { planGroups, type GroupSpec } from "./groups.js";
@@ -56,14 +57,19 @@ async function dataSha256(file: string, early: DataHash | undefined): Promise<st
  */
 export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalState> {
   const candFile = io.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
+  assertNotLfsPointer(candFile, `--candidate ${s.candidate}`);
   const dataFile = io.resolvePath(s.data, { flag: "--data", kind: "any" });
+  if (statSync(dataFile).isFile()) assertNotLfsPointer(dataFile, `--data ${s.data}`);
   const git = isReleaseSpec(s.baseline)
     ? await releaseBaseline(s.baseline, io.env, io.progress)
     : resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
-  let baseline: { file: string; display: string; temporary?: boolean } | undefined;
-  if (git === "path" && s.baseline)
-    baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
-  else if (git !== "none" && git !== "path") baseline = git;
+  let baseline: ResolvedBaseline | undefined;
+  let noBaseline: string | undefined;
+  if (git === "path") {
+    const given = s.baseline ?? "";
+    baseline = { file: io.resolvePath(given, { flag: "--baseline", kind: "file" }), display: given, origin: given };
+  } else if ("none" in git) noBaseline = git.none;
+  else baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => undefined);
 
   // This thread's DuckDB, opened when something here needs it: with a helper thread that sniffs and
@@ -90,6 +96,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   let candidate: LoadedModel | undefined;
   let base: LoadedModel | undefined;
   try {
+    if (baseline) assertNotLfsPointer(baseline.file, `--baseline ${baseline.display}`);
     candidate = await loadModel(candFile, s.candidate, "candidate");
     base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : undefined;
     const models = base ? { candidate, baseline: base } : { candidate };
@@ -163,6 +170,8 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
       inputs: {},
       settings: s,
       data: { path: s.data, lineOffset: 0 },
+      ...(baseline ? { baselineOrigin: baseline.origin } : {}),
+      ...(noBaseline !== undefined ? { noBaseline } : {}),
       ...(s.shard ? { shard: s.shard } : {}),
     };
     if (scored.sample && scored.plan.mode === "matrix") {

@@ -67,5 +67,6 @@ export async function releaseBaseline(
   const download = await get(found.url, "application/octet-stream");
   if (!download.ok) throw fail(`downloading ${asset} from release ${release.tag_name} failed (HTTP ${download.status})`);
   const file = toTemp(Buffer.from(await download.arrayBuffer()), asset);
-  return { file, display: `release:${release.tag_name}:${asset}`, temporary: true };
+  const display = `release:${release.tag_name}:${asset}`;
+  return { file, display, origin: display, temporary: true };
 }

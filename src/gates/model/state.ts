@@ -53,6 +53,10 @@ export interface EvalState {
   /** Resolved settings; shards must agree on them to merge. */
   settings: RunSettings;
   data: { path: string; lineOffset: number };
+  /** Where the baseline came from, for the summary line (`git:main:model.onnx at 1a2b3c4`). */
+  baselineOrigin?: string;
+  /** Why there is no baseline, for the summary line (a new model, `--baseline none`, not a pull request). */
+  noBaseline?: string;
   shard?: { index: number; count: number };
 }
 

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-YYZN7WKW.js";
+} from "./chunk-ZLIWYV23.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-KYPKKBIE.js";

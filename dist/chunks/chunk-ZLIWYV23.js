@@ -231,7 +231,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-VCFUSBEP.js");
+    const { main: main2 } = await import("./cli-OKBIVKAD.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -781,9 +781,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-46TLGO5O.js"),
+    import("./gate-ORPE376O.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-LCIUJYW6.js")
+    import("./build-report-MHFTQBOG.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -828,7 +828,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-LCIUJYW6.js")
+      import("./build-report-MHFTQBOG.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

@@ -44,14 +44,104 @@ import {
 import "./chunk-EFS5GV5K.js";
 
 // src/gates/model/gate.ts
-import { rmSync } from "node:fs";
+import { rmSync, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
 
+// src/core/lfs.ts
+import { closeSync, openSync, readSync } from "node:fs";
+var MAX_POINTER_BYTES = 1024;
+var POINTER_START = /^version https:\/\/(git-lfs|hawser)\.github\.com\/spec\/v\d+\r?\n/;
+function isLfsPointer(bytes) {
+  if (bytes.length > MAX_POINTER_BYTES) return false;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
+  return POINTER_START.test(text) && /\noid sha256:[0-9a-f]{64}\r?\n/.test(text);
+}
+function lfsPointerError(shown) {
+  return new ConfigurationError(
+    `${shown} is a Git LFS pointer; check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``
+  );
+}
+function head(file) {
+  const fd = openSync(file, "r");
+  try {
+    const buf = Buffer.alloc(MAX_POINTER_BYTES + 1);
+    const n = readSync(fd, buf, 0, buf.length, 0);
+    return buf.subarray(0, n);
+  } finally {
+    closeSync(fd);
+  }
+}
+function assertNotLfsPointer(file, shown) {
+  if (isLfsPointer(head(file))) throw lfsPointerError(shown);
+}
+
 // src/gates/model/baseline.ts
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+
+// src/gates/model/git.ts
+import { spawnSync } from "node:child_process";
+var FETCH_TIMEOUT_MS = 3e5;
+function runGit(cwd, env, args, timeoutMs = 6e4) {
+  const r = spawnSync("git", args, {
+    cwd,
+    // The gate's own environment (tests pass theirs) on top of the process's; git never prompts.
+    env: { ...process.env, ...env, GIT_TERMINAL_PROMPT: "0" },
+    maxBuffer: 2 ** 31 - 1,
+    timeout: timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  const stderr = r.stderr?.toString("utf8") ?? "";
+  const error = r.error?.message ?? stderr.split("\n").map((l) => l.trim()).find((l) => /^(fatal|error):/.test(l)) ?? stderr.trim().split("\n")[0] ?? "";
+  return { ok: r.status === 0, stdout: r.stdout ?? Buffer.alloc(0), error: error || `exit ${String(r.status)}` };
+}
+function gitRepository(cwd, env) {
+  const run = (args, timeoutMs) => runGit(cwd, env, args, timeoutMs);
+  const top = run(["rev-parse", "--show-toplevel"]);
+  if (!top.ok) return top.error;
+  const shallow = run(["rev-parse", "--is-shallow-repository"]).stdout.toString().trim() === "true";
+  return {
+    top: top.stdout.toString().trim(),
+    shallow,
+    run,
+    hasFile: (commit, file) => {
+      const t = run(["cat-file", "-t", `${commit}:${file}`]);
+      return t.ok && t.stdout.toString().trim() === "blob";
+    }
+  };
+}
+function revParse(repo, ref) {
+  const r = repo.run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  const sha = r.stdout.toString().trim();
+  return r.ok && /^[0-9a-f]{40,64}$/.test(sha) ? sha : void 0;
+}
+var isSha = (ref) => /^[0-9a-f]{40}$/i.test(ref);
+function gitCommit(repo, ref) {
+  if (ref.startsWith("-")) throw new Error(`git ref ${ref} starts with "-"`);
+  const have = revParse(repo, ref);
+  if (have) return have;
+  const what = isSha(ref) ? `commit ${ref.slice(0, 7)}` : `ref ${ref}`;
+  const clone = repo.shallow ? "this shallow clone" : "this clone";
+  if (!repo.run(["remote", "get-url", "origin"]).ok)
+    return { why: `${what} is not in ${clone}, which has no origin remote to fetch it from` };
+  const target = ref.replace(/^(refs\/remotes\/)?origin\//, "");
+  const depth = repo.shallow ? ["--depth=1"] : [];
+  const fetched = repo.run(["fetch", "--quiet", "--no-tags", ...depth, "origin", target], FETCH_TIMEOUT_MS);
+  if (fetched.ok) {
+    const sha = revParse(repo, isSha(ref) ? ref : "FETCH_HEAD");
+    if (sha) return sha;
+  }
+  return {
+    why: `${what} is not in ${clone} and \`git fetch ${[...depth, "origin", target].join(" ")}\` could not fetch it (${fetched.ok ? "nothing fetched" : fetched.error})`
+  };
+}
+function gitShow(repo, commit, file, filters) {
+  const r = repo.run(filters ? ["cat-file", "--filters", `${commit}:${file}`] : ["cat-file", "blob", `${commit}:${file}`]);
+  return r.ok ? r.stdout : { error: r.error };
+}
+
+// src/gates/model/baseline.ts
 function pullRequestBase(env) {
   const eventPath = env.GITHUB_EVENT_PATH;
   if (eventPath) {
@@ -64,30 +154,52 @@ function pullRequestBase(env) {
   }
   return env.GITHUB_BASE_REF ? `origin/${env.GITHUB_BASE_REF}` : void 0;
 }
-function gitShow(ref, file, cwd) {
-  try {
-    return execFileSync("git", ["show", "--end-of-options", `${ref}:${file}`], {
-      cwd,
-      maxBuffer: 2 ** 31 - 1,
-      stdio: ["ignore", "pipe", "pipe"]
-    });
-  } catch {
-    return void 0;
-  }
-}
 function toTemp(bytes, name) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-baseline-"));
   const file = path.join(dir, path.basename(name));
   writeFileSync(file, bytes);
   return file;
 }
+var FIX = "set `fetch-depth: 0` on actions/checkout, or name the baseline with `baseline:` (--baseline)";
+function shortRef(ref) {
+  return /^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 7) : ref;
+}
+function readBlob(repo, commit, file, shown) {
+  const bytes = gitShow(repo, commit, file, false);
+  if (!Buffer.isBuffer(bytes)) throw new ConfigurationError(`${shown}: git cannot read ${file} at ${commit.slice(0, 7)} (${bytes.error})`);
+  if (!isLfsPointer(bytes)) return bytes;
+  const smudged = gitShow(repo, commit, file, true);
+  if (Buffer.isBuffer(smudged) && smudged.length > 0 && !isLfsPointer(smudged)) return smudged;
+  throw lfsPointerError(shown);
+}
+function pullRequestBaseline(base, candidate, env, cwd) {
+  const what = `the default baseline (${candidate} at the pull request's base commit ${shortRef(base)})`;
+  const repo = gitRepository(cwd, env);
+  if (typeof repo === "string")
+    throw new ConfigurationError(`${what} cannot be read: ${cwd} is not a git work tree (${repo}); ${FIX}`);
+  const rel = path.relative(repo.top, path.resolve(cwd, candidate));
+  if (rel === "" || rel.startsWith("..") || path.isAbsolute(rel))
+    return { none: `${candidate} is outside the git work tree ${repo.top}, so the base commit has no copy of it` };
+  const file = rel.split(path.sep).join("/");
+  const commit = gitCommit(repo, base);
+  if (typeof commit !== "string")
+    throw new ConfigurationError(`${what} cannot be read: ${commit.why}; ${FIX}`);
+  const display = `git:${base}:${file}`;
+  if (!repo.hasFile(commit, file))
+    return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)} (a new model)` };
+  const bytes = readBlob(repo, commit, file, `--baseline ${display}`);
+  return { file: toTemp(bytes, file), display, origin: originOf(base, file, commit), temporary: true };
+}
+function originOf(ref, file, commit) {
+  const short = shortRef(ref);
+  return short === commit.slice(0, 7) ? `git:${short}:${file}` : `git:${short}:${file} at ${commit.slice(0, 7)}`;
+}
 function resolveGitBaseline(spec, candidateRel, env, cwd) {
-  if (spec === "none") return "none";
+  if (spec === "none") return { none: "--baseline none" };
   if (spec === void 0) {
     const base = pullRequestBase(env);
-    if (!base) return "none";
-    const bytes2 = gitShow(base, candidateRel, cwd);
-    return bytes2 ? { file: toTemp(bytes2, candidateRel), display: `git:${base}:${candidateRel}`, temporary: true } : "none";
+    if (!base) return { none: "not a pull request, and no --baseline given" };
+    return pullRequestBaseline(base, candidateRel, env, cwd);
   }
   if (!spec.startsWith("git:")) return "path";
   const rest = spec.slice(4);
@@ -106,12 +218,15 @@ function resolveGitBaseline(spec, candidateRel, env, cwd) {
       `--baseline ${spec}: names no git ref and this is not a pull request; write git:<ref>:<path>, e.g. git:main:${file || "model.onnx"}`
     );
   if (file === "") throw new ConfigurationError(`--baseline ${spec}: names no file; write git:<ref>:<path>`);
-  const bytes = gitShow(ref, file, cwd);
-  if (!bytes)
-    throw new ConfigurationError(
-      `--baseline ${spec}: git show ${ref}:${file} failed; check that the ref is fetched (actions/checkout fetch-depth: 0) and the path exists there`
-    );
-  return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, temporary: true };
+  if (ref.startsWith("-")) throw new ConfigurationError(`--baseline ${spec}: the ref starts with "-"; name a branch, tag or commit`);
+  const repo = gitRepository(cwd, env);
+  if (typeof repo === "string") throw new ConfigurationError(`--baseline ${spec}: ${cwd} is not a git work tree (${repo})`);
+  const commit = gitCommit(repo, ref);
+  if (typeof commit !== "string") throw new ConfigurationError(`--baseline ${spec}: ${commit.why}; ${FIX}`);
+  if (!repo.hasFile(commit, file))
+    throw new ConfigurationError(`--baseline ${spec}: ${file} does not exist at ${shortRef(ref)} (commit ${commit.slice(0, 7)})`);
+  const bytes = readBlob(repo, commit, file, `--baseline ${spec}`);
+  return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, origin: originOf(ref, file, commit), temporary: true };
 }
 
 // src/gates/model/release-baseline.ts
@@ -164,11 +279,12 @@ async function releaseBaseline(spec, env, progress = () => void 0) {
   const download = await get(found.url, "application/octet-stream");
   if (!download.ok) throw fail(`downloading ${asset} from release ${release.tag_name} failed (HTTP ${download.status})`);
   const file = toTemp(Buffer.from(await download.arrayBuffer()), asset);
-  return { file, display: `release:${release.tag_name}:${asset}`, temporary: true };
+  const display = `release:${release.tag_name}:${asset}`;
+  return { file, display, origin: display, temporary: true };
 }
 
 // src/gates/model/evaluate.ts
-import { closeSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
 
 // src/gates/model/feed.ts
 function alloc(dtype, n) {
@@ -559,17 +675,17 @@ function expectedRows(t, shards) {
   if (Number.isFinite(t.rowCount)) return Math.max(floor, Math.ceil(t.rowCount / shards) + 1);
   try {
     const size = statSync(t.file).size;
-    const head = Buffer.alloc(Math.min(size, 1 << 16));
-    const fd = openSync(t.file, "r");
+    const head2 = Buffer.alloc(Math.min(size, 1 << 16));
+    const fd = openSync2(t.file, "r");
     try {
-      readSync(fd, head, 0, head.length, 0);
+      readSync2(fd, head2, 0, head2.length, 0);
     } finally {
-      closeSync(fd);
+      closeSync2(fd);
     }
     let lines = 0;
-    for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
+    for (let i = head2.indexOf(10); i >= 0; i = head2.indexOf(10, i + 1)) lines++;
     if (lines < 2) return floor;
-    return Math.max(floor, Math.ceil(size / head.length * lines * 1.02));
+    return Math.max(floor, Math.ceil(size / head2.length * lines * 1.02));
   } catch {
     return floor;
   }
@@ -1162,12 +1278,17 @@ async function dataSha256(file, early) {
 }
 async function evaluateModels(s, io) {
   const candFile = io.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
+  assertNotLfsPointer(candFile, `--candidate ${s.candidate}`);
   const dataFile = io.resolvePath(s.data, { flag: "--data", kind: "any" });
+  if (statSync2(dataFile).isFile()) assertNotLfsPointer(dataFile, `--data ${s.data}`);
   const git = isReleaseSpec(s.baseline) ? await releaseBaseline(s.baseline, io.env, io.progress) : resolveGitBaseline(s.baseline, s.candidate, io.env, io.cwd);
   let baseline;
-  if (git === "path" && s.baseline)
-    baseline = { file: io.resolvePath(s.baseline, { flag: "--baseline", kind: "file" }), display: s.baseline };
-  else if (git !== "none" && git !== "path") baseline = git;
+  let noBaseline;
+  if (git === "path") {
+    const given = s.baseline ?? "";
+    baseline = { file: io.resolvePath(given, { flag: "--baseline", kind: "file" }), display: given, origin: given };
+  } else if ("none" in git) noBaseline = git.none;
+  else baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => void 0);
   let db;
   let opening;
@@ -1185,6 +1306,7 @@ async function evaluateModels(s, io) {
   let candidate;
   let base;
   try {
+    if (baseline) assertNotLfsPointer(baseline.file, `--baseline ${baseline.display}`);
     candidate = await loadModel(candFile, s.candidate, "candidate");
     base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : void 0;
     const models = base ? { candidate, baseline: base } : { candidate };
@@ -1254,6 +1376,8 @@ async function evaluateModels(s, io) {
       inputs: {},
       settings: s,
       data: { path: s.data, lineOffset: 0 },
+      ...baseline ? { baselineOrigin: baseline.origin } : {},
+      ...noBaseline !== void 0 ? { noBaseline } : {},
       ...s.shard ? { shard: s.shard } : {}
     };
     if (scored.sample && scored.plan.mode === "matrix") {

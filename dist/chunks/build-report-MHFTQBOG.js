@@ -959,6 +959,11 @@ async function buildReportConcurrently(st, progress, helper) {
     own?.close();
   }
 }
+function baselineSource(st) {
+  const sub = st.subjects.find((x) => x.role === "baseline");
+  if (st.baseline && sub) return `baseline ${st.baselineOrigin ?? sub.path} (sha256 ${sub.sha256.slice(0, 12)})`;
+  return `no baseline (${st.noBaseline ?? "none given"}): absolute thresholds only`;
+}
 function buildReport(st, preparedBefore) {
   const v = st.settings.verdict;
   const s = scoresOf(st);
@@ -1010,12 +1015,12 @@ function buildReport(st, preparedBefore) {
   const primary = v.primaryMetric;
   const pc = m.comparisons[primary];
   const failed = final.filter((c) => c.status === "fail");
-  const head = pc ? `candidate ${primary} ${fmtNum(pc.candidate)} vs baseline ${fmtNum(pc.baseline)} (\u0394 ${fmtDelta(pc.delta)}, 95% CI ${fmtDelta(pc.ci[0])} to ${fmtDelta(pc.ci[1])})` : `candidate ${primary} ${fmtNum(cand[primary])} (no baseline)`;
+  const head = pc ? `candidate ${primary} ${fmtNum(pc.candidate)} vs baseline ${fmtNum(pc.baseline)} (\u0394 ${fmtDelta(pc.delta)}, 95% CI ${fmtDelta(pc.ci[0])} to ${fmtDelta(pc.ci[1])})` : `candidate ${primary} ${fmtNum(cand[primary])}`;
   const tail = failed.length ? `; failed: ${failed.slice(0, 3).map((c) => c.id).join(", ")}${failed.length > 3 ? ` and ${failed.length - 3} more` : ""}` : `; ${final.length} checks passed or skipped`;
   return makeReport({
     gate: "model",
     checks: final,
-    summary: `${head} on ${formatCount(st.yTrue.length)} rows${tail}`,
+    summary: `${head} on ${formatCount(st.yTrue.length)} rows; ${baselineSource(st)}${tail}`,
     subject: st.subjects[0] ?? { path: st.settings.candidate, sha256: "0".repeat(64) },
     subjects: st.subjects,
     inputs: st.inputs,
@@ -1057,6 +1062,7 @@ function buildReport(st, preparedBefore) {
   });
 }
 export {
+  baselineSource,
   buildReport,
   buildReportConcurrently,
   startBaselineMetrics
