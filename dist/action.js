@@ -3,10 +3,11 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-ZLIWYV23.js";
+} from "./chunks/chunk-5RAL76EG.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-HAJ4OSLL.js";
 import "./chunks/chunk-KYPKKBIE.js";
+import "./chunks/chunk-RYB26OIQ.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-WW6ZHPEJ.js";
 import "./chunks/chunk-ENG5Z6VT.js";

@@ -1,7 +1,8 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import { ConfigurationError } from "../../core/errors.js";
+import { assertNotLfsPointer } from "../../core/lfs.js";
 import { workspacePath, workspaceRoot } from "../../core/paths.js";
 // DuckDB, ajv and the gate load only when a data command runs (every other command starts faster).
 import type { FileArg } from "./gate.js";
@@ -14,6 +15,7 @@ const GLOB = /[*?[]/;
  */
 function fileArg(ctx: CommandContext, p: string, flag: string): FileArg {
   const real = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
+  if (!GLOB.test(p) && statSync(real).isFile()) assertNotLfsPointer(real, `${flag} ${p}`);
   return { path: real, display: workspacePath(path.resolve(ctx.cwd, p), workspaceRoot(ctx.env, ctx.cwd)) ?? p };
 }
 

@@ -82,9 +82,14 @@ function pullRequestBaseline(base: string, candidate: string, env: NodeJS.Proces
     throw new ConfigurationError(`${what} cannot be read: ${commit.why}; ${FIX}`);
   const display = `git:${base}:${file}`;
   if (!repo.hasFile(commit, file))
-    return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)} (a new model)` };
+    return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)}: a new model` };
   const bytes = readBlob(repo, commit, file, `--baseline ${display}`);
   return { file: toTemp(bytes, file), display, origin: originOf(base, file, commit), temporary: true };
+}
+
+/** `commit 1a2b3c4`, or `main (commit 1a2b3c4)` when a name led to it. */
+function atCommit(ref: string, commit: string): string {
+  return shortRef(ref) === commit.slice(0, 7) ? `commit ${commit.slice(0, 7)}` : `${ref} (commit ${commit.slice(0, 7)})`;
 }
 
 function originOf(ref: string, file: string, commit: string): string {
@@ -134,7 +139,7 @@ export function resolveGitBaseline(
   const commit = gitCommit(repo, ref);
   if (typeof commit !== "string") throw new ConfigurationError(`--baseline ${spec}: ${commit.why}; ${FIX}`);
   if (!repo.hasFile(commit, file))
-    throw new ConfigurationError(`--baseline ${spec}: ${file} does not exist at ${shortRef(ref)} (commit ${commit.slice(0, 7)})`);
+    throw new ConfigurationError(`--baseline ${spec}: ${file} does not exist at ${atCommit(ref, commit)}`);
   const bytes = readBlob(repo, commit, file, `--baseline ${spec}`);
   return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, origin: originOf(ref, file, commit), temporary: true };
 }

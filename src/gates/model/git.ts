@@ -40,7 +40,7 @@ function runGit(cwd: string, env: NodeJS.ProcessEnv, args: readonly string[], ti
       .find((l) => /^(fatal|error):/.test(l)) ??
     stderr.trim().split("\n")[0] ??
     "";
-  return { ok: r.status === 0, stdout: (r.stdout as Buffer | null) ?? Buffer.alloc(0), error: error || `exit ${String(r.status)}` };
+  return { ok: r.status === 0, stdout: r.stdout ?? Buffer.alloc(0), error: error || `exit ${String(r.status)}` };
 }
 
 /** The work tree `cwd` is in, or why there is none. */

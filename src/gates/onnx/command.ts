@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import type { OnnxGateConfig } from "../../core/config.js";
 import { ConfigurationError } from "../../core/errors.js";
+import { assertNotLfsPointer } from "../../core/lfs.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import type { Report, Subject } from "../../core/report.js";
 import { expandGlob, hasGlob } from "./glob.js";
@@ -39,6 +40,7 @@ async function read(
   inputs: Record<string, string>,
 ): Promise<{ file: ModelFile; subject: Subject }> {
   const shown = display(ctx, abs);
+  assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
   const { readModelFile } = await import("./inspect.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);

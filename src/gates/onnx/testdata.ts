@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
+import { isLfsPointer, lfsPointerError } from "../../core/lfs.js";
 import { resolveInFolder } from "../../core/paths.js";
 import { decodeTensorFile, type HostTensor } from "./tensor.js";
 
@@ -49,6 +50,7 @@ function readTensors(
     const display = path.join(displayDir, f.file);
     const file = resolveInFolder(top.dir, path.join(dir, f.file), display, top.display);
     const bytes = new Uint8Array(readFileSync(file));
+    if (isLfsPointer(bytes)) throw lfsPointerError(`--test-data ${display}`);
     try {
       return { display, sha256: createHash("sha256").update(bytes).digest("hex"), tensor: decodeTensorFile(bytes) };
     } catch (e) {

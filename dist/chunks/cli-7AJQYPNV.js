@@ -5,10 +5,11 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-ZLIWYV23.js";
+} from "./chunk-5RAL76EG.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-KYPKKBIE.js";
+import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-WW6ZHPEJ.js";
 import "./chunk-ENG5Z6VT.js";

@@ -13,6 +13,9 @@ import {
   PRIMARY_METRIC
 } from "./chunk-KYPKKBIE.js";
 import {
+  assertNotLfsPointer
+} from "./chunk-RYB26OIQ.js";
+import {
   sha256File,
   subjectOf
 } from "./chunk-FK2QC4SI.js";
@@ -231,7 +234,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-OKBIVKAD.js");
+    const { main: main2 } = await import("./cli-7AJQYPNV.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -384,6 +387,7 @@ function modelPaths(ctx, cfg) {
 }
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
+  assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
   const { readModelFile } = await import("./inspect-GRE7HCGF.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
@@ -413,7 +417,7 @@ var onnxCommand = {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
       import("./gate-UCXPSIVT.js"),
-      import("./testdata-G4BUSICD.js"),
+      import("./testdata-TQPQJRCI.js"),
       import("./policy-V6RBG7MR.js")
     ]);
     targetOrt(cfg);
@@ -454,11 +458,12 @@ var onnxCommand = {
 };
 
 // src/gates/data/command.ts
-import { mkdirSync as mkdirSync3, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
 import path5 from "node:path";
 var GLOB = /[*?[]/;
 function fileArg(ctx, p, flag) {
   const real = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
+  if (!GLOB.test(p) && statSync(real).isFile()) assertNotLfsPointer(real, `${flag} ${p}`);
   return { path: real, display: workspacePath(path5.resolve(ctx.cwd, p), workspaceRoot(ctx.env, ctx.cwd)) ?? p };
 }
 function driftMode(v, flag) {
@@ -548,7 +553,7 @@ var dataInferCommand = {
 };
 
 // src/gates/model/command.ts
-import { statSync } from "node:fs";
+import { statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
 
 // src/gates/model/settings.ts
@@ -769,7 +774,7 @@ function startHelper(ctx, data, whole) {
   let file;
   try {
     file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
-    if (statSync(file).size < HELPER_MIN_BYTES && workerSetting() !== "on") return void 0;
+    if (statSync2(file).size < HELPER_MIN_BYTES && workerSetting() !== "on") return void 0;
   } catch {
     return void 0;
   }
@@ -781,7 +786,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-ORPE376O.js"),
+    import("./gate-LTT7UAI5.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-MHFTQBOG.js")
   ]);

@@ -2,6 +2,10 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  isLfsPointer,
+  lfsPointerError
+} from "./chunk-RYB26OIQ.js";
+import {
   decodeTensorFile
 } from "./chunk-BLR2BRJT.js";
 import {
@@ -34,6 +38,7 @@ function readTensors(top, dir, displayDir, prefix) {
     const display = path.join(displayDir, f.file);
     const file = resolveInFolder(top.dir, path.join(dir, f.file), display, top.display);
     const bytes = new Uint8Array(readFileSync(file));
+    if (isLfsPointer(bytes)) throw lfsPointerError(`--test-data ${display}`);
     try {
       return { display, sha256: createHash("sha256").update(bytes).digest("hex"), tensor: decodeTensorFile(bytes) };
     } catch (e) {

@@ -25,6 +25,11 @@ import {
   readRing
 } from "./chunk-HDVJN2TH.js";
 import {
+  assertNotLfsPointer,
+  isLfsPointer,
+  lfsPointerError
+} from "./chunk-RYB26OIQ.js";
+import {
   sha256File,
   subjectOf
 } from "./chunk-FK2QC4SI.js";
@@ -46,34 +51,6 @@ import "./chunk-EFS5GV5K.js";
 // src/gates/model/gate.ts
 import { rmSync, statSync as statSync2 } from "node:fs";
 import path2 from "node:path";
-
-// src/core/lfs.ts
-import { closeSync, openSync, readSync } from "node:fs";
-var MAX_POINTER_BYTES = 1024;
-var POINTER_START = /^version https:\/\/(git-lfs|hawser)\.github\.com\/spec\/v\d+\r?\n/;
-function isLfsPointer(bytes) {
-  if (bytes.length > MAX_POINTER_BYTES) return false;
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
-  return POINTER_START.test(text) && /\noid sha256:[0-9a-f]{64}\r?\n/.test(text);
-}
-function lfsPointerError(shown) {
-  return new ConfigurationError(
-    `${shown} is a Git LFS pointer; check out with \`lfs: true\` (actions/checkout) or run \`git lfs pull\``
-  );
-}
-function head(file) {
-  const fd = openSync(file, "r");
-  try {
-    const buf = Buffer.alloc(MAX_POINTER_BYTES + 1);
-    const n = readSync(fd, buf, 0, buf.length, 0);
-    return buf.subarray(0, n);
-  } finally {
-    closeSync(fd);
-  }
-}
-function assertNotLfsPointer(file, shown) {
-  if (isLfsPointer(head(file))) throw lfsPointerError(shown);
-}
 
 // src/gates/model/baseline.ts
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -186,9 +163,12 @@ function pullRequestBaseline(base, candidate, env, cwd) {
     throw new ConfigurationError(`${what} cannot be read: ${commit.why}; ${FIX}`);
   const display = `git:${base}:${file}`;
   if (!repo.hasFile(commit, file))
-    return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)} (a new model)` };
+    return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)}: a new model` };
   const bytes = readBlob(repo, commit, file, `--baseline ${display}`);
   return { file: toTemp(bytes, file), display, origin: originOf(base, file, commit), temporary: true };
+}
+function atCommit(ref, commit) {
+  return shortRef(ref) === commit.slice(0, 7) ? `commit ${commit.slice(0, 7)}` : `${ref} (commit ${commit.slice(0, 7)})`;
 }
 function originOf(ref, file, commit) {
   const short = shortRef(ref);
@@ -224,7 +204,7 @@ function resolveGitBaseline(spec, candidateRel, env, cwd) {
   const commit = gitCommit(repo, ref);
   if (typeof commit !== "string") throw new ConfigurationError(`--baseline ${spec}: ${commit.why}; ${FIX}`);
   if (!repo.hasFile(commit, file))
-    throw new ConfigurationError(`--baseline ${spec}: ${file} does not exist at ${shortRef(ref)} (commit ${commit.slice(0, 7)})`);
+    throw new ConfigurationError(`--baseline ${spec}: ${file} does not exist at ${atCommit(ref, commit)}`);
   const bytes = readBlob(repo, commit, file, `--baseline ${spec}`);
   return { file: toTemp(bytes, file), display: `git:${ref}:${file}`, origin: originOf(ref, file, commit), temporary: true };
 }
@@ -284,7 +264,7 @@ async function releaseBaseline(spec, env, progress = () => void 0) {
 }
 
 // src/gates/model/evaluate.ts
-import { closeSync as closeSync2, openSync as openSync2, readSync as readSync2, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 
 // src/gates/model/feed.ts
 function alloc(dtype, n) {
@@ -675,17 +655,17 @@ function expectedRows(t, shards) {
   if (Number.isFinite(t.rowCount)) return Math.max(floor, Math.ceil(t.rowCount / shards) + 1);
   try {
     const size = statSync(t.file).size;
-    const head2 = Buffer.alloc(Math.min(size, 1 << 16));
-    const fd = openSync2(t.file, "r");
+    const head = Buffer.alloc(Math.min(size, 1 << 16));
+    const fd = openSync(t.file, "r");
     try {
-      readSync2(fd, head2, 0, head2.length, 0);
+      readSync(fd, head, 0, head.length, 0);
     } finally {
-      closeSync2(fd);
+      closeSync(fd);
     }
     let lines = 0;
-    for (let i = head2.indexOf(10); i >= 0; i = head2.indexOf(10, i + 1)) lines++;
+    for (let i = head.indexOf(10); i >= 0; i = head.indexOf(10, i + 1)) lines++;
     if (lines < 2) return floor;
-    return Math.max(floor, Math.ceil(size / head2.length * lines * 1.02));
+    return Math.max(floor, Math.ceil(size / head.length * lines * 1.02));
   } catch {
     return floor;
   }
