@@ -3,13 +3,13 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-5RAL76EG.js";
+} from "./chunks/chunk-4BDOVRP6.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-HAJ4OSLL.js";
 import "./chunks/chunk-KYPKKBIE.js";
 import "./chunks/chunk-RYB26OIQ.js";
 import "./chunks/chunk-FK2QC4SI.js";
-import "./chunks/chunk-WW6ZHPEJ.js";
+import "./chunks/chunk-FZ2CBLTC.js";
 import "./chunks/chunk-ENG5Z6VT.js";
 import "./chunks/chunk-FT6ZV6ZI.js";
 import "./chunks/chunk-CYBZZBR3.js";

@@ -34,6 +34,7 @@ export interface ModelGateConfig {
   output?: string;
   primary_metric?: string;
   decision?: "point" | "significant" | "non-inferior";
+  slice_decision?: "point" | "significant" | "non-inferior";
   thresholds?: Record<string, Threshold>;
   slices?: { name: string; where: string }[];
   slice_columns?: string[];

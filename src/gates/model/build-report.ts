@@ -176,15 +176,20 @@ export function buildReport(st: EvalState, preparedBefore?: Prepared): Report {
   const primary = v.primaryMetric;
   const pc = m.comparisons[primary];
   const failed = final.filter((c) => c.status === "fail");
+  const warned = final.filter((c) => c.status === "warn");
   const head = pc
     ? `candidate ${primary} ${fmtNum(pc.candidate)} vs baseline ${fmtNum(pc.baseline)} (Δ ${fmtDelta(pc.delta)}, 95% CI ${fmtDelta(pc.ci[0])} to ${fmtDelta(pc.ci[1])})`
     : `candidate ${primary} ${fmtNum(cand[primary])}`;
+  const ids = (cs: Check[]): string =>
+    `${cs
+      .slice(0, 3)
+      .map((c) => c.id)
+      .join(", ")}${cs.length > 3 ? ` and ${cs.length - 3} more` : ""}`;
   const tail = failed.length
-    ? `; failed: ${failed
-        .slice(0, 3)
-        .map((c) => c.id)
-        .join(", ")}${failed.length > 3 ? ` and ${failed.length - 3} more` : ""}`
-    : `; ${final.length} checks passed or skipped`;
+    ? `; failed: ${ids(failed)}`
+    : warned.length
+      ? `; nothing failed, ${warned.length} warned: ${ids(warned)}`
+      : `; ${final.length} checks passed or skipped`;
   return makeReport({
     gate: "model",
     checks: final,

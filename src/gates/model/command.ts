@@ -115,7 +115,16 @@ export const modelCommand: Command = {
       valueName: "COL",
       description: "Sensitive column for fairness gaps (binary tasks).",
     },
-    decision: { type: "string", valueName: "MODE", description: "point, significant or non-inferior (default: point)." },
+    decision: {
+      type: "string",
+      valueName: "MODE",
+      description: "How metrics over all rows are decided: point, significant or non-inferior (default: point).",
+    },
+    "slice-decision": {
+      type: "string",
+      valueName: "MODE",
+      description: "How slices are decided (default: --decision when given, else significant: Benjamini–Hochberg across slices).",
+    },
     "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096)." },
     shard: { type: "string", valueName: "i/n", description: "Evaluate rows with row number % n = i-1 and write statistics." },
     stats: {
@@ -137,6 +146,7 @@ export const modelCommand: Command = {
         slice: ctx.list("slice"),
         sensitive: ctx.list("sensitive"),
         decision: ctx.str("decision"),
+        sliceDecision: ctx.str("slice-decision"),
         batchSize: ctx.str("batch-size"),
         shard: ctx.str("shard"),
       }),

@@ -17,7 +17,10 @@ export interface NamedSlice {
 export interface VerdictSettings {
   task: Task;
   primaryMetric: string;
+  /** How the metrics over all rows are decided. */
   decision: Decision;
+  /** How slices are decided: `decision` when the user set it, else significant (BH across slices). */
+  sliceDecision: Decision;
   /** Per metric; when the user configured none, the primary metric's default non-inferiority margin. */
   thresholds: Record<string, Threshold>;
   minSliceSize: number;
@@ -73,6 +76,11 @@ export function parseShard(v: string): { index: number; count: number } {
   return { index: i - 1, count: n };
 }
 
+function parseDecision(v: string | undefined, flag: string): Decision | undefined {
+  if (v === undefined || v === "point" || v === "significant" || v === "non-inferior") return v;
+  throw new ConfigurationError(`${flag} must be point, significant or non-inferior, not "${v}"`);
+}
+
 function positiveInt(v: string | undefined, flag: string): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
@@ -91,6 +99,7 @@ export interface ModelFlags {
   slice: string[];
   sensitive: string[];
   decision?: string;
+  sliceDecision?: string;
   batchSize?: string;
   shard?: string;
 }
@@ -104,9 +113,11 @@ export function resolveSettings(flags: ModelFlags, cfg: ModelGateConfig = {}): R
   if (!data) throw new ConfigurationError("--data is required (or gates.model.data in the config)");
   const label = flags.label ?? cfg.label;
   if (!label) throw new ConfigurationError("--label is required (or gates.model.label in the config)");
-  const decision = flags.decision ?? cfg.decision ?? "point";
-  if (decision !== "point" && decision !== "significant" && decision !== "non-inferior")
-    throw new ConfigurationError(`--decision must be point, significant or non-inferior, not "${decision}"`);
+  const chosen = parseDecision(flags.decision ?? cfg.decision, "--decision");
+  const decision = chosen ?? "point";
+  // Point estimates on many small slices fail equal models at random (docs/benchmarks.md): by
+  // default a slice needs evidence; a decision the user chose still applies to slices as before.
+  const sliceDecision = parseDecision(flags.sliceDecision ?? cfg.slice_decision, "--slice-decision") ?? chosen ?? "significant";
   const features = flags.features
     ? flags.features
         .split(",")
@@ -126,6 +137,7 @@ export function resolveSettings(flags: ModelFlags, cfg: ModelGateConfig = {}): R
     task,
     primaryMetric,
     decision,
+    sliceDecision,
     thresholds,
     minSliceSize: cfg.min_slice_size ?? 30,
     sliceRelative: cfg.slice_max_drop === undefined ? primary?.relative === true : false,

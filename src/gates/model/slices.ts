@@ -52,14 +52,20 @@ export function subsetY(y: Float64Array, rows: Int32Array): Float64Array {
 
 /**
  * `slice.<slice>.<metric>`: the primary metric per slice for both models; slices of at least
- * min_slice_size rows are gated with the slice margin, smaller ones reported only. With
- * `decision: significant`, p-values are Benjamini–Hochberg adjusted across the gated slices.
+ * min_slice_size rows are gated with the slice margin, smaller ones reported only. Compute and
+ * compare (sliceResults), then decide (judgeSlices) per `sliceDecision`.
  */
 export function sliceChecks(
   v: VerdictSettings,
   s: Scores,
   groups: readonly Grouping[],
 ): { checks: Check[]; slices: SliceResult[] } {
+  const slices = sliceResults(v, s, groups);
+  return { checks: judgeSlices(v, slices, s.baseline !== undefined), slices };
+}
+
+/** Each slice's metrics for both models and, when gated, the paired comparison of the primary metric. */
+export function sliceResults(v: VerdictSettings, s: Scores, groups: readonly Grouping[]): SliceResult[] {
   const width = v.task === "multiclass" ? s.candidate.classes : 1;
   const metric = v.primaryMetric;
   const slices: SliceResult[] = [];
@@ -97,9 +103,21 @@ export function sliceChecks(
       slices.push(r);
     }
   }
+  return slices;
+}
+
+/**
+ * Decides every slice under `v.sliceDecision` (and sets its status). With significant, p-values are
+ * Benjamini–Hochberg adjusted across the gated slices: with k slices of equal models, the chance that
+ * any one fails stays at alpha whatever k, where point estimates fail more often the more slices.
+ */
+export function judgeSlices(v: VerdictSettings, slices: readonly SliceResult[], hasBaseline: boolean): Check[] {
+  const metric = v.primaryMetric;
   const gated = slices.filter((r) => r.comparison && v.sliceMaxDrop !== undefined);
   const adjusted =
-    v.decision === "significant" ? benjaminiHochberg(gated.map((r) => r.comparison?.pValue ?? NaN)) : gated.map(() => undefined);
+    v.sliceDecision === "significant"
+      ? benjaminiHochberg(gated.map((r) => r.comparison?.pValue ?? NaN))
+      : gated.map(() => undefined);
   const checks: Check[] = [];
   for (const r of slices) {
     const value = r.candidate[metric] ?? NaN;
@@ -112,7 +130,8 @@ export function sliceChecks(
     if (r.kind === "column") base.column = r.group;
     const k = gated.indexOf(r);
     if (k < 0) {
-      if (!s.baseline || v.sliceMaxDrop === undefined) continue;
+      r.status = "skip";
+      if (!hasBaseline || v.sliceMaxDrop === undefined) continue;
       base.message =
         r.rows < v.minSliceSize
           ? `${r.rows} rows, fewer than min_slice_size ${v.minSliceSize}: reported, not gated`
@@ -120,14 +139,15 @@ export function sliceChecks(
       checks.push(base);
       continue;
     }
+    const p = adjusted[k];
     const j = judge(
       metric,
       { max_drop: v.sliceMaxDrop, relative: v.sliceRelative },
       value,
       r.comparison,
-      v.decision,
+      v.sliceDecision,
       v.alpha,
-      adjusted[k],
+      p !== undefined ? { p, across: gated.length } : undefined,
     );
     r.status = j.status;
     checks.push({
@@ -138,5 +158,5 @@ export function sliceChecks(
       details: { ...j.details, rows: r.rows },
     });
   }
-  return { checks, slices };
+  return checks;
 }

@@ -43,9 +43,18 @@ export function regression(metric: string, p: PairedResult): { worse: number; ci
 
 export interface Judged {
   status: Check["status"];
+  /** Why it failed. */
   reasons: string[];
+  /** Why it warns: a regression beyond the margin the paired test does not confirm. */
+  warnings: string[];
   expected: string;
   details: Record<string, Scalar>;
+}
+
+/** A p-value adjusted for the other tests it was read with (Benjamini–Hochberg across `across` slices). */
+export interface AdjustedP {
+  p: number;
+  across: number;
 }
 
 /**
@@ -53,7 +62,8 @@ export interface Judged {
  * non-inferiority margin against the baseline read per `decision`:
  * point — the estimate must stay within the margin; significant — a regression beyond the margin
  * fails only when the paired test finds a difference (p < alpha, Benjamini–Hochberg adjusted for
- * slices); non-inferior — the CI's worst end must stay within the margin.
+ * slices), and warns with its interval when it does not; non-inferior — the CI's worst end must stay
+ * within the margin.
  */
 export function judge(
   metric: string,
@@ -62,9 +72,10 @@ export function judge(
   paired: PairedResult | undefined,
   decision: Decision,
   alpha: number,
-  adjustedP?: number,
+  adjusted?: AdjustedP,
 ): Judged {
   const reasons: string[] = [];
+  const warnings: string[] = [];
   const expected: string[] = [];
   const details: Record<string, Scalar> = { candidate: value };
   if (t.min !== undefined) {
@@ -83,7 +94,7 @@ export function judge(
     } else {
       const allowed = allowedDrop(t, paired.baseline) ?? 0;
       const { worse, ci } = regression(metric, paired);
-      const p = adjustedP ?? paired.pValue;
+      const p = adjusted?.p ?? paired.pValue;
       Object.assign(details, {
         baseline: paired.baseline,
         delta: paired.delta,
@@ -95,15 +106,20 @@ export function judge(
         decision,
         n: paired.n,
       });
-      if (adjustedP !== undefined) details.p_adjusted = adjustedP;
+      if (adjusted !== undefined) details.p_adjusted = adjusted.p;
       const margin = t.relative ? `${t.max_drop * 100}% (${fmtNum(allowed)})` : fmtNum(allowed);
       expected.push(`no worse than baseline by more than ${margin}`);
       const beyond = worse > allowed;
       if (decision === "point" && beyond)
         reasons.push(`${metric} is worse than the baseline by ${fmtNum(worse)}, more than the allowed ${margin}`);
+      const pText = adjusted ? `p = ${fmtP(p)} after Benjamini–Hochberg across ${adjusted.across} slices` : `p = ${fmtP(p)}`;
       if (decision === "significant" && beyond && p < alpha)
         reasons.push(
-          `${metric} is worse than the baseline by ${fmtNum(worse)} (p = ${fmtNum(p, 4)} < ${alpha}), more than the allowed ${margin}`,
+          `${metric} is worse than the baseline by ${fmtNum(worse)} (${pText} < ${alpha}), more than the allowed ${margin}`,
+        );
+      else if (decision === "significant" && beyond)
+        warnings.push(
+          `${metric} is worse than the baseline by ${fmtNum(worse)} (95% CI ${fmtDelta(paired.ci[0])} to ${fmtDelta(paired.ci[1])}), more than the allowed ${margin}, but not significantly (${pText}, not < ${alpha}): a warning, not a failure`,
         );
       if (decision === "non-inferior" && !(ci[1] <= allowed))
         reasons.push(
@@ -112,13 +128,21 @@ export function judge(
     }
   }
   if (!Number.isFinite(value))
-    return { status: "skip", reasons: [`${metric} is not defined on these rows`], expected: expected.join("; "), details };
-  return { status: skipped ? "skip" : reasons.length ? "fail" : "pass", reasons, expected: expected.join("; "), details };
+    return {
+      status: "skip",
+      reasons: [`${metric} is not defined on these rows`],
+      warnings: [],
+      expected: expected.join("; "),
+      details,
+    };
+  const status = skipped ? "skip" : reasons.length ? "fail" : warnings.length ? "warn" : "pass";
+  return { status, reasons, warnings, expected: expected.join("; "), details };
 }
 
 /** The sentence shown under a check. */
 export function describe(metric: string, j: Judged, paired: PairedResult | undefined, value: number): string {
   if (j.reasons.length) return j.reasons.join("; ");
+  if (j.warnings.length) return j.warnings.join("; ");
   if (j.status === "skip")
     return j.expected === "no baseline to compare with"
       ? `${metric} ${fmtNum(value)}; no baseline to compare with`

@@ -36,7 +36,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-WW6ZHPEJ.js";
+} from "./chunk-FZ2CBLTC.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

@@ -22,7 +22,7 @@ import {
 import {
   configFailOn,
   loadConfig
-} from "./chunk-WW6ZHPEJ.js";
+} from "./chunk-FZ2CBLTC.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -234,7 +234,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-7AJQYPNV.js");
+    const { main: main2 } = await import("./cli-M7LMTYKQ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -301,7 +301,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-K4CLMTLU.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-EGFA3XYX.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -416,7 +416,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-UCXPSIVT.js"),
+      import("./gate-37HQXEB4.js"),
       import("./testdata-TQPQJRCI.js"),
       import("./policy-V6RBG7MR.js")
     ]);
@@ -503,7 +503,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-CZXPQL5L.js");
+    const { runDataGate } = await import("./gate-NCWV6OF4.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -535,7 +535,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-43NSYHCK.js");
+    const { inferContract } = await import("./infer-63HP6BQI.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -574,6 +574,10 @@ function parseShard(v) {
   if (!m || n < 1 || i < 1 || i > n) throw new ConfigurationError(`--shard must be i/n with 1 <= i <= n, like 1/4, not "${v}"`);
   return { index: i - 1, count: n };
 }
+function parseDecision(v, flag) {
+  if (v === void 0 || v === "point" || v === "significant" || v === "non-inferior") return v;
+  throw new ConfigurationError(`${flag} must be point, significant or non-inferior, not "${v}"`);
+}
 function positiveInt(v, flag) {
   if (v === void 0) return void 0;
   const n = Number(v);
@@ -588,9 +592,9 @@ function resolveSettings(flags, cfg = {}) {
   if (!data) throw new ConfigurationError("--data is required (or gates.model.data in the config)");
   const label = flags.label ?? cfg.label;
   if (!label) throw new ConfigurationError("--label is required (or gates.model.label in the config)");
-  const decision = flags.decision ?? cfg.decision ?? "point";
-  if (decision !== "point" && decision !== "significant" && decision !== "non-inferior")
-    throw new ConfigurationError(`--decision must be point, significant or non-inferior, not "${decision}"`);
+  const chosen = parseDecision(flags.decision ?? cfg.decision, "--decision");
+  const decision = chosen ?? "point";
+  const sliceDecision = parseDecision(flags.sliceDecision ?? cfg.slice_decision, "--slice-decision") ?? chosen ?? "significant";
   const features = flags.features ? flags.features.split(",").map((s) => s.trim()).filter((s) => s !== "") : cfg.features;
   const primaryMetric = cfg.primary_metric ?? PRIMARY_METRIC[task];
   const thresholds = cfg.thresholds ?? defaultThresholds(task, primaryMetric);
@@ -605,6 +609,7 @@ function resolveSettings(flags, cfg = {}) {
     task,
     primaryMetric,
     decision,
+    sliceDecision,
     thresholds,
     minSliceSize: cfg.min_slice_size ?? 30,
     sliceRelative: cfg.slice_max_drop === void 0 ? primary?.relative === true : false,
@@ -734,7 +739,16 @@ var modelCommand = {
       valueName: "COL",
       description: "Sensitive column for fairness gaps (binary tasks)."
     },
-    decision: { type: "string", valueName: "MODE", description: "point, significant or non-inferior (default: point)." },
+    decision: {
+      type: "string",
+      valueName: "MODE",
+      description: "How metrics over all rows are decided: point, significant or non-inferior (default: point)."
+    },
+    "slice-decision": {
+      type: "string",
+      valueName: "MODE",
+      description: "How slices are decided (default: --decision when given, else significant: Benjamini\u2013Hochberg across slices)."
+    },
     "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096)." },
     shard: { type: "string", valueName: "i/n", description: "Evaluate rows with row number % n = i-1 and write statistics." },
     stats: {
@@ -756,6 +770,7 @@ var modelCommand = {
         slice: ctx.list("slice"),
         sensitive: ctx.list("sensitive"),
         decision: ctx.str("decision"),
+        sliceDecision: ctx.str("slice-decision"),
         batchSize: ctx.str("batch-size"),
         shard: ctx.str("shard")
       }),
@@ -788,7 +803,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-LTT7UAI5.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-MHFTQBOG.js")
+    import("./build-report-EIQ5O7CA.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -833,7 +848,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-MHFTQBOG.js")
+      import("./build-report-EIQ5O7CA.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

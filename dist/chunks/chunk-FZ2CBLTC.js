@@ -15597,7 +15597,11 @@ var config_schema_default = {
         decision: {
           enum: ["point", "significant", "non-inferior"],
           default: "point",
-          description: "point: the estimate decides; significant: a regression must be significant to fail; non-inferior: the candidate must prove it is no worse than the margin."
+          description: "How the metrics over all rows are decided. point: the estimate decides; significant: a regression beyond the margin must also be significant to fail (otherwise it warns); non-inferior: the candidate must prove it is no worse than the margin. Slices follow it when it is set and slice_decision is not."
+        },
+        slice_decision: {
+          enum: ["point", "significant", "non-inferior"],
+          description: "How slices are decided. Default: decision when that is set, else significant \u2014 a slice fails only when its regression beyond the margin is significant after Benjamini\u2013Hochberg across the slices, and a point regression that is not significant warns with its interval (point on many small slices fails equal models at random; see docs/benchmarks.md)."
         },
         thresholds: {
           type: "object",

@@ -9,7 +9,7 @@ import {
 } from "./chunk-JK64J7JW.js";
 import {
   isWaived
-} from "./chunk-WW6ZHPEJ.js";
+} from "./chunk-FZ2CBLTC.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport

@@ -5,7 +5,7 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-WW6ZHPEJ.js";
+} from "./chunk-FZ2CBLTC.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,

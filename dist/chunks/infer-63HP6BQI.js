@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-MTW7WCV7.js";
+} from "./chunk-UUJWVMQP.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import {
@@ -22,7 +22,7 @@ import {
   sqlIdent
 } from "./chunk-JNDNEZOP.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-WW6ZHPEJ.js";
+import "./chunk-FZ2CBLTC.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-MTZTCCQZ.js";

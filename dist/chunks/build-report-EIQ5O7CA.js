@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-WW6ZHPEJ.js";
+} from "./chunk-FZ2CBLTC.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount
@@ -463,8 +463,9 @@ function regression(metric, p) {
   const b = sign * p.ci[1];
   return { worse: sign * p.delta, ci: [Math.min(a, b), Math.max(a, b)] };
 }
-function judge(metric, t, value, paired, decision, alpha, adjustedP) {
+function judge(metric, t, value, paired, decision, alpha, adjusted) {
   const reasons = [];
+  const warnings = [];
   const expected = [];
   const details = { candidate: value };
   if (t.min !== void 0) {
@@ -483,7 +484,7 @@ function judge(metric, t, value, paired, decision, alpha, adjustedP) {
     } else {
       const allowed = allowedDrop(t, paired.baseline) ?? 0;
       const { worse, ci } = regression(metric, paired);
-      const p = adjustedP ?? paired.pValue;
+      const p = adjusted?.p ?? paired.pValue;
       Object.assign(details, {
         baseline: paired.baseline,
         delta: paired.delta,
@@ -495,15 +496,20 @@ function judge(metric, t, value, paired, decision, alpha, adjustedP) {
         decision,
         n: paired.n
       });
-      if (adjustedP !== void 0) details.p_adjusted = adjustedP;
+      if (adjusted !== void 0) details.p_adjusted = adjusted.p;
       const margin = t.relative ? `${t.max_drop * 100}% (${fmtNum(allowed)})` : fmtNum(allowed);
       expected.push(`no worse than baseline by more than ${margin}`);
       const beyond = worse > allowed;
       if (decision === "point" && beyond)
         reasons.push(`${metric} is worse than the baseline by ${fmtNum(worse)}, more than the allowed ${margin}`);
+      const pText = adjusted ? `p = ${fmtP(p)} after Benjamini\u2013Hochberg across ${adjusted.across} slices` : `p = ${fmtP(p)}`;
       if (decision === "significant" && beyond && p < alpha)
         reasons.push(
-          `${metric} is worse than the baseline by ${fmtNum(worse)} (p = ${fmtNum(p, 4)} < ${alpha}), more than the allowed ${margin}`
+          `${metric} is worse than the baseline by ${fmtNum(worse)} (${pText} < ${alpha}), more than the allowed ${margin}`
+        );
+      else if (decision === "significant" && beyond)
+        warnings.push(
+          `${metric} is worse than the baseline by ${fmtNum(worse)} (95% CI ${fmtDelta(paired.ci[0])} to ${fmtDelta(paired.ci[1])}), more than the allowed ${margin}, but not significantly (${pText}, not < ${alpha}): a warning, not a failure`
         );
       if (decision === "non-inferior" && !(ci[1] <= allowed))
         reasons.push(
@@ -512,11 +518,19 @@ function judge(metric, t, value, paired, decision, alpha, adjustedP) {
     }
   }
   if (!Number.isFinite(value))
-    return { status: "skip", reasons: [`${metric} is not defined on these rows`], expected: expected.join("; "), details };
-  return { status: skipped ? "skip" : reasons.length ? "fail" : "pass", reasons, expected: expected.join("; "), details };
+    return {
+      status: "skip",
+      reasons: [`${metric} is not defined on these rows`],
+      warnings: [],
+      expected: expected.join("; "),
+      details
+    };
+  const status = skipped ? "skip" : reasons.length ? "fail" : warnings.length ? "warn" : "pass";
+  return { status, reasons, warnings, expected: expected.join("; "), details };
 }
 function describe(metric, j, paired, value) {
   if (j.reasons.length) return j.reasons.join("; ");
+  if (j.warnings.length) return j.warnings.join("; ");
   if (j.status === "skip")
     return j.expected === "no baseline to compare with" ? `${metric} ${fmtNum(value)}; no baseline to compare with` : `${metric} not gated`;
   if (!paired) return `${metric} ${fmtNum(value)} is within bounds`;
@@ -599,6 +613,10 @@ function subsetY(y, rows) {
   return out;
 }
 function sliceChecks(v, s, groups) {
+  const slices = sliceResults(v, s, groups);
+  return { checks: judgeSlices(v, slices, s.baseline !== void 0), slices };
+}
+function sliceResults(v, s, groups) {
   const width = v.task === "multiclass" ? s.candidate.classes : 1;
   const metric = v.primaryMetric;
   const slices = [];
@@ -635,8 +653,12 @@ function sliceChecks(v, s, groups) {
       slices.push(r);
     }
   }
+  return slices;
+}
+function judgeSlices(v, slices, hasBaseline) {
+  const metric = v.primaryMetric;
   const gated = slices.filter((r) => r.comparison && v.sliceMaxDrop !== void 0);
-  const adjusted = v.decision === "significant" ? benjaminiHochberg(gated.map((r) => r.comparison?.pValue ?? NaN)) : gated.map(() => void 0);
+  const adjusted = v.sliceDecision === "significant" ? benjaminiHochberg(gated.map((r) => r.comparison?.pValue ?? NaN)) : gated.map(() => void 0);
   const checks = [];
   for (const r of slices) {
     const value = r.candidate[metric] ?? NaN;
@@ -649,19 +671,21 @@ function sliceChecks(v, s, groups) {
     if (r.kind === "column") base.column = r.group;
     const k = gated.indexOf(r);
     if (k < 0) {
-      if (!s.baseline || v.sliceMaxDrop === void 0) continue;
+      r.status = "skip";
+      if (!hasBaseline || v.sliceMaxDrop === void 0) continue;
       base.message = r.rows < v.minSliceSize ? `${r.rows} rows, fewer than min_slice_size ${v.minSliceSize}: reported, not gated` : `${metric} ${fmtNum(value)} is not defined for both models on this slice`;
       checks.push(base);
       continue;
     }
+    const p = adjusted[k];
     const j = judge(
       metric,
       { max_drop: v.sliceMaxDrop, relative: v.sliceRelative },
       value,
       r.comparison,
-      v.decision,
+      v.sliceDecision,
       v.alpha,
-      adjusted[k]
+      p !== void 0 ? { p, across: gated.length } : void 0
     );
     r.status = j.status;
     checks.push({
@@ -672,7 +696,7 @@ function sliceChecks(v, s, groups) {
       details: { ...j.details, rows: r.rows }
     });
   }
-  return { checks, slices };
+  return checks;
 }
 
 // src/gates/model/fairness.ts
@@ -1015,8 +1039,10 @@ function buildReport(st, preparedBefore) {
   const primary = v.primaryMetric;
   const pc = m.comparisons[primary];
   const failed = final.filter((c) => c.status === "fail");
+  const warned = final.filter((c) => c.status === "warn");
   const head = pc ? `candidate ${primary} ${fmtNum(pc.candidate)} vs baseline ${fmtNum(pc.baseline)} (\u0394 ${fmtDelta(pc.delta)}, 95% CI ${fmtDelta(pc.ci[0])} to ${fmtDelta(pc.ci[1])})` : `candidate ${primary} ${fmtNum(cand[primary])}`;
-  const tail = failed.length ? `; failed: ${failed.slice(0, 3).map((c) => c.id).join(", ")}${failed.length > 3 ? ` and ${failed.length - 3} more` : ""}` : `; ${final.length} checks passed or skipped`;
+  const ids = (cs) => `${cs.slice(0, 3).map((c) => c.id).join(", ")}${cs.length > 3 ? ` and ${cs.length - 3} more` : ""}`;
+  const tail = failed.length ? `; failed: ${ids(failed)}` : warned.length ? `; nothing failed, ${warned.length} warned: ${ids(warned)}` : `; ${final.length} checks passed or skipped`;
   return makeReport({
     gate: "model",
     checks: final,
