@@ -21,7 +21,7 @@ import { firstRows } from "./examples.js";
 import { DUCKDB_TYPE, loadContract, type ContractPathResolver, type LoadedContract } from "./contract.js";
 import { decideDrift, type ColumnDrift, type DriftColumn } from "./drift.js";
 import { DriftGather, sampleEdges } from "./drift/sql.js";
-import { kindOf, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { EXACT_DISTINCT_ROWS, kindOf, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
 import { openSource, type DataSource } from "./source.js";
 import { columnRules, datasetRules, idPart, typedColumn, type CompiledRule } from "./rules.js";
 import { dataSections, dataSummary } from "./sections.js";
@@ -320,7 +320,9 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
     const agg = new Aggregate();
     const n = agg.add("count(*)");
     const counted = new Map([...valueCounted(agg, sampled.profiles), ...(drift?.gather.addCurrent(agg, cur.columns) ?? [])]);
-    const readProfiles = profileItems(agg, cur.columns, counted);
+    // Exact distinct counts while their hash sets stay small (EXACT_DISTINCT_ROWS), judged from the sample.
+    const exact = sampled.rows / cur.sampleFraction <= EXACT_DISTINCT_ROWS;
+    const readProfiles = profileItems(agg, cur.columns, counted, exact);
     const countAlias = compiled.rules.map((r, i) =>
       deferred.has(i) || (r.allowedText && counted.has(r.allowedText.column)) ? undefined : agg.add(r.count),
     );

@@ -10,7 +10,7 @@ import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import type { ColumnType } from "./contract.js";
 import { DUCKDB_MEMORY, type FileArg } from "./gate.js";
 import { isIdName, looksLikeIdentifier } from "./identify.js";
-import { addTopValues, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
+import { addTopValues, EXACT_DISTINCT_ROWS, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
 import { Aggregate } from "./aggregate.js";
 import { idPart, isIntegerType, isNumericType } from "./rules.js";
 
@@ -97,10 +97,10 @@ export async function inferContract(
     opts.progress?.(`reading ${file.display}`);
     const t = await openTable(conn, file.path, { name: "mlgate_reference", display: file.display });
     const agg = new Aggregate();
-    const read = profileItems(agg, t.columns);
+    const read = profileItems(agg, t.columns, new Map(), t.rowCount <= EXACT_DISTINCT_ROWS);
     const profiles = read(await agg.run(conn, { from: t.table }), t.rowCount);
     await addTopValues(conn, t.table, profiles, SMALL_DOMAIN);
-    // HyperLogLog cannot promise "every value distinct": count exactly for the id candidates.
+    // Above EXACT_DISTINCT_ROWS the profile's counts are estimates, which cannot promise "every value distinct".
     const candidates = profiles.filter((p) => looksLikeIdentifier(p, t.rowCount));
     const exact = new Map<string, number>();
     if (candidates.length) {

@@ -28,6 +28,13 @@ function shape(p: ColumnProfile): string {
   return "";
 }
 
+/** Exact counts as they are; an estimate as `≈1,438 (±25%)` (see HLL_ERROR). */
+function distinctCell(p: ColumnProfile): Scalar {
+  if (p.distinct === undefined) return "";
+  if (p.distinctError === undefined) return p.distinct;
+  return `≈${formatCount(p.distinct)} (±${Math.round(p.distinctError * 100)}%)`;
+}
+
 function driftScore(d: ColumnDrift | undefined): string {
   if (!d) return "";
   const key = d.kind === "numeric" ? "psi" : "js";
@@ -64,11 +71,11 @@ export function dataSections(profiles: ColumnProfile[], drift: ColumnDrift[], ch
           p.type,
           rows ? `${((p.missing / rows) * 100).toFixed(1)}%` : "",
           shape(p),
-          p.distinct ?? "",
+          distinctCell(p),
           ...(hasDrift ? [driftScore(d), driftVerdict(d)] : []),
         ];
       }),
-      note: "Distinct counts are approximate (HyperLogLog). Drift: flagged when significant after Benjamini-Hochberg and above the effect floor.",
+      note: `${profiles.some((p) => p.distinctError !== undefined) ? "Distinct counts marked ≈ are HyperLogLog estimates (files of more than 2M rows): 95% of them are within the ± shown. " : ""}Drift: flagged when significant after Benjamini-Hochberg and above the effect floor.`,
     },
   ];
   const bad: Scalar[][] = [];

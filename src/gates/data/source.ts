@@ -39,6 +39,8 @@ export interface DataSource {
   rows: RowSource;
   /** The name (unquoted) of a table of sampled rows. */
   sample: string;
+  /** The share of the file's bytes the sample holds (1: the sample is the whole file). */
+  sampleFraction: number;
   /**
    * For a file scanned rather than loaded: the scan (after FROM) that skips the malformed records
    * the counting pass rejected, without row numbers; its rows stream in file order.
@@ -63,6 +65,7 @@ export async function openSource(conn: DuckDBConnection, file: string, options: 
     columns: t.columns,
     rows: { from: t.table },
     sample: t.name,
+    sampleFraction: 1,
     finish: () => Promise.resolve(t),
   };
 }
@@ -80,8 +83,9 @@ async function scannedSource(
   const numbered = (extra: string[]): string =>
     `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...args, ...extra].join(", ")}))`;
   const sample = `${name}__sample`;
+  let sampleFraction: number;
   try {
-    await loadSample(conn, file, args, sample);
+    sampleFraction = await loadSample(conn, file, args, sample);
   } catch {
     // What DuckDB cannot read even skipping bad records, openTable reports with its reason.
     return undefined;
@@ -93,6 +97,7 @@ async function scannedSource(
     // The counting pass needs no row numbers: a plain scan, which DuckDB parses on every core.
     rows: { from: src.from },
     sample,
+    sampleFraction,
     scan: `read_csv(${[...args, "ignore_errors=true"].join(", ")})`,
     finish: async (rowCount) => {
       const { rejects, ordinals } = await readCsvRejects(conn, name, file);
@@ -118,24 +123,31 @@ async function scannedSource(
  * The sample table: the whole file when small; otherwise the header and the complete lines of
  * evenly spaced blocks. A block may start inside a multi-line quoted field; such a fragment fails
  * to parse and is skipped (the sample only chooses bins and column kinds, it counts nothing).
+ * Returns the share of the file's bytes it holds.
  */
-async function loadSample(conn: DuckDBConnection, file: string, args: readonly string[], table: string): Promise<void> {
+async function loadSample(conn: DuckDBConnection, file: string, args: readonly string[], table: string): Promise<number> {
   const load = async (source: string): Promise<void> => {
     await conn.run(
       `CREATE OR REPLACE TABLE ${sqlIdent(table)} AS SELECT * FROM read_csv(${[sqlString(source), ...args.slice(1), "ignore_errors=true"].join(", ")})`,
     );
   };
   const size = statSync(file).size;
-  if (size <= SAMPLE_WHOLE_BYTES) return load(file);
+  if (size <= SAMPLE_WHOLE_BYTES) {
+    await load(file);
+    return 1;
+  }
   const tmp = duckdbScratch(conn);
   try {
     const source = path.join(tmp, "sample.csv");
-    writeFileSync(source, sampleBlocks(file, size));
+    const blocks = sampleBlocks(file, size);
+    writeFileSync(source, blocks);
     await load(source);
+    return blocks.length / size;
   } catch {
     // Blocks that do not read as the file's dialect (a header longer than the first read, say):
     // the whole file is the sample — slower, never wrong.
     await load(file);
+    return 1;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }

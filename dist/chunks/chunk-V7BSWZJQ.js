@@ -1342,7 +1342,10 @@ function kindOf(type) {
   if (isTemporalType(type)) return "temporal";
   return "categorical";
 }
-function profileItems(agg, columns, counted = /* @__PURE__ */ new Map()) {
+var EXACT_DISTINCT_ROWS = 2e6;
+var HLL_ERROR = 0.25;
+function profileItems(agg, columns, counted = /* @__PURE__ */ new Map(), exact = true) {
+  const distinctOf = exact ? (col) => `count(DISTINCT ${col})` : (col) => `approx_count_distinct(${col})`;
   const items = columns.map((c) => {
     const col = sqlIdent(c.name);
     const k = kindOf(c.type);
@@ -1350,7 +1353,7 @@ function profileItems(agg, columns, counted = /* @__PURE__ */ new Map()) {
     return {
       count: agg.add(`count(${col})`),
       values,
-      distinct: values === void 0 && !isFloatType(c.type) ? agg.add(`approx_count_distinct(${col})`) : void 0,
+      distinct: values === void 0 && !isFloatType(c.type) ? agg.add(distinctOf(col)) : void 0,
       min: k !== "categorical" ? agg.add(`min(${col})`) : void 0,
       max: k !== "categorical" ? agg.add(`max(${col})`) : void 0,
       mean: k === "numeric" ? agg.add(`avg(${col})`) : void 0
@@ -1362,7 +1365,10 @@ function profileItems(agg, columns, counted = /* @__PURE__ */ new Map()) {
     const p = { name: c.name, type: c.type, kind: kindOf(c.type), count, missing: total - count };
     if (a.distinct !== void 0) {
       const d = row.raw(a.distinct);
-      if (d !== void 0 && d !== null) p.distinct = Math.min(count, row.number(a.distinct));
+      if (d !== void 0 && d !== null) {
+        p.distinct = Math.min(count, row.number(a.distinct));
+        if (!exact) p.distinctError = HLL_ERROR;
+      }
     }
     if (a.values !== void 0) setTopValues(p, row.counts(a.values));
     if (a.min !== void 0 && a.max !== void 0) {
@@ -1421,6 +1427,7 @@ async function openSource(conn, file, options) {
     columns: t.columns,
     rows: { from: t.table },
     sample: t.name,
+    sampleFraction: 1,
     finish: () => Promise.resolve(t)
   };
 }
@@ -1431,8 +1438,9 @@ async function scannedSource(conn, file, options) {
   const { args, columns, format } = src;
   const numbered = (extra) => `(SELECT row_number() OVER () - 1 AS rowid, * FROM read_csv(${[...args, ...extra].join(", ")}))`;
   const sample = `${name}__sample`;
+  let sampleFraction;
   try {
-    await loadSample(conn, file, args, sample);
+    sampleFraction = await loadSample(conn, file, args, sample);
   } catch {
     return void 0;
   }
@@ -1443,6 +1451,7 @@ async function scannedSource(conn, file, options) {
     // The counting pass needs no row numbers: a plain scan, which DuckDB parses on every core.
     rows: { from: src.from },
     sample,
+    sampleFraction,
     scan: `read_csv(${[...args, "ignore_errors=true"].join(", ")})`,
     finish: async (rowCount) => {
       const { rejects, ordinals } = await readCsvRejects(conn, name, file);
@@ -1470,14 +1479,20 @@ async function loadSample(conn, file, args, table) {
     );
   };
   const size = statSync(file).size;
-  if (size <= SAMPLE_WHOLE_BYTES) return load(file);
+  if (size <= SAMPLE_WHOLE_BYTES) {
+    await load(file);
+    return 1;
+  }
   const tmp = duckdbScratch(conn);
   try {
     const source = path2.join(tmp, "sample.csv");
-    writeFileSync(source, sampleBlocks(file, size));
+    const blocks = sampleBlocks(file, size);
+    writeFileSync(source, blocks);
     await load(source);
+    return blocks.length / size;
   } catch {
     await load(file);
+    return 1;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -1522,6 +1537,11 @@ function shape(p) {
   }
   return "";
 }
+function distinctCell(p) {
+  if (p.distinct === void 0) return "";
+  if (p.distinctError === void 0) return p.distinct;
+  return `\u2248${formatCount(p.distinct)} (\xB1${Math.round(p.distinctError * 100)}%)`;
+}
 function driftScore(d) {
   if (!d) return "";
   const key = d.kind === "numeric" ? "psi" : "js";
@@ -1556,11 +1576,11 @@ function dataSections(profiles, drift, checks, rows) {
           p.type,
           rows ? `${(p.missing / rows * 100).toFixed(1)}%` : "",
           shape(p),
-          p.distinct ?? "",
+          distinctCell(p),
           ...hasDrift ? [driftScore(d), driftVerdict(d)] : []
         ];
       }),
-      note: "Distinct counts are approximate (HyperLogLog). Drift: flagged when significant after Benjamini-Hochberg and above the effect floor."
+      note: `${profiles.some((p) => p.distinctError !== void 0) ? "Distinct counts marked \u2248 are HyperLogLog estimates (files of more than 2M rows): 95% of them are within the \xB1 shown. " : ""}Drift: flagged when significant after Benjamini-Hochberg and above the effect floor.`
     }
   ];
   const bad = [];
@@ -1871,7 +1891,8 @@ async function runDataGate(o) {
     const agg = new Aggregate();
     const n = agg.add("count(*)");
     const counted = new Map([...valueCounted(agg, sampled.profiles), ...drift?.gather.addCurrent(agg, cur.columns) ?? []]);
-    const readProfiles = profileItems(agg, cur.columns, counted);
+    const exact = sampled.rows / cur.sampleFraction <= EXACT_DISTINCT_ROWS;
+    const readProfiles = profileItems(agg, cur.columns, counted, exact);
     const countAlias = compiled.rules.map(
       (r, i) => deferred.has(i) || r.allowedText && counted.has(r.allowedText.column) ? void 0 : agg.add(r.count)
     );
@@ -2027,6 +2048,7 @@ export {
   idPart,
   isIntegerType,
   isNumericType,
+  EXACT_DISTINCT_ROWS,
   profileItems,
   SMALL_DOMAIN,
   addTopValues,

@@ -234,7 +234,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-M7LMTYKQ.js");
+    const { main: main2 } = await import("./cli-IRS36GY2.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -503,7 +503,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-NCWV6OF4.js");
+    const { runDataGate } = await import("./gate-7X3LSH6I.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -535,7 +535,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-63HP6BQI.js");
+    const { inferContract } = await import("./infer-LVP4JJZ4.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-4BDOVRP6.js";
+} from "./chunk-AXLSSWH7.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-KYPKKBIE.js";

@@ -4,6 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   Aggregate,
   DUCKDB_MEMORY,
+  EXACT_DISTINCT_ROWS,
   SMALL_DOMAIN,
   addTopValues,
   idPart,
@@ -12,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-UUJWVMQP.js";
+} from "./chunk-V7BSWZJQ.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import {
@@ -81,7 +82,7 @@ async function inferContract(file, opts = {}) {
     opts.progress?.(`reading ${file.display}`);
     const t = await openTable(conn, file.path, { name: "mlgate_reference", display: file.display });
     const agg = new Aggregate();
-    const read = profileItems(agg, t.columns);
+    const read = profileItems(agg, t.columns, /* @__PURE__ */ new Map(), t.rowCount <= EXACT_DISTINCT_ROWS);
     const profiles = read(await agg.run(conn, { from: t.table }), t.rowCount);
     await addTopValues(conn, t.table, profiles, SMALL_DOMAIN);
     const candidates = profiles.filter((p) => looksLikeIdentifier(p, t.rowCount));

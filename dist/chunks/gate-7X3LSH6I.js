@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-UUJWVMQP.js";
+} from "./chunk-V7BSWZJQ.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-JNDNEZOP.js";
