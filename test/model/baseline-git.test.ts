@@ -89,7 +89,9 @@ describe("the default baseline (the candidate's path at the pull request's base 
     const r = await inPullRequest(shallow);
     expect(r.code).toBe(1);
     expect(check(r.report, "metric.roc_auc").status).toBe("fail");
-    expect(r.report?.summary).toContain(`; baseline git:${base.slice(0, 7)}:models/model.onnx (sha256 ${baselineSha().slice(0, 12)})`);
+    expect(r.report?.summary).toContain(
+      `; baseline git:${base.slice(0, 7)}:models/model.onnx (sha256 ${baselineSha().slice(0, 12)})`,
+    );
     expect(git(shallow, "rev-parse", "--is-shallow-repository")).toBe("true");
     expect(git(shallow, "rev-parse", "HEAD")).toBe(head);
   });
@@ -130,7 +132,19 @@ describe("the default baseline (the candidate's path at the pull request's base 
     const full = path.join(dir, "full");
     write(full, "event.json", JSON.stringify({ pull_request: { base: { sha: base } } }));
     const r = await runModel(
-      ["model", "--candidate", "models/new.onnx", "--data", "eval.csv", "--label", "y", "--task", "binary", "--features", FEATURES],
+      [
+        "model",
+        "--candidate",
+        "models/new.onnx",
+        "--data",
+        "eval.csv",
+        "--label",
+        "y",
+        "--task",
+        "binary",
+        "--features",
+        FEATURES,
+      ],
       full,
       { GITHUB_EVENT_PATH: path.join(full, "event.json") },
     );
@@ -148,7 +162,9 @@ describe("the default baseline (the candidate's path at the pull request's base 
     const full = path.join(dir, "full");
     const plain = await runModel([...args, "--features", FEATURES], full);
     expect(plain.code).toBe(0);
-    expect(plain.report?.summary).toContain("; no baseline (not a pull request, and no --baseline given): absolute thresholds only;");
+    expect(plain.report?.summary).toContain(
+      "; no baseline (not a pull request, and no --baseline given): absolute thresholds only;",
+    );
     const none = await inPullRequest(full, {}, ["--baseline", "none"]);
     expect(none.code).toBe(0);
     expect(none.report?.summary).toContain("; no baseline (--baseline none): absolute thresholds only;");
@@ -170,7 +186,10 @@ describe("an explicit git: baseline that cannot be read is always exit 2", () =>
     const same = await runModel([...args, "--features", FEATURES, "--baseline", "git:HEAD:models/model.onnx"], shallow);
     expect(same.code).toBe(0);
     expect(same.report?.summary).toContain(`; baseline git:HEAD:models/model.onnx at ${head.slice(0, 7)} (sha256 `);
-    const noRef = await runModel([...args, "--features", FEATURES, "--baseline", "git:no-such-branch:models/model.onnx"], shallow);
+    const noRef = await runModel(
+      [...args, "--features", FEATURES, "--baseline", "git:no-such-branch:models/model.onnx"],
+      shallow,
+    );
     expect(noRef.code).toBe(2);
     expect(noRef.stderr).toMatch(
       /^mlgate model: --baseline git:no-such-branch:models\/model\.onnx: ref no-such-branch is not in this shallow clone and `git fetch --depth=1 origin no-such-branch` could not fetch it \(fatal: couldn't find remote ref no-such-branch\); set `fetch-depth: 0`/,

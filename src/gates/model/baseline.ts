@@ -55,7 +55,8 @@ function shortRef(ref: string): string {
 /** The blob's bytes; an LFS pointer is smudged by git-lfs when the checkout set it up, else it is an error. */
 function readBlob(repo: GitRepository, commit: string, file: string, shown: string): Buffer {
   const bytes = gitShow(repo, commit, file, false);
-  if (!Buffer.isBuffer(bytes)) throw new ConfigurationError(`${shown}: git cannot read ${file} at ${commit.slice(0, 7)} (${bytes.error})`);
+  if (!Buffer.isBuffer(bytes))
+    throw new ConfigurationError(`${shown}: git cannot read ${file} at ${commit.slice(0, 7)} (${bytes.error})`);
   if (!isLfsPointer(bytes)) return bytes;
   // `git cat-file --filters` runs the smudge filter `lfs: true` configures, fetching the object if needed.
   const smudged = gitShow(repo, commit, file, true);
@@ -68,7 +69,12 @@ function readBlob(repo: GitRepository, commit: string, file: string, shown: stri
  * candidate that did not exist there is a new model (no baseline, said in the report); a base
  * commit this clone cannot read is an error, never a silent "no baseline".
  */
-function pullRequestBaseline(base: string, candidate: string, env: NodeJS.ProcessEnv, cwd: string): ResolvedBaseline | NoBaseline {
+function pullRequestBaseline(
+  base: string,
+  candidate: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+): ResolvedBaseline | NoBaseline {
   const what = `the default baseline (${candidate} at the pull request's base commit ${shortRef(base)})`;
   const repo = gitRepository(cwd, env);
   if (typeof repo === "string")
@@ -78,11 +84,9 @@ function pullRequestBaseline(base: string, candidate: string, env: NodeJS.Proces
     return { none: `${candidate} is outside the git work tree ${repo.top}, so the base commit has no copy of it` };
   const file = rel.split(path.sep).join("/");
   const commit = gitCommit(repo, base);
-  if (typeof commit !== "string")
-    throw new ConfigurationError(`${what} cannot be read: ${commit.why}; ${FIX}`);
+  if (typeof commit !== "string") throw new ConfigurationError(`${what} cannot be read: ${commit.why}; ${FIX}`);
   const display = `git:${base}:${file}`;
-  if (!repo.hasFile(commit, file))
-    return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)}: a new model` };
+  if (!repo.hasFile(commit, file)) return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)}: a new model` };
   const bytes = readBlob(repo, commit, file, `--baseline ${display}`);
   return { file: toTemp(bytes, file), display, origin: originOf(base, file, commit), temporary: true };
 }
@@ -133,7 +137,8 @@ export function resolveGitBaseline(
       `--baseline ${spec}: names no git ref and this is not a pull request; write git:<ref>:<path>, e.g. git:main:${file || "model.onnx"}`,
     );
   if (file === "") throw new ConfigurationError(`--baseline ${spec}: names no file; write git:<ref>:<path>`);
-  if (ref.startsWith("-")) throw new ConfigurationError(`--baseline ${spec}: the ref starts with "-"; name a branch, tag or commit`);
+  if (ref.startsWith("-"))
+    throw new ConfigurationError(`--baseline ${spec}: the ref starts with "-"; name a branch, tag or commit`);
   const repo = gitRepository(cwd, env);
   if (typeof repo === "string") throw new ConfigurationError(`--baseline ${spec}: ${cwd} is not a git work tree (${repo})`);
   const commit = gitCommit(repo, ref);

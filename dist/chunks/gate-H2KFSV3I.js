@@ -143,7 +143,8 @@ function shortRef(ref) {
 }
 function readBlob(repo, commit, file, shown) {
   const bytes = gitShow(repo, commit, file, false);
-  if (!Buffer.isBuffer(bytes)) throw new ConfigurationError(`${shown}: git cannot read ${file} at ${commit.slice(0, 7)} (${bytes.error})`);
+  if (!Buffer.isBuffer(bytes))
+    throw new ConfigurationError(`${shown}: git cannot read ${file} at ${commit.slice(0, 7)} (${bytes.error})`);
   if (!isLfsPointer(bytes)) return bytes;
   const smudged = gitShow(repo, commit, file, true);
   if (Buffer.isBuffer(smudged) && smudged.length > 0 && !isLfsPointer(smudged)) return smudged;
@@ -159,11 +160,9 @@ function pullRequestBaseline(base, candidate, env, cwd) {
     return { none: `${candidate} is outside the git work tree ${repo.top}, so the base commit has no copy of it` };
   const file = rel.split(path.sep).join("/");
   const commit = gitCommit(repo, base);
-  if (typeof commit !== "string")
-    throw new ConfigurationError(`${what} cannot be read: ${commit.why}; ${FIX}`);
+  if (typeof commit !== "string") throw new ConfigurationError(`${what} cannot be read: ${commit.why}; ${FIX}`);
   const display = `git:${base}:${file}`;
-  if (!repo.hasFile(commit, file))
-    return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)}: a new model` };
+  if (!repo.hasFile(commit, file)) return { none: `${file} did not exist at the base commit ${commit.slice(0, 7)}: a new model` };
   const bytes = readBlob(repo, commit, file, `--baseline ${display}`);
   return { file: toTemp(bytes, file), display, origin: originOf(base, file, commit), temporary: true };
 }
@@ -198,7 +197,8 @@ function resolveGitBaseline(spec, candidateRel, env, cwd) {
       `--baseline ${spec}: names no git ref and this is not a pull request; write git:<ref>:<path>, e.g. git:main:${file || "model.onnx"}`
     );
   if (file === "") throw new ConfigurationError(`--baseline ${spec}: names no file; write git:<ref>:<path>`);
-  if (ref.startsWith("-")) throw new ConfigurationError(`--baseline ${spec}: the ref starts with "-"; name a branch, tag or commit`);
+  if (ref.startsWith("-"))
+    throw new ConfigurationError(`--baseline ${spec}: the ref starts with "-"; name a branch, tag or commit`);
   const repo = gitRepository(cwd, env);
   if (typeof repo === "string") throw new ConfigurationError(`--baseline ${spec}: ${cwd} is not a git work tree (${repo})`);
   const commit = gitCommit(repo, ref);
