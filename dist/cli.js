@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-ZPIIIHNG.js";
+} from "./chunks/chunk-VT5H4GYB.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-HAJ4OSLL.js";
 import "./chunks/chunk-KYPKKBIE.js";

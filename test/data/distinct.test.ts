@@ -51,7 +51,7 @@ describe("distinct counts in the data report", () => {
   });
 
   it("above the exact limit are estimates labelled with their error bound", async () => {
-    const db = await openDuckDB({ threads: 1 });
+    const db = await openDuckDB({ threads: 1, reads: "unrestricted" });
     try {
       const agg = new Aggregate();
       const n = agg.add("count(*)");
@@ -71,7 +71,7 @@ describe("distinct counts in the data report", () => {
   });
 
   it("HLL_ERROR holds for 95% of DuckDB's estimates on a grid of cardinalities from 10 to 100,000", async () => {
-    const db = await openDuckDB({ threads: 1 });
+    const db = await openDuckDB({ threads: 1, reads: "unrestricted" });
     try {
       const r = await db.connection.runAndReadAll(`
         WITH grid AS (SELECT CAST(round(pow(10, 1 + 4 * j / 199.0)) AS BIGINT) AS d FROM range(200) t(j)),

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { binaryWorkspace, check, FEATURES, runModel, write } from "./harness.js";
@@ -172,6 +172,15 @@ describe("the default baseline (the candidate's path at the pull request's base 
 });
 
 describe("an explicit git: baseline that cannot be read is always exit 2", () => {
+  it("a ref that would be an option to git fetch is refused and runs nothing", async () => {
+    const shallow = clone("option", "--depth", "1");
+    const spec = "git:origin/--upload-pack=touch pwned;git-upload-pack:models/model.onnx";
+    const r = await runModel([...args, "--features", FEATURES, "--baseline", spec], shallow);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(`mlgate model: --baseline ${spec}: the ref starts with "-"; name a branch, tag or commit\n`);
+    expect(existsSync(path.join(shallow, "pwned"))).toBe(false);
+  });
+
   it("a ref the shallow clone lacks is fetched; a missing ref or file stops the gate", async () => {
     const shallow = clone("explicit", "--depth", "1");
     const fetched = await runModel([...args, "--features", FEATURES, "--baseline", `git:${base}:models/model.onnx`], shallow);

@@ -137,7 +137,7 @@ export function resolveGitBaseline(
       `--baseline ${spec}: names no git ref and this is not a pull request; write git:<ref>:<path>, e.g. git:main:${file || "model.onnx"}`,
     );
   if (file === "") throw new ConfigurationError(`--baseline ${spec}: names no file; write git:<ref>:<path>`);
-  if (ref.startsWith("-"))
+  if (ref.startsWith("-") || /^(refs\/remotes\/)?origin\/-/.test(ref))
     throw new ConfigurationError(`--baseline ${spec}: the ref starts with "-"; name a branch, tag or commit`);
   const repo = gitRepository(cwd, env);
   if (typeof repo === "string") throw new ConfigurationError(`--baseline ${spec}: ${cwd} is not a git work tree (${repo})`);

@@ -83,8 +83,10 @@ export function gitCommit(repo: GitRepository, ref: string): string | { why: str
   if (!repo.run(["remote", "get-url", "origin"]).ok)
     return { why: `${what} is not in ${clone}, which has no origin remote to fetch it from` };
   const target = ref.replace(/^(refs\/remotes\/)?origin\//, "");
+  // `origin/--upload-pack=…` would reach git fetch as an option that runs a command.
+  if (target.startsWith("-")) throw new Error(`git ref ${ref} names an option, not a branch`);
   const depth = repo.shallow ? ["--depth=1"] : [];
-  const fetched = repo.run(["fetch", "--quiet", "--no-tags", ...depth, "origin", target], FETCH_TIMEOUT_MS);
+  const fetched = repo.run(["fetch", "--quiet", "--no-tags", ...depth, "--end-of-options", "origin", target], FETCH_TIMEOUT_MS);
   if (fetched.ok) {
     const sha = revParse(repo, isSha(ref) ? ref : "FETCH_HEAD");
     if (sha) return sha;

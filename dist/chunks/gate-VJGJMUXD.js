@@ -103,8 +103,9 @@ function gitCommit(repo, ref) {
   if (!repo.run(["remote", "get-url", "origin"]).ok)
     return { why: `${what} is not in ${clone}, which has no origin remote to fetch it from` };
   const target = ref.replace(/^(refs\/remotes\/)?origin\//, "");
+  if (target.startsWith("-")) throw new Error(`git ref ${ref} names an option, not a branch`);
   const depth = repo.shallow ? ["--depth=1"] : [];
-  const fetched = repo.run(["fetch", "--quiet", "--no-tags", ...depth, "origin", target], FETCH_TIMEOUT_MS);
+  const fetched = repo.run(["fetch", "--quiet", "--no-tags", ...depth, "--end-of-options", "origin", target], FETCH_TIMEOUT_MS);
   if (fetched.ok) {
     const sha = revParse(repo, isSha(ref) ? ref : "FETCH_HEAD");
     if (sha) return sha;
@@ -197,7 +198,7 @@ function resolveGitBaseline(spec, candidateRel, env, cwd) {
       `--baseline ${spec}: names no git ref and this is not a pull request; write git:<ref>:<path>, e.g. git:main:${file || "model.onnx"}`
     );
   if (file === "") throw new ConfigurationError(`--baseline ${spec}: names no file; write git:<ref>:<path>`);
-  if (ref.startsWith("-"))
+  if (ref.startsWith("-") || /^(refs\/remotes\/)?origin\/-/.test(ref))
     throw new ConfigurationError(`--baseline ${spec}: the ref starts with "-"; name a branch, tag or commit`);
   const repo = gitRepository(cwd, env);
   if (typeof repo === "string") throw new ConfigurationError(`--baseline ${spec}: ${cwd} is not a git work tree (${repo})`);
