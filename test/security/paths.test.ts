@@ -269,7 +269,7 @@ describe("a config cannot make git write files", () => {
           "real-eval.csv",
           ...MODEL,
         ],
-        "--baseline git:--output=evil.sh:candidate.onnx: git show --output=evil.sh:candidate.onnx failed; check that the ref is fetched (actions/checkout fetch-depth: 0) and the path exists there",
+        '--baseline git:--output=evil.sh:candidate.onnx: the ref starts with "-"; name a branch, tag or commit',
       );
       expect(existsSync(path.join(ws, "evil.sh:candidate.onnx"))).toBe(false);
     } finally {
