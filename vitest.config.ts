@@ -1,8 +1,16 @@
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
+
+/**
+ * `npm test`: everything that needs only Node and npm. Tests that need a system tool are named
+ * `*.system.test.ts` and run from their own npm script (`npm run test:shellcheck`), which `.ci/run`
+ * calls after installing the tool: vitest.system.config.ts.
+ */
+export const SYSTEM_TESTS = "test/**/*.system.test.ts";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    exclude: [...configDefaults.exclude, SYSTEM_TESTS],
     globalSetup: ["test/support/global-setup.ts"],
     // onnxruntime-node and DuckDB are native addons: separate processes keep them apart.
     pool: "forks",

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunks/chunk-VT5H4GYB.js";
+} from "./chunks/chunk-CVL7QPHQ.js";
 import "./chunks/chunk-APEF4XQO.js";
 import "./chunks/chunk-HAJ4OSLL.js";
 import "./chunks/chunk-KYPKKBIE.js";
@@ -11,9 +11,9 @@ import "./chunks/chunk-RYB26OIQ.js";
 import "./chunks/chunk-FK2QC4SI.js";
 import "./chunks/chunk-FZ2CBLTC.js";
 import "./chunks/chunk-ENG5Z6VT.js";
-import "./chunks/chunk-FT6ZV6ZI.js";
+import "./chunks/chunk-ZPLP4LH4.js";
 import "./chunks/chunk-CYBZZBR3.js";
-import "./chunks/chunk-MTZTCCQZ.js";
+import "./chunks/chunk-ZOGEJWXN.js";
 import "./chunks/chunk-LXHLSUIQ.js";
 import "./chunks/chunk-3PEGX5SE.js";
 import "./chunks/chunk-EFS5GV5K.js";

@@ -1,11 +1,18 @@
 /**
- * GitHub's official OpenAPI description (@octokit/openapi, api.github.com) as a request validator:
+ * GitHub's official OpenAPI description (api.github.com, from @octokit/openapi) as a request validator:
  * operations are indexed once by method and path template, and each operation's parameter and body
  * schemas are dereferenced, converted from OpenAPI 3.0 (`nullable`) to JSON Schema and compiled by
  * ajv on first use.
+ *
+ * The description read is `github-openapi.json`, an extract written by
+ * scripts/github-openapi-extract.mjs from a pinned @octokit/openapi: the operations the double
+ * implements or will, each with every component it references, byte for byte, plus the method,
+ * template and operationId of every other operation, so a request still matches the operation GitHub
+ * would route it to (`releases/latest` is not `releases/{release_id}`) and is told apart from a path
+ * GitHub does not have.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import path from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 
@@ -29,6 +36,8 @@ export interface Operation {
   body?: { required: boolean; schema: Json };
   /** Segments of the template; `null` where a `{param}` goes. */
   segments: (string | null)[];
+  /** A GitHub operation left out of the extract: known by route only, no schemas to validate with. */
+  omitted?: true;
 }
 
 export interface Match {
@@ -51,7 +60,7 @@ export class OpenApiValidator {
   private readonly ajv: Ajv;
   private readonly responses = new Map<string, ValidateFunction | null>();
 
-  constructor(file = createRequire(import.meta.url).resolve("@octokit/openapi/generated/api.github.com.json")) {
+  constructor(file = path.join(import.meta.dirname, "github-openapi.json")) {
     this.doc = JSON.parse(readFileSync(file, "utf8")) as Json;
     this.ajv = new Ajv({ strict: false, allErrors: false, validateSchema: false, logger: false, coerceTypes: false });
     addFormats(this.ajv);
@@ -69,18 +78,29 @@ export class OpenApiValidator {
           template,
           operationId: String(raw.operationId),
           parameters: params,
-          segments: template
-            .split("/")
-            .slice(1)
-            .map((s) => (s.startsWith("{") ? null : s)),
+          segments: segmentsOf(template),
           ...(docs ? { documentationUrl: docs } : {}),
           ...(jsonBody && isObj(jsonBody.schema) ? { body: { required: rb?.required === true, schema: jsonBody.schema } } : {}),
         };
-        const list = this.byMethod.get(op.method) ?? [];
-        list.push(op);
-        this.byMethod.set(op.method, list);
+        this.add(op);
       }
     }
+    const others = (this.doc["x-mlgate-other-operations"] ?? {}) as Record<string, string>;
+    for (const [route, operationId] of Object.entries(others)) {
+      const [method = "", template = ""] = route.split(" ");
+      this.add({ method, template, operationId, parameters: [], segments: segmentsOf(template), omitted: true });
+    }
+  }
+
+  /** The operationIds whose schemas the description holds (the omitted ones are known by route only). */
+  operationIds(): string[] {
+    return [...this.byMethod.values()].flat().flatMap((op) => (op.omitted ? [] : [op.operationId]));
+  }
+
+  private add(op: Operation): void {
+    const list = this.byMethod.get(op.method) ?? [];
+    list.push(op);
+    this.byMethod.set(op.method, list);
   }
 
   /** The operation a request path belongs to; literal segments beat `{params}` (`issues/comments`). */
@@ -215,6 +235,13 @@ export class OpenApiValidator {
     if (!deep) return node;
     return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, this.deref(v, seen, deep)]));
   }
+}
+
+function segmentsOf(template: string): (string | null)[] {
+  return template
+    .split("/")
+    .slice(1)
+    .map((s) => (s.startsWith("{") ? null : s));
 }
 
 /** OpenAPI 3.0 -> JSON Schema: `nullable: true` becomes a `null` alternative. */

@@ -9,9 +9,10 @@
  *   gh.apiRequests()                           // the ones to api.github.com (not the blob download)
  *   await gh.close()
  *
- * Every API request is validated against GitHub's official OpenAPI description (@octokit/openapi:
- * path, method, query parameters and JSON body) and answered 422 with GitHub's error shape when it
- * does not conform; an unknown route gets 404, a documented route the double does not implement 501.
+ * Every API request is validated against GitHub's official OpenAPI description (@octokit/openapi,
+ * extracted to github-openapi.json by scripts/github-openapi-extract.mjs: path, method, query
+ * parameters and JSON body) and answered 422 with GitHub's error shape when it does not conform; an
+ * unknown route gets 404, a documented route the double does not implement 501.
  * Implemented: check runs (create, update, get, list for ref), issue comments (list with pagination,
  * create, update, get, delete), deployments and deployment statuses, workflow-run artifacts (list,
  * get, zip download via a 302 to a loopback blob URL, as @actions/artifact's findBy download
@@ -168,6 +169,14 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       return { out: notFound(), rec };
     }
     rec.operationId = m.op.operationId;
+    if (m.op.omitted) {
+      rec.valid = false;
+      rec.errors = [`${m.op.operationId} is not in github-openapi.json (scripts/github-openapi-extract.mjs)`];
+      return {
+        out: { status: 501, body: { message: `the GitHub double does not implement ${m.op.operationId}` } },
+        rec,
+      };
+    }
     const docs = m.op.documentationUrl ?? "https://docs.github.com/rest";
     const v = bodyError ? { valid: false, errors: [bodyError] } : validator.validate(m, u.searchParams, body, text !== "");
     rec.valid = v.valid;

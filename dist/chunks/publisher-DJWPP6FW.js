@@ -7,11 +7,11 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-2PF5CUL6.js";
-import "./chunk-FT6ZV6ZI.js";
+} from "./chunk-3P3HXMJQ.js";
+import "./chunk-ZPLP4LH4.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-MTZTCCQZ.js";
-import "./chunk-OXNJ54AG.js";
+import "./chunk-ZOGEJWXN.js";
+import "./chunk-MDOPJLM6.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

@@ -6,14 +6,14 @@ import {
   escapeMarkdown,
   renderJson,
   renderMarkdown
-} from "./chunk-FT6ZV6ZI.js";
+} from "./chunk-ZPLP4LH4.js";
 import {
   STATUS_WORD,
   formatValue
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 import {
   GitHub,
   defaults,
@@ -23,7 +23,7 @@ import {
   require_light,
   retry,
   warning
-} from "./chunk-OXNJ54AG.js";
+} from "./chunk-MDOPJLM6.js";
 import {
   workspacePath
 } from "./chunk-LXHLSUIQ.js";

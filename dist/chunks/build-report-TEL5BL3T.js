@@ -33,7 +33,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   makeReport
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 

@@ -41,7 +41,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   TOOL
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 import {
   ConfigurationError,
   errorMessage

@@ -46,7 +46,7 @@ import {
 import {
   countByStatus,
   makeReport
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 import {
   ConfigurationError,
   errorMessage

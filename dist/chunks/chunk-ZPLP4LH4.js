@@ -10,7 +10,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 
 // src/render/json.ts
 import { mkdirSync, writeFileSync } from "node:fs";

@@ -13,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-V7BSWZJQ.js";
+} from "./chunk-EKTES6RH.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import {
@@ -26,7 +26,7 @@ import "./chunk-FK2QC4SI.js";
 import "./chunk-FZ2CBLTC.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-MTZTCCQZ.js";
+import "./chunk-ZOGEJWXN.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 

