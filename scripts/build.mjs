@@ -4,14 +4,17 @@ import { build } from "esbuild";
 import { readdirSync, rmSync, existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { RUNTIME } from "./action/runtime.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outdir = path.join(root, process.env.MLGATE_DIST_DIR ?? "dist");
 
 // metrics-worker: a worker_threads entry (src/gates/model/prepare-concurrent.ts finds it next to cli.js).
+// preflight: the actions' first step checks the runner's Node and platform with it (scripts/action/deps.sh).
 const entryPoints = {
   cli: "src/bin/cli.ts",
   action: "src/bin/action.ts",
+  preflight: "src/bin/preflight.ts",
   "metrics-worker": "src/gates/model/metrics-worker.ts",
 };
 
@@ -29,7 +32,8 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunks/[name]-[hash]",
-  external: ["onnxruntime-node", "@duckdb/node-bindings", "@duckdb/node-bindings-*"],
+  // The actions install exactly these (scripts/action/install.sh); the platform packages are theirs.
+  external: [...RUNTIME, "@duckdb/node-bindings-*"],
   legalComments: "none",
   sourcemap: false,
   logLevel: "warning",

@@ -1,9 +1,23 @@
 // The `mlgate` executable: everything lives in main(); this file only connects it to the process.
-import { main } from "../cli.js";
+// The runtime check comes first and the rest loads after it: the gates' chunks import the native
+// packages, and on a platform without their binaries that import alone would end in a stack trace.
+import { loadProblem, runtimeProblem, currentHost } from "../core/runtime-support.js";
 
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd(),
-});
+const problem = runtimeProblem(currentHost(), { packagesFrom: import.meta.url });
+if (problem) {
+  process.stderr.write(`mlgate: ${problem}\n`);
+  process.exitCode = 2;
+} else {
+  try {
+    const { main } = await import("../cli.js");
+    process.exitCode = await main(process.argv.slice(2), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+    });
+  } catch (e) {
+    process.stderr.write(`mlgate: ${loadProblem(e)}\n`);
+    process.exitCode = 2;
+  }
+}

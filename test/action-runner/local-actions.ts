@@ -8,6 +8,9 @@ import path from "node:path";
  * - actions/cache: a folder per key under `cacheDir`; restore on an exact key (or the newest
  *   restore-keys prefix), `cache-hit` output 'true'/'false', save after the action when the job
  *   succeeded and the key missed (the real action's post step with `post-if: success()`).
+ *   actions/cache/restore does the restore alone (outputs `cache-hit`, `cache-primary-key`,
+ *   `cache-matched-key`); actions/cache/save saves when its step runs, and leaves an existing key
+ *   alone (the real one warns "Cache already exists" and succeeds).
  * - actions/upload-artifact: copies the files to `<runner temp>/artifacts/<name>/` the way the
  *   artifact's layout comes out (a folder's contents at the root); a second upload of a name fails.
  * - actions/download-artifact: copies artifacts of this run, or of another run registered in
@@ -25,13 +28,18 @@ export interface LocalActionEnv {
   actionRepos: Record<string, string>;
   /** Saves queued by actions/cache, run after the action when it succeeded. */
   postSaves: { key: string; paths: string[] }[];
+  /** Keys actions/cache/save stored during the run. */
+  saved: string[];
 }
 
 export type LocalAction = (wit: Record<string, string>, env: LocalActionEnv) => { outputs: Record<string, string>; log: string };
 
+/** By `owner/repo` or `owner/repo/path` (a sub-action, such as actions/cache/restore). */
 export const LOCAL_ACTIONS: Record<string, LocalAction> = {
   "actions/checkout": checkout,
   "actions/cache": cache,
+  "actions/cache/restore": (wit, env) => restore(wit, env),
+  "actions/cache/save": save,
   "actions/upload-artifact": uploadArtifact,
   "actions/download-artifact": downloadArtifact,
   "actions/setup-node": setupNode,
@@ -53,6 +61,15 @@ function resolveIn(workspace: string, p: string): string {
 }
 
 function cache(wit: Record<string, string>, env: LocalActionEnv): { outputs: Record<string, string>; log: string } {
+  const done = restore(wit, env);
+  if (done.outputs["cache-hit"] !== "true") env.postSaves.push({ key: wit.key ?? "", paths: done.paths });
+  return { outputs: { "cache-hit": done.outputs["cache-hit"] ?? "false" }, log: done.log };
+}
+
+function restore(
+  wit: Record<string, string>,
+  env: LocalActionEnv,
+): { outputs: Record<string, string>; log: string; paths: string[] } {
   const key = wit.key;
   const paths = lines(wit.path).map((p) => resolveIn(env.workspace, p));
   if (!key || paths.length === 0) throw new Error("actions/cache: inputs path and key are required");
@@ -81,11 +98,31 @@ function cache(wit: Record<string, string>, env: LocalActionEnv): { outputs: Rec
       cpSync(saved, p, { recursive: true, verbatimSymlinks: true });
     });
   }
-  if (!hit) env.postSaves.push({ key, paths });
   return {
-    outputs: { "cache-hit": hit ? "true" : "false" },
+    outputs: { "cache-hit": hit ? "true" : "false", "cache-primary-key": key, "cache-matched-key": restoredFrom ?? "" },
     log: restoredFrom ? `Cache restored from key: ${restoredFrom}` : `Cache not found for input keys: ${key}`,
+    paths,
   };
+}
+
+function save(wit: Record<string, string>, env: LocalActionEnv): { outputs: Record<string, string>; log: string } {
+  const key = wit.key;
+  const paths = lines(wit.path).map((p) => resolveIn(env.workspace, p));
+  if (!key || paths.length === 0) throw new Error("actions/cache/save: inputs path and key are required");
+  if (existsSync(keyDir(env.cacheDir, key)))
+    return {
+      outputs: {},
+      log: `Failed to save: Unable to reserve cache with key ${key}, another job may be creating this cache.`,
+    };
+  if (!paths.some((p) => existsSync(p)))
+    throw new Error(
+      `actions/cache/save: Path Validation Error: Path(s) specified in the action for caching do(es) not exist, hence no cache is being saved.`,
+    );
+  paths.forEach((p, i) => {
+    if (existsSync(p)) cpSync(p, path.join(keyDir(env.cacheDir, key), String(i)), { recursive: true, verbatimSymlinks: true });
+  });
+  env.saved.push(key);
+  return { outputs: {}, log: `Cache saved with key: ${key}` };
 }
 
 /** The post step of actions/cache: save paths that exist under a key that missed. */

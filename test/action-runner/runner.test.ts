@@ -101,8 +101,35 @@ describe("composite runner", () => {
 
   it("fails loudly on a uses: it has no local equivalent for", async () => {
     await expect(runAction({ actionDir: path.join(FIXTURES, "foreign-uses"), workspace: temp("ws-") })).rejects.toThrow(
-      'step __step0: "uses: some-org/some-action@0123456789abcdef0123456789abcdef01234567" has no local equivalent in test/action-runner (known: actions/checkout, actions/cache, actions/upload-artifact, actions/download-artifact, actions/setup-node)',
+      'step __step0: "uses: some-org/some-action@0123456789abcdef0123456789abcdef01234567" has no local equivalent in test/action-runner (known: actions/checkout, actions/cache, actions/cache/restore, actions/cache/save, actions/upload-artifact, actions/download-artifact, actions/setup-node)',
     );
+  });
+
+  it("saves with actions/cache/save when its step runs, so a later failure keeps the cache; restores it next time", async () => {
+    const cacheDir = temp("cache-");
+    const ws1 = temp("ws-");
+    writeFileSync(path.join(ws1, "lock.txt"), "v1");
+    const key = `split-${hashFiles(ws1, ["lock.txt"])}`;
+    const cold = await runAction({
+      actionDir: path.join(FIXTURES, "cache-split"),
+      workspace: ws1,
+      cacheDir,
+      inputs: { fail: "true" },
+    });
+    expect(cold.conclusion).toBe("failure");
+    expect(cold.outputs).toEqual({ "cache-hit": "false", primary: key });
+    expect(cold.steps.map((s) => s.outcome)).toEqual(["success", "success", "success", "failure"]);
+    expect(cold.savedCaches).toEqual([key]);
+
+    const ws2 = temp("ws-");
+    writeFileSync(path.join(ws2, "lock.txt"), "v1");
+    const warm = await runAction({ actionDir: path.join(FIXTURES, "cache-split"), workspace: ws2, cacheDir });
+    expect(warm.conclusion).toBe("success");
+    expect(warm.outputs["cache-hit"]).toBe("true");
+    expect(warm.steps[1]?.stdout).toBe("reused\n");
+    expect(warm.steps[2]?.outcome).toBe("skipped");
+    expect(warm.savedCaches).toEqual([]);
+    expect(readFileSync(path.join(ws2, "cached/built.txt"), "utf8")).toBe("built once\n");
   });
 
   it("misses then hits the local cache keyed through hashFiles, and uploads artifacts", async () => {

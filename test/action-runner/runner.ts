@@ -212,6 +212,7 @@ async function runComposite(action: ActionFile, actionDir: string, opts: RunActi
     otherRuns: opts.otherRuns ?? {},
     actionRepos: opts.actionRepos ?? {},
     postSaves: [],
+    saved: [],
   };
   const steps: StepResult[] = [];
   const annotations: Annotation[] = [];
@@ -311,7 +312,7 @@ async function runComposite(action: ActionFile, actionDir: string, opts: RunActi
       const [owner = "", name = "", ...sub] = ref.split("/");
       const repo = `${owner}/${name}`;
       const checkout = opts.actionRepos?.[repo];
-      const impl = LOCAL_ACTIONS[repo];
+      const impl = LOCAL_ACTIONS[ref] ?? LOCAL_ACTIONS[repo];
       if (checkout !== undefined) {
         const nested = await runAction({
           ...opts,
@@ -354,7 +355,7 @@ async function runComposite(action: ActionFile, actionDir: string, opts: RunActi
   contexts.env = { ...jobEnv };
   const outputs: Record<string, string> = {};
   for (const [name, def] of Object.entries(action.outputs ?? {})) outputs[name] = interpolate(def.value ?? "", contexts, state);
-  const savedCaches = state.failed ? [] : saveCaches(local);
+  const savedCaches = [...local.saved, ...(state.failed ? [] : saveCaches(local))];
   const artifacts: Record<string, string> = {};
   try {
     for (const n of readdirSync(artifactsDir(runnerTemp))) artifacts[n] = path.join(artifactsDir(runnerTemp), n);

@@ -64,7 +64,7 @@ describe("workflows-examples/pr-gates.yml", () => {
       ["actions/checkout", "success"],
       ["mlgate/mlgate/actions/data-validation", "success"],
     ]);
-    expect(r.steps[1]?.nested?.map((s) => s.outcome)).toEqual(["success", "success", "success", "success", "success"]);
+    expect(r.steps[1]?.nested?.map((s) => s.outcome)).toEqual(["success", "success", "success", "success", "success", "success"]);
     expect(r.conclusion).toBe("success");
     expect(Object.keys(r.artifacts)).toEqual(["mlgate-data"]);
     expect(gh.state.checkRuns).toHaveLength(1);

@@ -157,22 +157,26 @@ describe("actions/data-validation", () => {
     expect(again.steps.find((s) => s.id === "run")?.stderr).toContain(hostile);
   });
 
-  it("restores the runtime dependencies from the cache on the second run", async () => {
+  it("saves the runtime dependencies even when the gate fails, and restores them on the next run", async () => {
     const cacheDir = mkdtempSync(path.join(os.tmpdir(), "mlgate-cache-"));
     temps.push(cacheDir);
-    const inputs = { data: "data/reference.csv", reference: "data/reference.csv" };
+    // A contract the data breaks: the gate fails after the cache was saved.
+    writeFileSync(path.join(workspace, "data/strict.yml"), "version: 1\ndataset:\n  min_rows: 1000000\n");
+    const inputs = { data: "data/reference.csv", schema: "data/strict.yml" };
     const cold = await run("data-validation", inputs, { cacheDir });
-    expect(cold.conclusion).toBe("success");
-    expect(cold.outputs.status).toBe("pass");
-    expect(cold.steps[1]?.outputs).toEqual({ "cache-hit": "false" });
+    expect(cold.conclusion).toBe("failure");
+    expect(cold.outputs.status).toBe("fail");
     const key = cold.steps[0]?.outputs.key ?? "";
-    expect(key).toMatch(/^mlgate-deps-v1-Linux-(X64|ARM64)-node\d+-[0-9a-f]{64}$/);
+    expect(key).toMatch(/^mlgate-runtime-v2-Linux-(X64|ARM64)-node\d+-[0-9a-f]{64}$/);
+    expect(cold.steps[1]?.outputs).toEqual({ "cache-hit": "false", "cache-primary-key": key, "cache-matched-key": "" });
+    expect(cold.steps.map((s) => s.outcome)).toEqual(["success", "success", "success", "success", "failure", "success"]);
     expect(cold.savedCaches).toEqual([key]);
     rmSync(path.join(workspace, "mlgate-report"), { recursive: true });
     const warm = await run("data-validation", inputs, { cacheDir });
-    expect(warm.steps[1]?.outputs).toEqual({ "cache-hit": "true" });
+    expect(warm.steps[1]?.outputs).toEqual({ "cache-hit": "true", "cache-primary-key": key, "cache-matched-key": key });
+    expect(warm.steps[3]?.outcome).toBe("skipped");
     expect(warm.savedCaches).toEqual([]);
-    expect(warm.conclusion).toBe("success");
+    expect(warm.outputs.status).toBe("fail");
   });
 });
 

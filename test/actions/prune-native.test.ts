@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error: a plain .mjs script without type declarations
-import { pruneOnnxruntime } from "../../scripts/prune-native.mjs";
+import { pruneOnnxruntime } from "../../scripts/action/prune-native.mjs";
 
 const prune = pruneOnnxruntime as (nodeModules: string, platform?: string, arch?: string) => number;
 const dirs: string[] = [];

@@ -79,9 +79,10 @@ describe("actions/publish through the composite runner", () => {
     expect(r.conclusion).toBe("success");
     expect(r.outputs).toEqual({ status: "fail", reports: "1" });
     expect(r.steps.map((s) => [s.name, s.outcome])).toEqual([
-      ["Locate mlgate runtime dependencies", "success"],
+      ["Check the runner and locate mlgate's runtime dependencies", "success"],
       ["Restore cached mlgate runtime dependencies", "success"],
       ["Install mlgate runtime dependencies when missing", "success"],
+      ["Save mlgate runtime dependencies to the cache", "success"],
       ["Run mlgate", "success"],
     ]);
     expect(r.steps[2]?.stdout).toBe(`mlgate: runtime dependencies present in ${repo.root}/node_modules\n`);

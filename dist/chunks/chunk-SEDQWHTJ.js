@@ -13,6 +13,10 @@ import {
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
+  sha256File,
+  subjectOf
+} from "./chunk-FK2QC4SI.js";
+import {
   csvSource,
   duckdbScratch,
   locateCsvRecords,
@@ -26,10 +30,6 @@ import {
   sqlString,
   vectorValues
 } from "./chunk-JNDNEZOP.js";
-import {
-  sha256File,
-  subjectOf
-} from "./chunk-FK2QC4SI.js";
 import {
   isWaived,
   parseYamlWithSchema,
@@ -46,7 +46,7 @@ import {
 import {
   countByStatus,
   makeReport
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 import {
   ConfigurationError,
   errorMessage

@@ -31,7 +31,7 @@ var package_default = {
     test: "vitest run",
     "test:shellcheck": "vitest run --config vitest.system.config.ts shellcheck",
     demo: "node dist/cli.js demo",
-    postinstall: "node scripts/prune-native.mjs"
+    postinstall: "node scripts/action/prune-native.mjs"
   },
   dependencies: {
     "@actions/artifact": "^6.2.1",

@@ -6,14 +6,14 @@ import {
   escapeMarkdown,
   renderJson,
   renderMarkdown
-} from "./chunk-ZPLP4LH4.js";
+} from "./chunk-OOI4V4TH.js";
 import {
   STATUS_WORD,
   formatValue
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 import {
   GitHub,
   defaults,

@@ -2,6 +2,10 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  HelperThread,
+  workerSetting
+} from "./chunk-APEF4XQO.js";
+import {
   benjaminiHochberg,
   chiSquareSf,
   gammaQ,
@@ -11,10 +15,6 @@ import {
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
-import {
-  HelperThread,
-  workerSetting
-} from "./chunk-APEF4XQO.js";
 import {
   METRICS,
   allMetrics,
@@ -33,7 +33,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   makeReport
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 

@@ -7,10 +7,10 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-3P3HXMJQ.js";
-import "./chunk-ZPLP4LH4.js";
+} from "./chunk-VLZ76PDX.js";
+import "./chunk-OOI4V4TH.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-ZOGEJWXN.js";
+import "./chunk-TVT32O5F.js";
 import "./chunk-MDOPJLM6.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";

@@ -10,7 +10,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 
 // src/render/json.ts
 import { mkdirSync, writeFileSync } from "node:fs";

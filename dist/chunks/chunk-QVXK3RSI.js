@@ -9,16 +9,16 @@ import {
   checkRegistryName
 } from "./chunk-HAJ4OSLL.js";
 import {
-  METRICS,
-  PRIMARY_METRIC
-} from "./chunk-KYPKKBIE.js";
-import {
   assertNotLfsPointer
 } from "./chunk-RYB26OIQ.js";
 import {
   sha256File,
   subjectOf
 } from "./chunk-FK2QC4SI.js";
+import {
+  METRICS,
+  PRIMARY_METRIC
+} from "./chunk-KYPKKBIE.js";
 import {
   configFailOn,
   loadConfig
@@ -31,7 +31,7 @@ import {
   renderMarkdown,
   sortChecks,
   writeJsonReport
-} from "./chunk-ZPLP4LH4.js";
+} from "./chunk-OOI4V4TH.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -45,7 +45,7 @@ import {
   countByStatus,
   errorReport,
   exitCodeFor
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 import {
   resolveInputPath,
   workspacePath,
@@ -234,7 +234,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-74CLLNUA.js");
+    const { main: main2 } = await import("./cli-VB722H77.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -301,7 +301,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-HIM63IBY.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-IZIJVDBW.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -416,7 +416,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-3RHM57BX.js"),
+      import("./gate-YDHSZNIW.js"),
       import("./testdata-TQPQJRCI.js"),
       import("./policy-V6RBG7MR.js")
     ]);
@@ -503,7 +503,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-BEKQVJEP.js");
+    const { runDataGate } = await import("./gate-EFZUH2UP.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -535,7 +535,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-NRPXX5TJ.js");
+    const { inferContract } = await import("./infer-3SCSGTB5.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -801,9 +801,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-QUPOV2RA.js"),
+    import("./gate-RYYRSS3T.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-TEL5BL3T.js")
+    import("./build-report-6LZPX7MY.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -848,7 +848,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-TEL5BL3T.js")
+      import("./build-report-6LZPX7MY.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -977,7 +977,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-QEBDBQBO.js");
+    const { startServer } = await import("./server-LV2HCUGW.js");
     const server = await startServer(o);
     ctx.stdout.write(`mlgate serve: listening on ${server.url}
 `);
@@ -1136,7 +1136,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-DJWPP6FW.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-PH4WL7NT.js");
   let cmd;
   let ctx;
   let publisher;

@@ -14,13 +14,13 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-3P3HXMJQ.js";
-import "./chunk-ZPLP4LH4.js";
+} from "./chunk-VLZ76PDX.js";
+import "./chunk-OOI4V4TH.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,
   exitCodeFor
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 import {
   warning
 } from "./chunk-MDOPJLM6.js";

@@ -3,7 +3,7 @@
 // darwin/arm64, linux/arm64, linux/x64, win32/arm64 and win32/x64 in 1.30); a machine only ever loads
 // bin/napi-v6/<platform>/<arch>. This removes the other platforms' folders from the given
 // node_modules (default: this repository's), which keeps `npm ci` under 500 MB and the actions' cache
-// small. Run as package.json's postinstall and by scripts/action/install.sh. Idempotent; prints what it
+// small. Run as package.json's postinstall and by install.sh. Idempotent; prints what it
 // freed. `npm ci` puts everything back.
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -39,7 +39,7 @@ export function pruneOnnxruntime(nodeModules, platform = process.platform, arch 
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
   const nodeModules = path.resolve(process.argv[2] ?? path.join(root, "node_modules"));
   const freed = pruneOnnxruntime(nodeModules);
   if (freed > 0)

@@ -8,8 +8,17 @@ import {
   copyNumbers
 } from "./chunk-24O54POV.js";
 import {
+  assertNotLfsPointer,
+  isLfsPointer,
+  lfsPointerError
+} from "./chunk-RYB26OIQ.js";
+import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
+import {
+  sha256File,
+  subjectOf
+} from "./chunk-FK2QC4SI.js";
 import {
   bindCsvSource,
   openDuckDB,
@@ -25,15 +34,6 @@ import {
   readRing
 } from "./chunk-HDVJN2TH.js";
 import {
-  assertNotLfsPointer,
-  isLfsPointer,
-  lfsPointerError
-} from "./chunk-RYB26OIQ.js";
-import {
-  sha256File,
-  subjectOf
-} from "./chunk-FK2QC4SI.js";
-import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
@@ -41,7 +41,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   TOOL
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 import {
   ConfigurationError,
   errorMessage

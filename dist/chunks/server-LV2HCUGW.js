@@ -2,9 +2,6 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  cleanOrtMessage
-} from "./chunk-JK64J7JW.js";
-import {
   onnxruntime
 } from "./chunk-GMUZRKW3.js";
 import {
@@ -26,10 +23,13 @@ import {
   writeAliases,
   writeServerStatus
 } from "./chunk-HAJ4OSLL.js";
+import {
+  cleanOrtMessage
+} from "./chunk-JK64J7JW.js";
 import "./chunk-FK2QC4SI.js";
 import {
   TOOL_VERSION
-} from "./chunk-ZOGEJWXN.js";
+} from "./chunk-TVT32O5F.js";
 import {
   floatToHalf,
   halfToFloat

@@ -13,20 +13,20 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-EKTES6RH.js";
+} from "./chunk-SEDQWHTJ.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
+import "./chunk-FK2QC4SI.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
 } from "./chunk-JNDNEZOP.js";
-import "./chunk-FK2QC4SI.js";
 import "./chunk-FZ2CBLTC.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-ZOGEJWXN.js";
+import "./chunk-TVT32O5F.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 

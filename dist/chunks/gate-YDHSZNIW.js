@@ -8,13 +8,6 @@ import {
   loadSession
 } from "./chunk-JK64J7JW.js";
 import {
-  isWaived
-} from "./chunk-FZ2CBLTC.js";
-import "./chunk-ENG5Z6VT.js";
-import {
-  makeReport
-} from "./chunk-ZOGEJWXN.js";
-import {
   idSegment,
   installedOrt,
   modelKeys,
@@ -22,6 +15,13 @@ import {
   targetOrt,
   withModelKey
 } from "./chunk-7VBKLEEL.js";
+import {
+  isWaived
+} from "./chunk-FZ2CBLTC.js";
+import "./chunk-ENG5Z6VT.js";
+import {
+  makeReport
+} from "./chunk-TVT32O5F.js";
 import {
   formatDims,
   inspectModel
