@@ -4,7 +4,7 @@ import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/co
 import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
 import { emitReport, failOnOf, jsonPathOf, recordConfig } from "./cli/run-gate.js";
 import { COMMANDS } from "./commands.js";
-import { configFailOn, loadConfig, type FailOn } from "./core/config.js";
+import { configFailOn, loadConfig, locateConfigMessage, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
 import { resolveInputPath } from "./core/paths.js";
 import { errorReport, TOOL, TOOL_VERSION, type Report } from "./core/report.js";
@@ -218,8 +218,9 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     return emitted.exitCode;
   } catch (e) {
     if (isConfigurationError(e)) {
-      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${e.message}\n`);
-      await finishError(publisher, writeErrorReport(cmd, ctx, e.message, publisher));
+      const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd);
+      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${message}\n`);
+      await finishError(publisher, writeErrorReport(cmd, ctx, message, publisher));
       return 2;
     }
     io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: internal error: ${errorMessage(e)}\n`);

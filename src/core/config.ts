@@ -1,7 +1,7 @@
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import schema from "../../schemas/config.schema.json" with { type: "json" };
-import { parseYamlWithSchema, readYamlWithSchema } from "./yaml-file.js";
+import { lineOfKey, parseYamlWithSchema, readYamlWithSchema } from "./yaml-file.js";
 
 export type FailOn = "error" | "warning";
 
@@ -128,4 +128,23 @@ export function configFailOn(config: Config, gate: string): FailOn | undefined {
 export function isWaived(id: string, waive: readonly string[] | undefined): boolean {
   if (!waive) return false;
   return waive.some((w) => (w.endsWith("*") ? id.startsWith(w.slice(0, -1)) : id === w));
+}
+
+/**
+ * A gate's own check of a setting (a metric the task does not have, a slice DuckDB cannot evaluate)
+ * names the key first: `gates.model.thresholds.rmse: …`. Such a message gets the config file and the
+ * key's line in front, as the schema's type errors have: `mlgate.yml:11: gates.model.thresholds.rmse: …`.
+ * Any other message, or a key the file does not have (the value came from a flag), stays as it is.
+ */
+export function locateConfigMessage(message: string, file: string | undefined, cwd = process.cwd()): string {
+  const key = /^((?:gates|publish)\.[\w.[\]-]*\w\]?)/.exec(message)?.[1];
+  if (!file || !key) return message;
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), "utf8");
+  } catch {
+    return message;
+  }
+  const line = lineOfKey(text, key);
+  return line === undefined ? message : `${file}:${line}: ${message}`;
 }

@@ -145,6 +145,29 @@ export function parseYamlWithSchema<T>(text: string, file: string, schema: objec
   return value as T;
 }
 
+/**
+ * The 1-based line of a key path (`gates.model.slices[0].where`) in a YAML text: the line of its key,
+ * or of the list item; undefined when the text does not have it.
+ */
+export function lineOfKey(text: string, keyPath: string): number | undefined {
+  const segs = [...keyPath.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => (m[2] !== undefined ? Number(m[2]) : (m[1] ?? "")));
+  if (segs.length === 0) return undefined;
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) return undefined;
+  const last = segs[segs.length - 1];
+  const parent = segs.length > 1 ? (doc.getIn(segs.slice(0, -1), true) as YamlNode | undefined) : doc.contents;
+  if (typeof last === "string" && isMap(parent)) {
+    for (const item of parent.items) {
+      const k = item.key as (YamlNode & { value?: unknown }) | null;
+      if (k?.value === last && k.range) return lc.linePos(k.range[0]).line;
+    }
+    return undefined;
+  }
+  const node = doc.getIn(segs, true) as YamlNode | undefined;
+  return node?.range ? lc.linePos(node.range[0]).line : undefined;
+}
+
 /** 1-based line of a key path in a YAML text (the nearest existing ancestor's when the key is absent). */
 export function yamlLineOf(text: string): (segments: readonly (string | number)[]) => number {
   const lc = new LineCounter();

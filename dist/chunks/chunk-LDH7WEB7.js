@@ -21,8 +21,9 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   configFailOn,
-  loadConfig
-} from "./chunk-FZ2CBLTC.js";
+  loadConfig,
+  locateConfigMessage
+} from "./chunk-YW5365PS.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -234,7 +235,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-VB722H77.js");
+    const { main: main2 } = await import("./cli-CV5HAWOK.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -301,7 +302,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-IZIJVDBW.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-6SL53SQX.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -416,7 +417,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-YDHSZNIW.js"),
+      import("./gate-H4JYHLXD.js"),
       import("./testdata-TQPQJRCI.js"),
       import("./policy-V6RBG7MR.js")
     ]);
@@ -503,7 +504,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-EFZUH2UP.js");
+    const { runDataGate } = await import("./gate-ZETHQXDT.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -535,7 +536,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-3SCSGTB5.js");
+    const { inferContract } = await import("./infer-JLBAZQR2.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -803,7 +804,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-RYYRSS3T.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-6LZPX7MY.js")
+    import("./build-report-WII5GJ4Q.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -848,7 +849,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-6LZPX7MY.js")
+      import("./build-report-WII5GJ4Q.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -1197,9 +1198,10 @@ async function main(argv, io, commands = COMMANDS) {
     return emitted.exitCode;
   } catch (e) {
     if (isConfigurationError(e)) {
-      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${e.message}
+      const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd);
+      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${message}
 `);
-      await finishError(publisher, writeErrorReport(cmd, ctx, e.message, publisher));
+      await finishError(publisher, writeErrorReport(cmd, ctx, message, publisher));
       return 2;
     }
     io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: internal error: ${errorMessage(e)}

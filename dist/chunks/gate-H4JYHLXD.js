@@ -17,7 +17,7 @@ import {
 } from "./chunk-7VBKLEEL.js";
 import {
   isWaived
-} from "./chunk-FZ2CBLTC.js";
+} from "./chunk-YW5365PS.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport

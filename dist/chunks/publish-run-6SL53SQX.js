@@ -5,7 +5,7 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-FZ2CBLTC.js";
+} from "./chunk-YW5365PS.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,

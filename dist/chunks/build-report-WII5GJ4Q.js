@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-FZ2CBLTC.js";
+} from "./chunk-YW5365PS.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

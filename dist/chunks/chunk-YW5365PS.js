@@ -15390,7 +15390,7 @@ var require_dist2 = __commonJS({
 });
 
 // src/core/config.ts
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync as readFileSync2 } from "node:fs";
 import path2 from "node:path";
 
 // schemas/config.schema.json
@@ -16029,6 +16029,24 @@ function parseYamlWithSchema(text, file, schema) {
   }
   return value;
 }
+function lineOfKey(text, keyPath) {
+  const segs = [...keyPath.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) => m[2] !== void 0 ? Number(m[2]) : m[1] ?? "");
+  if (segs.length === 0) return void 0;
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false });
+  if (doc.errors.length > 0) return void 0;
+  const last = segs[segs.length - 1];
+  const parent = segs.length > 1 ? doc.getIn(segs.slice(0, -1), true) : doc.contents;
+  if (typeof last === "string" && (0, import_yaml.isMap)(parent)) {
+    for (const item of parent.items) {
+      const k = item.key;
+      if (k?.value === last && k.range) return lc.linePos(k.range[0]).line;
+    }
+    return void 0;
+  }
+  const node = doc.getIn(segs, true);
+  return node?.range ? lc.linePos(node.range[0]).line : void 0;
+}
 function yamlLineOf(text) {
   const lc = new import_yaml.LineCounter();
   const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc });
@@ -16074,6 +16092,18 @@ function isWaived(id, waive) {
   if (!waive) return false;
   return waive.some((w) => w.endsWith("*") ? id.startsWith(w.slice(0, -1)) : id === w);
 }
+function locateConfigMessage(message, file, cwd = process.cwd()) {
+  const key = /^((?:gates|publish)\.[\w.[\]-]*\w\]?)/.exec(message)?.[1];
+  if (!file || !key) return message;
+  let text;
+  try {
+    text = readFileSync2(path2.resolve(cwd, file), "utf8");
+  } catch {
+    return message;
+  }
+  const line = lineOfKey(text, key);
+  return line === void 0 ? message : `${file}:${line}: ${message}`;
+}
 
 export {
   require__,
@@ -16082,5 +16112,6 @@ export {
   parseYamlWithSchema,
   loadConfig,
   configFailOn,
-  isWaived
+  isWaived,
+  locateConfigMessage
 };

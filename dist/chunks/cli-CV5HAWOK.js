@@ -5,13 +5,13 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-QVXK3RSI.js";
+} from "./chunk-LDH7WEB7.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
-import "./chunk-FZ2CBLTC.js";
+import "./chunk-YW5365PS.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-OOI4V4TH.js";
 import "./chunk-CYBZZBR3.js";
