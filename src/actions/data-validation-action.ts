@@ -1,4 +1,3 @@
-import { ConfigurationError } from "../core/errors.js";
 import {
   getChoiceInput,
   getNameInput,
@@ -28,13 +27,10 @@ export function getInputs(inputs: RawInputs): DataValidationInputs {
     failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"] as const, "error"),
     allowPaths: getAllowPathsInput(inputs),
   };
+  // Without a data input the gate reads gates.data.data from the config, the one named or the
+  // mlgate.yml it finds, and says so when there is none.
   const data = getOptionalInput(inputs, "data");
   const config = getOptionalInput(inputs, "config");
-  if (data === undefined && config === undefined) {
-    throw new ConfigurationError(
-      'input "data" is required (a CSV, TSV, Parquet or JSON Lines file), or a config that sets gates.data.data',
-    );
-  }
   const name = getNameInput(inputs);
   const schema = getOptionalInput(inputs, "schema");
   const reference = getOptionalInput(inputs, "reference");

@@ -215,6 +215,7 @@ describe("actions/data-validation inputs", () => {
     expect(() => dataValidationArgs({ "fail-on": "never", data: "d.csv" })).toThrow(
       'input "fail-on" must be one of error, warning, not "never"',
     );
-    expect(() => dataValidationArgs({})).toThrow('input "data" is required');
+    // No data input: the gate takes gates.data.data from mlgate.yml (found without a config input).
+    expect(dataValidationArgs({})).toEqual(["data", "--fail-on", "error"]);
   });
 });

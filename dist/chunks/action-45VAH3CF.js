@@ -128,11 +128,6 @@ function getInputs2(inputs) {
   };
   const data = getOptionalInput(inputs, "data");
   const config = getOptionalInput(inputs, "config");
-  if (data === void 0 && config === void 0) {
-    throw new ConfigurationError(
-      'input "data" is required (a CSV, TSV, Parquet or JSON Lines file), or a config that sets gates.data.data'
-    );
-  }
   const name = getNameInput(inputs);
   const schema = getOptionalInput(inputs, "schema");
   const reference = getOptionalInput(inputs, "reference");
