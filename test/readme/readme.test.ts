@@ -100,7 +100,8 @@ async function quickstart(b: Block): Promise<void> {
   // The demo script with this run's bundle in place of the committed dist/.
   const out = path.relative(ROOT, mkdtempSync(path.join(ROOT, ".tmp", "readme-demo-")));
   try {
-    const r = await sh(`${pkg.scripts.demo.replace("dist/", `"${distDir()}/"`)} --out ${out} --quiet`, ROOT);
+    const demo = (pkg.scripts.demo ?? "").replace("dist/", `"${distDir()}/"`);
+    const r = await sh(`${demo} --out ${out} --quiet`, ROOT);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   } finally {
