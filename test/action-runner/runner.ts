@@ -311,12 +311,13 @@ async function runComposite(action: ActionFile, actionDir: string, opts: RunActi
       const [ref = ""] = uses.split("@");
       const [owner = "", name = "", ...sub] = ref.split("/");
       const repo = `${owner}/${name}`;
-      const checkout = opts.actionRepos?.[repo];
+      // `./path`: an action in the workspace (the repository's own, after actions/checkout).
+      const checkout = uses.startsWith("./") ? opts.workspace : opts.actionRepos?.[repo];
       const impl = LOCAL_ACTIONS[ref] ?? LOCAL_ACTIONS[repo];
       if (checkout !== undefined) {
         const nested = await runAction({
           ...opts,
-          actionDir: path.join(checkout, ...sub),
+          actionDir: uses.startsWith("./") ? path.resolve(opts.workspace, uses) : path.join(checkout, ...sub),
           inputs: stringRecord(step.with, render),
           env: { ...jobEnv },
           github: { ...opts.github },

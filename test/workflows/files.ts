@@ -11,11 +11,14 @@ export function actionFiles(): string[] {
     .sort();
 }
 
+/** The copy-paste examples, then this repository's own workflows: the same rules hold for both. */
 export function workflowFiles(): string[] {
-  return readdirSync(path.join(ROOT, "workflows-examples"))
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => `workflows-examples/${f}`)
-    .sort();
+  const inFolder = (dir: string): string[] =>
+    readdirSync(path.join(ROOT, dir))
+      .filter((f) => /\.ya?ml$/.test(f))
+      .map((f) => `${dir}/${f}`)
+      .sort();
+  return [...inFolder("workflows-examples"), ...inFolder(".github/workflows")];
 }
 
 export function read(rel: string): string {
