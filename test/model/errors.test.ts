@@ -167,7 +167,7 @@ describe("mlgate model config mistakes", () => {
     write(dir, "bad-metric.yml", "gates:\n  model:\n    thresholds:\n      rmse: { max: 1 }\n");
     const args = ["--candidate", "same.onnx", ...common, "--data", "eval.csv", "--label", "y", "--config", "bad-metric.yml"];
     const message =
-      'mlgate model: gates.model.thresholds.rmse: "rmse" is not a binary metric; use one of accuracy, balanced_accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, brier, ece';
+      'mlgate model: bad-metric.yml:4: gates.model.thresholds.rmse: "rmse" is not a binary metric; use one of accuracy, balanced_accuracy, precision, recall, f1, roc_auc, pr_auc, log_loss, brier, ece';
     expect(await fails(args)).toBe(message);
     // The helper thread starts before the config loads (Command.early) and is closed with the error.
     expect(await fails(args, { MLGATE_METRICS_WORKER: "1" })).toBe(message);

@@ -117,7 +117,7 @@ describe("bad input is exit 2 with one sentence", () => {
     const r = await runBundled(["onnx", "--model", "relu.onnx"], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      "mlgate onnx: gates.onnx.target_ort 1.5: no IR/opset table for this onnxruntime release (known: 1.10, 1.11, 1.12, 1.13, 1.14, 1.15, 1.16, 1.17, 1.18, 1.19, 1.20, 1.21, 1.22, 1.23, 1.30); set gates.onnx.opset.max instead\n",
+      "mlgate onnx: mlgate.yml:3: gates.onnx.target_ort 1.5: no IR/opset table for this onnxruntime release (known: 1.10, 1.11, 1.12, 1.13, 1.14, 1.15, 1.16, 1.17, 1.18, 1.19, 1.20, 1.21, 1.22, 1.23, 1.30); set gates.onnx.opset.max instead\n",
     );
   });
 });
