@@ -162,6 +162,8 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
   let ctx: CommandContext | undefined;
   let publisher: GitHubPublisher | undefined;
   let early: { dispose(): void } | undefined;
+  // The config as the user named it, for messages (ctx.configFile is its resolved path).
+  let configDisplay: string | undefined;
   try {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
       const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : undefined;
@@ -198,6 +200,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
       });
       ctx.config = loaded.config;
       if (loaded.file) ctx.configFile = loaded.file;
+      configDisplay = given ?? loaded.file;
       const { lineOf } = loaded;
       if (lineOf) ctx.configAt = (segments) => `${given ?? loaded.file ?? "mlgate.yml"}:${lineOf(segments)}`;
     }
@@ -218,7 +221,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     return emitted.exitCode;
   } catch (e) {
     if (isConfigurationError(e)) {
-      const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd);
+      const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd, configDisplay);
       io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${message}\n`);
       await finishError(publisher, writeErrorReport(cmd, ctx, message, publisher));
       return 2;

@@ -136,7 +136,7 @@ export function isWaived(id: string, waive: readonly string[] | undefined): bool
  * key's line in front, as the schema's type errors have: `mlgate.yml:11: gates.model.thresholds.rmse: …`.
  * Any other message, or a key the file does not have (the value came from a flag), stays as it is.
  */
-export function locateConfigMessage(message: string, file: string | undefined, cwd = process.cwd()): string {
+export function locateConfigMessage(message: string, file: string | undefined, cwd = process.cwd(), display = file): string {
   const key = /^((?:gates|publish)\.[\w.[\]-]*\w\]?)/.exec(message)?.[1];
   if (!file || !key) return message;
   let text: string;
@@ -146,5 +146,5 @@ export function locateConfigMessage(message: string, file: string | undefined, c
     return message;
   }
   const line = lineOfKey(text, key);
-  return line === undefined ? message : `${file}:${line}: ${message}`;
+  return line === undefined ? message : `${display ?? file}:${line}: ${message}`;
 }

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,7 +21,7 @@ import { makeSampleRepo, type SampleRepo } from "./sample-repo.js";
  */
 const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
 const BLOCKS = codeBlocks(README);
-const KINDS = ["quickstart", "shell", "config", "contract", "steps", "workflow"];
+const KINDS = ["quickstart", "shell", "config", "contract", "steps", "workflow", "serve"];
 const where = (b: Block): string => `README.md:${b.line}`;
 
 let sample: SampleRepo;
@@ -226,6 +226,77 @@ function steps(b: Block): Promise<void> {
   return workflow(b, text);
 }
 
+/** Words of a shell line: single and double quotes honoured, no expansion (what the README's curl lines need). */
+function words(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(/'([^']*)'|"((?:[^"\\]|\\.)*)"|(\S+)/g)) out.push(m[1] ?? m[2] ?? m[3] ?? "");
+  return out;
+}
+
+/** A `curl` line as a fetch: URL, `-H` headers, `-d` body (POST when there is one). */
+async function curl(line: string, base: string): Promise<unknown> {
+  const w = words(line).slice(1);
+  const headers: Record<string, string> = {};
+  let body: string | undefined;
+  let url = "";
+  for (let i = 0; i < w.length; i++) {
+    const t = w[i] ?? "";
+    if (t === "-H") {
+      const [k, ...v] = (w[++i] ?? "").split(":");
+      headers[(k ?? "").trim()] = v.join(":").trim();
+    } else if (t === "-d") body = w[++i];
+    else if (!t.startsWith("-")) url = t;
+  }
+  const target = new URL(url.replace(/^(https?:\/\/)?localhost:8080/, base));
+  const res = await fetch(target, { method: body === undefined ? "GET" : "POST", headers, ...(body ? { body } : {}) });
+  return res.json();
+}
+
+/**
+ * `mlgate serve` lines start one after the other (on a free port instead of 8080): each must print its
+ * listening line, answer every `curl` of the block (against the first server; a `# {…}` line right after
+ * a curl is the exact JSON it must answer) and stop with exit 0 on SIGTERM.
+ */
+async function serveBlock(b: Block): Promise<void> {
+  const cwd = sample.copy();
+  const joined = b.text.replace(/\\\n\s*/g, " ").split("\n");
+  const servers = joined.filter((l) => l.startsWith("mlgate serve"));
+  expect(servers.length).toBeGreaterThan(0);
+  for (const [n, line] of servers.entries()) {
+    const args = words(line.replace(/#.*$/, ""))
+      .slice(1)
+      .map((a) => (a === "8080" ? "0" : a));
+    const child = spawn(process.execPath, [path.join(distDir(), "cli.js"), ...args], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+    try {
+      const base = await new Promise<string>((resolve, reject) => {
+        let out = "";
+        child.stdout.on("data", (d: Buffer) => {
+          out += d.toString();
+          const m = /listening on (http:\/\/\S+)/.exec(out);
+          if (m?.[1]) resolve(m[1]);
+        });
+        void exited.then((code) => {
+          reject(new Error(`${where(b)}: \`${line}\` exited ${String(code)} before listening\n${stderr}`));
+        });
+      });
+      if (n === 0) {
+        for (const [i, l] of joined.entries()) {
+          if (!l.startsWith("curl ")) continue;
+          const answer = await curl(l, base);
+          const expected = joined[i + 1]?.match(/^#\s*(\{.*\})\s*$/)?.[1];
+          if (expected) expect(answer, `${where(b)}: ${l}`).toEqual(JSON.parse(expected));
+        }
+      }
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect(await exited, `${where(b)}: \`${line}\` on SIGTERM\n${stderr}`).toBe(0);
+  }
+}
+
 const RUN: Record<string, (b: Block) => Promise<void>> = {
   quickstart,
   shell,
@@ -233,6 +304,7 @@ const RUN: Record<string, (b: Block) => Promise<void>> = {
   contract,
   steps,
   workflow: (b) => workflow(b, b.text),
+  serve: serveBlock,
 };
 
 describe("README.md examples", () => {

@@ -50,6 +50,8 @@ export async function makeSampleRepo(saved: { path: string; text: string }[]): P
   for (const set of readdirSync(path.join(EX, "onnx-test-data")).filter((d) => d.startsWith("test_data_set_")))
     put(`onnx-test-data/${set}`, `models/test_data/${set}`);
   mkdirSync(path.join(dir, "lake/events"), { recursive: true });
+  // An empty model registry, as `mlgate serve --registry` and the deploy gate's registry: target use.
+  mkdirSync(path.join(dir, "registry"), { recursive: true });
   const db = await openDuckDB({ threads: 1, reads: "unrestricted" });
   try {
     for (const [from, to] of [

@@ -73,7 +73,7 @@ beforeAll(async () => {
   db.close();
   symlinkSync(path.join(outside, "b.parquet"), path.join(ws, "ds", "b.parquet"));
   // Contracts naming a json_schema outside.
-  writeFileSync(path.join(ws, "up.yml"), "version: 1\njson_schema: ../../etc/passwd\n");
+  writeFileSync(path.join(ws, "up.yml"), `version: 1\njson_schema: ${up()}\n`);
   writeFileSync(path.join(ws, "abs.yml"), "version: 1\njson_schema: /etc/hostname\n");
   symlinkSync(PASSWD, path.join(ws, "schema.json"));
   writeFileSync(path.join(ws, "linked-schema.yml"), "version: 1\njson_schema: schema.json\n");
@@ -106,6 +106,8 @@ async function refused(args: string[], sentence: string, env: NodeJS.ProcessEnv 
 
 const RULE = () =>
   `outside the allowed folders (the workspace ${ws}); add its folder with --allow-path (action input allow-paths) or pass --allow-outside-workspace`;
+/** /etc/passwd relative to the workspace, however deep the test run's temp folder is. */
+const up = () => path.relative(ws, PASSWD);
 const LINKED = (target: string) => `resolves to ${target}, which is ${RULE()}`;
 const MODEL = ["--label", "y", "--task", "binary", "--features", FEATURES];
 
@@ -117,10 +119,7 @@ describe("inside GitHub Actions, inputs are read by real path from the allowed f
   });
 
   it("a json_schema outside, named or linked", async () => {
-    await refused(
-      ["data", "--data", "records.jsonl", "--schema", "up.yml"],
-      `up.yml:2: json_schema ../../etc/passwd: is ${RULE()}`,
-    );
+    await refused(["data", "--data", "records.jsonl", "--schema", "up.yml"], `up.yml:2: json_schema ${up()}: is ${RULE()}`);
     await refused(
       ["data", "--data", "records.jsonl", "--schema", "abs.yml"],
       `abs.yml:2: json_schema /etc/hostname: is ${RULE()}`,
@@ -221,7 +220,7 @@ describe("outside GitHub Actions, the machine is the user's own", () => {
   it("a json_schema that is not JSON is named without quoting it", async () => {
     await refused(
       ["data", "--data", "records.jsonl", "--schema", "up.yml", "--json", "mlgate-report/data.json"],
-      "up.yml:2: json_schema ../../etc/passwd is not valid JSON",
+      `up.yml:2: json_schema ${up()} is not valid JSON`,
       {},
     );
   });

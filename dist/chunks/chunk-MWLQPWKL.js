@@ -36,7 +36,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-YW5365PS.js";
+} from "./chunk-EC3NV3ML.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

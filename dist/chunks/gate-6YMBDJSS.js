@@ -17,7 +17,7 @@ import {
 } from "./chunk-7VBKLEEL.js";
 import {
   isWaived
-} from "./chunk-YW5365PS.js";
+} from "./chunk-EC3NV3ML.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport

@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-YW5365PS.js";
+} from "./chunk-EC3NV3ML.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

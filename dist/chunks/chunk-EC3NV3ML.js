@@ -16092,7 +16092,7 @@ function isWaived(id, waive) {
   if (!waive) return false;
   return waive.some((w) => w.endsWith("*") ? id.startsWith(w.slice(0, -1)) : id === w);
 }
-function locateConfigMessage(message, file, cwd = process.cwd()) {
+function locateConfigMessage(message, file, cwd = process.cwd(), display = file) {
   const key = /^((?:gates|publish)\.[\w.[\]-]*\w\]?)/.exec(message)?.[1];
   if (!file || !key) return message;
   let text;
@@ -16102,7 +16102,7 @@ function locateConfigMessage(message, file, cwd = process.cwd()) {
     return message;
   }
   const line = lineOfKey(text, key);
-  return line === void 0 ? message : `${file}:${line}: ${message}`;
+  return line === void 0 ? message : `${display ?? file}:${line}: ${message}`;
 }
 
 export {

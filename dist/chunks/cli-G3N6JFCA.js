@@ -2,20 +2,25 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  DUCKDB_MEMORY,
-  runDataGate
-} from "./chunk-MDIJAM63.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
+  commandHelp,
+  main,
+  mainHelp
+} from "./chunk-HE5YB2FC.js";
+import "./chunk-APEF4XQO.js";
+import "./chunk-HAJ4OSLL.js";
+import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-JNDNEZOP.js";
-import "./chunk-YW5365PS.js";
+import "./chunk-KYPKKBIE.js";
+import "./chunk-EC3NV3ML.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-OOI4V4TH.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  DUCKDB_MEMORY,
-  runDataGate
+  commandHelp,
+  main,
+  mainHelp
 };

@@ -3,13 +3,13 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-LDH7WEB7.js";
+} from "./chunk-HE5YB2FC.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
-import "./chunk-YW5365PS.js";
+import "./chunk-EC3NV3ML.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-OOI4V4TH.js";
 import "./chunk-CYBZZBR3.js";

@@ -23,7 +23,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-YW5365PS.js";
+} from "./chunk-EC3NV3ML.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -235,7 +235,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-CV5HAWOK.js");
+    const { main: main2 } = await import("./cli-G3N6JFCA.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -302,7 +302,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-6SL53SQX.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-D5JS7RTB.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -417,7 +417,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-H4JYHLXD.js"),
+      import("./gate-6YMBDJSS.js"),
       import("./testdata-TQPQJRCI.js"),
       import("./policy-V6RBG7MR.js")
     ]);
@@ -504,7 +504,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-ZETHQXDT.js");
+    const { runDataGate } = await import("./gate-G7CPYI5P.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -536,7 +536,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-JLBAZQR2.js");
+    const { inferContract } = await import("./infer-DRMBONTZ.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -804,7 +804,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-RYYRSS3T.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-WII5GJ4Q.js")
+    import("./build-report-AETIZRZU.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -849,7 +849,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-WII5GJ4Q.js")
+      import("./build-report-AETIZRZU.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -1142,6 +1142,7 @@ async function main(argv, io, commands = COMMANDS) {
   let ctx;
   let publisher;
   let early;
+  let configDisplay;
   try {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
       const target = argv[0] === "help" && argv[1] ? findCommand(argv.slice(1), commands) : void 0;
@@ -1179,6 +1180,7 @@ async function main(argv, io, commands = COMMANDS) {
       });
       ctx.config = loaded.config;
       if (loaded.file) ctx.configFile = loaded.file;
+      configDisplay = given ?? loaded.file;
       const { lineOf } = loaded;
       if (lineOf) ctx.configAt = (segments) => `${given ?? loaded.file ?? "mlgate.yml"}:${lineOf(segments)}`;
     }
@@ -1198,7 +1200,7 @@ async function main(argv, io, commands = COMMANDS) {
     return emitted.exitCode;
   } catch (e) {
     if (isConfigurationError(e)) {
-      const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd);
+      const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd, configDisplay);
       io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${message}
 `);
       await finishError(publisher, writeErrorReport(cmd, ctx, message, publisher));

@@ -5,7 +5,7 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-YW5365PS.js";
+} from "./chunk-EC3NV3ML.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,

@@ -13,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-MDIJAM63.js";
+} from "./chunk-MWLQPWKL.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
@@ -23,7 +23,7 @@ import {
   queryRows,
   sqlIdent
 } from "./chunk-JNDNEZOP.js";
-import "./chunk-YW5365PS.js";
+import "./chunk-EC3NV3ML.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
