@@ -5,6 +5,7 @@ import { renderJson } from "../render/json.js";
 import { escapeMarkdown } from "../render/escape.js";
 import { renderMarkdown } from "../render/markdown.js";
 import { STATUS_WORD } from "../render/format.js";
+import { evidenceMarker } from "./evidence-marker.js";
 import { ANNOTATIONS_PER_REQUEST, chunk, type Annotation } from "./annotations.js";
 import type { Octokit } from "./client.js";
 import type { GitHubContext } from "./context.js";
@@ -60,13 +61,18 @@ export async function findCheckRun(octokit: Octokit, ctx: GitHubContext, name: s
   return { id: run.id, ...(run.external_id ? { externalId: run.external_id } : {}) };
 }
 
-function summaryOf(report: Report, links: string): string {
+/**
+ * The check run summary: the evidence marker on the first line (what the deploy gate reads), then
+ * the verdict for people. Only the human part is cut to fit, so the marker always survives.
+ */
+export function summaryOf(report: Report, links: string): string {
   const counts = countByStatus(report.checks);
   const parts = [`**${escapeMarkdown(report.summary, 1000)}**`];
   if (report.checks.length > 0)
     parts.push(`${counts.fail} failed · ${counts.warn} warnings · ${counts.pass} passed · ${counts.skip} skipped`);
   if (links) parts.push(links);
-  return parts.join("\n\n").slice(0, CHECK_OUTPUT_LIMIT);
+  const marker = evidenceMarker(report);
+  return `${marker}\n${parts.join("\n\n")}`.slice(0, CHECK_OUTPUT_LIMIT);
 }
 
 export interface CompleteOptions {

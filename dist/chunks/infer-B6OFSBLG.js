@@ -13,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-MWLQPWKL.js";
+} from "./chunk-ZCSUKQ4B.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
@@ -22,8 +22,8 @@ import {
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-JNDNEZOP.js";
-import "./chunk-EC3NV3ML.js";
+} from "./chunk-TA3P3X3R.js";
+import "./chunk-VJAQH4F2.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";

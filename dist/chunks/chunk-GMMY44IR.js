@@ -23,7 +23,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-EC3NV3ML.js";
+} from "./chunk-VJAQH4F2.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -32,7 +32,7 @@ import {
   renderMarkdown,
   sortChecks,
   writeJsonReport
-} from "./chunk-OOI4V4TH.js";
+} from "./chunk-6GG4SPYB.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -235,7 +235,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-G3N6JFCA.js");
+    const { main: main2 } = await import("./cli-HGBEDTBJ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -302,7 +302,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-D5JS7RTB.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-CPK3MDSV.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -389,7 +389,7 @@ function modelPaths(ctx, cfg) {
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
   assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
-  const { readModelFile } = await import("./inspect-GRE7HCGF.js");
+  const { readModelFile } = await import("./inspect-UKKB5Q3H.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -417,9 +417,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-6YMBDJSS.js"),
-      import("./testdata-TQPQJRCI.js"),
-      import("./policy-V6RBG7MR.js")
+      import("./gate-YM3BFAEX.js"),
+      import("./testdata-RASUG6B5.js"),
+      import("./policy-RZI257Y4.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -504,7 +504,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-G7CPYI5P.js");
+    const { runDataGate } = await import("./gate-ICC4QACJ.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -536,7 +536,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-DRMBONTZ.js");
+    const { inferContract } = await import("./infer-B6OFSBLG.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -802,9 +802,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-RYYRSS3T.js"),
+    import("./gate-D3GF3ZSQ.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-AETIZRZU.js")
+    import("./build-report-AZLNDPAM.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -849,7 +849,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-AETIZRZU.js")
+      import("./build-report-AZLNDPAM.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -978,7 +978,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-LV2HCUGW.js");
+    const { startServer } = await import("./server-UQGE6HOS.js");
     const server = await startServer(o);
     ctx.stdout.write(`mlgate serve: listening on ${server.url}
 `);
@@ -1137,7 +1137,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-PH4WL7NT.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-R3S3ZWOO.js");
   let cmd;
   let ctx;
   let publisher;

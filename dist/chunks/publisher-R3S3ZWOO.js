@@ -7,11 +7,11 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-VLZ76PDX.js";
-import "./chunk-OOI4V4TH.js";
+} from "./chunk-3COANT4N.js";
+import "./chunk-6GG4SPYB.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
-import "./chunk-MDOPJLM6.js";
+import "./chunk-YLGC6RT5.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

@@ -5,9 +5,9 @@ import {
   KNOWN_DOMAINS,
   policyChecks,
   targetOrt
-} from "./chunk-7VBKLEEL.js";
-import "./chunk-6TQQBVXB.js";
-import "./chunk-BLR2BRJT.js";
+} from "./chunk-I7WIQAIS.js";
+import "./chunk-KLHQYLWA.js";
+import "./chunk-KRFLEAWL.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

@@ -6,7 +6,7 @@ import {
   escapeMarkdown,
   renderJson,
   renderMarkdown
-} from "./chunk-OOI4V4TH.js";
+} from "./chunk-6GG4SPYB.js";
 import {
   STATUS_WORD,
   formatValue
@@ -23,7 +23,7 @@ import {
   require_light,
   retry,
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-YLGC6RT5.js";
 import {
   workspacePath
 } from "./chunk-LXHLSUIQ.js";
@@ -78,6 +78,38 @@ function chunk(items, size) {
 
 // src/github/check-run.ts
 import { createHash } from "node:crypto";
+
+// src/github/evidence-marker.ts
+var PREFIX = "<!-- mlgate:evidence ";
+var SUFFIX = " -->";
+var MARKER_BUDGET = 6e4;
+function inertJson(value) {
+  return JSON.stringify(value).replace(/[<>&\-\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+function subjectsOf(report) {
+  const list = report.subjects && report.subjects.length > 0 ? report.subjects : report.subject ? [report.subject] : [];
+  return list.map((s) => ({ path: s.path, sha256: s.sha256, ...s.role ? { role: s.role } : {} }));
+}
+function evidenceMarker(report, budget = MARKER_BUDGET) {
+  const all = subjectsOf(report);
+  const line = (subjects) => {
+    const m = { v: 1, gate: report.gate, status: report.status, subjects };
+    if (subjects.length < all.length) m.omitted = all.length - subjects.length;
+    return `${PREFIX}${inertJson(m)}${SUFFIX}`;
+  };
+  const whole = line(all);
+  if (whole.length <= budget) return whole;
+  let used = line([]).length + `,"omitted":${all.length}`.length;
+  let kept = 0;
+  for (const s of all) {
+    used += inertJson(s).length + 1;
+    if (used > budget) break;
+    kept += 1;
+  }
+  return line(all.slice(0, kept));
+}
+
+// src/github/check-run.ts
 var CHECK_OUTPUT_LIMIT = 65535;
 function checkRunName(gate, suffix) {
   return suffix ? `mlgate/${gate} (${suffix})` : `mlgate/${gate}`;
@@ -119,7 +151,9 @@ function summaryOf(report, links) {
   if (report.checks.length > 0)
     parts.push(`${counts.fail} failed \xB7 ${counts.warn} warnings \xB7 ${counts.pass} passed \xB7 ${counts.skip} skipped`);
   if (links) parts.push(links);
-  return parts.join("\n\n").slice(0, CHECK_OUTPUT_LIMIT);
+  const marker = evidenceMarker(report);
+  return `${marker}
+${parts.join("\n\n")}`.slice(0, CHECK_OUTPUT_LIMIT);
 }
 async function completeCheckRun(octokit, ctx, o) {
   const links = o.artifactUrl ? `Full report: [workflow run and artifact](${o.artifactUrl})` : "";
@@ -152,7 +186,7 @@ function checkRunUrl(ctx, id) {
   return `${ctx.serverUrl}/${ctx.repository}/runs/${id}`;
 }
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION = "0.0.0-development";
 var noop = () => Promise.resolve();

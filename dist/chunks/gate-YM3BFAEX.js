@@ -14,10 +14,10 @@ import {
   policyChecks,
   targetOrt,
   withModelKey
-} from "./chunk-7VBKLEEL.js";
+} from "./chunk-I7WIQAIS.js";
 import {
   isWaived
-} from "./chunk-EC3NV3ML.js";
+} from "./chunk-VJAQH4F2.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport
@@ -25,7 +25,7 @@ import {
 import {
   formatDims,
   inspectModel
-} from "./chunk-6TQQBVXB.js";
+} from "./chunk-KLHQYLWA.js";
 import {
   DataType,
   dtypeName,
@@ -37,7 +37,7 @@ import {
   isSupportedType,
   numberAt,
   toOrtTensor
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-KRFLEAWL.js";
 import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,

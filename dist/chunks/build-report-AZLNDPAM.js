@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-EC3NV3ML.js";
+} from "./chunk-VJAQH4F2.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

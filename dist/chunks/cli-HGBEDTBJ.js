@@ -5,15 +5,15 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-HE5YB2FC.js";
+} from "./chunk-GMMY44IR.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
-import "./chunk-EC3NV3ML.js";
+import "./chunk-VJAQH4F2.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-OOI4V4TH.js";
+import "./chunk-6GG4SPYB.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
 import "./chunk-LXHLSUIQ.js";

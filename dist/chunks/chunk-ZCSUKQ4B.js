@@ -29,14 +29,14 @@ import {
   sqlNumber,
   sqlString,
   vectorValues
-} from "./chunk-JNDNEZOP.js";
+} from "./chunk-TA3P3X3R.js";
 import {
   isWaived,
   parseYamlWithSchema,
   require__,
   require_dist,
   require_dist2
-} from "./chunk-EC3NV3ML.js";
+} from "./chunk-VJAQH4F2.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
