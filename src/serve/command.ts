@@ -109,8 +109,9 @@ export const serveCommand: Command = {
     // Loaded here: onnxruntime and the server are not needed by any other command.
     const { startServer } = await import("./server.js");
     const server = await startServer(o);
-    ctx.stdout.write(`mlgate serve: listening on ${server.url}\n`);
-    const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    // The handlers go on before the listening line: whoever reads that line may signal at once, and a
+    // signal that arrives before them ends the process by its default action instead of a drain.
+    const stopped = new Promise<NodeJS.Signals>((resolve) => {
       const on = (s: NodeJS.Signals): void => {
         process.off("SIGTERM", on);
         process.off("SIGINT", on);
@@ -119,6 +120,8 @@ export const serveCommand: Command = {
       process.on("SIGTERM", on);
       process.on("SIGINT", on);
     });
+    ctx.stdout.write(`mlgate serve: listening on ${server.url}\n`);
+    const signal = await stopped;
     ctx.progress(`${signal}: draining requests in flight, then stopping`);
     await server.close();
     ctx.progress("stopped");

@@ -235,6 +235,27 @@ describe("mlgate serve lifecycle", () => {
     await expect(fetch(`${s.url}/v2/health/live`)).rejects.toThrow();
   });
 
+  it("drains and exits 0 on a signal sent the moment the listening line is read (20 times)", async () => {
+    // Whoever reads the line may signal at once; before the fix about 4 in 10 of these died by SIGTERM.
+    const dir = tmpDir();
+    const ends: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const s = await startServe(["--registry", dir]);
+      const signal = i % 2 ? "SIGINT" : "SIGTERM";
+      const ended = new Promise<string>((resolve) =>
+        s.child.on("exit", (code, sig) => {
+          resolve(`${String(code)} ${String(sig)}`);
+        }),
+      );
+      s.child.kill(signal);
+      ends.push(await ended);
+      expect(s.stderr()).toContain(
+        `mlgate serve: ${signal}: draining requests in flight, then stopping\nmlgate serve: stopped\n`,
+      );
+    }
+    expect(ends).toEqual(Array.from({ length: 20 }, () => "0 null"));
+  }, 120_000);
+
   it("exits 2 with one sentence on bad flags, a missing file or a model that does not load", async () => {
     const dir = tmpDir();
     writeFileSync(path.join(dir, "broken.onnx"), "not a model");

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-GMMY44IR.js";
+} from "./chunk-V4YNHDUD.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-RYB26OIQ.js";

@@ -235,7 +235,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-HGBEDTBJ.js");
+    const { main: main2 } = await import("./cli-6LWVDY2T.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -980,9 +980,7 @@ var serveCommand = {
     const o = options(ctx);
     const { startServer } = await import("./server-UQGE6HOS.js");
     const server = await startServer(o);
-    ctx.stdout.write(`mlgate serve: listening on ${server.url}
-`);
-    const signal = await new Promise((resolve) => {
+    const stopped = new Promise((resolve) => {
       const on = (s) => {
         process.off("SIGTERM", on);
         process.off("SIGINT", on);
@@ -991,6 +989,9 @@ var serveCommand = {
       process.on("SIGTERM", on);
       process.on("SIGINT", on);
     });
+    ctx.stdout.write(`mlgate serve: listening on ${server.url}
+`);
+    const signal = await stopped;
     ctx.progress(`${signal}: draining requests in flight, then stopping`);
     await server.close();
     ctx.progress("stopped");
