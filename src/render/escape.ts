@@ -25,9 +25,10 @@ export function escapeMarkdown(value: string | number | boolean | null | undefin
   let s = value === null || value === undefined ? "" : typeof value === "string" ? value : String(value);
   // Cut before escaping so an entity is never split in half.
   if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "…";
-  s = s.replace(/[&<>"|`\\*_[\]~#!:]/g, (c) => ENTITY[c] ?? c);
-  // A zero-width space after @ keeps GitHub from resolving a user or team mention.
-  s = s.replace(/@/g, "@&#8203;");
+  const raw = s;
+  s = raw.replace(/[&<>"|`\\*_[\]~#!:@]/g, (c, at: number) =>
+    c === "@" ? (mentions(raw, at) ? "@&#8203;" : "@") : (ENTITY[c] ?? c),
+  );
   // Line breaks would end a table row; show them as a visible symbol instead.
   s = s.replace(/\r\n|\r|\n/g, "↵");
   // Other control characters are invisible and can confuse terminals and diff views.
@@ -36,9 +37,24 @@ export function escapeMarkdown(value: string | number | boolean | null | undefin
   return s;
 }
 
-/** Mermaid labels live inside double quotes; keep them printable and quote-free. */
+/**
+ * GitHub turns `@name` into a mention (a notification to that user or team) when the `@` starts a
+ * word and a name character follows: `@team`, `(@team`, but not `a@b.com` nor `]+@[a-z]` in a regex.
+ * A zero-width space after such an `@` only keeps it inert; elsewhere the text stays copy-pasteable.
+ */
+function mentions(raw: string, at: number): boolean {
+  return /[A-Za-z0-9]/.test(raw[at + 1] ?? "") && !/\w/.test(raw[at - 1] ?? "");
+}
+
+/**
+ * Mermaid labels live inside double quotes; keep them printable and quote-free. `<` stays as text
+ * (`< 8352`, a histogram's lower tail) unless it could open a tag (`<b`, `</`, `<!`, `<?`).
+ */
 export function escapeMermaidLabel(value: string, maxChars = 40): string {
-  let s = value.replace(/["`\\<>]/g, "'").replace(/[\r\n]+/g, " ");
+  let s = value
+    .replace(/["`\\]/g, "'")
+    .replace(/<(?=[A-Za-z/!?])/g, "‹")
+    .replace(/[\r\n]+/g, " ");
   if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "…";
   return s;
 }

@@ -2,7 +2,7 @@ import { markdownTable } from "markdown-table";
 import type { Check, Report, Section } from "../core/report.js";
 import { countByStatus } from "../core/report.js";
 import { escapeMarkdown, escapeMermaidLabel } from "./escape.js";
-import { formatNumber, formatValue, SEVERITY, STATUS_SYMBOL, STATUS_WORD } from "./format.js";
+import { formatCount, formatNumber, formatValue, SEVERITY, STATUS_SYMBOL, STATUS_WORD } from "./format.js";
 
 export interface MarkdownOptions {
   /** Maximum size in UTF-8 bytes (GitHub: 65,536 for a comment, 65,535 for a check summary). */
@@ -32,7 +32,7 @@ function examplesCell(c: Check): string {
 
 function moreRows(n: number, artifactUrl?: string): string {
   const where = artifactUrl ? `[full report in the artifact](${artifactUrl})` : "full report in the artifact";
-  return `… ${n} more rows — ${where}`;
+  return `… ${formatCount(n)} more rows — ${where}`;
 }
 
 function table(
@@ -52,19 +52,8 @@ export function sortChecks(checks: readonly Check[]): Check[] {
   return [...checks].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status]);
 }
 
-function checksTable(report: Report, limit: number, artifactUrl?: string): string {
-  if (report.checks.length === 0) return "";
-  const hasColumn = report.checks.some((c) => c.column !== undefined);
-  const hasRows = report.checks.some((c) => c.failedRows !== undefined || (c.examples?.length ?? 0) > 0);
-  const headers = [
-    "",
-    "Check",
-    ...(hasColumn ? ["Column"] : []),
-    "Observed",
-    "Expected",
-    ...(hasRows ? ["Rows", "Examples"] : []),
-  ];
-  const rows = sortChecks(report.checks).map((c) => {
+function checkRows(checks: readonly Check[], hasColumn: boolean, hasRows: boolean): string[][] {
+  return checks.map((c) => {
     const title = `${escapeMarkdown(c.title, 120)}<br><sub>${escapeMarkdown(c.id, 80)}</sub>`;
     const observed =
       escapeMarkdown(formatValue(c.observed), 80) + (c.message ? `<br><sub>${escapeMarkdown(c.message, 200)}</sub>` : "");
@@ -77,6 +66,24 @@ function checksTable(report: Report, limit: number, artifactUrl?: string): strin
       ...(hasRows ? [c.failedRows !== undefined ? String(c.failedRows) : "", examplesCell(c)] : []),
     ];
   });
+}
+
+/**
+ * Failures and warnings in the open, worst first; passing and skipped checks folded in `<details>`
+ * below them. `limit` rows in all, failures first: under a tight budget the folded rows go first.
+ */
+function checksTable(report: Report, limit: number, artifactUrl?: string): string {
+  if (report.checks.length === 0) return "";
+  const hasColumn = report.checks.some((c) => c.column !== undefined);
+  const hasRows = report.checks.some((c) => c.failedRows !== undefined || (c.examples?.length ?? 0) > 0);
+  const headers = [
+    "",
+    "Check",
+    ...(hasColumn ? ["Column"] : []),
+    "Observed",
+    "Expected",
+    ...(hasRows ? ["Rows", "Examples"] : []),
+  ];
   const align: ("l" | "r" | "c")[] = [
     "c",
     "l",
@@ -85,7 +92,28 @@ function checksTable(report: Report, limit: number, artifactUrl?: string): strin
     "r",
     ...(hasRows ? ["r" as const, "l" as const] : []),
   ];
-  return table(headers, rows, align, limit, artifactUrl);
+  const sorted = sortChecks(report.checks);
+  const open = sorted.filter((c) => c.status === "fail" || c.status === "warn");
+  const folded = sorted.filter((c) => c.status === "pass" || c.status === "skip");
+  const parts: string[] = [];
+  if (open.length) parts.push(table(headers, checkRows(open, hasColumn, hasRows), align, limit, artifactUrl));
+  if (folded.length) {
+    const counts = countByStatus(folded);
+    const what = [
+      counts.pass ? `${formatCount(counts.pass)} passed` : "",
+      counts.skip ? `${formatCount(counts.skip)} skipped` : "",
+    ]
+      .filter(Boolean)
+      .join(" · ");
+    const room = Math.max(0, limit - open.length);
+    const body =
+      room > 0
+        ? table(headers, checkRows(folded, hasColumn, hasRows), align, room, artifactUrl)
+        : moreRows(folded.length, artifactUrl);
+    // Blank lines around the table: GitHub renders Markdown inside <details> only when separated.
+    parts.push(`<details><summary>${what}</summary>\n\n${body}\n\n</details>`);
+  }
+  return parts.join("\n\n");
 }
 
 function mermaidChart(s: Extract<Section, { kind: "bar-chart" }>): string {

@@ -49,7 +49,7 @@ describe("limits and publish settings", () => {
     const body = gh.state.commentsOn(PR)[0]!.body;
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toMatch(
-      /… \d+ more rows — \[full report in the artifact\]\(https:\/\/github\.com\/octo-org\/octo-repo\/actions\/runs\/4242\)/,
+      /… [\d,]+ more rows — \[full report in the artifact\]\(https:\/\/github\.com\/octo-org\/octo-repo\/actions\/runs\/4242\)/,
     );
     const run = gh.state.checkRuns[0]!;
     expect(body).toContain(`[check run](https://github.com/octo-org/octo-repo/runs/${run.id})`);

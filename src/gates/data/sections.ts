@@ -79,9 +79,12 @@ export function dataSections(profiles: ColumnProfile[], drift: ColumnDrift[], ch
     },
   ];
   const bad: Scalar[][] = [];
+  let failing = 0;
   for (const c of checks) {
     if (c.status !== "fail" && c.status !== "warn") continue;
-    for (const e of c.examples ?? []) {
+    const examples = c.examples ?? [];
+    failing += Math.max(c.failedRows ?? 0, examples.length);
+    for (const e of examples) {
       if (bad.length >= MAX_BAD_ROWS) break;
       bad.push([c.id, e.line ?? e.where ?? "", e.value ?? ""]);
     }
@@ -93,6 +96,7 @@ export function dataSections(profiles: ColumnProfile[], drift: ColumnDrift[], ch
       headers: ["Check", "Line", "Value"],
       align: ["l", "r", "l"],
       rows: bad,
+      ...(failing > bad.length ? { note: failingRowsNote(bad.length, failing) } : {}),
     });
   }
   const charts = drift
@@ -113,6 +117,11 @@ export function dataSections(profiles: ColumnProfile[], drift: ColumnDrift[], ch
     });
   }
   return sections;
+}
+
+/** The cut said out loud: a reader must not take 50 example rows for all of them. */
+export function failingRowsNote(shown: number, failing: number): string {
+  return `Showing ${formatCount(shown)} of ${formatCount(failing)} failing rows (counted per check; a row failing two checks counts twice). The JSON report has each check's first examples; the Rows column above has every check's count.`;
 }
 
 export function dataSummary(display: string, t: OpenedTable, checks: Check[], drift: ColumnDrift[]): string {

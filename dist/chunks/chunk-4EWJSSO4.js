@@ -32,7 +32,7 @@ import {
   renderMarkdown,
   sortChecks,
   writeJsonReport
-} from "./chunk-6GG4SPYB.js";
+} from "./chunk-2UGU5K7O.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -235,7 +235,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-6LWVDY2T.js");
+    const { main: main2 } = await import("./cli-R4TZ7EX5.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -302,7 +302,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-CPK3MDSV.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-ZBQ6HQVQ.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -504,7 +504,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-ICC4QACJ.js");
+    const { runDataGate } = await import("./gate-UUBJZLGW.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -536,7 +536,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-B6OFSBLG.js");
+    const { inferContract } = await import("./infer-EEJJT3YU.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -1138,7 +1138,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-R3S3ZWOO.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-KRSZORD5.js");
   let cmd;
   let ctx;
   let publisher;

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-V4YNHDUD.js";
+} from "./chunk-4EWJSSO4.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-RYB26OIQ.js";
@@ -11,7 +11,7 @@ import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-VJAQH4F2.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-6GG4SPYB.js";
+import "./chunk-2UGU5K7O.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
 import "./chunk-LXHLSUIQ.js";

@@ -7,8 +7,8 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-3COANT4N.js";
-import "./chunk-6GG4SPYB.js";
+} from "./chunk-XBRHJWRL.js";
+import "./chunk-2UGU5K7O.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
 import "./chunk-YLGC6RT5.js";

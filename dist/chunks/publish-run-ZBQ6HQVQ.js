@@ -14,8 +14,8 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-3COANT4N.js";
-import "./chunk-6GG4SPYB.js";
+} from "./chunk-XBRHJWRL.js";
+import "./chunk-2UGU5K7O.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-V4YNHDUD.js";
+} from "./chunk-4EWJSSO4.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-HAJ4OSLL.js";
 import "./chunk-RYB26OIQ.js";
@@ -13,7 +13,7 @@ import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-VJAQH4F2.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-6GG4SPYB.js";
+import "./chunk-2UGU5K7O.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
 import "./chunk-LXHLSUIQ.js";

@@ -6,7 +6,7 @@ import {
   escapeMarkdown,
   renderJson,
   renderMarkdown
-} from "./chunk-6GG4SPYB.js";
+} from "./chunk-2UGU5K7O.js";
 import {
   STATUS_WORD,
   formatValue

@@ -5,6 +5,7 @@ import {
   SEVERITY,
   STATUS_SYMBOL,
   STATUS_WORD,
+  formatCount,
   formatNumber,
   formatValue
 } from "./chunk-CYBZZBR3.js";
@@ -44,14 +45,20 @@ var ENTITY = {
 function escapeMarkdown(value, maxChars = 200) {
   let s = value === null || value === void 0 ? "" : typeof value === "string" ? value : String(value);
   if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
-  s = s.replace(/[&<>"|`\\*_[\]~#!:]/g, (c) => ENTITY[c] ?? c);
-  s = s.replace(/@/g, "@&#8203;");
+  const raw = s;
+  s = raw.replace(
+    /[&<>"|`\\*_[\]~#!:@]/g,
+    (c, at) => c === "@" ? mentions(raw, at) ? "@&#8203;" : "@" : ENTITY[c] ?? c
+  );
   s = s.replace(/\r\n|\r|\n/g, "\u21B5");
   s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\uFFFD");
   return s;
 }
+function mentions(raw, at) {
+  return /[A-Za-z0-9]/.test(raw[at + 1] ?? "") && !/\w/.test(raw[at - 1] ?? "");
+}
 function escapeMermaidLabel(value, maxChars = 40) {
-  let s = value.replace(/["`\\<>]/g, "'").replace(/[\r\n]+/g, " ");
+  let s = value.replace(/["`\\]/g, "'").replace(/<(?=[A-Za-z/!?])/g, "\u2039").replace(/[\r\n]+/g, " ");
   if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
   return s;
 }
@@ -221,7 +228,7 @@ function examplesCell(c) {
 }
 function moreRows(n, artifactUrl) {
   const where = artifactUrl ? `[full report in the artifact](${artifactUrl})` : "full report in the artifact";
-  return `\u2026 ${n} more rows \u2014 ${where}`;
+  return `\u2026 ${formatCount(n)} more rows \u2014 ${where}`;
 }
 function table(headers, rows, align, limit, artifactUrl) {
   const shown = rows.slice(0, limit);
@@ -233,6 +240,20 @@ ${moreRows(rows.length - shown.length, artifactUrl)}`;
 }
 function sortChecks(checks) {
   return [...checks].sort((a, b) => SEVERITY[a.status] - SEVERITY[b.status]);
+}
+function checkRows(checks, hasColumn, hasRows) {
+  return checks.map((c) => {
+    const title = `${escapeMarkdown(c.title, 120)}<br><sub>${escapeMarkdown(c.id, 80)}</sub>`;
+    const observed = escapeMarkdown(formatValue(c.observed), 80) + (c.message ? `<br><sub>${escapeMarkdown(c.message, 200)}</sub>` : "");
+    return [
+      STATUS_SYMBOL[c.status],
+      title,
+      ...hasColumn ? [escapeMarkdown(c.column ?? "", 60)] : [],
+      observed,
+      escapeMarkdown(formatValue(c.expected), 80),
+      ...hasRows ? [c.failedRows !== void 0 ? String(c.failedRows) : "", examplesCell(c)] : []
+    ];
+  });
 }
 function checksTable(report, limit, artifactUrl) {
   if (report.checks.length === 0) return "";
@@ -246,18 +267,6 @@ function checksTable(report, limit, artifactUrl) {
     "Expected",
     ...hasRows ? ["Rows", "Examples"] : []
   ];
-  const rows = sortChecks(report.checks).map((c) => {
-    const title = `${escapeMarkdown(c.title, 120)}<br><sub>${escapeMarkdown(c.id, 80)}</sub>`;
-    const observed = escapeMarkdown(formatValue(c.observed), 80) + (c.message ? `<br><sub>${escapeMarkdown(c.message, 200)}</sub>` : "");
-    return [
-      STATUS_SYMBOL[c.status],
-      title,
-      ...hasColumn ? [escapeMarkdown(c.column ?? "", 60)] : [],
-      observed,
-      escapeMarkdown(formatValue(c.expected), 80),
-      ...hasRows ? [c.failedRows !== void 0 ? String(c.failedRows) : "", examplesCell(c)] : []
-    ];
-  });
   const align = [
     "c",
     "l",
@@ -266,7 +275,26 @@ function checksTable(report, limit, artifactUrl) {
     "r",
     ...hasRows ? ["r", "l"] : []
   ];
-  return table(headers, rows, align, limit, artifactUrl);
+  const sorted = sortChecks(report.checks);
+  const open = sorted.filter((c) => c.status === "fail" || c.status === "warn");
+  const folded = sorted.filter((c) => c.status === "pass" || c.status === "skip");
+  const parts = [];
+  if (open.length) parts.push(table(headers, checkRows(open, hasColumn, hasRows), align, limit, artifactUrl));
+  if (folded.length) {
+    const counts = countByStatus(folded);
+    const what = [
+      counts.pass ? `${formatCount(counts.pass)} passed` : "",
+      counts.skip ? `${formatCount(counts.skip)} skipped` : ""
+    ].filter(Boolean).join(" \xB7 ");
+    const room = Math.max(0, limit - open.length);
+    const body = room > 0 ? table(headers, checkRows(folded, hasColumn, hasRows), align, room, artifactUrl) : moreRows(folded.length, artifactUrl);
+    parts.push(`<details><summary>${what}</summary>
+
+${body}
+
+</details>`);
+  }
+  return parts.join("\n\n");
 }
 function mermaidChart(s) {
   const labels = s.labels.map((l) => `"${escapeMermaidLabel(l, 24)}"`).join(", ");

@@ -1584,9 +1584,12 @@ function dataSections(profiles, drift, checks, rows) {
     }
   ];
   const bad = [];
+  let failing = 0;
   for (const c of checks) {
     if (c.status !== "fail" && c.status !== "warn") continue;
-    for (const e of c.examples ?? []) {
+    const examples = c.examples ?? [];
+    failing += Math.max(c.failedRows ?? 0, examples.length);
+    for (const e of examples) {
       if (bad.length >= MAX_BAD_ROWS) break;
       bad.push([c.id, e.line ?? e.where ?? "", e.value ?? ""]);
     }
@@ -1597,7 +1600,8 @@ function dataSections(profiles, drift, checks, rows) {
       title: "Failing rows (first examples)",
       headers: ["Check", "Line", "Value"],
       align: ["l", "r", "l"],
-      rows: bad
+      rows: bad,
+      ...failing > bad.length ? { note: failingRowsNote(bad.length, failing) } : {}
     });
   }
   const charts = drift.filter((d) => d.flagged && d.histogram.labels.length > 0).sort((a, b) => b.effect - a.effect).slice(0, MAX_CHARTS);
@@ -1615,6 +1619,9 @@ function dataSections(profiles, drift, checks, rows) {
     });
   }
   return sections;
+}
+function failingRowsNote(shown, failing) {
+  return `Showing ${formatCount(shown)} of ${formatCount(failing)} failing rows (counted per check; a row failing two checks counts twice). The JSON report has each check's first examples; the Rows column above has every check's count.`;
 }
 function dataSummary(display, t, checks, drift) {
   const c = countByStatus(checks);
