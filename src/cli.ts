@@ -212,7 +212,8 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);
     const runName = ctx.str("name");
-    if (runName) result.name = runName;
+    // The deploy gate's --name is the model's name in the target; it names its own run (the environment).
+    if (runName && cmd.gate !== "deploy") result.name = runName;
     const emitted = emitReport(result, ctx, failOn);
     await publisher?.finish(result, {
       ...(emitted.jsonPath ? { reportPath: emitted.jsonPath } : {}),
@@ -246,7 +247,7 @@ function writeErrorReport(
   if (!cmd?.gate || !ctx) return undefined;
   const report: Report = errorReport(cmd.gate, message);
   enrichReport(report, ctx.env, ctx.cwd, publisher);
-  const runName = ctx.str("name");
+  const runName = ctx.str(cmd.gate === "deploy" ? "environment" : "name");
   if (runName) report.name = runName;
   try {
     const target = jsonPathOf(ctx, report);

@@ -5,6 +5,7 @@ import { onnxCommand } from "./gates/onnx/command.js";
 import { dataCommand, dataInferCommand } from "./gates/data/command.js";
 import { modelCommand, modelMergeCommand } from "./gates/model/command.js";
 import { serveCommand } from "./serve/command.js";
+import { deployCommand } from "./gates/deploy/command.js";
 
 /**
  * Every subcommand of `mlgate`, in the order --help lists them. A gate joins this list when it lands.
@@ -15,6 +16,7 @@ export const COMMANDS: Command[] = [
   modelCommand,
   modelMergeCommand,
   onnxCommand,
+  deployCommand,
   serveCommand,
   publishCommand,
   demoCommand,

@@ -223,7 +223,8 @@ export function publisherFor(o: PublisherOptions & { noPublish: boolean }): GitH
 
 /** The in-job publisher of a gate command: created and started before the gate runs. */
 export async function startPublishing(gate: GateName, ctx: CommandContext): Promise<GitHubPublisher | undefined> {
-  const suffix = ctx.str("name");
+  // The deploy gate's --name is the model's name; its check run is named for the environment.
+  const suffix = ctx.str(gate === "deploy" ? "environment" : "name");
   const token = ctx.str("token");
   const publisher = publisherFor({
     gate,

@@ -13,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-R7FXTUUD.js";
+} from "./chunk-GBEB5VXI.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
@@ -23,7 +23,7 @@ import {
   queryRows,
   sqlIdent
 } from "./chunk-TA3P3X3R.js";
-import "./chunk-VJAQH4F2.js";
+import "./chunk-PEJ7ERVW.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";

@@ -281,6 +281,22 @@ function writeServerStatus(dir, status) {
   writeFileAtomic(serverStatusFile(dir, status.url), `${JSON.stringify(status)}
 `);
 }
+function readServerStatuses(dir, freshMs = 1e4, now = Date.now()) {
+  const d = statusDir(dir);
+  if (!existsSync(d)) return [];
+  const out = [];
+  for (const f of readdirSync(d)) {
+    if (!f.endsWith(".json") || f.startsWith(".")) continue;
+    let s;
+    try {
+      s = readJson(path2.join(d, f), "server status");
+    } catch {
+      continue;
+    }
+    if (s && now - Date.parse(s.updatedAt) <= freshMs) out.push(s);
+  }
+  return out.sort((a, b) => a.url.localeCompare(b.url));
+}
 function removeServerStatus(dir, url) {
   rmSync2(serverStatusFile(dir, url), { force: true });
 }
@@ -302,5 +318,6 @@ export {
   updateLock,
   releaseLock,
   writeServerStatus,
+  readServerStatuses,
   removeServerStatus
 };

@@ -2,25 +2,20 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  commandHelp,
-  main,
-  mainHelp
-} from "./chunk-4EWJSSO4.js";
-import "./chunk-APEF4XQO.js";
-import "./chunk-HAJ4OSLL.js";
-import "./chunk-RYB26OIQ.js";
+  DUCKDB_MEMORY,
+  runDataGate
+} from "./chunk-GBEB5VXI.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-KYPKKBIE.js";
-import "./chunk-VJAQH4F2.js";
+import "./chunk-TA3P3X3R.js";
+import "./chunk-PEJ7ERVW.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-2UGU5K7O.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-TVT32O5F.js";
-import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  commandHelp,
-  main,
-  mainHelp
+  DUCKDB_MEMORY,
+  runDataGate
 };

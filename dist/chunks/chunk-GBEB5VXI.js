@@ -36,7 +36,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-VJAQH4F2.js";
+} from "./chunk-PEJ7ERVW.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

@@ -5,7 +5,7 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-VJAQH4F2.js";
+} from "./chunk-PEJ7ERVW.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,
@@ -14,7 +14,7 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-XBRHJWRL.js";
+} from "./chunk-HBP27TXE.js";
 import "./chunk-2UGU5K7O.js";
 import "./chunk-CYBZZBR3.js";
 import {
@@ -133,7 +133,7 @@ var report_schema_default = {
       properties: {
         id: {
           type: "string",
-          pattern: "^(schema|rule|dataset|drift|metric|slice|fairness|latency|robustness|policy|load|parity|shape|signature|deploy|input|determinism|batch|numeric|size|rollout|gate)(\\.[A-Za-z0-9_:\\-\\[\\]]+)+$",
+          pattern: "^(schema|rule|dataset|drift|metric|slice|fairness|latency|robustness|policy|load|parity|shape|signature|deploy|input|determinism|batch|numeric|size|rollout|gate|verify|rollback)(\\.[A-Za-z0-9_:\\-\\[\\]]+)+$",
           description: "Stable dotted id starting with its check family."
         },
         title: { type: "string" },

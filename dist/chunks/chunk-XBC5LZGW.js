@@ -6,8 +6,20 @@ import {
   workerSetting
 } from "./chunk-APEF4XQO.js";
 import {
-  checkRegistryName
-} from "./chunk-HAJ4OSLL.js";
+  acquireLock,
+  aliasesView,
+  appendHistory,
+  checkRegistryName,
+  listVersions,
+  readAliases,
+  readHistory,
+  readLock,
+  readServerStatuses,
+  releaseLock,
+  stageVersion,
+  updateLock,
+  writeAliases
+} from "./chunk-GD6NZ4UO.js";
 import {
   assertNotLfsPointer
 } from "./chunk-RYB26OIQ.js";
@@ -23,7 +35,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-VJAQH4F2.js";
+} from "./chunk-PEJ7ERVW.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -45,7 +57,8 @@ import {
   TOOL_VERSION,
   countByStatus,
   errorReport,
-  exitCodeFor
+  exitCodeFor,
+  makeReport
 } from "./chunk-TVT32O5F.js";
 import {
   resolveInputPath,
@@ -235,7 +248,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-R4TZ7EX5.js");
+    const { main: main2 } = await import("./cli-IT5FWJW5.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -302,7 +315,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-ZBQ6HQVQ.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-NJCBQ4QO.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -417,8 +430,8 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-YM3BFAEX.js"),
-      import("./testdata-RASUG6B5.js"),
+      import("./gate-YCGZ4ACS.js"),
+      import("./testdata-GNBGUGYK.js"),
       import("./policy-RZI257Y4.js")
     ]);
     targetOrt(cfg);
@@ -504,7 +517,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-UUBJZLGW.js");
+    const { runDataGate } = await import("./gate-OHDH7M7M.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -536,7 +549,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-EEJJT3YU.js");
+    const { inferContract } = await import("./infer-AZ2PVELB.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -804,7 +817,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-D3GF3ZSQ.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-AZLNDPAM.js")
+    import("./build-report-OKYSB2XE.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -849,7 +862,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-AZLNDPAM.js")
+      import("./build-report-OKYSB2XE.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -978,7 +991,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-UQGE6HOS.js");
+    const { startServer } = await import("./server-NDUBQ76S.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -999,6 +1012,1086 @@ var serveCommand = {
   }
 };
 
+// src/gates/deploy/evidence-reports.ts
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import path8 from "node:path";
+function checkNameOf(gate, suffix) {
+  return `mlgate/${gate}${suffix ? ` (${suffix})` : ""}`;
+}
+function conclusionOf(status) {
+  return status === "pass" || status === "warn" ? "success" : status === "fail" ? "failure" : status;
+}
+var EVIDENCE_GATES = /* @__PURE__ */ new Set(["data", "model", "onnx"]);
+function isReport(v) {
+  const r = v;
+  return typeof r === "object" && r !== null && r.schemaVersion === 1 && typeof r.gate === "string" && typeof r.status === "string" && Array.isArray(r.checks);
+}
+var ReportsEvidence = class {
+  /** `dir`: absolute folder; `display`: as the user gave it. */
+  constructor(dir, display2) {
+    this.dir = dir;
+    this.display = display2;
+    this.description = `reports in ${display2}`;
+  }
+  dir;
+  display;
+  description;
+  collect() {
+    let files;
+    try {
+      files = readdirSync2(this.dir).filter((f) => f.endsWith(".json") && !f.startsWith(".")).sort();
+    } catch (e) {
+      throw new ConfigurationError(`--reports ${this.display}: cannot read the folder (${errorMessage(e)})`);
+    }
+    const notes = [];
+    const latest = /* @__PURE__ */ new Map();
+    for (const f of files) {
+      const file = path8.join(this.dir, f);
+      const display2 = path8.join(this.display, f);
+      let parsed;
+      try {
+        parsed = JSON.parse(readFileSync2(file, "utf8"));
+      } catch (e) {
+        throw new ConfigurationError(`--reports ${display2}: is not valid JSON (${errorMessage(e)})`);
+      }
+      if (!isReport(parsed)) {
+        notes.push(`${display2} is not an mlgate report; skipped.`);
+        continue;
+      }
+      if (!EVIDENCE_GATES.has(parsed.gate)) continue;
+      const subjects = (parsed.subjects ?? (parsed.subject ? [parsed.subject] : [])).map((s) => ({
+        path: s.path,
+        sha256: s.sha256,
+        ...s.role ? { role: s.role } : {}
+      }));
+      const check = checkNameOf(parsed.gate, parsed.name);
+      const evidence = {
+        check,
+        gate: parsed.gate,
+        conclusion: conclusionOf(parsed.status),
+        subjects,
+        url: display2,
+        source: "report"
+      };
+      if (parsed.provenance.commit) evidence.commit = parsed.provenance.commit;
+      const at = Date.parse(parsed.provenance.createdAt ?? "") || statSync3(file).mtimeMs;
+      const prev = latest.get(check);
+      if (prev) notes.push(`${check}: two reports; the later one, ${at >= prev.at ? display2 : prev.evidence.url}, is used.`);
+      if (!prev || at >= prev.at) latest.set(check, { at, evidence });
+    }
+    return Promise.resolve({
+      evidence: [...latest.values()].map((x) => x.evidence).sort((a, b) => a.check.localeCompare(b.check)),
+      notes
+    });
+  }
+};
+
+// src/gates/deploy/options.ts
+import path9 from "node:path";
+var STRATEGIES = ["direct", "canary", "blue-green"];
+var DEFAULT_BUDGETS = { maxErrorRate: 0.01, minRequests: 20 };
+var DEFAULT_STEPS = [10, 50, 100];
+function parseSteps(text, flag = "--steps") {
+  const parts = text.split(",").map((s) => s.trim());
+  const steps = [];
+  for (const p of parts) {
+    const n = Number(p.replace(/%$/, ""));
+    if (p === "" || !Number.isFinite(n) || n <= 0 || n > 100)
+      throw new ConfigurationError(
+        `${flag} "${text}": "${p}" is not a traffic share; give percentages from 1 to 100, such as 10,50,100`
+      );
+    if (steps.length > 0 && n <= steps[steps.length - 1])
+      throw new ConfigurationError(`${flag} "${text}": the shares must increase (${p} follows ${steps[steps.length - 1]})`);
+    steps.push(n);
+  }
+  if (steps[steps.length - 1] !== 100) steps.push(100);
+  return steps;
+}
+function tagOf(env) {
+  const isTag = env.GITHUB_REF_TYPE === "tag" || (env.GITHUB_REF ?? "").startsWith("refs/tags/");
+  return isTag && env.GITHUB_REF_NAME ? env.GITHUB_REF_NAME : void 0;
+}
+function budgetsOf(cfg) {
+  const b = {
+    maxErrorRate: cfg?.max_error_rate ?? DEFAULT_BUDGETS.maxErrorRate,
+    minRequests: cfg?.min_requests ?? DEFAULT_BUDGETS.minRequests
+  };
+  if (cfg?.max_p95_ms !== void 0) b.maxP95Ms = cfg.max_p95_ms;
+  if (cfg?.max_p95_ratio !== void 0) b.maxP95Ratio = cfg.max_p95_ratio;
+  return b;
+}
+function deployConfigOf(config) {
+  return config.gates?.deploy;
+}
+function resolveDeployOptions(raw, ctx) {
+  const flag = ctx.flag ?? ((n) => `--${n}`);
+  const need = (v, n) => {
+    if (v === void 0 || v.trim() === "") throw new ConfigurationError(`${flag(n)} is required; see mlgate deploy --help`);
+    return v.trim();
+  };
+  const modelDisplay = need(raw.model, "model");
+  const model = ctx.resolveFile(modelDisplay, flag("model"));
+  const environment = checkRegistryName("model name", need(raw.environment, "environment"), flag("environment"));
+  const target = need(raw.target, "target");
+  if (!/^(registry:|https?:\/\/|command:)/.test(target))
+    throw new ConfigurationError(
+      `${flag("target")} "${target}" is not a target; use registry:DIR, http(s)://HOST:PORT or command:SCRIPT`
+    );
+  const tag = tagOf(ctx.env);
+  const versionText = raw.version?.trim() || tag;
+  if (!versionText)
+    throw new ConfigurationError(
+      `${flag("version")} is required outside a tag build (GITHUB_REF_NAME names no tag); give the version to deploy, such as ${flag("version")} v1.4.0`
+    );
+  const version = checkRegistryName("version", versionText, raw.version?.trim() ? flag("version") : "the tag (GITHUB_REF_NAME)");
+  const name = checkRegistryName(
+    "model name",
+    raw.name?.trim() || environment,
+    raw.name?.trim() ? flag("name") : flag("environment")
+  );
+  const strategy = raw.strategy?.trim() || "direct";
+  if (!STRATEGIES.includes(strategy))
+    throw new ConfigurationError(
+      `${flag("strategy")} "${raw.strategy ?? ""}" is not a strategy; use direct, canary or blue-green`
+    );
+  const steps = raw.steps?.trim() ? parseSteps(raw.steps, flag("steps")) : DEFAULT_STEPS;
+  if (raw.steps?.trim() && strategy !== "canary")
+    throw new ConfigurationError(`${flag("steps")} goes with ${flag("strategy")} canary (the strategy is ${strategy})`);
+  const watchMs = parseDuration(raw.watch?.trim() || "60s", flag("watch"));
+  const require2 = (raw.require ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "").map((s) => s.startsWith("mlgate/") ? s : `mlgate/${s}`);
+  const dcfg = deployConfigOf(ctx.config);
+  const onnx = ctx.config.gates?.onnx ?? {};
+  const opts = {
+    model,
+    modelDisplay,
+    environment,
+    name,
+    version,
+    target,
+    strategy,
+    steps,
+    watchMs,
+    require: require2,
+    budgets: budgetsOf(dcfg),
+    applyTimeoutMs: dcfg?.apply_timeout ? parseDuration(dcfg.apply_timeout, "gates.deploy.apply_timeout") : 6e4,
+    onnx,
+    cwd: ctx.cwd,
+    env: ctx.env,
+    progress: ctx.progress ?? (() => void 0)
+  };
+  if (onnx.test_data) {
+    try {
+      opts.testData = ctx.resolveFile(onnx.test_data, "gates.onnx.test_data");
+    } catch {
+    }
+  }
+  if (target.startsWith("registry:")) {
+    const dir = target.slice("registry:".length);
+    if (dir === "") throw new ConfigurationError(`${flag("target")} "${target}" names no folder; use registry:DIR`);
+    opts.targetPath = ctx.resolveDir ? ctx.resolveDir(dir, flag("target")) : path9.resolve(ctx.cwd, dir);
+  }
+  if (tag) opts.tag = tag;
+  if (ctx.env.GITHUB_SHA) opts.commit = ctx.env.GITHUB_SHA;
+  if (ctx.env.GITHUB_REPOSITORY) opts.repository = ctx.env.GITHUB_REPOSITORY;
+  if (ctx.env.GITHUB_SERVER_URL && ctx.env.GITHUB_REPOSITORY && ctx.env.GITHUB_RUN_ID)
+    opts.runUrl = `${ctx.env.GITHUB_SERVER_URL}/${ctx.env.GITHUB_REPOSITORY}/actions/runs/${ctx.env.GITHUB_RUN_ID}`;
+  if (ctx.env.GITHUB_ACTOR) opts.actor = ctx.env.GITHUB_ACTOR;
+  const token = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
+  if (token) opts.adminToken = token;
+  return opts;
+}
+
+// src/gates/deploy/report.ts
+var num = (x, digits = 1) => x === null || x === void 0 || !Number.isFinite(x) ? null : Number(x.toFixed(digits));
+function budgetText(b) {
+  if (!b) return "";
+  return Object.entries(b).map(([k, v]) => `${k} ${v}`).join(", ");
+}
+function stepsTable(steps) {
+  return {
+    kind: "table",
+    title: "Rollout",
+    headers: [
+      "phase",
+      "weight %",
+      "requests",
+      "errors",
+      "error rate",
+      "p95 ms",
+      "champion p95 ms",
+      "budget",
+      "status",
+      "message"
+    ],
+    align: ["l", "r", "r", "r", "r", "r", "r", "l", "l", "l"],
+    rows: steps.map((s) => [
+      s.phase,
+      s.weight ?? null,
+      s.requests ?? null,
+      s.errors ?? null,
+      num(s.errorRate, 4),
+      num(s.p95Ms),
+      num(s.championP95Ms),
+      budgetText(s.budget),
+      s.status,
+      s.message ?? ""
+    ])
+  };
+}
+function buildReport(o, p) {
+  const sections = [p.verification.table];
+  if (p.steps.length) sections.push(stepsTable(p.steps));
+  if (p.output?.length) sections.push({ kind: "text", title: "Target output", text: p.output.join("\n") });
+  const what = `${o.name} ${o.version} (${p.sha256.slice(0, 12)}) to ${o.environment}`;
+  const summary = p.outcome === "deployed" ? `deployed ${what} via ${o.strategy === "canary" ? `canary ${o.steps.join("\u2192")}%` : o.strategy}; ${p.message}` : p.outcome === "no-op" ? p.message : p.outcome === "rolled-back" ? `rolled back ${what}: ${p.message}` : p.outcome === "refused" ? `refused to deploy ${what}: ${p.message}` : `deploy of ${what} failed: ${p.message}`;
+  const report = makeReport({
+    gate: "deploy",
+    checks: p.checks,
+    summary,
+    subject: { path: o.modelDisplay, sha256: p.sha256, role: "shipped" },
+    sections,
+    metrics: {
+      deploy: {
+        outcome: p.outcome,
+        name: o.name,
+        environment: o.environment,
+        version: o.version,
+        previous: p.audit.previous,
+        strategy: o.strategy,
+        target: p.audit.target
+      },
+      audit: p.audit
+    },
+    inputs: { [o.modelDisplay]: p.sha256 }
+  });
+  if ((p.outcome === "refused" || p.outcome === "rolled-back" || p.outcome === "failed") && report.status !== "fail")
+    report.status = "fail";
+  return report;
+}
+
+// src/gates/deploy/health.ts
+var sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+var FAILURE_GRACE_MS = 3e3;
+async function waitApplied(target, generation, writtenAt, timeoutMs, expect) {
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const statuses = await target.serving();
+    const pending = [];
+    for (const s of statuses) {
+      const m = s.model;
+      if (m && m.generation >= generation) {
+        const v = expect ? m.versions[expect.version] : void 0;
+        if (expect && v && v.sha256 !== expect.sha256)
+          return {
+            ok: false,
+            message: `${s.url} serves version ${expect.version} with SHA-256 ${v.sha256.slice(0, 12)}, not the shipped ${expect.sha256.slice(0, 12)}`
+          };
+        continue;
+      }
+      if (m?.error && Date.parse(s.updatedAt) - writtenAt > FAILURE_GRACE_MS)
+        return { ok: false, message: `${s.url} could not apply generation ${generation}: ${m.error}` };
+      pending.push(`${s.url} (at generation ${m?.generation ?? "none"})`);
+    }
+    if (pending.length === 0) return { ok: true, statuses };
+    if (Date.now() > deadline)
+      return {
+        ok: false,
+        message: `not applied within ${Math.round(timeoutMs / 1e3)} s by ${pending.join(", ")} (expected generation ${generation})`
+      };
+    await sleep(200);
+  }
+}
+async function freshStatuses(target, at, timeoutMs = 5e3) {
+  const deadline = Date.now() + timeoutMs;
+  for (; ; ) {
+    const statuses = await target.serving();
+    if (statuses.every((s) => Date.parse(s.updatedAt) >= at) || Date.now() > deadline) return statuses;
+    await sleep(100);
+  }
+}
+function counters(statuses, version) {
+  const out = /* @__PURE__ */ new Map();
+  for (const s of statuses) {
+    const v = s.model?.versions[version];
+    out.set(s.url, { startedAt: s.startedAt, requests: v?.requests ?? 0, errors: v?.errors ?? 0 });
+  }
+  return out;
+}
+var maxOf = (xs) => {
+  const ns = xs.filter((x) => typeof x === "number" && Number.isFinite(x));
+  return ns.length ? Math.max(...ns) : null;
+};
+function figures(before, after, version, champion) {
+  let requests = 0;
+  let errors = 0;
+  for (const s of after) {
+    const v = s.model?.versions[version];
+    if (!v) continue;
+    const b = before.get(s.url);
+    const same = b !== void 0 && b.startedAt === s.startedAt && b.requests <= v.requests;
+    requests += v.requests - (same ? b.requests : 0);
+    errors += v.errors - (same ? b.errors : 0);
+  }
+  return {
+    requests,
+    errors,
+    p95Ms: maxOf(after.map((s) => s.model?.versions[version]?.window.p95Ms)),
+    championP95Ms: champion === null ? null : maxOf(after.map((s) => s.model?.versions[champion]?.window.p95Ms))
+  };
+}
+function judge(f, budgets, version) {
+  const errorRate = f.requests > 0 ? f.errors / f.requests : 0;
+  const budget = { max_error_rate: budgets.maxErrorRate, min_requests: budgets.minRequests };
+  if (budgets.maxP95Ms !== void 0) budget.max_p95_ms = budgets.maxP95Ms;
+  if (budgets.maxP95Ratio !== void 0) budget.max_p95_ratio = budgets.maxP95Ratio;
+  const base = { requests: f.requests, errors: f.errors, errorRate, p95Ms: f.p95Ms, championP95Ms: f.championP95Ms, budget };
+  const ms = (x) => x === null ? "n/a" : `${x.toFixed(1)} ms`;
+  if (f.requests < budgets.minRequests)
+    return {
+      ...base,
+      status: "fail",
+      message: `only ${f.requests} request(s) reached ${version} in the window, fewer than min_requests ${budgets.minRequests}: no evidence, so the step fails safe`
+    };
+  if (errorRate > budgets.maxErrorRate)
+    return {
+      ...base,
+      status: "fail",
+      message: `${version} failed ${f.errors} of ${f.requests} requests (error rate ${errorRate.toFixed(4)} > max_error_rate ${budgets.maxErrorRate})`
+    };
+  if (budgets.maxP95Ms !== void 0 && f.p95Ms !== null && f.p95Ms > budgets.maxP95Ms)
+    return { ...base, status: "fail", message: `${version}'s p95 ${ms(f.p95Ms)} > max_p95_ms ${budgets.maxP95Ms}` };
+  if (budgets.maxP95Ratio !== void 0 && f.p95Ms !== null && f.championP95Ms !== null && f.championP95Ms > 0) {
+    const ratio = f.p95Ms / f.championP95Ms;
+    if (ratio > budgets.maxP95Ratio)
+      return {
+        ...base,
+        status: "fail",
+        message: `${version}'s p95 ${ms(f.p95Ms)} is ${ratio.toFixed(2)}\xD7 the champion's ${ms(f.championP95Ms)} (max_p95_ratio ${budgets.maxP95Ratio})`
+      };
+  }
+  return {
+    ...base,
+    status: "pass",
+    message: `${version}: ${f.requests} requests, ${f.errors} errors (rate ${errorRate.toFixed(4)}), p95 ${ms(f.p95Ms)}${f.championP95Ms !== null ? ` vs champion ${ms(f.championP95Ms)}` : ""}`
+  };
+}
+
+// src/gates/deploy/rollout.ts
+var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
+var StepFailed = class extends Error {
+};
+var Rollout = class {
+  constructor(o, target, sha256, before, fields, parity) {
+    this.o = o;
+    this.target = target;
+    this.sha256 = sha256;
+    this.before = before;
+    this.fields = fields;
+    this.parity = parity;
+    this.generation = before.generation;
+  }
+  o;
+  target;
+  sha256;
+  before;
+  fields;
+  parity;
+  steps = [];
+  checks = [];
+  /** Set once traffic (or the staged challenger) differs from `before`: a failure must then roll back. */
+  moved = false;
+  phase = "stage";
+  generation;
+  step(phase, startedAt, rest) {
+    const s = { phase, startedAt: new Date(startedAt).toISOString(), endedAt: (/* @__PURE__ */ new Date()).toISOString(), ...rest };
+    this.steps.push(s);
+    return s;
+  }
+  /** Writes traffic and waits for every server to apply it; a refusal fails the step `phase`. */
+  async traffic(view, phase, label, started) {
+    const writtenAt = Date.now();
+    const written = await this.target.setTraffic(view, phase, this.generation);
+    this.generation = written.generation;
+    if (phase !== "rollback") this.moved = true;
+    const applied = await waitApplied(
+      this.target,
+      written.generation,
+      writtenAt,
+      this.o.applyTimeoutMs,
+      view.champion === this.o.version || view.challenger === this.o.version ? { version: this.o.version, sha256: this.sha256 } : void 0
+    );
+    if (!applied.ok) {
+      this.step(label, started, {
+        status: "fail",
+        weight: view.challenger === this.o.version ? view.weight : 100,
+        message: applied.message
+      });
+      throw new StepFailed(`${label}: ${applied.message}`);
+    }
+    return applied.statuses;
+  }
+  async watch() {
+    this.o.progress(`watching for ${Math.round(this.o.watchMs / 100) / 10} s`);
+    await sleep2(this.o.watchMs);
+  }
+  async run() {
+    const { o } = this;
+    const v = o.version;
+    try {
+      let t = Date.now();
+      this.phase = "stage";
+      o.progress(`staging ${o.name} ${v} in ${this.target.description}`);
+      const staged = await this.target.stage(o.model, this.fields);
+      const stageView = { ...aliasesView(this.before), challenger: v, weight: 0, mode: "split" };
+      const statuses = await this.traffic(stageView, "stage", "stage", t);
+      await this.target.record({ event: "staged", version: v, from: aliasesView(this.before), to: stageView });
+      const servers = statuses.length;
+      this.step("stage", t, {
+        status: "pass",
+        weight: 0,
+        message: `${staged.created ? "staged" : "already staged"} ${v} (${this.sha256.slice(0, 12)})${servers ? `; loaded by ${servers} server(s)` : "; no server is serving the target"}`
+      });
+      this.checks.push({
+        id: "rollout.stage",
+        title: "New version staged and loaded without traffic",
+        status: "pass",
+        observed: servers ? `loaded by ${servers} server(s)` : "staged",
+        message: this.steps[this.steps.length - 1].message ?? ""
+      });
+      this.phase = "parity";
+      t = Date.now();
+      const parity = servers && this.parity ? await this.parity(statuses) : {
+        id: "rollout.parity",
+        title: "Serving parity before traffic",
+        status: "skip",
+        message: servers ? "No parity check for this target." : `No server is serving ${this.target.description}: nothing to call.`
+      };
+      this.checks.push(parity);
+      this.step("parity", t, { status: parity.status, ...parity.message ? { message: parity.message } : {} });
+      if (parity.status === "fail") throw new StepFailed(`serving parity: ${parity.message ?? "failed"}`);
+      if (this.before.champion === null || o.strategy === "direct") {
+        await this.promote(this.before.champion === null && o.strategy !== "direct");
+      } else if (o.strategy === "canary") {
+        await this.canary();
+      } else {
+        await this.blueGreen(await freshStatuses(this.target, Date.now()));
+      }
+      return {
+        outcome: "deployed",
+        message: `${v} serves ${o.environment}${this.before.champion ? ` (previous: ${this.before.champion})` : ""}`
+      };
+    } catch (e) {
+      if (!(e instanceof StepFailed)) throw e;
+      const failed = this.steps.find((s) => s.status === "fail");
+      const why = failed ? `${failed.phase} failed: ${failed.message ?? ""}` : e.message;
+      await this.rollback(why);
+      return { outcome: "rolled-back", message: `${why}; ${this.before.champion ?? "nothing"} serves ${o.environment} again` };
+    }
+  }
+  async promote(first) {
+    const t = Date.now();
+    this.phase = "promote";
+    this.o.progress(`promoting ${this.o.version} to champion`);
+    const view = {
+      champion: this.o.version,
+      challenger: null,
+      weight: 0,
+      mode: "split",
+      previous: this.before.champion
+    };
+    await this.traffic(view, "promote", "promote", t);
+    await this.target.record({ event: "promoted", version: this.o.version, from: aliasesView(this.before), to: view });
+    const message = first ? `first version of ${this.o.name}: no champion to compare with, promoted at once` : `${this.o.version} takes all traffic`;
+    this.step("promote", t, { status: "pass", weight: 100, message });
+    this.checks.push({ id: "rollout.promote", title: "Promoted to champion", status: "pass", observed: this.o.version, message });
+  }
+  async canary() {
+    const weights = this.o.steps.filter((w) => w < 100);
+    for (const [i, w] of weights.entries()) {
+      const label = `step ${i + 1}/${this.o.steps.length} (${w}%)`;
+      this.phase = label;
+      const t = Date.now();
+      this.o.progress(`${label}: ${this.o.version} gets ${w}% of traffic`);
+      const view = { ...aliasesView(this.before), challenger: this.o.version, weight: w, mode: "split" };
+      const statuses = await this.traffic(view, "canary", label, t);
+      await this.target.record({ event: "traffic", version: this.o.version, to: view });
+      const start = counters(statuses, this.o.version);
+      await this.watch();
+      const after = await freshStatuses(this.target, Date.now());
+      const verdict = judge(figures(start, after, this.o.version, this.before.champion), this.o.budgets, this.o.version);
+      this.step(label, t, { weight: w, ...verdict });
+      this.o.progress(`${label}: ${verdict.status} \u2014 ${verdict.message ?? ""}`);
+      this.checks.push({
+        id: `rollout.step.${i + 1}`,
+        title: `Canary step ${i + 1}: ${w}% of traffic`,
+        status: verdict.status,
+        observed: `${verdict.requests ?? 0} requests, error rate ${(verdict.errorRate ?? 0).toFixed(4)}, p95 ${verdict.p95Ms ?? "n/a"} ms`,
+        ...verdict.message ? { message: verdict.message } : {},
+        details: {
+          weight: w,
+          requests: verdict.requests ?? 0,
+          errors: verdict.errors ?? 0,
+          p95_ms: verdict.p95Ms ?? null,
+          ...verdict.budget
+        }
+      });
+      if (verdict.status === "fail") throw new StepFailed(`${label}: ${verdict.message ?? ""}`);
+    }
+    await this.promote(false);
+  }
+  async blueGreen(before) {
+    const champion = this.before.champion;
+    const championP95 = figures(/* @__PURE__ */ new Map(), before, champion ?? "", null).p95Ms;
+    const t = Date.now();
+    this.phase = "switch";
+    this.o.progress(`switching all traffic from ${champion ?? "none"} to ${this.o.version}`);
+    const view = { champion: this.o.version, challenger: null, weight: 0, mode: "split", previous: champion };
+    const statuses = await this.traffic(view, "switch", "switch", t);
+    await this.target.record({ event: "traffic", version: this.o.version, from: aliasesView(this.before), to: view });
+    const start = counters(statuses, this.o.version);
+    await this.watch();
+    const after = await freshStatuses(this.target, Date.now());
+    const f = { ...figures(start, after, this.o.version, null), championP95Ms: championP95 };
+    const verdict = judge(f, this.o.budgets, this.o.version);
+    this.step("switch", t, { weight: 100, ...verdict });
+    this.checks.push({
+      id: "rollout.switch",
+      title: "Blue-green switch: all traffic on the new colour",
+      status: verdict.status,
+      observed: `${verdict.requests ?? 0} requests, error rate ${(verdict.errorRate ?? 0).toFixed(4)}, p95 ${verdict.p95Ms ?? "n/a"} ms`,
+      ...verdict.message ? { message: verdict.message } : {},
+      details: { requests: verdict.requests ?? 0, errors: verdict.errors ?? 0, p95_ms: verdict.p95Ms ?? null, ...verdict.budget }
+    });
+    if (verdict.status === "fail") throw new StepFailed(`switch: ${verdict.message ?? ""}`);
+    await this.target.record({ event: "promoted", version: this.o.version, from: aliasesView(this.before), to: view });
+  }
+  /** Returns traffic to exactly what it was before this rollout. */
+  async rollback(why) {
+    const t = Date.now();
+    this.phase = "rollback";
+    this.o.progress(`rolling back: ${why}`);
+    const view = aliasesView(this.before);
+    let message = `traffic restored: champion ${view.champion ?? "none"}${view.challenger ? `, challenger ${view.challenger} at ${view.weight}%` : ""}`;
+    let status = "pass";
+    try {
+      const written = await this.target.setTraffic(view, "rollback");
+      this.generation = written.generation;
+      const applied = await waitApplied(this.target, written.generation, Date.now(), this.o.applyTimeoutMs);
+      if (!applied.ok) {
+        status = "fail";
+        message = `rollback written but ${applied.message}`;
+      }
+    } catch (e) {
+      status = "fail";
+      message = `rollback failed: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    await this.target.record({ event: "rolled-back", version: this.o.version, to: view, message: why });
+    this.step("rollback", t, { status, weight: 0, message });
+    this.checks.push({
+      id: "rollback.auto",
+      title: "Automatic rollback",
+      status,
+      observed: view.champion ?? "none",
+      message: `${why}; ${message}.`
+    });
+  }
+};
+
+// src/gates/deploy/targets/open.ts
+import path10 from "node:path";
+
+// src/gates/deploy/targets/registry.ts
+import { mkdirSync as mkdirSync4 } from "node:fs";
+var RegistryTarget = class {
+  constructor(dir, display2, name) {
+    this.dir = dir;
+    this.name = name;
+    this.description = `registry:${display2}`;
+    mkdirSync4(dir, { recursive: true });
+  }
+  dir;
+  name;
+  description;
+  measures = true;
+  state() {
+    return Promise.resolve({
+      aliases: readAliases(this.dir, this.name),
+      versions: listVersions(this.dir, this.name),
+      lock: readLock(this.dir, this.name)
+    });
+  }
+  acquireLock(lock) {
+    return Promise.resolve(acquireLock(this.dir, this.name, lock));
+  }
+  heartbeat(id, phase) {
+    updateLock(this.dir, this.name, id, { phase });
+    return Promise.resolve();
+  }
+  releaseLock(id, force = false) {
+    releaseLock(this.dir, this.name, id, force);
+    return Promise.resolve();
+  }
+  stage(modelFile, fields) {
+    return stageVersion(this.dir, modelFile, fields);
+  }
+  setTraffic(view, _phase, expectGeneration) {
+    return Promise.resolve(writeAliases(this.dir, this.name, view, expectGeneration));
+  }
+  serving() {
+    return Promise.resolve(
+      readServerStatuses(this.dir).map((s) => ({
+        url: s.url,
+        startedAt: s.startedAt,
+        updatedAt: s.updatedAt,
+        model: s.models[this.name]
+      }))
+    );
+  }
+  record(event) {
+    appendHistory(this.dir, this.name, event);
+    return Promise.resolve();
+  }
+  history() {
+    return Promise.resolve(readHistory(this.dir, this.name));
+  }
+};
+
+// src/gates/deploy/targets/open.ts
+function openTarget(o) {
+  const t = o.target;
+  if (t.startsWith("registry:")) {
+    const display2 = t.slice("registry:".length);
+    return new RegistryTarget(o.targetPath ?? path10.resolve(o.cwd, display2), display2, o.name);
+  }
+  throw new ConfigurationError(
+    `--target "${t}": this build deploys to registry:DIR only (http(s):// and command: are in progress)`
+  );
+}
+
+// src/gates/deploy/verify.ts
+var MODEL_GATES = /* @__PURE__ */ new Set(["model", "onnx"]);
+var short = (sha) => sha ? sha.slice(0, 12) : "\u2014";
+function slug(check) {
+  return check.replace(/^mlgate\//, "").replace(/[()]/g, "").trim().replace(/[^A-Za-z0-9_:-]+/g, "_");
+}
+function validatedDigest(e, sha256) {
+  if (!MODEL_GATES.has(e.gate)) return { matches: false };
+  const candidates = e.subjects.filter((s) => s.role !== "baseline");
+  const hit = candidates.find((s) => s.sha256 === sha256);
+  if (hit) return { sha256: hit.sha256, matches: true };
+  return { ...candidates[0] ? { sha256: candidates[0].sha256 } : {}, matches: false };
+}
+function verify(set, sha256, require2, source) {
+  const checks = [];
+  const byName = new Map(set.evidence.map((e) => [e.check, e]));
+  const required = require2.length > 0 ? [...require2] : set.evidence.map((e) => e.check);
+  checks.push(
+    set.evidence.length === 0 ? {
+      id: "verify.evidence",
+      title: "Gate evidence found",
+      status: "fail",
+      observed: "none",
+      expected: "at least one gate",
+      message: `No gate results in ${source}: run the model and ONNX gates on this model first.`
+    } : {
+      id: "verify.evidence",
+      title: "Gate evidence found",
+      status: "pass",
+      observed: set.evidence.map((e) => e.check).join(", "),
+      message: `${set.evidence.length} gate result(s) in ${source}${require2.length ? `; required: ${require2.join(", ")}` : "; every one is required"}.`
+    }
+  );
+  const used = [];
+  const rows = [];
+  for (const name of required) {
+    const e = byName.get(name);
+    const id = `verify.gate.${slug(name)}`;
+    if (!e) {
+      checks.push({
+        id,
+        title: `${name} passed`,
+        status: "fail",
+        observed: "missing",
+        expected: "success",
+        message: `${name} is required but has no result in ${source}.`
+      });
+      rows.push([name, "missing", "\u2014", short(sha256), null]);
+      continue;
+    }
+    used.push(e);
+    const ok = e.conclusion === "success";
+    checks.push({
+      id,
+      title: `${name} passed`,
+      status: ok ? "pass" : "fail",
+      observed: e.conclusion,
+      expected: "success",
+      message: ok ? `${name} concluded success.` : `${name} concluded ${e.conclusion}: a model that failed a gate is not shipped.`
+    });
+    const d = validatedDigest(e, sha256);
+    rows.push([name, e.conclusion, MODEL_GATES.has(e.gate) ? short(d.sha256) : "(data)", short(sha256), e.url ?? null]);
+  }
+  const modelGates = used.filter((e) => MODEL_GATES.has(e.gate));
+  const mismatched = modelGates.filter((e) => !validatedDigest(e, sha256).matches);
+  let digest;
+  if (modelGates.length === 0) {
+    digest = {
+      id: "verify.digest",
+      title: "Shipped model is the validated model",
+      status: "fail",
+      observed: short(sha256),
+      expected: "validated by mlgate/model or mlgate/onnx",
+      message: `None of the required gates validated a model, so nothing proves that ${short(sha256)} passed; require mlgate/model or mlgate/onnx.`
+    };
+  } else if (mismatched.length > 0) {
+    const list = mismatched.map((e) => `${e.check} validated ${short(validatedDigest(e, sha256).sha256)}`).join("; ");
+    digest = {
+      id: "verify.digest",
+      title: "Shipped model is the validated model",
+      status: "fail",
+      observed: short(sha256),
+      expected: short(validatedDigest(mismatched[0], sha256).sha256),
+      message: `The model being shipped (SHA-256 ${short(sha256)}) is not the one the gates validated: ${list}. A changed or re-exported file needs the gates to run on it again.`,
+      details: { shipped: sha256 }
+    };
+  } else {
+    digest = {
+      id: "verify.digest",
+      title: "Shipped model is the validated model",
+      status: "pass",
+      observed: short(sha256),
+      expected: short(sha256),
+      message: `${modelGates.map((e) => e.check).join(" and ")} validated exactly this file (SHA-256 ${sha256}).`,
+      details: { shipped: sha256 }
+    };
+  }
+  checks.push(digest);
+  const table = {
+    kind: "table",
+    title: "Gate evidence",
+    headers: ["gate", "conclusion", "digest validated", "digest shipped", "link"],
+    rows,
+    ...set.notes.length ? { note: set.notes.join(" ") } : {}
+  };
+  return { passed: checks.every((c) => c.status !== "fail"), checks, table, used };
+}
+
+// src/gates/deploy/resolve.ts
+async function resolveStale(target, lock, progress) {
+  const state = await target.state();
+  const before = aliasesView(lock.before);
+  const now = aliasesView(state.aliases);
+  const same = JSON.stringify(before) === JSON.stringify(now);
+  const what = `the rollout of ${lock.version} (pid ${lock.pid} on ${lock.host}, last heartbeat ${lock.heartbeatAt}) stopped at ${lock.phase}`;
+  progress(`${what}; ${same ? "traffic was not changed" : "rolling back to what it started from"}`);
+  if (!same) await target.setTraffic(before, "rollback");
+  const message = same ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.` : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.`;
+  await target.record({ event: "resolved", version: lock.version, from: now, to: before, message });
+  await target.releaseLock(lock.id, true);
+  return message;
+}
+
+// src/gates/deploy/run.ts
+var HEARTBEAT_MS = 5e3;
+async function runDeploy(o, ports) {
+  const startedAt = (/* @__PURE__ */ new Date()).toISOString();
+  o.progress(`hashing ${o.modelDisplay}`);
+  const sha256 = await sha256File(o.model);
+  o.progress(`verifying ${o.modelDisplay} (${sha256.slice(0, 12)}) against ${ports.evidence.description}`);
+  const set = await ports.evidence.collect();
+  const verification = verify(set, sha256, o.require, ports.evidence.description);
+  const checks = [...verification.checks];
+  const steps = [];
+  let deploymentId;
+  let previous = null;
+  const finish = async (outcome, message, target2) => {
+    const audit = {
+      schemaVersion: 1,
+      name: o.name,
+      environment: o.environment,
+      version: o.version,
+      model: o.modelDisplay,
+      sha256,
+      target: target2?.description ?? o.target,
+      strategy: o.strategy,
+      gates: verification.used.length ? verification.used : set.evidence,
+      approvals: [],
+      previous,
+      steps,
+      outcome,
+      message,
+      startedAt,
+      finishedAt: (/* @__PURE__ */ new Date()).toISOString()
+    };
+    for (const k of ["tag", "commit", "repository", "runUrl", "actor"]) if (o[k]) audit[k] = o[k];
+    if (set.commit && !audit.commit) audit.commit = set.commit;
+    if (deploymentId) audit.deploymentId = deploymentId;
+    if (ports.recorder && outcome !== "refused") {
+      try {
+        audit.approvals = await ports.recorder.approvals();
+      } catch (e) {
+        o.progress(`could not read the approvals: ${errorMessage(e)}`);
+      }
+    }
+    const report = buildReport(o, {
+      sha256,
+      checks,
+      verification,
+      steps,
+      outcome,
+      message,
+      audit,
+      ...target2?.output ? { output: target2.output() } : {}
+    });
+    return {
+      report,
+      audit,
+      outcome,
+      outputs: {
+        status: outcome,
+        version: o.version,
+        deployedDigest: outcome === "deployed" || outcome === "no-op" ? sha256 : "",
+        previousVersion: previous ?? "",
+        deploymentId: deploymentId ?? ""
+      }
+    };
+  };
+  if (!verification.passed) {
+    const first = verification.checks.find((c) => c.status === "fail");
+    o.progress("refused: the gates' evidence does not cover this model");
+    return finish("refused", first?.message ?? "verification failed");
+  }
+  const target = ports.target ?? openTarget(o);
+  const lock = await takeLock(o, target, checks);
+  if (!lock) return finish("refused", checks[checks.length - 1]?.message ?? "the target is locked", target);
+  let heartbeat;
+  let rollout;
+  try {
+    const state = await target.state();
+    const before = state.aliases;
+    previous = before.champion;
+    const existing = state.versions.find((m) => m.version === o.version);
+    if (existing && existing.sha256 !== sha256) {
+      checks.push({
+        id: "rollout.version",
+        title: "Version is new or identical",
+        status: "fail",
+        observed: existing.sha256.slice(0, 12),
+        expected: sha256.slice(0, 12),
+        message: `Version ${o.version} of ${o.name} is already in ${target.description} with SHA-256 ${existing.sha256.slice(0, 12)}, not ${sha256.slice(0, 12)}; a version is immutable, deploy under a new version.`
+      });
+      return await finish("refused", `version ${o.version} already exists with another model (a version is immutable)`, target);
+    }
+    const serving = before.champion ? state.versions.find((m) => m.version === before.champion) : void 0;
+    if (serving && serving.sha256 === sha256 && before.challenger === null) {
+      const message = `${serving.version} (${sha256.slice(0, 12)}) already serves ${o.environment}: nothing to do`;
+      checks.push({
+        id: "rollout.noop",
+        title: "Already deployed",
+        status: "pass",
+        observed: serving.version,
+        message: `${message}.`
+      });
+      await target.record({ event: "no-op", version: o.version, message });
+      o.progress(message);
+      return await finish("no-op", message, target);
+    }
+    if (ports.recorder) {
+      const begun = await ports.recorder.begin({
+        name: o.name,
+        environment: o.environment,
+        version: o.version,
+        sha256,
+        strategy: o.strategy,
+        ...o.commit ? { commit: o.commit } : {}
+      });
+      deploymentId = begun.deploymentId;
+    }
+    rollout = new Rollout(
+      o,
+      target,
+      sha256,
+      before,
+      {
+        name: o.name,
+        version: o.version,
+        source: o.modelDisplay,
+        gates: verification.used,
+        ...o.tag ? { tag: o.tag } : {},
+        ...o.commit ? { commit: o.commit } : {},
+        ...o.repository ? { repository: o.repository } : {},
+        ...o.runUrl ? { runUrl: o.runUrl } : {},
+        ...o.actor ? { actor: o.actor } : {}
+      },
+      ports.parity ?? await defaultParity(o, sha256)
+    );
+    const r = rollout;
+    heartbeat = setInterval(() => {
+      target.heartbeat(lock.id, r.phase).catch(() => void 0);
+    }, HEARTBEAT_MS);
+    const result = await rollout.run();
+    steps.push(...rollout.steps);
+    checks.push(...rollout.checks);
+    const done = await finish(result.outcome, result.message, target);
+    await target.record({
+      event: result.outcome === "deployed" ? "deployed" : "rolled-back",
+      version: o.version,
+      message: result.message,
+      audit: done.audit
+    });
+    await endRecorder(ports.recorder, done, o);
+    return done;
+  } catch (e) {
+    if (rollout?.moved) {
+      await rollout.rollback(`interrupted: ${errorMessage(e)}`).catch(() => void 0);
+      await target.record({ event: "failed", version: o.version, message: errorMessage(e) }).catch(() => void 0);
+    }
+    if (rollout) steps.push(...rollout.steps);
+    if (ports.recorder && deploymentId) {
+      const failed = await finish("failed", errorMessage(e), target);
+      await endRecorder(ports.recorder, failed, o);
+    }
+    throw e;
+  } finally {
+    clearInterval(heartbeat);
+    await target.releaseLock(lock.id).catch(() => void 0);
+  }
+}
+async function endRecorder(recorder, done, o) {
+  if (!recorder) return;
+  try {
+    await recorder.end(done.audit, o.model);
+  } catch (e) {
+    o.progress(`could not record the deployment: ${errorMessage(e)}`);
+  }
+}
+async function takeLock(o, target, checks) {
+  const state = await target.state();
+  const want = {
+    version: o.version,
+    environment: o.environment,
+    strategy: o.strategy,
+    phase: "verify",
+    before: aliasesView(state.aliases),
+    ...o.runUrl ? { runUrl: o.runUrl } : {}
+  };
+  let r = await target.acquireLock(want);
+  if (!r.acquired && r.stale) {
+    const resolved = await resolveStale(target, r.holder, o.progress);
+    checks.push({
+      id: "rollback.resolved",
+      title: "Half-finished rollout resolved",
+      status: "warn",
+      observed: `${r.holder.version} at ${r.holder.phase}`,
+      message: resolved
+    });
+    r = await target.acquireLock({ ...want, before: aliasesView((await target.state()).aliases) });
+  }
+  if (r.acquired) {
+    checks.push({
+      id: "rollout.lock",
+      title: "Rollout lock",
+      status: "pass",
+      observed: "acquired",
+      message: `Holding the lock of ${o.name}.`
+    });
+    return r.lock;
+  }
+  const h = r.holder;
+  checks.push({
+    id: "rollout.lock",
+    title: "Rollout lock",
+    status: "fail",
+    observed: `held by ${h.version} (${h.phase})`,
+    message: `Another rollout of ${o.name} is running (version ${h.version}, ${h.phase}, started ${h.startedAt}${h.runUrl ? `, ${h.runUrl}` : ""}); one deploy at a time.`
+  });
+  return void 0;
+}
+async function defaultParity(o, sha256) {
+  const { parityCheck } = await import("./parity-IPMKQTA4.js");
+  return parityCheck(o, sha256);
+}
+
+// src/gates/deploy/command.ts
+var TARGET_OPTIONS = {
+  environment: { type: "string", valueName: "ENV", description: "Environment to deploy to (production, staging \u2026)." },
+  target: {
+    type: "string",
+    valueName: "TARGET",
+    description: "registry:DIR (served by mlgate serve --registry DIR), http(s)://HOST:PORT or command:SCRIPT."
+  },
+  name: {
+    type: "string",
+    valueName: "NAME",
+    description: "The model's name in the target and at /v2/models/{name} (default: the environment)."
+  }
+};
+var deployCommand = {
+  name: "deploy",
+  summary: "Ship a model that passed the gates: verify its digest, roll it out, watch it, roll back if it misbehaves.",
+  usage: [
+    "deploy --model FILE --environment ENV --target registry:DIR|http(s)://HOST:PORT|command:SCRIPT",
+    "       [--version V] [--name NAME] [--strategy direct|canary|blue-green] [--steps 10,50,100] [--watch 60s]",
+    "       [--require mlgate/model,mlgate/onnx] [--reports DIR] [--json FILE]"
+  ],
+  description: [
+    "Verifies first: every required gate (default: every gate report in --reports, at least one) passed, and the",
+    "SHA-256 of --model is the digest the model and ONNX gates validated. Then it locks the target, stages the",
+    "version without traffic, checks serving parity, and rolls out; a failed step rolls back to the previous",
+    "version. Health budgets come from gates.deploy in mlgate.yml (max_error_rate, max_p95_ms, max_p95_ratio,",
+    "min_requests). The version defaults to the tag being built (GITHUB_REF_NAME). Exit codes: 0 deployed or",
+    "already deployed, 1 refused or rolled back, 2 could not run. See docs/deploy.md."
+  ].join("\n"),
+  gate: "deploy",
+  options: {
+    model: { type: "string", valueName: "FILE", description: "The ONNX model to ship." },
+    ...TARGET_OPTIONS,
+    version: { type: "string", valueName: "V", description: "Version to deploy as (default: the tag, GITHUB_REF_NAME)." },
+    strategy: { type: "string", valueName: "S", description: "direct (default), canary or blue-green." },
+    steps: { type: "string", valueName: "W,W,...", description: "Canary traffic shares in percent (default 10,50,100)." },
+    watch: { type: "string", valueName: "DURATION", description: "How long each step is watched (default 60s)." },
+    require: {
+      type: "string",
+      multiple: true,
+      valueName: "CHECKS",
+      description: "Gates that must have passed, comma-separated (default: every gate found)."
+    },
+    reports: { type: "string", valueName: "DIR", description: "Verify against the gates' JSON reports in this folder." }
+  },
+  run: async (ctx) => {
+    const reports = ctx.str("reports");
+    if (reports === void 0)
+      throw new ConfigurationError(
+        "--reports DIR is required: give the folder of the gates' JSON reports (--json) to verify the model against"
+      );
+    const dir = ctx.resolvePath(reports, { flag: "--reports", kind: "dir" });
+    const o = resolveDeployOptions(
+      {
+        model: ctx.str("model"),
+        environment: ctx.str("environment"),
+        target: ctx.str("target"),
+        version: ctx.str("version"),
+        name: ctx.str("name"),
+        strategy: ctx.str("strategy"),
+        steps: ctx.str("steps"),
+        watch: ctx.str("watch"),
+        require: ctx.list("require").join(",")
+      },
+      {
+        cwd: ctx.cwd,
+        env: ctx.env,
+        config: ctx.config,
+        resolveFile: (p, flag) => ctx.resolvePath(p, { flag, kind: "file" }),
+        resolveDir: (p, flag) => ctx.resolvePath(p, { flag, kind: "dir", mustExist: false }),
+        progress: ctx.progress
+      }
+    );
+    const result = await runDeploy(o, { evidence: new ReportsEvidence(dir, reports) });
+    result.report.name = o.environment;
+    return result.report;
+  }
+};
+
 // src/commands.ts
 var COMMANDS = [
   dataCommand,
@@ -1006,6 +2099,7 @@ var COMMANDS = [
   modelCommand,
   modelMergeCommand,
   onnxCommand,
+  deployCommand,
   serveCommand,
   publishCommand,
   demoCommand
@@ -1138,7 +2232,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-KRSZORD5.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-GAN4MQT3.js");
   let cmd;
   let ctx;
   let publisher;
@@ -1192,7 +2286,7 @@ async function main(argv, io, commands = COMMANDS) {
     await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);
     const runName = ctx.str("name");
-    if (runName) result.name = runName;
+    if (runName && cmd.gate !== "deploy") result.name = runName;
     const emitted = emitReport(result, ctx, failOn);
     await publisher?.finish(result, {
       ...emitted.jsonPath ? { reportPath: emitted.jsonPath } : {},
@@ -1223,7 +2317,7 @@ function writeErrorReport(cmd, ctx, message, publisher) {
   if (!cmd?.gate || !ctx) return void 0;
   const report = errorReport(cmd.gate, message);
   enrichReport(report, ctx.env, ctx.cwd, publisher);
-  const runName = ctx.str("name");
+  const runName = ctx.str(cmd.gate === "deploy" ? "environment" : "name");
   if (runName) report.name = runName;
   try {
     const target = jsonPathOf(ctx, report);

@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-VJAQH4F2.js";
+} from "./chunk-PEJ7ERVW.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

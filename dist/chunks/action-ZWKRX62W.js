@@ -3,13 +3,13 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-4EWJSSO4.js";
+} from "./chunk-XBC5LZGW.js";
 import "./chunk-APEF4XQO.js";
-import "./chunk-HAJ4OSLL.js";
+import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
-import "./chunk-VJAQH4F2.js";
+import "./chunk-PEJ7ERVW.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-2UGU5K7O.js";
 import "./chunk-CYBZZBR3.js";

@@ -795,7 +795,7 @@ function publisherFor(o) {
   }
 }
 async function startPublishing(gate, ctx) {
-  const suffix = ctx.str("name");
+  const suffix = ctx.str(gate === "deploy" ? "environment" : "name");
   const token = ctx.str("token");
   const publisher = publisherFor({
     gate,

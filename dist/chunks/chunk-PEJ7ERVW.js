@@ -15419,6 +15419,9 @@ var config_schema_default = {
         },
         onnx: {
           $ref: "#/$defs/onnxGate"
+        },
+        deploy: {
+          $ref: "#/$defs/deployGate"
         }
       }
     },
@@ -15753,6 +15756,39 @@ var config_schema_default = {
         atol: {
           type: "number",
           minimum: 0
+        }
+      }
+    },
+    deployGate: {
+      type: "object",
+      title: "Deploy gate",
+      description: "Health budgets of a rollout step (mlgate deploy, actions/deploy): judged on the new version's figures over each --watch window, as the serving processes report them.",
+      additionalProperties: false,
+      properties: {
+        max_error_rate: {
+          type: "number",
+          minimum: 0,
+          maximum: 1,
+          description: "Largest share of the new version's answers that may fail (default 0.01)."
+        },
+        max_p95_ms: {
+          type: "number",
+          exclusiveMinimum: 0,
+          description: "Largest p95 latency of the new version, in milliseconds."
+        },
+        max_p95_ratio: {
+          type: "number",
+          exclusiveMinimum: 0,
+          description: "Largest p95 of the new version divided by the champion's p95 in the same window."
+        },
+        min_requests: {
+          type: "integer",
+          minimum: 1,
+          description: "A window in which the new version got fewer requests is no evidence: the step fails safe (default 20)."
+        },
+        apply_timeout: {
+          type: "string",
+          description: "How long the servers may take to load and apply a traffic change, such as 60s (default)."
         }
       }
     },

@@ -15,7 +15,6 @@ import {
   ConfigurationError,
   errorMessage
 } from "./chunk-3PEGX5SE.js";
-import "./chunk-EFS5GV5K.js";
 
 // src/gates/onnx/testdata.ts
 import { createHash } from "node:crypto";
@@ -63,6 +62,7 @@ function readTestData(dir, displayDir) {
     return { name: f, display, inputs, outputs };
   });
 }
+
 export {
   readTestData
 };

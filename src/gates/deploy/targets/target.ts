@@ -1,0 +1,57 @@
+/**
+ * One interface for every place a model can be deployed to: read the current state, hold the rollout
+ * lock, stage a version, set traffic (which also promotes and rolls back), read what the servers
+ * measured, and keep the history. registry:DIR, http(s):// (mlgate serve's admin API) and command:SCRIPT
+ * implement it; the strategies only ever talk to this.
+ */
+import type {
+  Aliases,
+  AliasesView,
+  HistoryEvent,
+  LockResult,
+  ModelStatus,
+  RolloutLock,
+  VersionManifest,
+} from "../../../core/registry.js";
+
+export interface TargetState {
+  aliases: Aliases;
+  /** Staged versions (with their digests). */
+  versions: VersionManifest[];
+  lock: RolloutLock | undefined;
+}
+
+/** One serving process's view of the model: what it has applied and what it measured. */
+export interface ServingStatus {
+  /** The server's base URL (for the prediction API the parity check calls). */
+  url: string;
+  startedAt: string;
+  updatedAt: string;
+  model: ModelStatus | undefined;
+}
+
+/** Why a traffic change is made: a command: target passes it to the script as MLGATE_PHASE. */
+export type TrafficPhase = "stage" | "canary" | "promote" | "switch" | "rollback";
+
+export type StageFields = Omit<VersionManifest, "schemaVersion" | "sha256" | "bytes" | "createdAt">;
+
+export interface DeployTarget {
+  /** `registry:deploy/registry`, `http://127.0.0.1:8080`. */
+  readonly description: string;
+  /** Whether the target has servers whose status tells health (false: health and parity are skipped or fail safe). */
+  readonly measures: boolean;
+  state(): Promise<TargetState>;
+  acquireLock(lock: Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">): Promise<LockResult>;
+  heartbeat(id: string, phase: string): Promise<void>;
+  releaseLock(id: string, force?: boolean): Promise<void>;
+  /** Copies the model in as `fields.version` without traffic; the same digest again is not an error. */
+  stage(modelFile: string, fields: StageFields): Promise<{ created: boolean; manifest: VersionManifest }>;
+  /** Replaces the traffic settings; returns them with their new generation once written (or applied). */
+  setTraffic(view: AliasesView, phase: TrafficPhase, expectGeneration?: number): Promise<Aliases>;
+  /** Every live server's status for this model (empty when none is serving). */
+  serving(): Promise<ServingStatus[]>;
+  record(event: Omit<HistoryEvent, "at">): Promise<void>;
+  history(): Promise<HistoryEvent[]>;
+  /** What the target printed (command: targets), for the report. */
+  output?(): string[];
+}
