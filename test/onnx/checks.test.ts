@@ -110,11 +110,15 @@ describe("mlgate onnx on small models built in TypeScript", () => {
     const big = check(r.report, "shape.batch-4");
     expect(big.status).toBe("fail");
     expect(big.message).toMatch(/^onnxruntime: .*Reshape/);
-    expect(big.details).toEqual({ batch: 4 });
+    expect(big.details).toEqual({ batch: 4, inputs: "synthesised" });
     // The numbers are still judged, at the smallest shapes; the batch check needs the batch to run.
     expect(check(r.report, "numeric.y").status).toBe("pass");
     expect(check(r.report, "determinism.y").status).toBe("pass");
-    expect(check(r.report, "batch.invariance").status).toBe("fail");
+    // Its batched run fails only on synthesised inputs: a warning (the sweep's failure decides).
+    expect(check(r.report, "batch.invariance")).toMatchObject({ status: "warn", details: { inputs: "synthesised" } });
+    expect(check(r.report, "batch.invariance").message).toMatch(
+      /^The batched run \(batch 4\) failed on synthesised inputs: .* Only synthesised inputs provoke this, so it is a warning\.$/,
+    );
   });
 
   it("the sweep covers every combination of the configured dims", async () => {
@@ -151,14 +155,15 @@ describe("mlgate onnx on small models built in TypeScript", () => {
     const failed = r.report.checks.filter((c) => c.status === "fail").map((c) => c.id);
     expect(failed).toEqual(["batch.y"]);
     expect(check(r.report, "batch.y").message).toMatch(
-      /^12 of 12 elements of y differ \(4 rows run one by one vs batch 4\); worst y\[\d, \d\]/,
+      /^12 of 12 elements of y differ \(4 rows of synthesised inputs run one by one vs batch 4\); worst y\[\d, \d\]/,
     );
   });
 
-  it("NaN on synthesised inputs fails numeric.*", async () => {
+  it("NaN on synthesised inputs warns numeric.* (the values were made up; exit 0)", async () => {
     const r = await runOnnx(setup("log.onnx", logOp()), ["--model", "log.onnx"]);
+    expect(r.code).toBe(0);
     const c = check(r.report, "numeric.y");
-    expect(c.status).toBe("fail");
+    expect(c.status).toBe("warn");
     expect(c.observed).toMatch(/^\d+ NaN, 0 infinite of 12$/);
     expect(check(r.report, "determinism.y").status).toBe("pass");
     expect(check(r.report, "parity.optimization.y").status).toBe("pass");

@@ -53,6 +53,8 @@ function opsetChecks(info: ModelInfo, cfg: OnnxGateConfig, t: OrtSupport): Check
     }
     const tooNew = version > max;
     const tooOld = min !== undefined && version < min;
+    // Below onnxruntime's documented floor but not below the config's own minimum: settled by settleOpsetFloor.
+    const belowFloor = tooOld && !tooNew && version >= (cfg.opset?.min ?? 0);
     out.push({
       id: `policy.opset.${idSegment(domain)}`,
       title: `${domain} opset ${version} is within the target range`,
@@ -64,7 +66,7 @@ function opsetChecks(info: ModelInfo, cfg: OnnxGateConfig, t: OrtSupport): Check
         : tooOld
           ? `Opset ${version} is older than the minimum ${min}${min === ORT_MIN_OPSET ? " onnxruntime supports" : " (gates.onnx.opset.min)"}.`
           : `Within ${min ?? 1}..${max}.`,
-      details: { domain, target_ort: t.ort },
+      details: { domain, target_ort: t.ort, ...(belowFloor ? { below_ort_floor: ORT_MIN_OPSET } : {}) },
     });
   }
   return out;
@@ -147,6 +149,26 @@ function metadataChecks(info: ModelInfo, keys: string[]): Check[] {
       details: { key },
     };
   });
+}
+
+/**
+ * An opset below onnxruntime's documented floor (and within the config's own minimum) is a
+ * warning when the model loads and runs all the same, and a failure when it does not: the floor
+ * is about what onnxruntime promises, the run is what it does.
+ */
+export function settleOpsetFloor(checks: Check[], loads: boolean, runs: boolean): void {
+  for (const c of checks) {
+    if (!c.id.startsWith("policy.opset.") || c.status !== "fail" || c.details?.below_ort_floor === undefined) continue;
+    const head = `Opset ${String(c.observed)} is older than ${ORT_MIN_OPSET}, the oldest onnxruntime documents support for`;
+    if (loads && runs) {
+      c.status = "warn";
+      c.message = `${head}; this model loads and runs all the same, so it is a warning. Re-export it with a newer opset before a runtime upgrade drops it.`;
+    } else {
+      c.message = loads
+        ? `${head}, and the model loads but does not run (see parity.* / latency.*).`
+        : `${head}, and onnxruntime does not load the model (see load.*).`;
+    }
+  }
 }
 
 /** Static checks on what the model declares, against the target runtime and the config's rules. */

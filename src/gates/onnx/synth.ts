@@ -113,6 +113,22 @@ export function unsupportedInputs(inputs: readonly ValueInfo[]): string | undefi
 
 export type Feed = Record<string, HostTensor>;
 
+/** Where a feed's values came from: the user's reference data, or made up by the gate. */
+export type Origin = "reference" | "synthesised";
+
+/** The value each symbolic dimension takes in a feed (the reference data's sizes). */
+export function choiceOf(inputs: readonly ValueInfo[], feed: Feed): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const v of inputs) {
+    const t = feed[v.name];
+    if (!t) continue;
+    v.dims.forEach((d, axis) => {
+      if (typeof d !== "number" && t.dims[axis] !== undefined) out.set(dimKey(v.name, axis, d), t.dims[axis]);
+    });
+  }
+  return out;
+}
+
 export function synthFeed(inputs: readonly ValueInfo[], choice: ReadonlyMap<string, number>, seed = SYNTH_SEED): Feed {
   const feed: Feed = {};
   for (const v of inputs) feed[v.name] = synthTensor(v, concreteDims(v, choice), seed);

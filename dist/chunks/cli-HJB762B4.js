@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-XBC5LZGW.js";
+} from "./chunk-JUWZOLII.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";

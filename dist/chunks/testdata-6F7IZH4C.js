@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   readTestData
-} from "./chunk-BDUNNQ6R.js";
+} from "./chunk-ZNNNC57O.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-KRFLEAWL.js";
 import "./chunk-LXHLSUIQ.js";

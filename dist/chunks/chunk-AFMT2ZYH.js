@@ -242,6 +242,17 @@ function unsupportedInputs(inputs) {
   if (!bad.length) return void 0;
   return bad.map((v) => `${v.name} (${v.hasShape ? v.dtype : "no declared shape"})`).join(", ");
 }
+function choiceOf(inputs, feed) {
+  const out = /* @__PURE__ */ new Map();
+  for (const v of inputs) {
+    const t = feed[v.name];
+    if (!t) continue;
+    v.dims.forEach((d, axis) => {
+      if (typeof d !== "number" && t.dims[axis] !== void 0) out.set(dimKey(v.name, axis, d), t.dims[axis]);
+    });
+  }
+  return out;
+}
 function synthFeed(inputs, choice, seed = SYNTH_SEED) {
   const feed = {};
   for (const v of inputs) feed[v.name] = synthTensor(v, concreteDims(v, choice), seed);
@@ -264,6 +275,7 @@ export {
   unstableCheck,
   planDims,
   unsupportedInputs,
+  choiceOf,
   synthFeed,
   sliceRows
 };

@@ -10,13 +10,13 @@ import {
   planDims,
   synthFeed,
   toleranceFor
-} from "./chunk-XVRAMVUT.js";
+} from "./chunk-AFMT2ZYH.js";
 import {
   RUN_OPTIONS
 } from "./chunk-JK64J7JW.js";
 import {
   readTestData
-} from "./chunk-BDUNNQ6R.js";
+} from "./chunk-ZNNNC57O.js";
 import "./chunk-RYB26OIQ.js";
 import {
   inspectModel,

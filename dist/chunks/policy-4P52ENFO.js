@@ -4,8 +4,9 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   KNOWN_DOMAINS,
   policyChecks,
+  settleOpsetFloor,
   targetOrt
-} from "./chunk-I7WIQAIS.js";
+} from "./chunk-C5QQO3IF.js";
 import "./chunk-KLHQYLWA.js";
 import "./chunk-KRFLEAWL.js";
 import "./chunk-LXHLSUIQ.js";
@@ -14,5 +15,6 @@ import "./chunk-EFS5GV5K.js";
 export {
   KNOWN_DOMAINS,
   policyChecks,
+  settleOpsetFloor,
   targetOrt
 };

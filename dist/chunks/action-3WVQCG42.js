@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-XBC5LZGW.js";
+} from "./chunk-JUWZOLII.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";

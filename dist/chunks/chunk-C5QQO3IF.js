@@ -91,6 +91,7 @@ function opsetChecks(info, cfg, t) {
     }
     const tooNew = version > max;
     const tooOld = min !== void 0 && version < min;
+    const belowFloor = tooOld && !tooNew && version >= (cfg.opset?.min ?? 0);
     out.push({
       id: `policy.opset.${idSegment(domain)}`,
       title: `${domain} opset ${version} is within the target range`,
@@ -98,7 +99,7 @@ function opsetChecks(info, cfg, t) {
       observed: version,
       expected: min !== void 0 ? `${min}..${max}` : `<= ${max}`,
       message: tooNew ? `Opset ${version} is newer than ${max} (${why}); export with opset ${max} or upgrade the runtime.` : tooOld ? `Opset ${version} is older than the minimum ${min}${min === ORT_MIN_OPSET ? " onnxruntime supports" : " (gates.onnx.opset.min)"}.` : `Within ${min ?? 1}..${max}.`,
-      details: { domain, target_ort: t.ort }
+      details: { domain, target_ort: t.ort, ...belowFloor ? { below_ort_floor: ORT_MIN_OPSET } : {} }
     });
   }
   return out;
@@ -168,6 +169,18 @@ function metadataChecks(info, keys) {
     };
   });
 }
+function settleOpsetFloor(checks, loads, runs) {
+  for (const c of checks) {
+    if (!c.id.startsWith("policy.opset.") || c.status !== "fail" || c.details?.below_ort_floor === void 0) continue;
+    const head = `Opset ${String(c.observed)} is older than ${ORT_MIN_OPSET}, the oldest onnxruntime documents support for`;
+    if (loads && runs) {
+      c.status = "warn";
+      c.message = `${head}; this model loads and runs all the same, so it is a warning. Re-export it with a newer opset before a runtime upgrade drops it.`;
+    } else {
+      c.message = loads ? `${head}, and the model loads but does not run (see parity.* / latency.*).` : `${head}, and onnxruntime does not load the model (see load.*).`;
+    }
+  }
+}
 function policyChecks(info, cfg) {
   const t = targetOrt(cfg);
   const checks = [irCheck(info, t), ...opsetChecks(info, cfg, t), ...domainChecks(info, cfg)];
@@ -185,5 +198,6 @@ export {
   installedOrt,
   KNOWN_DOMAINS,
   targetOrt,
+  settleOpsetFloor,
   policyChecks
 };

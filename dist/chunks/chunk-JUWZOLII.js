@@ -248,7 +248,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-IT5FWJW5.js");
+    const { main: main2 } = await import("./cli-HJB762B4.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -430,9 +430,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-YCGZ4ACS.js"),
-      import("./testdata-GNBGUGYK.js"),
-      import("./policy-RZI257Y4.js")
+      import("./gate-JZPW6563.js"),
+      import("./testdata-6F7IZH4C.js"),
+      import("./policy-4P52ENFO.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -2008,7 +2008,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-IPMKQTA4.js");
+  const { parityCheck } = await import("./parity-FULB6ICU.js");
   return parityCheck(o, sha256);
 }
 

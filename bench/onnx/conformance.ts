@@ -1,0 +1,187 @@
+/**
+ * The ONNX gate against ONNX's own backend tests (Debian's libonnx-testdata: node/, pytorch-*, simple/):
+ *
+ *   npx tsx bench/onnx/conformance.ts [--root DIR] [--sample N] [--jobs N] [--json FILE] [--check]
+ *
+ * For every case: onnxruntime alone on the stored inputs (does it reproduce the stored outputs?),
+ * the gate with its default config on the same data, and the gate on a perturbed twin. Prints both
+ * tallies, every case where the gate and onnxruntime disagree, and the CPU time per case.
+ * `--sample N` takes N cases spread evenly over the sorted list (the same N always gives the same
+ * cases); `--jobs N` runs N worker processes. `--check` exits 1 on any false fail (the gate fails a
+ * case onnxruntime reproduces) or missed perturbation (a twin the gate passes).
+ */
+import { fork } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { DEFAULT_ROOT, listCases, runCase, type CaseResult } from "./conformance-case.js";
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** N cases spread evenly over the list: deterministic, and covering every operator family. */
+export function sample<T>(all: readonly T[], n: number): T[] {
+  if (n >= all.length) return [...all];
+  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+}
+
+function worker(): void {
+  const root = arg("root") ?? DEFAULT_ROOT;
+  process.on("message", (msg: { case?: string }) => {
+    if (!msg.case) process.exit(0);
+    void runCase(root, msg.case).then((r) => process.send!(r));
+  });
+  process.send!({ ready: true });
+}
+
+async function main(): Promise<void> {
+  const root = arg("root") ?? DEFAULT_ROOT;
+  const all = listCases(root);
+  const cases = arg("sample") ? sample(all, Number(arg("sample"))) : all;
+  const jobs = Math.max(1, Number(arg("jobs") ?? "1"));
+  const t0 = performance.now();
+  const results: CaseResult[] = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: jobs }, async () => {
+      // One process per worker; a case that kills its process (a native crash) is recorded, the rest go on.
+      while (next < cases.length) {
+        await new Promise<void>((resolve) => {
+          const child = fork(fileURLToPath(import.meta.url), ["--worker", "--root", root], {
+            execArgv: process.execArgv,
+            stdio: ["ignore", "ignore", "inherit", "ipc"],
+          });
+          let current: string | undefined;
+          const give = (): void => {
+            if (next >= cases.length) {
+              current = undefined;
+              child.send({});
+              return;
+            }
+            current = cases[next++]!;
+            child.send({ case: current });
+          };
+          child.on("message", (m: CaseResult | { ready: true }) => {
+            if ("case" in m) {
+              results.push(m);
+              process.stderr.write(`\r${results.length}/${cases.length}`);
+            }
+            give();
+          });
+          child.on("exit", (code, signal) => {
+            if (current) {
+              const why = `the process died (${signal ?? `exit ${code}`})`;
+              results.push({
+                case: current,
+                ort: "run",
+                ortWhy: why,
+                gate: 2,
+                gateStatus: "error",
+                gateWhy: why,
+                failed: [],
+                warned: [],
+                ms: 0,
+                cpuMs: 0,
+              });
+            }
+            resolve();
+          });
+        });
+      }
+    }),
+  );
+  process.stderr.write("\n");
+  results.sort((a, b) => a.case.localeCompare(b.case));
+  const wall = (performance.now() - t0) / 1000;
+  report(results, wall, jobs);
+  const out = arg("json");
+  if (out) writeFileSync(out, JSON.stringify(results, null, 1));
+  if (process.argv.includes("--check")) {
+    const bad = results.filter((r) => (r.ort === "ok" && r.gate !== 0) || (r.twin !== undefined && r.twin !== 1));
+    if (bad.length) process.exitCode = 1;
+  }
+}
+
+const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}%` : "n/a");
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : NaN;
+}
+
+function report(results: CaseResult[], wall: number, jobs: number): void {
+  const n = results.length;
+  const by = (f: (r: CaseResult) => boolean): number => results.filter(f).length;
+  const reproducible = results.filter((r) => r.ort === "ok");
+  const falseFail = reproducible.filter((r) => r.gate !== 0);
+  const caught = reproducible.filter((r) => r.twin === 1);
+  const notRepro = results.filter((r) => r.ort !== "ok" && r.ort !== "unreadable");
+  const missed = notRepro.filter((r) => r.gate === 0);
+  console.log(`ONNX backend test cases: ${n} (wall ${wall.toFixed(1)} s, ${jobs} worker(s))\n`);
+  console.log("| | cases | share |");
+  console.log("|---|--:|--:|");
+  console.log(`| onnxruntime alone reproduces the stored outputs | ${reproducible.length} | ${pct(reproducible.length, n)} |`);
+  console.log(
+    `| onnxruntime alone: loads but differs or fails to run | ${by((r) => r.ort === "differs" || r.ort === "run")} | ${pct(
+      by((r) => r.ort === "differs" || r.ort === "run"),
+      n,
+    )} |`,
+  );
+  console.log(
+    `| onnxruntime alone: does not load | ${by((r) => r.ort === "load")} | ${pct(
+      by((r) => r.ort === "load"),
+      n,
+    )} |`,
+  );
+  console.log(
+    `| test data the gate cannot read (exit 2) | ${by((r) => r.gate === 2)} | ${pct(
+      by((r) => r.gate === 2),
+      n,
+    )} |`,
+  );
+  console.log(
+    `| gate passes (exit 0) | ${by((r) => r.gate === 0)} | ${pct(
+      by((r) => r.gate === 0),
+      n,
+    )} |`,
+  );
+  console.log(
+    `| gate fails (exit 1) | ${by((r) => r.gate === 1)} | ${pct(
+      by((r) => r.gate === 1),
+      n,
+    )} |`,
+  );
+  console.log(
+    `| false fails: gate fails a case onnxruntime reproduces | ${falseFail.length} of ${reproducible.length} | ${pct(falseFail.length, reproducible.length)} |`,
+  );
+  console.log(
+    `| perturbed twins caught (exit 1) | ${caught.length} of ${reproducible.length} | ${pct(caught.length, reproducible.length)} |`,
+  );
+  console.log(
+    `| gate passes a case onnxruntime does not reproduce | ${missed.length} of ${notRepro.length} | ${pct(missed.length, notRepro.length)} |`,
+  );
+  const ms = results.map((r) => r.ms);
+  console.log(
+    `\nper case (onnxruntime alone + gate + twin, in process): median ${(median(ms) / 1000).toFixed(3)} s, max ${(Math.max(...ms) / 1000).toFixed(2)} s`,
+  );
+  const disagree = results.filter(
+    (r) =>
+      (r.ort === "ok" && r.gate !== 0) ||
+      (r.ort !== "ok" && r.ort !== "unreadable" && r.gate === 0) ||
+      (r.twin !== undefined && r.twin !== 1),
+  );
+  if (disagree.length) {
+    console.log("\nDisagreements with onnxruntime alone:");
+    for (const r of disagree)
+      console.log(
+        `- ${r.case}: onnxruntime ${r.ort}${r.ortWhy ? ` (${r.ortWhy.slice(0, 120)})` : ""}; gate exit ${r.gate} [${r.failed.join(", ")}]${r.gateWhy ? ` ${r.gateWhy.slice(0, 160)}` : ""}${r.twin !== undefined && r.twin !== 1 ? `; twin exit ${r.twin}` : ""}`,
+      );
+  } else console.log("\nDisagreements with onnxruntime alone: none");
+  const warnings = new Map<string, number>();
+  for (const r of results) for (const w of r.warned) warnings.set(w.split(".")[0]!, (warnings.get(w.split(".")[0]!) ?? 0) + 1);
+  if (warnings.size) console.log(`\nwarnings by family: ${[...warnings].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+}
+
+if (process.argv.includes("--worker")) worker();
+else await main();
