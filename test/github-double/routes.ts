@@ -1,5 +1,14 @@
 /** The operations the double implements, by OpenAPI operationId, with GitHub's status codes and shapes. */
-import type { ArtifactRecord, CheckRunRecord, CommentRecord, DeploymentRecord, DoubleState, ReleaseRecord } from "./state.js";
+import { createHash } from "node:crypto";
+import type {
+  ArtifactRecord,
+  CheckRunRecord,
+  CommentRecord,
+  DeploymentRecord,
+  DoubleState,
+  PullRecord,
+  ReleaseRecord,
+} from "./state.js";
 
 export interface RouteInput {
   /** The request path without the query string. */
@@ -16,6 +25,9 @@ export interface RouteInput {
   example: (operationId: string) => unknown;
   /** The request's Accept header. */
   accept: string;
+  /** The raw body of a request that is not JSON (a release asset upload), with its Content-Type. */
+  raw?: Buffer;
+  contentType?: string;
 }
 
 export interface RouteOutput {
@@ -112,7 +124,15 @@ function checkRunJson(r: RouteInput, c: CheckRunRecord): Record<string, unknown>
     output: { ...c.output, annotations_count: c.annotations.length, annotations_url: `${url}/annotations` },
     name: c.name,
     check_suite: { id: 1 },
-    app: actionsApp,
+    app: c.app
+      ? {
+          ...actionsApp,
+          ...c.app,
+          node_id: `A_${c.app.id}`,
+          html_url: `https://github.com/apps/${c.app.slug}`,
+          owner: user("someone", 1234, "User"),
+        }
+      : actionsApp,
     pull_requests: [],
   };
 }
@@ -198,7 +218,8 @@ function assetJson(r: RouteInput, a: ReleaseRecord["assets"][number], created: s
     name: a.name,
     label: null,
     size: a.data.length,
-    content_type: "application/octet-stream",
+    digest: `sha256:${createHash("sha256").update(a.data).digest("hex")}`,
+    content_type: a.content_type ?? "application/octet-stream",
     state: "uploaded",
     url: `${r.base}/repos/${r.repository}/releases/assets/${a.id}`,
     browser_download_url: `${r.base}/_blob/releases/${a.id}`,
@@ -220,7 +241,12 @@ function releaseJson(r: RouteInput, rel: ReleaseRecord): Record<string, unknown>
     draft: rel.draft,
     prerelease: false,
     url,
+    html_url: `https://github.com/${r.repository}/releases/tag/${encodeURIComponent(rel.tag_name)}`,
     assets_url: `${url}/assets`,
+    // Uploads go to another host on GitHub (uploads.github.com); the double is both.
+    upload_url: `${r.base}/repos/${r.repository}/releases/${rel.id}/assets{?name,label}`,
+    target_commitish: rel.target_commitish ?? "main",
+    body: rel.body ?? null,
     author: bot,
     created_at: rel.created_at,
     published_at: rel.draft ? null : rel.created_at,
@@ -301,14 +327,18 @@ export const ROUTES: Record<string, Route> = {
     return { status: 204 };
   },
   "repos/create-deployment": (r) => {
+    const sha = r.state.commitOf(String(r.body.ref));
+    if (!sha) return unprocessable(`No ref found for: ${String(r.body.ref)}`, r.documentationUrl);
     const d: DeploymentRecord = {
       id: r.state.id(),
       ref: String(r.body.ref),
-      sha: typeof r.body.sha === "string" ? r.body.sha : "0".repeat(40),
+      sha,
       task: typeof r.body.task === "string" ? r.body.task : "deploy",
       environment: typeof r.body.environment === "string" ? r.body.environment : "production",
       description: typeof r.body.description === "string" ? r.body.description : null,
       payload: r.body.payload ?? {},
+      auto_merge: r.body.auto_merge !== false,
+      ...(Array.isArray(r.body.required_contexts) ? { required_contexts: r.body.required_contexts.map(String) } : {}),
       created_at: now(),
       statuses: [],
     };
@@ -391,35 +421,150 @@ export const ROUTES: Record<string, Route> = {
     const state = r.query.get("state") ?? "open";
     const list = r.state.pulls.filter((p) => (state === "all" || p.state === state) && (!head || p.head.label === head));
     const { items, headers } = page(r, list);
-    // GitHub's own sample pull request, with the double's number, state, head and base.
     const sample = (r.example("pulls/list") as Record<string, unknown>[] | undefined)?.[0] ?? {};
+    return { status: 200, headers, body: items.map((p) => pullJson(r, p, sample)) };
+  },
+  "repos/list-pull-requests-associated-with-commit": (r) => {
+    const sha = r.params.commit_sha;
+    // GitHub lists the pull requests whose head contains the commit and the one whose merge made it.
+    const list = r.state.pulls.filter((p) => p.head.sha === sha || (p.merge_commit_sha && p.merge_commit_sha === sha));
+    const { items, headers } = page(r, list);
+    const sample =
+      (r.example("repos/list-pull-requests-associated-with-commit") as Record<string, unknown>[] | undefined)?.[0] ?? {};
+    return { status: 200, headers, body: items.map((p) => pullJson(r, p, sample)) };
+  },
+  "git/get-ref": (r) => {
+    const ref = r.params.ref ?? "";
+    const o = r.state.refs.get(ref);
+    if (!o) return notFound(r.documentationUrl);
     return {
       status: 200,
-      headers,
-      body: items.map((p) => {
-        const pr = structuredClone(sample) as Record<string, Record<string, unknown>>;
-        const head = pr.head ?? {};
-        const base = pr.base ?? {};
-        return {
-          ...pr,
-          id: p.number,
-          number: p.number,
-          state: p.state,
-          // GitHub's sample team lacks a field its own schema requires.
-          requested_teams: [],
-          head: {
-            ...head,
-            sha: p.head.sha,
-            ref: p.head.ref,
-            label: p.head.label,
-            repo: { ...(head.repo as object), full_name: p.head.repo },
-          },
-          base: { ...base, sha: p.base.sha, ref: p.base.ref, repo: { ...(base.repo as object), full_name: r.repository } },
-        };
-      }),
+      body: {
+        ref: `refs/${ref}`,
+        node_id: `REF_${Buffer.from(ref).toString("base64")}`,
+        url: `${r.base}/repos/${r.repository}/git/refs/${ref}`,
+        object: { type: o.type, sha: o.sha, url: `${r.base}/repos/${r.repository}/git/${o.type}s/${o.sha}` },
+      },
     };
   },
+  "git/get-tag": (r) => {
+    const t = r.state.tagObjects.get(r.params.tag_sha ?? "");
+    if (!t) return notFound(r.documentationUrl);
+    return {
+      status: 200,
+      body: {
+        node_id: `TAG_${t.sha}`,
+        tag: t.tag,
+        sha: t.sha,
+        url: `${r.base}/repos/${r.repository}/git/tags/${t.sha}`,
+        message: t.message,
+        tagger: { date: "2026-01-01T00:00:00Z", email: "release@example.com", name: "Release Bot" },
+        object: { ...t.object, url: `${r.base}/repos/${r.repository}/git/${t.object.type}s/${t.object.sha}` },
+        verification: { verified: false, reason: "unsigned", signature: null, payload: null, verified_at: null },
+      },
+    };
+  },
+  "actions/get-reviews-for-run": (r) => {
+    const reviews = r.state.approvals.get(num(r.params.run_id)) ?? [];
+    return {
+      status: 200,
+      body: reviews.map((a, i) => ({
+        state: a.state,
+        comment: a.comment,
+        user: user(a.user, 2000 + i, "User"),
+        environments: a.environments.map((name, j) => ({
+          id: 5000 + j,
+          node_id: `EN_${name}`,
+          name,
+          url: `${r.base}/repos/${r.repository}/environments/${encodeURIComponent(name)}`,
+          html_url: `https://github.com/${r.repository}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+          created_at: "2026-01-01T00:00:00Z",
+          updated_at: "2026-01-01T00:00:00Z",
+        })),
+      })),
+    };
+  },
+  "repos/create-release": (r) => {
+    const tag = String(r.body.tag_name);
+    if (r.state.releases.some((x) => x.tag_name === tag))
+      return {
+        status: 422,
+        body: {
+          message: "Validation Failed",
+          errors: [{ resource: "Release", code: "already_exists", field: "tag_name" }],
+          documentation_url: r.documentationUrl,
+          status: "422",
+        },
+      };
+    const rel = r.state.addRelease(tag, {}, r.body.draft === true);
+    if (typeof r.body.target_commitish === "string") rel.target_commitish = r.body.target_commitish;
+    if (typeof r.body.body === "string") rel.body = r.body.body;
+    return {
+      status: 201,
+      headers: { location: `${r.base}/repos/${r.repository}/releases/${rel.id}` },
+      body: releaseJson(r, rel),
+    };
+  },
+  "repos/upload-release-asset": (r) => {
+    const rel = r.state.releases.find((x) => x.id === num(r.params.release_id));
+    if (!rel) return notFound(r.documentationUrl);
+    const name = r.query.get("name") ?? "";
+    if (!r.contentType) return unprocessable("Validation Failed: Content-Type is required", r.documentationUrl);
+    if (rel.assets.some((a) => a.name === name))
+      return {
+        status: 422,
+        body: {
+          message: "Validation Failed",
+          errors: [{ resource: "ReleaseAsset", code: "already_exists", field: "name" }],
+          documentation_url: r.documentationUrl,
+          status: "422",
+        },
+      };
+    const asset = { id: r.state.id(), name, data: r.raw ?? Buffer.alloc(0), content_type: r.contentType };
+    rel.assets.push(asset);
+    return { status: 201, body: assetJson(r, asset, now()) };
+  },
+  "repos/list-release-assets": (r) => {
+    const rel = r.state.releases.find((x) => x.id === num(r.params.release_id));
+    if (!rel) return notFound(r.documentationUrl);
+    const { items, headers } = page(r, rel.assets);
+    return { status: 200, headers, body: items.map((a) => assetJson(r, a, rel.created_at)) };
+  },
+  "repos/delete-release-asset": (r) => {
+    for (const rel of r.state.releases) {
+      const i = rel.assets.findIndex((x) => x.id === num(r.params.asset_id));
+      if (i < 0) continue;
+      rel.assets.splice(i, 1);
+      return { status: 204 };
+    }
+    return notFound(r.documentationUrl);
+  },
 };
+
+/** GitHub's own sample pull request, with the double's number, state, head, base and merge. */
+function pullJson(r: RouteInput, p: PullRecord, sample: Record<string, unknown>): Record<string, unknown> {
+  const pr = structuredClone(sample) as Record<string, Record<string, unknown>>;
+  const head = pr.head ?? {};
+  const base = pr.base ?? {};
+  return {
+    ...pr,
+    id: p.number,
+    number: p.number,
+    state: p.state,
+    merged_at: p.merged_at ?? null,
+    merge_commit_sha: p.merge_commit_sha ?? null,
+    // GitHub's sample team lacks a field its own schema requires.
+    requested_teams: [],
+    head: {
+      ...head,
+      sha: p.head.sha,
+      ref: p.head.ref,
+      label: p.head.label,
+      repo: { ...(head.repo as object), full_name: p.head.repo },
+    },
+    base: { ...base, sha: p.base.sha, ref: p.base.ref, repo: { ...(base.repo as object), full_name: r.repository } },
+  };
+}
 
 function statusJson(r: RouteInput, d: DeploymentRecord, s: DeploymentRecord["statuses"][number]): Record<string, unknown> {
   return {

@@ -3,7 +3,8 @@
  *
  *   const gh = await startGitHubDouble({ repository: "octo-org/octo-repo" });
  *   // child env: GITHUB_API_URL: gh.url, GITHUB_TOKEN: "t", …
- *   gh.state.addComments(7, bodies)            // seed data: comments, artifacts (zips), pulls
+ *   gh.state.addComments(7, bodies)            // seed data: comments, artifacts (zips), pulls, tags,
+ *                                              // check runs (addCheckRun), approvals, releases
  *   gh.setMode({ kind: "read-only" })          // or server-error {times}, secondary-rate-limit {times, retryAfter}
  *   gh.requests                                // every request: method, path, operationId, valid, errors, status, at
  *   gh.apiRequests()                           // the ones to api.github.com (not the blob download)
@@ -17,7 +18,9 @@
  * create, update, get, delete), deployments and deployment statuses, workflow-run artifacts (list,
  * get, zip download via a 302 to a loopback blob URL, as @actions/artifact's findBy download
  * expects), releases (latest, by tag, asset download via a 302 to a loopback blob URL) and pulls
- * list; GraphQL minimizeComment/unminimizeComment (checked against the
+ * list; git refs and annotated tags, pull requests of a commit, a run's environment approvals,
+ * release creation and asset upload (raw body, the upload URL the release names), list and delete;
+ * GraphQL minimizeComment/unminimizeComment (checked against the
  * mutations' documented arguments, not a full GraphQL schema). Pagination: per_page (default 30, max 100) and page, with Link headers.
  * The double's own answers are checked against the documented response schemas too
  * (`responseErrors` on each record), so client code sees what GitHub would send; where the double
@@ -85,13 +88,12 @@ let sharedValidator: OpenApiValidator | undefined;
 const SECONDARY_MESSAGE =
   "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000000:0000000:00000000.";
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let data = "";
-    req.setEncoding("utf8");
-    req.on("data", (c: string) => (data += c));
+    const parts: Buffer[] = [];
+    req.on("data", (c: Buffer) => parts.push(c));
     req.on("end", () => {
-      resolve(data);
+      resolve(Buffer.concat(parts));
     });
     req.on("error", reject);
   });
@@ -109,7 +111,11 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
   const handle = async (req: http.IncomingMessage): Promise<{ out: RouteOutput; rec: RecordedRequest; raw?: Buffer }> => {
     const u = new URL(req.url ?? "/", base);
     const method = (req.method ?? "GET").toUpperCase();
-    const text = await readBody(req);
+    const raw = await readBody(req);
+    const contentType = req.headers["content-type"];
+    // Everything is JSON except uploads (release assets), which say what they are.
+    const binary = contentType !== undefined && !/json|text\/plain/.test(contentType);
+    const text = binary ? "" : raw.toString("utf8");
     let body: unknown = undefined;
     let bodyError: string | undefined;
     if (text !== "") {
@@ -229,6 +235,8 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       documentationUrl: docs,
       example: (id) => validator.example(id),
       accept: req.headers.accept ?? "",
+      ...(binary ? { raw } : {}),
+      ...(contentType ? { contentType } : {}),
     });
     rec.responseErrors = validator.validateResponse(m, out.status, out.body);
     return { out, rec };

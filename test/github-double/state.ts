@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+
 /** What the GitHub API double remembers between requests, in GitHub's own field names. */
 export interface CheckRunRecord {
   id: number;
@@ -11,6 +13,8 @@ export interface CheckRunRecord {
   completed_at: string | null;
   output: { title: string | null; summary: string | null; text: string | null };
   annotations: Record<string, unknown>[];
+  /** The GitHub App that wrote it; GitHub Actions' own (slug `github-actions`) unless a test says otherwise. */
+  app?: { id: number; slug: string; name: string };
 }
 
 export interface CommentRecord {
@@ -32,6 +36,9 @@ export interface DeploymentRecord {
   environment: string;
   description: string | null;
   payload: unknown;
+  auto_merge: boolean;
+  /** undefined: omitted (GitHub then checks every commit status context). */
+  required_contexts?: string[];
   created_at: string;
   statuses: { id: number; state: string; description: string; environment_url: string; log_url: string; created_at: string }[];
 }
@@ -49,6 +56,9 @@ export interface PullRecord {
   state: "open" | "closed";
   head: { sha: string; ref: string; label: string; repo: string };
   base: { sha: string; ref: string };
+  merged_at?: string | null;
+  /** The commit the merge made on the base branch (merge, squash or rebase). */
+  merge_commit_sha?: string | null;
 }
 
 export interface ReleaseRecord {
@@ -56,7 +66,30 @@ export interface ReleaseRecord {
   tag_name: string;
   draft: boolean;
   created_at: string;
-  assets: { id: number; name: string; data: Buffer }[];
+  target_commitish?: string;
+  body?: string | null;
+  assets: { id: number; name: string; data: Buffer; content_type?: string }[];
+}
+
+/** What a git ref points at: a commit, or an annotated tag object (which points at a commit). */
+export interface GitObject {
+  type: "commit" | "tag";
+  sha: string;
+}
+
+export interface TagObjectRecord {
+  sha: string;
+  tag: string;
+  message: string;
+  object: GitObject;
+}
+
+/** One review of a run's pending deployment (an environment's required reviewers). */
+export interface ApprovalRecord {
+  user: string;
+  state: "approved" | "rejected" | "pending";
+  comment: string;
+  environments: string[];
 }
 
 export class DoubleState {
@@ -66,6 +99,11 @@ export class DoubleState {
   artifacts: ArtifactRecord[] = [];
   pulls: PullRecord[] = [];
   releases: ReleaseRecord[] = [];
+  /** Git refs without `refs/`: `tags/v1.4.0`, `heads/main`. */
+  refs = new Map<string, GitObject>();
+  tagObjects = new Map<string, TagObjectRecord>();
+  /** Reviews by workflow run id. */
+  approvals = new Map<number, ApprovalRecord[]>();
   private nextId = 1000;
 
   id(): number {
@@ -97,6 +135,60 @@ export class DoubleState {
     };
     this.releases.push(r);
     return r;
+  }
+
+  /**
+   * A tag on a commit: lightweight (the ref points at the commit) or annotated (the ref points at a
+   * tag object, which points at the commit). Returns the sha the ref points at.
+   */
+  addTag(name: string, commit: string, annotated = false): string {
+    if (!annotated) {
+      this.refs.set(`tags/${name}`, { type: "commit", sha: commit });
+      return commit;
+    }
+    const sha = createHash("sha1").update(`tag ${name} ${commit} ${this.id()}`).digest("hex");
+    this.tagObjects.set(sha, { sha, tag: name, message: `Release ${name}`, object: { type: "commit", sha: commit } });
+    this.refs.set(`tags/${name}`, { type: "tag", sha });
+    return sha;
+  }
+
+  /** The commit a ref names, as GitHub resolves a deployment's ref: a full SHA, a tag, a branch. */
+  commitOf(ref: string): string | undefined {
+    if (/^[0-9a-f]{40}$/.test(ref)) return ref;
+    let o = this.refs.get(`tags/${ref}`) ?? this.refs.get(`heads/${ref}`) ?? this.refs.get(ref.replace(/^refs\//, ""));
+    while (o?.type === "tag") o = this.tagObjects.get(o.sha)?.object;
+    return o?.sha;
+  }
+
+  /** A completed check run as some earlier job left it (by GitHub Actions unless `app` says otherwise). */
+  addCheckRun(c: {
+    name: string;
+    head_sha: string;
+    conclusion: string;
+    summary?: string;
+    app?: CheckRunRecord["app"];
+  }): CheckRunRecord {
+    const at = new Date().toISOString();
+    const run: CheckRunRecord = {
+      id: this.id(),
+      name: c.name,
+      head_sha: c.head_sha,
+      status: "completed",
+      conclusion: c.conclusion,
+      external_id: null,
+      details_url: null,
+      started_at: at,
+      completed_at: at,
+      output: { title: c.name, summary: c.summary ?? null, text: null },
+      annotations: [],
+      ...(c.app ? { app: c.app } : {}),
+    };
+    this.checkRuns.push(run);
+    return run;
+  }
+
+  addApproval(runId: number, a: ApprovalRecord): void {
+    this.approvals.set(runId, [...(this.approvals.get(runId) ?? []), a]);
   }
 
   addPull(p: PullRecord): void {

@@ -93,6 +93,7 @@ describe("the GitHub API double", () => {
     const octokit = createClient({ token: "t", env: { GITHUB_API_URL: gh.url, MLGATE_RETRY_SCALE: "0" } });
     const repo = { owner: "octo-org", repo: "octo-repo" };
     const before = gh.requests.length;
+    gh.state.addTag("v1.2.0", "5".repeat(40));
     const { data: dep } = await octokit.rest.repos.createDeployment({
       ...repo,
       ref: "v1.2.0",
