@@ -1,15 +1,17 @@
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { isMap, LineCounter, parseDocument, type Node as YamlNode } from "yaml";
+import { isAlias, isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import { ConfigurationError } from "./errors.js";
+import { assertTextFileSize, limitMessage, LIMITS } from "./limits.js";
+import { re2Engine } from "./safe-regex.js";
 import { didYouMean } from "./suggest.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false });
+const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: false, code: { regExp: re2Engine } });
 addFormats(ajv);
 const compiled = new WeakMap<object, ValidateFunction>();
 
@@ -121,19 +123,68 @@ function describe(e: ErrorObject, doc: ReturnType<typeof parseDocument>, lc: Lin
 const UMBRELLA = new Set(["oneOf", "anyOf", "if", "not"]);
 
 /**
+ * Nesting depth and alias expansions, from the parsed tree before anything is built from it: a
+ * 20 KB file nested 10,000 deep or a "billion laughs" of aliases stops here with its line. An alias
+ * expands to itself plus every alias inside what it names (anchors come before their aliases, so
+ * that count is known when the alias is reached).
+ */
+function checkShape(doc: Document, lc: LineCounter, file: string): void {
+  const lineOf = (n: YamlNode): number => (n.range ? lc.linePos(n.range[0]).line : 1);
+  const cost = new Map<unknown, number>();
+  let expanded = 0;
+  // Recursion stops at LIMITS.nestingDepth + 1 levels, so it cannot overflow the stack.
+  const walk = (node: unknown, depth: number): number => {
+    if (isAlias(node)) {
+      const c = 1 + (cost.get(node.resolve(doc)) ?? 0);
+      expanded += c;
+      if (expanded > LIMITS.yamlAliases) throw new ConfigurationError(limitMessage.tooManyAliases(`${file}:${lineOf(node)}`));
+      return c;
+    }
+    if (!isMap(node) && !isSeq(node)) return 0;
+    if (depth > LIMITS.nestingDepth) throw new ConfigurationError(limitMessage.tooDeep(`${file}:${lineOf(node)}`));
+    let sum = 0;
+    for (const item of node.items as unknown[]) {
+      if (isPair(item)) sum += walk(item.key, depth + 1) + walk(item.value, depth + 1);
+      else sum += walk(item, depth + 1);
+    }
+    if (node.anchor) cost.set(node, sum);
+    return sum;
+  };
+  walk(doc.contents, 1);
+}
+
+export interface ParseOptions {
+  /** Checks of the plain value before the schema's (sizes that would make validation itself slow). */
+  precheck?: (value: unknown, lineOf: (segments: readonly (string | number)[]) => number) => void;
+}
+
+/**
  * Parses a YAML (or JSON) text and validates it against a JSON Schema.
  * Throws a ConfigurationError `file:line: path message` for the first problem in file order.
  */
-export function parseYamlWithSchema<T>(text: string, file: string, schema: object): T {
+export function parseYamlWithSchema<T>(text: string, file: string, schema: object, opts: ParseOptions = {}): T {
+  assertTextFileSize(file, Buffer.byteLength(text, "utf8"));
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
   if (first) {
     const line = lc.linePos(first.pos[0]).line;
+    // The parser recurses per level; it reports running out of stack as a syntax error.
+    if (first.message.startsWith("Maximum call stack size exceeded"))
+      throw new ConfigurationError(limitMessage.tooDeep(`${file}:${line}`));
     const msg = first.message.split("\n")[0]?.replace(/ at line \d+, column \d+:?$/, "") ?? "invalid YAML";
     throw new ConfigurationError(`${file}:${line}: not valid YAML: ${msg}`);
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 }) ?? {};
+  checkShape(doc, lc, file);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: LIMITS.yamlAliases }) ?? {};
+  } catch (e) {
+    // The yaml package's own count (a backstop: checkShape counts first and names the line).
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new ConfigurationError(limitMessage.tooManyAliases(file));
+    throw e;
+  }
+  opts.precheck?.(value, yamlLineOf(text));
   const validate = compile(schema);
   if (!validate(value)) {
     const errors = (validate.errors ?? []).filter((e) => !UMBRELLA.has(e.keyword));
@@ -193,14 +244,33 @@ export function readYamlWithSchema<T>(
 ): { value: T; lineOf: (segments: readonly (string | number)[]) => number } {
   let text: string;
   try {
-    text = readFileSync(path.resolve(cwd, file), "utf8");
+    text = readLimitedText(path.resolve(cwd, file), display);
   } catch (e) {
+    if (e instanceof ConfigurationError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new ConfigurationError(`${display}: file not found`);
     if (code === "EISDIR") throw new ConfigurationError(`${display}: is a folder, expected a YAML file`);
     throw new ConfigurationError(`${display}: cannot be read (${code ?? "unknown error"})`);
   }
   return { value: parseYamlWithSchema<T>(text, display, schema), lineOf: yamlLineOf(text) };
+}
+
+/**
+ * A config or contract file's text, refused before it is read when it is over the size limit or not
+ * a regular file (a FIFO would block, /dev/zero would never end).
+ */
+export function readLimitedText(file: string, display: string): string {
+  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw Object.assign(new Error("is a folder"), { code: "EISDIR" });
+    if (!st.isFile()) throw new ConfigurationError(`${display}: is not a regular file`);
+    assertTextFileSize(display, st.size);
+    return readFileSync(fd, "utf8");
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Reads and validates a YAML/JSON file; the path in messages is as the user gave it. */

@@ -1,11 +1,12 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { LineCounter, parseDocument, type Node as YamlNode } from "yaml";
 import schema from "../../../schemas/contract.schema.json" with { type: "json" };
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
-import { parseYamlWithSchema } from "../../core/yaml-file.js";
+import { limitMessage, LIMITS } from "../../core/limits.js";
+import { re2Engine } from "../../core/safe-regex.js";
+import { parseYamlWithSchema, readLimitedText } from "../../core/yaml-file.js";
 
 /** The contract file (schemas/contract.schema.json). */
 export type ColumnType = "integer" | "number" | "string" | "boolean" | "date" | "datetime" | "category";
@@ -81,7 +82,7 @@ function compileRecordSchema(
   if (typeof js === "string") {
     // The same rule as every input (allowed folders, real path, regular file); then its text is only parsed.
     const p = resolve(js, path.dirname(file), `${display}:${line}: json_schema`);
-    const text = readFileSync(p, "utf8");
+    const text = readLimitedText(p, `${display}:${line}: json_schema ${js}`);
     try {
       value = JSON.parse(text);
     } catch {
@@ -89,13 +90,52 @@ function compileRecordSchema(
       throw new ConfigurationError(`${display}:${line}: json_schema ${js} is not valid JSON`);
     }
   }
-  const ajv = new Ajv2020({ allErrors: false, strict: false });
+  if (depthOver(value, LIMITS.nestingDepth))
+    throw new ConfigurationError(limitMessage.tooDeep(`${display}:${line}: json_schema`));
+  // The schema comes from the pull request: its patterns run on RE2 (linear time), never on RegExp.
+  const ajv = new Ajv2020({ allErrors: false, strict: false, code: { regExp: re2Engine } });
   addFormats(ajv);
   try {
     return ajv.compile(value as object);
   } catch (e) {
     throw new ConfigurationError(`${display}:${line}: json_schema is not a valid JSON Schema (${errorMessage(e)})`);
   }
+}
+
+/** Whether a parsed JSON value nests deeper than `max` (iterative: the value may be 100,000 deep). */
+function depthOver(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    const [v, d] = top;
+    if (typeof v !== "object" || v === null) continue;
+    if (d > max) return true;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+/** The contract's size limits, before its schema is checked (ajv on 480k columns would take minutes). */
+function checkContractSize(display: string) {
+  return (value: unknown, lineOf: (segments: readonly (string | number)[]) => number): void => {
+    const columns = (value as { columns?: unknown }).columns;
+    if (typeof columns !== "object" || columns === null || Array.isArray(columns)) return;
+    const names = Object.keys(columns);
+    if (names.length > LIMITS.contractColumns)
+      throw new ConfigurationError(limitMessage.tooManyColumns(`${display}:${lineOf(["columns"])}`, names.length));
+    let allowed = 0;
+    for (const name of names) {
+      const list = (columns as Record<string, { allowed?: unknown } | null>)[name]?.allowed;
+      if (!Array.isArray(list)) continue;
+      allowed += list.length;
+      if (allowed > LIMITS.allowedValues) {
+        const total = names.reduce((n, c) => {
+          const l = (columns as Record<string, { allowed?: unknown } | null>)[c]?.allowed;
+          return n + (Array.isArray(l) ? l.length : 0);
+        }, 0);
+        throw new ConfigurationError(limitMessage.tooManyAllowed(`${display}:${lineOf(["columns", name, "allowed"])}`, total));
+      }
+    }
+  };
 }
 
 /**
@@ -105,12 +145,13 @@ function compileRecordSchema(
 export function loadContract(file: string, display: string, resolve: ContractPathResolver): LoadedContract {
   let text: string;
   try {
-    text = readFileSync(file, "utf8");
+    text = readLimitedText(file, display);
   } catch (e) {
+    if (e instanceof ConfigurationError) throw e;
     throw new ConfigurationError(`${display}: cannot be read (${(e as NodeJS.ErrnoException).code ?? errorMessage(e)})`);
   }
   if (text.trim() === "") throw new ConfigurationError(`${display}: file is empty`);
-  const contract = parseYamlWithSchema<Contract>(text, display, schema);
+  const contract = parseYamlWithSchema<Contract>(text, display, schema, { precheck: checkContractSize(display) });
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc });
   const lineOf = (segments: (string | number)[]): number => {
