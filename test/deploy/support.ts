@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildModel } from "../../src/core/onnx/build.js";
 import type { Report } from "../../src/core/report.js";
 import { scaleModel, tmpDir } from "../serve/support.js";
 
@@ -54,4 +55,83 @@ export function project(): { dir: string; candidate: string; other: string; sha:
   ]);
   writeReport(reports, "onnx", "warn", [{ path: "models/candidate.onnx", sha256: sha, role: "candidate" }]);
   return { dir, candidate, other, sha, reports };
+}
+
+/**
+ * A model as slow as a big network (30 chained 1000×1000 MatMuls sharing one weight, about 13 ms a
+ * call here) with the scale models' signature: x [batch, 2] -> y [batch, 2].
+ */
+export function slowModel(): Uint8Array {
+  const n = 1000;
+  const nodes = [{ op: "MatMul", inputs: ["x", "w0"], outputs: ["h0"] }];
+  for (let i = 1; i <= 30; i++) nodes.push({ op: "MatMul", inputs: [`h${i - 1}`, "w"], outputs: [`h${i}`] });
+  nodes.push({ op: "MatMul", inputs: ["h30", "wo"], outputs: ["y"] });
+  return buildModel({
+    inputs: [{ name: "x", type: "FLOAT", shape: ["batch", 2] }],
+    outputs: [{ name: "y", type: "FLOAT", shape: ["batch", 2] }],
+    nodes,
+    initializers: [
+      { name: "w0", type: "FLOAT", dims: [2, n], values: new Float32Array(2 * n).fill(0.01) },
+      { name: "w", type: "FLOAT", dims: [n, n], values: new Float32Array(n * n).fill(0.001) },
+      { name: "wo", type: "FLOAT", dims: [n, 2], values: new Float32Array(2 * n).fill(0.01) },
+    ],
+  });
+}
+
+/** y = 2x like the candidate, but its input is called `features`: every client that sends `x` gets a 400 from it. */
+export function renamedInputModel(): Uint8Array {
+  return buildModel({
+    inputs: [{ name: "features", type: "FLOAT", shape: ["batch", 2] }],
+    outputs: [{ name: "y", type: "FLOAT", shape: ["batch", 2] }],
+    nodes: [{ op: "Mul", inputs: ["features", "k"], outputs: ["y"] }],
+    initializers: [{ name: "k", type: "FLOAT", dims: [1], values: [2] }],
+  });
+}
+
+export interface Traffic {
+  /** Stops sending and resolves with the answers per status code and per version. */
+  stop: () => Promise<{ byStatus: Record<number, number>; byVersion: Record<string, number> }>;
+}
+
+/** Clients sending x = [1, 1] as distinct users, `concurrency` at a time, until stopped. */
+export function traffic(url: string, name: string, concurrency = 4): Traffic {
+  let running = true;
+  let user = 0;
+  const byStatus: Record<number, number> = {};
+  const byVersion: Record<string, number> = {};
+  const body = JSON.stringify({ inputs: [{ name: "x", shape: [1, 2], datatype: "FP32", data: [1, 1] }] });
+  const client = async (): Promise<void> => {
+    while (running) {
+      try {
+        const r = await fetch(`${url}/v2/models/${name}/infer`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-user-id": `user-${user++}` },
+          body,
+        });
+        await r.arrayBuffer();
+        byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+        const v = r.headers.get("x-model-version") ?? "none";
+        byVersion[v] = (byVersion[v] ?? 0) + 1;
+      } catch {
+        byStatus[0] = (byStatus[0] ?? 0) + 1;
+      }
+    }
+  };
+  const clients = Array.from({ length: concurrency }, () => client());
+  return {
+    stop: async () => {
+      running = false;
+      await Promise.all(clients);
+      return { byStatus, byVersion };
+    },
+  };
+}
+
+/** A model onnxruntime refuses to load (an operator that does not exist): what a server cannot apply. */
+export function brokenModel(): Uint8Array {
+  return buildModel({
+    inputs: [{ name: "x", type: "FLOAT", shape: ["batch", 2] }],
+    outputs: [{ name: "y", type: "FLOAT", shape: ["batch", 2] }],
+    nodes: [{ op: "NoSuchOperator", inputs: ["x"], outputs: ["y"] }],
+  });
 }

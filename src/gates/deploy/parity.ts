@@ -162,12 +162,13 @@ export function parityCheck(o: DeployOptions, sha256: string): ParityCheck {
     } finally {
       await session.release();
     }
+    const maxAbs = worst && worst.c.maxAbs > 0 ? worst.c.maxAbs.toPrecision(3) : "0";
     return {
       id,
       title,
       status: "pass",
-      observed: `max abs error ${worst ? worst.c.maxAbs.toPrecision(3) : 0}`,
-      message: `${compared} output elements from ${servers.length} server(s) match onnxruntime offline on ${o.testData ? "the ONNX gate's test data" : "synthesised rows"}; max abs error ${worst ? worst.c.maxAbs.toPrecision(3) : 0}.`,
+      observed: `max abs error ${maxAbs}`,
+      message: `${compared} output elements from ${servers.length} server(s) match onnxruntime offline on ${o.testData ? "the ONNX gate's test data" : "synthesised rows"}; max abs error ${maxAbs}.`,
       details: { elements: compared, servers: servers.length, max_abs_error: worst?.c.maxAbs ?? 0 },
     };
   };

@@ -12,7 +12,7 @@ import {
   unravel,
   unstableCheck,
   unsupportedInputs
-} from "./chunk-MFAXAYBY.js";
+} from "./chunk-AFMT2ZYH.js";
 import {
   RUN_OPTIONS,
   cleanOrtMessage,
@@ -27,10 +27,10 @@ import {
   settleOpsetFloor,
   targetOrt,
   withModelKey
-} from "./chunk-SOCP7RD3.js";
+} from "./chunk-C5QQO3IF.js";
 import {
   isWaived
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   makeReport
@@ -38,14 +38,14 @@ import {
 import {
   formatDims,
   inspectModel
-} from "./chunk-6TQQBVXB.js";
+} from "./chunk-KLHQYLWA.js";
 import {
   dtypeName,
   fromOrtTensor,
   isFloatType,
   numberAt,
   toOrtTensor
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-KRFLEAWL.js";
 import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,

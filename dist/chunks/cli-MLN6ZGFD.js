@@ -2,20 +2,25 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  DUCKDB_MEMORY,
-  runDataGate
-} from "./chunk-BZPOIXQR.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
+  commandHelp,
+  main,
+  mainHelp
+} from "./chunk-HNAXJ27Y.js";
+import "./chunk-APEF4XQO.js";
+import "./chunk-GD6NZ4UO.js";
+import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-JNDNEZOP.js";
-import "./chunk-XIQVTMJ4.js";
+import "./chunk-KYPKKBIE.js";
+import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-K7IQ7JMU.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  DUCKDB_MEMORY,
-  runDataGate
+  commandHelp,
+  main,
+  mainHelp
 };

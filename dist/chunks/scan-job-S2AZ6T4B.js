@@ -8,7 +8,7 @@ import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
-} from "./chunk-JNDNEZOP.js";
+} from "./chunk-TA3P3X3R.js";
 import {
   RingWriter,
   labelOk

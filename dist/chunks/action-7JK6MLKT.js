@@ -3,15 +3,15 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-3ONCGQYH.js";
+} from "./chunk-HNAXJ27Y.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
-import "./chunk-XIQVTMJ4.js";
+import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-IMR4LNKF.js";
+import "./chunk-K7IQ7JMU.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";
 import "./chunk-LXHLSUIQ.js";

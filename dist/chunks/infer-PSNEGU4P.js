@@ -13,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-BZPOIXQR.js";
+} from "./chunk-QYYBFS5D.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
@@ -22,8 +22,8 @@ import {
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-JNDNEZOP.js";
-import "./chunk-XIQVTMJ4.js";
+} from "./chunk-TA3P3X3R.js";
+import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";

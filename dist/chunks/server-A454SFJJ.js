@@ -33,7 +33,7 @@ import {
 import {
   floatToHalf,
   halfToFloat
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-KRFLEAWL.js";
 import {
   ConfigurationError,
   errorMessage,

@@ -35,7 +35,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-EB4QAQTQ.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -44,7 +44,7 @@ import {
   renderMarkdown,
   sortChecks,
   writeJsonReport
-} from "./chunk-IMR4LNKF.js";
+} from "./chunk-K7IQ7JMU.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -248,7 +248,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-4T5E5RUJ.js");
+    const { main: main2 } = await import("./cli-MLN6ZGFD.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -315,7 +315,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-AUYXLJ23.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-CWAJVIM3.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -402,7 +402,7 @@ function modelPaths(ctx, cfg) {
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
   assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
-  const { readModelFile } = await import("./inspect-GRE7HCGF.js");
+  const { readModelFile } = await import("./inspect-UKKB5Q3H.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -430,9 +430,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-A6JVVVBA.js"),
-      import("./testdata-ZA3I6V2T.js"),
-      import("./policy-DH2QPFLC.js")
+      import("./gate-CNKHWZVU.js"),
+      import("./testdata-6F7IZH4C.js"),
+      import("./policy-4P52ENFO.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -517,7 +517,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-IMU3ZJZZ.js");
+    const { runDataGate } = await import("./gate-W2KPZBOZ.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -549,7 +549,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-NRSOFSUB.js");
+    const { inferContract } = await import("./infer-PSNEGU4P.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -815,9 +815,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-FZZI6ZR3.js"),
+    import("./gate-MZ4CG76E.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-PXYQGXSH.js")
+    import("./build-report-YJGEDBIQ.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -862,7 +862,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-PXYQGXSH.js")
+      import("./build-report-YJGEDBIQ.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -991,7 +991,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-ABZE3WZ6.js");
+    const { startServer } = await import("./server-A454SFJJ.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -2008,7 +2008,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-FRJJRPHI.js");
+  const { parityCheck } = await import("./parity-LXNZNEJB.js");
   return parityCheck(o, sha256);
 }
 
@@ -2232,7 +2232,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-6MD3KT2B.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-LVLGYCHP.js");
   let cmd;
   let ctx;
   let publisher;

@@ -6,7 +6,7 @@ import {
   escapeMarkdown,
   renderJson,
   renderMarkdown
-} from "./chunk-IMR4LNKF.js";
+} from "./chunk-K7IQ7JMU.js";
 import {
   STATUS_WORD,
   formatValue
@@ -23,7 +23,7 @@ import {
   require_light,
   retry,
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-YLGC6RT5.js";
 import {
   workspacePath
 } from "./chunk-LXHLSUIQ.js";
@@ -186,7 +186,7 @@ function checkRunUrl(ctx, id) {
   return `${ctx.serverUrl}/${ctx.repository}/runs/${id}`;
 }
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION = "0.0.0-development";
 var noop = () => Promise.resolve();

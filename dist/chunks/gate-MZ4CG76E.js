@@ -27,7 +27,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-JNDNEZOP.js";
+} from "./chunk-TA3P3X3R.js";
 import {
   createRing,
   labelOk,

@@ -2,25 +2,20 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  commandHelp,
-  main,
-  mainHelp
-} from "./chunk-3ONCGQYH.js";
-import "./chunk-APEF4XQO.js";
-import "./chunk-GD6NZ4UO.js";
-import "./chunk-RYB26OIQ.js";
+  DUCKDB_MEMORY,
+  runDataGate
+} from "./chunk-QYYBFS5D.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-KYPKKBIE.js";
-import "./chunk-XIQVTMJ4.js";
+import "./chunk-TA3P3X3R.js";
+import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
-import "./chunk-IMR4LNKF.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";
-import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  commandHelp,
-  main,
-  mainHelp
+  DUCKDB_MEMORY,
+  runDataGate
 };

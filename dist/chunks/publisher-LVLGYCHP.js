@@ -7,11 +7,11 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-62KB6H4Q.js";
-import "./chunk-IMR4LNKF.js";
+} from "./chunk-ZQ26HBYR.js";
+import "./chunk-K7IQ7JMU.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";
-import "./chunk-MDOPJLM6.js";
+import "./chunk-YLGC6RT5.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

@@ -26,7 +26,7 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

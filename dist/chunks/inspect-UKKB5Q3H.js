@@ -10,8 +10,8 @@ import {
   inspectModel,
   readModelFile,
   sniffFormat
-} from "./chunk-6TQQBVXB.js";
-import "./chunk-BLR2BRJT.js";
+} from "./chunk-KLHQYLWA.js";
+import "./chunk-KRFLEAWL.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

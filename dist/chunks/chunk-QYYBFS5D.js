@@ -29,7 +29,7 @@ import {
   sqlNumber,
   sqlString,
   vectorValues
-} from "./chunk-JNDNEZOP.js";
+} from "./chunk-TA3P3X3R.js";
 import {
   LIMITS,
   isWaived,
@@ -40,7 +40,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-EB4QAQTQ.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

@@ -5,7 +5,7 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,
@@ -14,8 +14,8 @@ import {
   httpStatusOf,
   readGitHubContext,
   setStepOutputs
-} from "./chunk-62KB6H4Q.js";
-import "./chunk-IMR4LNKF.js";
+} from "./chunk-ZQ26HBYR.js";
+import "./chunk-K7IQ7JMU.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,
@@ -23,7 +23,7 @@ import {
 } from "./chunk-6PJPCJ3F.js";
 import {
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-YLGC6RT5.js";
 import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
@@ -45,7 +45,7 @@ function namePattern(glob) {
   return new RegExp(`^${body}$`);
 }
 async function downloadRunArtifacts(ctx, o) {
-  const { DefaultArtifactClient } = await import("./artifact-XQDVUZYZ.js");
+  const { DefaultArtifactClient } = await import("./artifact-V23S6UGW.js");
   const client = new DefaultArtifactClient();
   const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: ctx.owner, repositoryName: ctx.repo };
   const { artifacts } = await client.listArtifacts({ latest: true, findBy });
