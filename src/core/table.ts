@@ -22,7 +22,10 @@ import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "./errors.js";
 import { duckdbScratch, sqlIdent, sqlString } from "./duckdb.js";
-import { firstLine as headerOf, headerDelimiter, locateCsvRecords, scanJsonLines, writeValidLines } from "./table/lines.js";
+import { readCsvHeader } from "./table/header.js";
+import { scanJsonLines, writeValidLines } from "./table/json-lines.js";
+import { locateCsvRecords } from "./table/lines.js";
+import { assertNoLongLine, recordLimit } from "./table/record-limit.js";
 
 export type TableFormat = "csv" | "tsv" | "parquet" | "jsonl";
 
@@ -96,6 +99,10 @@ function checkReadable(file: string, display: string, format: TableFormat): void
   if (/[*?[]/.test(file)) return;
   if (!existsSync(file)) throw new ConfigurationError(`${display}: file not found`);
   const st = statSync(file);
+  // A FIFO or device would block the reader forever, or never end (/dev/zero).
+  if (!st.isFile() && !st.isDirectory()) {
+    throw new ConfigurationError(`${display}: is not a regular file (a FIFO, socket or device); give a file or folder`);
+  }
   if (st.isFile() && st.size === 0) throw new ConfigurationError(`${display}: file is empty`);
   if (st.isDirectory() && format !== "parquet") throw new ConfigurationError(`${display}: is a folder, expected a file`);
 }
@@ -155,12 +162,16 @@ export async function csvDialect(
   file: string,
   format: TableFormat,
   types: Record<string, string> = {},
+  display = file,
 ): Promise<CsvDialect> {
-  // The delimiter comes from the header line: a bad quote in the sniffer's sample can otherwise
-  // make it settle on a one-column dialect.
-  const header = await headerOf(file);
-  const delimChar = format === "tsv" ? "\t" : headerDelimiter(header);
-  const headerNames = splitHeader(header, delimChar);
+  const limit = recordLimit();
+  // The delimiter and names come from the header record, read as the data is: a bad quote in the
+  // sniffer's sample can otherwise make it settle on a one-column dialect.
+  const header = await readCsvHeader(file, display, format === "tsv", limit);
+  // Before DuckDB reads a byte: a line longer than its buffer would vanish without a reject.
+  await assertNoLongLine(file, display, limit);
+  const delimChar = header.delim;
+  const headerNames = header.names;
   // When every column's type is given and none needs a date format, the sniffer's pass over its
   // sample would only name the columns, which the header already does.
   const sniffed = typedByCaller(headerNames, types)
@@ -181,6 +192,8 @@ export async function csvDialect(
       `quote='"'`,
       `escape='"'`,
       `columns=${columnsSql}`,
+      // A quoted record over the limit (its lines each shorter) is a rejected record with its line.
+      `max_line_size=${limit}`,
       ...(dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : []),
       ...(timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []),
     ],
@@ -238,7 +251,7 @@ export async function readCsvRejects(
 
 async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
   const table = sqlIdent(o.name);
-  const dialect = await csvDialect(conn, file, format, o.types);
+  const dialect = await csvDialect(conn, file, format, o.types, o.display);
   try {
     await conn.run(
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})`,
@@ -266,7 +279,7 @@ async function sniff(conn: DuckDBConnection, file: string, delimChar: string): P
     return (
       await rows(
         conn,
-        `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`,
+        `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true, max_line_size=${recordLimit()})`,
       )
     )[0];
   } catch {
@@ -283,27 +296,6 @@ function typedByCaller(names: readonly string[], types: Record<string, string>):
     new Set(names).size === names.length &&
     names.every((n) => n === n.trim() && types[n] !== undefined && !/^(DATE|TIME)/i.test(types[n] ?? ""))
   );
-}
-
-/** Header names split on the delimiter, honouring `"` quotes; blank names get DuckDB's columnN. */
-function splitHeader(header: string, delim: string): string[] {
-  const names: string[] = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < header.length; i++) {
-    const ch = header.charAt(i);
-    if (ch === '"') {
-      if (quoted && header[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else quoted = !quoted;
-    } else if (ch === delim && !quoted) {
-      names.push(cur);
-      cur = "";
-    } else if (ch !== "\r") cur += ch;
-  }
-  names.push(cur);
-  return names.map((n, i) => (n.trim() === "" ? `column${i}` : n));
 }
 
 export function toColumns(v: unknown): TableColumn[] {
@@ -342,7 +334,8 @@ async function openParquet(conn: DuckDBConnection, file: string, o: Resolved): P
 async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved): Promise<OpenedTable> {
   const table = sqlIdent(o.name);
   // Node finds the malformed lines (DuckDB's JSON reader has no rejects table); DuckDB skips the same ones.
-  const s = await scanJsonLines(file, o.onJsonRecord);
+  const limit = recordLimit();
+  const s = await scanJsonLines(file, limit, o.onJsonRecord);
   if (s.valid.length === 0 && s.rejects.length === 0) throw new ConfigurationError(`${o.display}: file is empty`);
   if (s.valid.length === 0) {
     throw new ConfigurationError(
@@ -356,11 +349,11 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
   if (s.rejects.length) {
     tmp = duckdbScratch(conn);
     source = path.join(tmp, "valid.jsonl");
-    await writeValidLines(file, s.valid, source);
+    await writeValidLines(file, s.valid, source, limit);
   }
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1)`,
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})`,
     );
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);

@@ -4,16 +4,7 @@
  * wanted (a failed rule, a rejected record), stream the file once (gzip too) and stop as soon as
  * every wanted record has been seen.
  */
-import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { createInterface } from "node:readline";
-import type { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
-
-function open(file: string): Readable {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  return /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
-}
+import { openStream as open } from "./record-limit.js";
 
 export interface CsvLocation {
   /** Record ordinal (header = 1, as DuckDB counts) -> first line of that record. */
@@ -113,84 +104,4 @@ export async function locateCsvRecords(
   }
   if (!empty || rejected.has(ordinal)) finish();
   return out;
-}
-
-export interface JsonLineScan {
-  /** Line of each valid record, by row index. */
-  valid: number[];
-  rejects: { line: number; message: string; raw: string }[];
-}
-
-/**
- * Parses every line of a JSON Lines file: a line that is not a JSON object is a rejected record
- * with its line; each valid record goes to `onRecord` (JSON Schema validation) with its line.
- */
-export async function scanJsonLines(file: string, onRecord?: (record: unknown, line: number) => void): Promise<JsonLineScan> {
-  const out: JsonLineScan = { valid: [], rejects: [] };
-  const rl = createInterface({ input: open(file), crlfDelay: Infinity });
-  let line = 0;
-  for await (const raw of rl) {
-    line += 1;
-    const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (text.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      out.rejects.push({ line, message: `invalid JSON: ${(e as Error).message}`, raw: text.slice(0, 200) });
-      continue;
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      out.rejects.push({ line, message: "not a JSON object", raw: text.slice(0, 200) });
-      continue;
-    }
-    out.valid.push(line);
-    onRecord?.(value, line);
-  }
-  return out;
-}
-
-/** Copies the given lines (1-based, ascending) of a JSON Lines file to `target`. */
-export async function writeValidLines(file: string, lines: readonly number[], target: string): Promise<void> {
-  const out = createWriteStream(target);
-  const rl = createInterface({ input: open(file), crlfDelay: Infinity });
-  let line = 0;
-  let next = 0;
-  for await (const raw of rl) {
-    line += 1;
-    if (lines[next] !== line) continue;
-    next += 1;
-    if (!out.write(`${line === 1 ? raw.replace(/^\uFEFF/, "") : raw}\n`)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-}
-
-/** The first line of a file (gzip too), without reading the rest. */
-export async function firstLine(file: string): Promise<string> {
-  const stream = open(file);
-  let text = "";
-  for await (const chunk of stream) {
-    text += (chunk as Buffer).toString("utf8");
-    const nl = text.indexOf("\n");
-    if (nl >= 0 || text.length > 1 << 20) {
-      stream.destroy();
-      return text.slice(0, nl >= 0 ? nl : undefined).replace(/^\uFEFF/, "");
-    }
-  }
-  return text.replace(/^\uFEFF/, "");
-}
-
-/** The delimiter of a header line: the most frequent of `,` `;` `|` tab (`,` on a tie or none). */
-export function headerDelimiter(header: string): string {
-  let best = ",";
-  let most = 0;
-  for (const d of [",", ";", "|", "\t"]) {
-    const n = header.split(d).length - 1;
-    if (n > most) {
-      best = d;
-      most = n;
-    }
-  }
-  return best;
 }

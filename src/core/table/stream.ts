@@ -76,7 +76,7 @@ export async function sniffCsvSource(
 
   let dialect;
   try {
-    dialect = await csvDialect(conn, file, format, options.types);
+    dialect = await csvDialect(conn, file, format, options.types, display);
   } catch {
     return undefined;
   }

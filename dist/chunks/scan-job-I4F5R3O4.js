@@ -8,7 +8,8 @@ import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
-} from "./chunk-TA3P3X3R.js";
+} from "./chunk-5VLANLTR.js";
+import "./chunk-4AVSFZBY.js";
 import {
   RingWriter,
   labelOk

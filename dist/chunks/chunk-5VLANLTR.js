@@ -2,6 +2,9 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  parseBytes
+} from "./chunk-4AVSFZBY.js";
+import {
   ConfigurationError,
   errorMessage
 } from "./chunk-3PEGX5SE.js";
@@ -86,19 +89,321 @@ function vectorValues(v, n) {
 }
 
 // src/core/table.ts
-import { existsSync, rmSync as rmSync2, statSync as statSync2 } from "node:fs";
+import { existsSync, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
 import path2 from "node:path";
 
-// src/core/table/lines.ts
-import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
-import { createInterface } from "node:readline";
+// src/core/table/record-limit.ts
+import { closeSync, createReadStream, openSync, readSync, statSync as statSync2 } from "node:fs";
 import { createGunzip } from "node:zlib";
-function open(file) {
-  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+var DEFAULT_RECORD_LIMIT = 8 << 20;
+var LF = 10;
+function recordLimit(env = process.env) {
+  const v = env.MLGATE_MAX_RECORD_SIZE;
+  if (v === void 0 || v.trim() === "") return DEFAULT_RECORD_LIMIT;
+  const n = parseBytes(v, "MLGATE_MAX_RECORD_SIZE");
+  if (n < 1024 || n > 1 << 30) {
+    throw new ConfigurationError(`MLGATE_MAX_RECORD_SIZE "${v}" must be between 1kb and 1gb`);
+  }
+  return n;
+}
+function formatBytes(n) {
+  if (n < 1024) return `${n} bytes`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(1).replace(/\.0$/, "")} ${units[u] ?? "TiB"}`;
+}
+function openStream(file, start = 0) {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20, start });
   return /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
 }
-var LF = 10;
+async function longLine(file, limit) {
+  const start = /\.gz$/i.test(file) ? await streamScan(file, limit) : probe(file, limit);
+  if (start === void 0) return void 0;
+  const { line, bytes, whole } = await measureLine(file, start, limit);
+  return bytes > limit ? { line, bytes, whole } : void 0;
+}
+function probe(file, limit) {
+  const size = statSync2(file).size;
+  if (size <= limit) return void 0;
+  const window = Math.max(1, Math.floor(limit / 2));
+  const fd = openSync(file, "r");
+  const buf = Buffer.alloc(Math.min(window, 64 << 10));
+  try {
+    for (let w = 0; w < size; w += window) {
+      const end = Math.min(size, w + window);
+      let found = false;
+      for (let at = w; at < end && !found; ) {
+        const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
+        if (n <= 0) break;
+        found = buf.subarray(0, n).includes(LF);
+        at += n;
+      }
+      if (!found && end < size) return w;
+    }
+    return void 0;
+  } finally {
+    closeSync(fd);
+  }
+}
+async function streamScan(file, limit) {
+  const stream = openStream(file);
+  let pos = 0;
+  let lineStart = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk;
+      const first = buf.indexOf(LF);
+      if (first === -1) {
+        if (pos + buf.length - lineStart > limit) return lineStart;
+        pos += buf.length;
+        continue;
+      }
+      if (pos + first - lineStart > limit) return lineStart;
+      if (limit < buf.length) {
+        for (let prev = first, next = buf.indexOf(LF, first + 1); next !== -1; prev = next, next = buf.indexOf(LF, next + 1))
+          if (next - prev - 1 > limit) return pos + prev + 1;
+      }
+      lineStart = pos + buf.lastIndexOf(LF) + 1;
+      pos += buf.length;
+    }
+    return pos - lineStart > limit ? lineStart : void 0;
+  } finally {
+    stream.destroy();
+  }
+}
+async function measureLine(file, offset, limit) {
+  const stream = openStream(file);
+  let pos = 0;
+  let line = 1;
+  let start = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk;
+      const before = Math.min(buf.length, Math.max(0, offset - pos));
+      for (let nl = buf.indexOf(LF); nl !== -1 && nl < before; nl = buf.indexOf(LF, nl + 1)) {
+        line += 1;
+        start = pos + nl + 1;
+      }
+      if (pos + buf.length > offset) {
+        const nl = buf.indexOf(LF, before);
+        if (nl !== -1) return { line, bytes: pos + nl - start - (buf[nl - 1] === 13 ? 1 : 0), whole: true };
+        if (pos + buf.length - start > limit * 4) return { line, bytes: pos + buf.length - start, whole: false };
+      }
+      pos += buf.length;
+    }
+    return { line, bytes: pos - start, whole: true };
+  } finally {
+    stream.destroy();
+  }
+}
+async function assertNoLongLine(file, display, limit) {
+  const long = await longLine(file, limit);
+  if (!long) return;
+  const size = long.whole ? formatBytes(long.bytes) : `more than ${formatBytes(limit * 4)}`;
+  throw new ConfigurationError(
+    `${display}:${long.line}: the line is ${size} long, over the record size limit of ${formatBytes(limit)}; a line that long cannot be read safely (raise MLGATE_MAX_RECORD_SIZE if it is meant to be)`
+  );
+}
+
+// src/core/table/header.ts
+var QUOTE = '"';
+async function headerRecord(file, display, limit) {
+  const stream = openStream(file);
+  let text = "";
+  let quoted = false;
+  let scanned = 0;
+  try {
+    for await (const chunk of stream) {
+      text += chunk.toString("utf8");
+      for (; scanned < text.length; scanned++) {
+        const ch = text.charAt(scanned);
+        if (ch === QUOTE) quoted = !quoted;
+        else if (ch === "\n" && !quoted) return clean(text.slice(0, scanned));
+      }
+      if (text.length > limit) {
+        throw new ConfigurationError(
+          `${display}:1: the header is longer than the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE); is this a CSV file?`
+        );
+      }
+    }
+  } finally {
+    stream.destroy();
+  }
+  return clean(text);
+}
+function clean(record) {
+  return record.replace(/^\uFEFF/, "").replace(/\r$/, "");
+}
+function headerDelimiter(header) {
+  const counts = /* @__PURE__ */ new Map();
+  let quoted = false;
+  for (const ch of header) {
+    if (ch === QUOTE) quoted = !quoted;
+    else if (!quoted && (ch === "," || ch === ";" || ch === "|" || ch === "	")) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  }
+  let best = ",";
+  let most = 0;
+  for (const d of [",", ";", "|", "	"]) {
+    const n = counts.get(d) ?? 0;
+    if (n > most) {
+      best = d;
+      most = n;
+    }
+  }
+  return best;
+}
+function splitHeader(header, delim) {
+  const names = [];
+  let cur = "";
+  let quoted = false;
+  for (let i = 0; i < header.length; i++) {
+    const ch = header.charAt(i);
+    if (ch === QUOTE) {
+      if (quoted && header[i + 1] === QUOTE) {
+        cur += QUOTE;
+        i++;
+      } else quoted = !quoted;
+    } else if (ch === delim && !quoted) {
+      names.push(cur);
+      cur = "";
+    } else if (ch !== "\r") cur += ch;
+  }
+  names.push(cur);
+  return names.map((n, i) => n.trim() === "" ? `column${i}` : n);
+}
+async function readCsvHeader(file, display, tsv, limit) {
+  const header = await headerRecord(file, display, limit);
+  if (header.trim() === "") {
+    throw new ConfigurationError(
+      `${display}:1: the header line is empty; the first line of a ${tsv ? "TSV" : "CSV"} file must name its columns`
+    );
+  }
+  const delim = tsv ? "	" : headerDelimiter(header);
+  const names = splitHeader(header, delim);
+  const seen = /* @__PURE__ */ new Map();
+  names.forEach((name, i) => {
+    const key = name.trim().toLowerCase();
+    const first = seen.get(key);
+    if (first === void 0) {
+      seen.set(key, i);
+      return;
+    }
+    const a = names[first] ?? "";
+    const spelled = a === name ? "" : `, as "${a}" and "${name}": names are compared ignoring case and outer spaces`;
+    throw new ConfigurationError(
+      `${display}:1: the header names column "${a.trim()}" twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`
+    );
+  });
+  return { delim, names };
+}
+
+// src/core/table/json-lines.ts
+import { once } from "node:events";
+import { createWriteStream } from "node:fs";
+var MAX_JSON_DEPTH = 64;
+var LF2 = 10;
+async function* readLines(file, limit) {
+  let parts = [];
+  let bytes = 0;
+  let line = 1;
+  const take = () => {
+    let text;
+    if (bytes <= limit) {
+      text = Buffer.concat(parts, bytes).toString("utf8");
+      if (text.endsWith("\r")) text = text.slice(0, -1);
+      if (line === 1) text = text.replace(/^\uFEFF/, "");
+    }
+    const out = { line, bytes, ...text !== void 0 ? { text } : {} };
+    parts = [];
+    bytes = 0;
+    line += 1;
+    return out;
+  };
+  const add = (piece) => {
+    bytes += piece.length;
+    if (bytes <= limit) parts.push(piece);
+    else parts = [];
+  };
+  for await (const chunk of openStream(file)) {
+    const buf = chunk;
+    let i = 0;
+    for (let nl = buf.indexOf(LF2); nl !== -1; nl = buf.indexOf(LF2, i)) {
+      add(buf.subarray(i, nl));
+      yield take();
+      i = nl + 1;
+    }
+    if (i < buf.length) add(buf.subarray(i));
+  }
+  if (bytes > 0) yield take();
+}
+function nestedDeeperThan(text, max) {
+  if (text.length <= max) return false;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > max) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+async function scanJsonLines(file, limit, onRecord) {
+  const out = { valid: [], rejects: [] };
+  for await (const { line, text, bytes } of readLines(file, limit)) {
+    if (text === void 0) {
+      out.rejects.push({
+        line,
+        message: `line of ${formatBytes(bytes)} is over the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE)`,
+        raw: ""
+      });
+      continue;
+    }
+    if (text.trim() === "") continue;
+    if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
+      out.rejects.push({ line, message: `nested deeper than ${MAX_JSON_DEPTH} levels`, raw: text.slice(0, 200) });
+      continue;
+    }
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      out.rejects.push({ line, message: `invalid JSON: ${e.message}`, raw: text.slice(0, 200) });
+      continue;
+    }
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      out.rejects.push({ line, message: "not a JSON object", raw: text.slice(0, 200) });
+      continue;
+    }
+    out.valid.push(line);
+    onRecord?.(value, line);
+  }
+  return out;
+}
+async function writeValidLines(file, lines, target, limit) {
+  const out = createWriteStream(target);
+  let next = 0;
+  for await (const { line, text } of readLines(file, limit)) {
+    if (lines[next] !== line) continue;
+    next += 1;
+    if (!out.write(`${text ?? ""}
+`)) await once(out, "drain");
+  }
+  out.end();
+  await once(out, "finish");
+}
+
+// src/core/table/lines.ts
+var LF3 = 10;
 var CR = 13;
 async function locateCsvRecords(file, want) {
   const rejected = new Set(want.rejected);
@@ -133,7 +438,7 @@ async function locateCsvRecords(file, want) {
     startLine = line;
     empty = true;
   };
-  const stream = open(file);
+  const stream = openStream(file);
   for await (const chunk of stream) {
     const buf = chunk;
     let i = 0;
@@ -146,14 +451,14 @@ async function locateCsvRecords(file, want) {
       if (inQuote) {
         const close = nextQuote;
         const stop = close === -1 ? buf.length : close;
-        for (let nl2 = buf.indexOf(LF, i); nl2 !== -1 && nl2 < stop; nl2 = buf.indexOf(LF, nl2 + 1)) line += 1;
+        for (let nl2 = buf.indexOf(LF3, i); nl2 !== -1 && nl2 < stop; nl2 = buf.indexOf(LF3, nl2 + 1)) line += 1;
         if (close === -1) break;
         inQuote = false;
         i = close + 1;
         nextQuote = buf.indexOf(want.quote, i);
         continue;
       }
-      const nl = buf.indexOf(LF, i);
+      const nl = buf.indexOf(LF3, i);
       if (nextQuote !== -1 && (nl === -1 || nextQuote < nl)) {
         empty = false;
         inQuote = true;
@@ -177,75 +482,11 @@ async function locateCsvRecords(file, want) {
   if (!empty || rejected.has(ordinal)) finish();
   return out;
 }
-async function scanJsonLines(file, onRecord) {
-  const out = { valid: [], rejects: [] };
-  const rl = createInterface({ input: open(file), crlfDelay: Infinity });
-  let line = 0;
-  for await (const raw of rl) {
-    line += 1;
-    const text = line === 1 ? raw.replace(/^\uFEFF/, "") : raw;
-    if (text.trim() === "") continue;
-    let value;
-    try {
-      value = JSON.parse(text);
-    } catch (e) {
-      out.rejects.push({ line, message: `invalid JSON: ${e.message}`, raw: text.slice(0, 200) });
-      continue;
-    }
-    if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      out.rejects.push({ line, message: "not a JSON object", raw: text.slice(0, 200) });
-      continue;
-    }
-    out.valid.push(line);
-    onRecord?.(value, line);
-  }
-  return out;
-}
-async function writeValidLines(file, lines, target) {
-  const out = createWriteStream(target);
-  const rl = createInterface({ input: open(file), crlfDelay: Infinity });
-  let line = 0;
-  let next = 0;
-  for await (const raw of rl) {
-    line += 1;
-    if (lines[next] !== line) continue;
-    next += 1;
-    if (!out.write(`${line === 1 ? raw.replace(/^\uFEFF/, "") : raw}
-`)) await once(out, "drain");
-  }
-  out.end();
-  await once(out, "finish");
-}
-async function firstLine(file) {
-  const stream = open(file);
-  let text = "";
-  for await (const chunk of stream) {
-    text += chunk.toString("utf8");
-    const nl = text.indexOf("\n");
-    if (nl >= 0 || text.length > 1 << 20) {
-      stream.destroy();
-      return text.slice(0, nl >= 0 ? nl : void 0).replace(/^\uFEFF/, "");
-    }
-  }
-  return text.replace(/^\uFEFF/, "");
-}
-function headerDelimiter(header) {
-  let best = ",";
-  let most = 0;
-  for (const d of [",", ";", "|", "	"]) {
-    const n = header.split(d).length - 1;
-    if (n > most) {
-      best = d;
-      most = n;
-    }
-  }
-  return best;
-}
 
 // src/core/table.ts
 var GZ = /\.gz$/i;
 function formatOf(file, display = file) {
-  if (/[*?[]/.test(file) || existsSync(file) && statSync2(file).isDirectory()) return "parquet";
+  if (/[*?[]/.test(file) || existsSync(file) && statSync3(file).isDirectory()) return "parquet";
   const base = path2.basename(file).replace(GZ, "").toLowerCase();
   if (base.endsWith(".csv") || base.endsWith(".txt")) return "csv";
   if (base.endsWith(".tsv") || base.endsWith(".tab")) return "tsv";
@@ -259,7 +500,10 @@ function formatOf(file, display = file) {
 function checkReadable(file, display, format) {
   if (/[*?[]/.test(file)) return;
   if (!existsSync(file)) throw new ConfigurationError(`${display}: file not found`);
-  const st = statSync2(file);
+  const st = statSync3(file);
+  if (!st.isFile() && !st.isDirectory()) {
+    throw new ConfigurationError(`${display}: is not a regular file (a FIFO, socket or device); give a file or folder`);
+  }
   if (st.isFile() && st.size === 0) throw new ConfigurationError(`${display}: file is empty`);
   if (st.isDirectory() && format !== "parquet") throw new ConfigurationError(`${display}: is a folder, expected a file`);
 }
@@ -288,13 +532,15 @@ async function countRows(conn, table) {
   const r = await rows(conn, `SELECT count(*) AS n FROM ${table}`);
   return Number(r[0]?.n ?? 0);
 }
-function firstLine2(e) {
+function firstLine(e) {
   return (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
 }
-async function csvDialect(conn, file, format, types = {}) {
-  const header = await firstLine(file);
-  const delimChar = format === "tsv" ? "	" : headerDelimiter(header);
-  const headerNames = splitHeader(header, delimChar);
+async function csvDialect(conn, file, format, types = {}, display = file) {
+  const limit = recordLimit();
+  const header = await readCsvHeader(file, display, format === "tsv", limit);
+  await assertNoLongLine(file, display, limit);
+  const delimChar = header.delim;
+  const headerNames = header.names;
   const sniffed = typedByCaller(headerNames, types) ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar);
   const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
@@ -311,6 +557,8 @@ async function csvDialect(conn, file, format, types = {}) {
       `quote='"'`,
       `escape='"'`,
       `columns=${columnsSql}`,
+      // A quoted record over the limit (its lines each shorter) is a rejected record with its line.
+      `max_line_size=${limit}`,
       ...dateFormat !== null ? [`dateformat=${sqlString(String(dateFormat))}`] : [],
       ...timestampFormat !== null ? [`timestampformat=${sqlString(String(timestampFormat))}`] : []
     ]
@@ -352,13 +600,13 @@ async function readCsvRejects(conn, name, file) {
 }
 async function openCsv(conn, file, o, format) {
   const table = sqlIdent(o.name);
-  const dialect = await csvDialect(conn, file, format, o.types);
+  const dialect = await csvDialect(conn, file, format, o.types, o.display);
   try {
     await conn.run(
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})`
     );
   } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine2(e)})`);
+    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
   }
   const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file);
   const quote = 34;
@@ -378,7 +626,7 @@ async function sniff(conn, file, delimChar) {
   try {
     return (await rows(
       conn,
-      `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true)`
+      `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true, max_line_size=${recordLimit()})`
     ))[0];
   } catch {
     return void 0;
@@ -386,25 +634,6 @@ async function sniff(conn, file, delimChar) {
 }
 function typedByCaller(names, types) {
   return names.length > 0 && new Set(names).size === names.length && names.every((n) => n === n.trim() && types[n] !== void 0 && !/^(DATE|TIME)/i.test(types[n] ?? ""));
-}
-function splitHeader(header, delim) {
-  const names = [];
-  let cur = "";
-  let quoted = false;
-  for (let i = 0; i < header.length; i++) {
-    const ch = header.charAt(i);
-    if (ch === '"') {
-      if (quoted && header[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else quoted = !quoted;
-    } else if (ch === delim && !quoted) {
-      names.push(cur);
-      cur = "";
-    } else if (ch !== "\r") cur += ch;
-  }
-  names.push(cur);
-  return names.map((n, i) => n.trim() === "" ? `column${i}` : n);
 }
 function toColumns(v) {
   const list = Array.isArray(v) ? v : v?.items ?? [];
@@ -416,12 +645,12 @@ function toColumns(v) {
 }
 async function openParquet(conn, file, o) {
   const table = sqlIdent(o.name);
-  const isDir = !/[*?[]/.test(file) && statSync2(file).isDirectory();
+  const isDir = !/[*?[]/.test(file) && statSync3(file).isDirectory();
   const source = isDir ? path2.join(file, "**", "*.parquet") : file;
   try {
     await conn.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)`);
   } catch (e) {
-    const msg = firstLine2(e);
+    const msg = firstLine(e);
     if (/No files found/i.test(msg)) throw new ConfigurationError(`${o.display}: no Parquet files found`);
     throw new ConfigurationError(`${o.display}: cannot be read as Parquet (${msg})`);
   }
@@ -439,7 +668,8 @@ async function openParquet(conn, file, o) {
 }
 async function openJsonLines(conn, file, o) {
   const table = sqlIdent(o.name);
-  const s = await scanJsonLines(file, o.onJsonRecord);
+  const limit = recordLimit();
+  const s = await scanJsonLines(file, limit, o.onJsonRecord);
   if (s.valid.length === 0 && s.rejects.length === 0) throw new ConfigurationError(`${o.display}: file is empty`);
   if (s.valid.length === 0) {
     throw new ConfigurationError(
@@ -451,14 +681,14 @@ async function openJsonLines(conn, file, o) {
   if (s.rejects.length) {
     tmp = duckdbScratch(conn);
     source = path2.join(tmp, "valid.jsonl");
-    await writeValidLines(file, s.valid, source);
+    await writeValidLines(file, s.valid, source, limit);
   }
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1)`
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})`
     );
   } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine2(e)})`);
+    throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);
   } finally {
     if (tmp) rmSync2(tmp, { recursive: true, force: true });
   }
@@ -490,7 +720,7 @@ async function openTable(conn, file, options) {
 }
 
 // src/core/table/stream.ts
-import { existsSync as existsSync2, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync2, statSync as statSync4 } from "node:fs";
 async function csvSource(conn, file, options) {
   const info = await sniffCsvSource(conn, file, options);
   return info && bindCsvSource(info, conn);
@@ -505,11 +735,11 @@ async function sniffCsvSource(conn, file, options) {
   }
   if (format !== "csv" && format !== "tsv") return void 0;
   if (/[*?[]/.test(file) || !existsSync2(file)) return void 0;
-  const st = statSync3(file);
+  const st = statSync4(file);
   if (!st.isFile() || st.size === 0) return void 0;
   let dialect;
   try {
-    dialect = await csvDialect(conn, file, format, options.types);
+    dialect = await csvDialect(conn, file, format, options.types, display);
   } catch {
     return void 0;
   }

@@ -13,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-QYYBFS5D.js";
+} from "./chunk-LZJCAPA6.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
@@ -22,7 +22,8 @@ import {
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-TA3P3X3R.js";
+} from "./chunk-5VLANLTR.js";
+import "./chunk-4AVSFZBY.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";

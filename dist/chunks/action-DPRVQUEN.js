@@ -3,11 +3,12 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HNAXJ27Y.js";
+} from "./chunk-UCCQGQNK.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
+import "./chunk-4AVSFZBY.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";

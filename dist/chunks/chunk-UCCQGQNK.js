@@ -28,6 +28,10 @@ import {
   subjectOf
 } from "./chunk-FK2QC4SI.js";
 import {
+  parseBytes,
+  parseDuration
+} from "./chunk-4AVSFZBY.js";
+import {
   METRICS,
   PRIMARY_METRIC
 } from "./chunk-KYPKKBIE.js";
@@ -248,7 +252,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-MLN6ZGFD.js");
+    const { main: main2 } = await import("./cli-6Q46SIK7.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -517,7 +521,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-W2KPZBOZ.js");
+    const { runDataGate } = await import("./gate-4UQ2QKA5.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -549,7 +553,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-PSNEGU4P.js");
+    const { inferContract } = await import("./infer-EQODHBY3.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -815,7 +819,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-MZ4CG76E.js"),
+    import("./gate-FGSRRKBH.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-YJGEDBIQ.js")
   ]);
@@ -874,26 +878,6 @@ var modelMergeCommand = {
 // src/serve/command.ts
 import { readFileSync } from "node:fs";
 import path7 from "node:path";
-
-// src/core/units.ts
-var DURATION = { ms: 1, s: 1e3, m: 6e4, h: 36e5 };
-var BYTES = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
-function parseDuration(text, flag) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/i.exec(text);
-  const ms = m ? Number(m[1]) * (DURATION[(m[2] ?? "s").toLowerCase()] ?? NaN) : NaN;
-  if (!Number.isFinite(ms) || ms <= 0)
-    throw new ConfigurationError(`${flag} "${text}" is not a duration; use a positive number with ms, s, m or h, such as 30s`);
-  return Math.round(ms);
-}
-function parseBytes(text, flag) {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i.exec(text);
-  const n = m ? Number(m[1]) * (BYTES[(m[2] ?? "b").toLowerCase()] ?? NaN) : NaN;
-  if (!Number.isFinite(n) || n < 1)
-    throw new ConfigurationError(`${flag} "${text}" is not a size; use a positive number with b, kb, mb or gb, such as 10mb`);
-  return Math.floor(n);
-}
-
-// src/serve/command.ts
 function adminToken(ctx) {
   const file = ctx.str("admin-token-file");
   if (file !== void 0) {

@@ -27,7 +27,8 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-TA3P3X3R.js";
+} from "./chunk-5VLANLTR.js";
+import "./chunk-4AVSFZBY.js";
 import {
   createRing,
   labelOk,

@@ -5,11 +5,12 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-HNAXJ27Y.js";
+} from "./chunk-UCCQGQNK.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-FK2QC4SI.js";
+import "./chunk-4AVSFZBY.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";

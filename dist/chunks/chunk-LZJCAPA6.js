@@ -29,7 +29,7 @@ import {
   sqlNumber,
   sqlString,
   vectorValues
-} from "./chunk-TA3P3X3R.js";
+} from "./chunk-5VLANLTR.js";
 import {
   LIMITS,
   isWaived,

@@ -4,11 +4,12 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-QYYBFS5D.js";
+} from "./chunk-LZJCAPA6.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-TA3P3X3R.js";
+import "./chunk-5VLANLTR.js";
+import "./chunk-4AVSFZBY.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";

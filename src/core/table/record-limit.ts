@@ -1,0 +1,167 @@
+/**
+ * The record size limit. DuckDB's CSV reader loses a line longer than its read buffer without a
+ * trace (no row, no reject: exit 0 on a 50 MiB record), and Node cannot hold a line of a gigabyte in
+ * one string. So no line may be longer than the limit (default 8 MiB; `MLGATE_MAX_RECORD_SIZE`):
+ *
+ * - a CSV/TSV line over it ends the run with a sentence naming the file and line (longLine finds
+ *   it before DuckDB reads the file); a quoted record over it whose lines are each shorter is a
+ *   rejected record (DuckDB's `max_line_size` is the limit);
+ * - a JSON Lines line over it is a rejected record with its line, read past in bounded memory.
+ */
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
+import type { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
+import { ConfigurationError } from "../errors.js";
+import { parseBytes } from "../units.js";
+
+export const DEFAULT_RECORD_LIMIT = 8 << 20;
+const LF = 0x0a;
+
+/** The record size limit in bytes, from `MLGATE_MAX_RECORD_SIZE` (`16mb`, bytes) or the default. */
+export function recordLimit(env: NodeJS.ProcessEnv = process.env): number {
+  const v = env.MLGATE_MAX_RECORD_SIZE;
+  if (v === undefined || v.trim() === "") return DEFAULT_RECORD_LIMIT;
+  const n = parseBytes(v, "MLGATE_MAX_RECORD_SIZE");
+  if (n < 1024 || n > 1 << 30) {
+    throw new ConfigurationError(`MLGATE_MAX_RECORD_SIZE "${v}" must be between 1kb and 1gb`);
+  }
+  return n;
+}
+
+/** `8 MiB`, `1.5 GiB`, `512 bytes`. */
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} bytes`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let v = n / 1024;
+  let u = 0;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${v.toFixed(1).replace(/\.0$/, "")} ${units[u] ?? "TiB"}`;
+}
+
+/** A file's bytes as a stream, gunzipped when it ends in `.gz`. */
+export function openStream(file: string, start = 0): Readable {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20, start });
+  return /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
+}
+
+export interface LongLine {
+  /** 1-based line number where the long line starts. */
+  line: number;
+  /** Bytes of it seen: more than the limit (all of it when it ends before limit × 4). */
+  bytes: number;
+  /** True when `bytes` is the whole line. */
+  whole: boolean;
+}
+
+/**
+ * The first line longer than `limit` bytes (without its line end), or undefined.
+ *
+ * A plain file is probed, not read: any line longer than `limit` fully covers some aligned window
+ * of `limit / 2` bytes, so reading each window only up to its first newline (a few bytes for
+ * ordinary data) finds every such line — about 0.05% of a file at the default limit. A gzip file
+ * cannot be read at an offset: it is decompressed once, in constant memory, and stops at the line.
+ */
+export async function longLine(file: string, limit: number): Promise<LongLine | undefined> {
+  const start = /\.gz$/i.test(file) ? await streamScan(file, limit) : probe(file, limit);
+  if (start === undefined) return undefined;
+  const { line, bytes, whole } = await measureLine(file, start, limit);
+  return bytes > limit ? { line, bytes, whole } : undefined;
+}
+
+/** Plain file: the byte offset of a line that may be longer than the limit (measureLine decides). */
+function probe(file: string, limit: number): number | undefined {
+  const size = statSync(file).size;
+  if (size <= limit) return undefined;
+  const window = Math.max(1, Math.floor(limit / 2));
+  const fd = openSync(file, "r");
+  const buf = Buffer.alloc(Math.min(window, 64 << 10));
+  try {
+    for (let w = 0; w < size; w += window) {
+      const end = Math.min(size, w + window);
+      let found = false;
+      for (let at = w; at < end && !found;) {
+        const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
+        if (n <= 0) break;
+        found = buf.subarray(0, n).includes(LF);
+        at += n;
+      }
+      // A window with no newline that reaches the file's end is the last line's tail, no longer than the window.
+      if (!found && end < size) return w;
+    }
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Gzip: the decompressed offset where a line longer than the limit starts. */
+async function streamScan(file: string, limit: number): Promise<number | undefined> {
+  const stream = openStream(file);
+  let pos = 0;
+  let lineStart = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      const first = buf.indexOf(LF);
+      if (first === -1) {
+        if (pos + buf.length - lineStart > limit) return lineStart;
+        pos += buf.length;
+        continue;
+      }
+      if (pos + first - lineStart > limit) return lineStart;
+      // Lines wholly inside a chunk are shorter than it: they are looked at only under a small limit.
+      if (limit < buf.length) {
+        for (let prev = first, next = buf.indexOf(LF, first + 1); next !== -1; prev = next, next = buf.indexOf(LF, next + 1))
+          if (next - prev - 1 > limit) return pos + prev + 1;
+      }
+      lineStart = pos + buf.lastIndexOf(LF) + 1;
+      pos += buf.length;
+    }
+    return pos - lineStart > limit ? lineStart : undefined;
+  } finally {
+    stream.destroy();
+  }
+}
+
+/**
+ * The line holding byte `offset` (decompressed for gzip): its number and its length, reading at
+ * most limit × 4 bytes past the offset.
+ */
+async function measureLine(file: string, offset: number, limit: number): Promise<LongLine> {
+  const stream = openStream(file);
+  let pos = 0;
+  let line = 1;
+  let start = 0;
+  try {
+    for await (const chunk of stream) {
+      const buf = chunk as Buffer;
+      const before = Math.min(buf.length, Math.max(0, offset - pos));
+      for (let nl = buf.indexOf(LF); nl !== -1 && nl < before; nl = buf.indexOf(LF, nl + 1)) {
+        line += 1;
+        start = pos + nl + 1;
+      }
+      if (pos + buf.length > offset) {
+        const nl = buf.indexOf(LF, before);
+        if (nl !== -1) return { line, bytes: pos + nl - start - (buf[nl - 1] === 0x0d ? 1 : 0), whole: true };
+        if (pos + buf.length - start > limit * 4) return { line, bytes: pos + buf.length - start, whole: false };
+      }
+      pos += buf.length;
+    }
+    return { line, bytes: pos - start, whole: true };
+  } finally {
+    stream.destroy();
+  }
+}
+
+/** Throws the sentence for a CSV/TSV line over the limit; see the top of this file. */
+export async function assertNoLongLine(file: string, display: string, limit: number): Promise<void> {
+  const long = await longLine(file, limit);
+  if (!long) return;
+  const size = long.whole ? formatBytes(long.bytes) : `more than ${formatBytes(limit * 4)}`;
+  throw new ConfigurationError(
+    `${display}:${long.line}: the line is ${size} long, over the record size limit of ${formatBytes(limit)}; a line that long cannot be read safely (raise MLGATE_MAX_RECORD_SIZE if it is meant to be)`,
+  );
+}
