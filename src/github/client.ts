@@ -81,3 +81,9 @@ export function httpStatusOf(e: unknown): number | undefined {
   if (typeof e === "object" && e !== null && "status" in e && typeof e.status === "number") return e.status;
   return undefined;
 }
+
+/** An API error in one line, without the documentation link Octokit appends (for messages to users). */
+export function apiErrorText(e: unknown): string {
+  const text = e instanceof Error ? e.message : String(e);
+  return (text.split("\n")[0] ?? "").replace(/ - https:\/\/docs\.github\.com\/\S*$/, "");
+}

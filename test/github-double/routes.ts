@@ -25,8 +25,8 @@ export interface RouteInput {
   example: (operationId: string) => unknown;
   /** The request's Accept header. */
   accept: string;
-  /** The raw body of a request that is not JSON (a release asset upload), with its Content-Type. */
-  raw?: Buffer;
+  /** The request's body as sent (a release asset upload is raw bytes), with its Content-Type. */
+  raw: Buffer;
   contentType?: string;
 }
 
@@ -520,7 +520,7 @@ export const ROUTES: Record<string, Route> = {
           status: "422",
         },
       };
-    const asset = { id: r.state.id(), name, data: r.raw ?? Buffer.alloc(0), content_type: r.contentType };
+    const asset = { id: r.state.id(), name, data: r.raw, content_type: r.contentType };
     rel.assets.push(asset);
     return { status: 201, body: assetJson(r, asset, now()) };
   },

@@ -235,7 +235,7 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       documentationUrl: docs,
       example: (id) => validator.example(id),
       accept: req.headers.accept ?? "",
-      ...(binary ? { raw } : {}),
+      raw,
       ...(contentType ? { contentType } : {}),
     });
     rec.responseErrors = validator.validateResponse(m, out.status, out.body);
