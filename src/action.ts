@@ -5,6 +5,7 @@ import { publishArgs } from "./actions/publish-action.js";
 import { onnxCompatArgs } from "./actions/onnx-compat-action.js";
 import { dataValidationArgs } from "./actions/data-validation-action.js";
 import { modelValidationArgs } from "./actions/model-validation-action.js";
+import { deployArgs } from "./actions/deploy-action.js";
 
 /**
  * Entry of every composite action: `node dist/action.js <action>`. Each action turns its inputs
@@ -19,6 +20,7 @@ export const ACTIONS: Record<string, ActionArgs> = {
   "model-validation": modelValidationArgs,
   "onnx-compat": onnxCompatArgs,
   publish: publishArgs,
+  deploy: deployArgs,
 };
 
 export async function runAction(name: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {

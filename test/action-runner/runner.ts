@@ -108,6 +108,14 @@ function baseEnv(): Record<string, string> {
   return out;
 }
 
+/** GITHUB_REF, GITHUB_REF_NAME, GITHUB_REF_TYPE and GITHUB_ACTOR for the context's string fields. */
+function refEnv(github: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const names = { ref: "GITHUB_REF", ref_name: "GITHUB_REF_NAME", ref_type: "GITHUB_REF_TYPE", actor: "GITHUB_ACTOR" };
+  for (const [k, v] of Object.entries(names)) if (typeof github[k] === "string") out[v] = github[k];
+  return out;
+}
+
 /** A YAML scalar as the runner sees it: always a string (`default: false` is "false"). */
 function scalar(v: unknown): string {
   return typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : JSON.stringify(v);
@@ -290,6 +298,8 @@ async function runComposite(action: ActionFile, actionDir: string, opts: RunActi
         GITHUB_RUN_ATTEMPT: String(github.run_attempt),
         GITHUB_SERVER_URL: String(github.server_url),
         GITHUB_API_URL: String(github.api_url),
+        // The ref and actor variables, when the context names them (a tag build: refs/tags/v1, v1, tag).
+        ...refEnv(github),
         RUNNER_OS: runner.os,
         RUNNER_ARCH: runner.arch,
         RUNNER_TEMP: runnerTemp,

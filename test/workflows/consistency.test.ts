@@ -35,6 +35,25 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
     inputs: ["github-token", "run-id", "artifact-pattern", "report", "config", "allow-paths"],
     outputs: ["status", "reports"],
   },
+  deploy: {
+    inputs: [
+      "model",
+      "environment",
+      "target",
+      "version",
+      "name",
+      "strategy",
+      "steps",
+      "watch",
+      "require",
+      "reports",
+      "config",
+      "github-token",
+      "admin-token",
+      "allow-paths",
+    ],
+    outputs: ["status", "outcome", "version", "deployed-digest", "previous-version", "deployment-id", "report-path"],
+  },
 };
 
 describe("the action.yml files agree", () => {
@@ -77,7 +96,12 @@ describe("the action.yml files agree", () => {
       id: "run",
       shell: "bash",
       run: `node "$GITHUB_ACTION_PATH/../../dist/action.js" ${folder(rel)}`,
-      env: { INPUTS_JSON: "${{ toJSON(inputs) }}", GITHUB_TOKEN: "${{ inputs.github-token }}" },
+      env: {
+        INPUTS_JSON: "${{ toJSON(inputs) }}",
+        GITHUB_TOKEN: "${{ inputs.github-token }}",
+        // The deploy action's other secret: a target server's admin token, never an argument.
+        ...(folder(rel) === "deploy" ? { MLGATE_ADMIN_TOKEN: "${{ inputs.admin-token }}" } : {}),
+      },
     });
     expect(read(rel)).not.toMatch(/github\.action_path/);
   });
@@ -90,6 +114,17 @@ describe("the action.yml files agree", () => {
     expect(String(upload?.uses)).toMatch(/^actions\/upload-artifact@[0-9a-f]{40}$/);
     expect(upload?.with).toEqual({
       name: `mlgate-${GATES[folder(rel)] ?? ""}\${{ inputs.name && format('-{0}', inputs.name) || '' }}`,
+      path: "${{ steps.run.outputs.report-path || 'mlgate-report/' }}",
+      "if-no-files-found": "warn",
+    });
+  });
+
+  it("deploy uploads its report per environment whatever happened", () => {
+    const steps = load("actions/deploy/action.yml").runs.steps;
+    expect(steps).toHaveLength(6);
+    expect(steps[5]?.if).toBe("always()");
+    expect(steps[5]?.with).toEqual({
+      name: "mlgate-deploy-${{ inputs.environment }}",
       path: "${{ steps.run.outputs.report-path || 'mlgate-report/' }}",
       "if-no-files-found": "warn",
     });

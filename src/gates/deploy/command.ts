@@ -1,5 +1,6 @@
 import type { Command, CommandContext, OptionSpec } from "../../cli/command.js";
 import { ConfigurationError } from "../../core/errors.js";
+import { inGitHubActions } from "../../github/context.js";
 import type { Report } from "../../core/report.js";
 import { ReportsEvidence } from "./evidence-reports.js";
 import { resolveDeployOptions } from "./options.js";
@@ -53,11 +54,12 @@ export const deployCommand: Command = {
   },
   run: async (ctx: CommandContext): Promise<Report> => {
     const reports = ctx.str("reports");
-    if (reports === undefined)
+    // In GitHub Actions the evidence is the gates' check runs (src/github/deploy-ports.ts); elsewhere the reports.
+    if (reports === undefined && !inGitHubActions(ctx.env))
       throw new ConfigurationError(
         "--reports DIR is required: give the folder of the gates' JSON reports (--json) to verify the model against",
       );
-    const dir = ctx.resolvePath(reports, { flag: "--reports", kind: "dir" });
+    const dir = reports === undefined ? undefined : ctx.resolvePath(reports, { flag: "--reports", kind: "dir" });
     const o = resolveDeployOptions(
       {
         model: ctx.str("model"),
@@ -79,9 +81,32 @@ export const deployCommand: Command = {
         progress: ctx.progress,
       },
     );
-    const result = await runDeploy(o, { evidence: new ReportsEvidence(dir, reports) });
+    const ports =
+      dir !== undefined && reports !== undefined
+        ? { evidence: new ReportsEvidence(dir, reports) }
+        : (await import("../../github/deploy-ports.js")).gitHubDeployPorts({
+            env: ctx.env,
+            cwd: ctx.cwd,
+            ...(ctx.str("token") ? { token: ctx.str("token") } : {}),
+            ...(o.tag ? { tag: o.tag } : {}),
+            name: o.name,
+            target: o.target,
+            progress: ctx.progress,
+          });
+    const result = await runDeploy(o, ports);
     // The check run is `mlgate/deploy (ENV)`: --name is the model's name here, not a run suffix.
     result.report.name = o.environment;
+    // The action's outputs (besides status and report-path), through the publisher's step outputs.
+    result.report.metrics = {
+      ...result.report.metrics,
+      outputs: {
+        outcome: result.outputs.status,
+        version: result.outputs.version,
+        "deployed-digest": result.outputs.deployedDigest,
+        "previous-version": result.outputs.previousVersion,
+        "deployment-id": result.outputs.deploymentId,
+      },
+    };
     return result.report;
   },
 };

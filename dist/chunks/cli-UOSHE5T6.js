@@ -5,16 +5,17 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-UCCQGQNK.js";
+} from "./chunk-2KF6Z4TF.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";
-import "./chunk-FK2QC4SI.js";
 import "./chunk-4AVSFZBY.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-K7IQ7JMU.js";
+import "./chunk-YI2FKSZ3.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";
 import "./chunk-LXHLSUIQ.js";

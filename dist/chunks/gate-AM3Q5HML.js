@@ -2,23 +2,16 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  onnxruntime
-} from "./chunk-GMUZRKW3.js";
-import {
   copyNumbers
 } from "./chunk-24O54POV.js";
+import {
+  onnxruntime
+} from "./chunk-GMUZRKW3.js";
 import {
   assertNotLfsPointer,
   isLfsPointer,
   lfsPointerError
 } from "./chunk-RYB26OIQ.js";
-import {
-  makeRng
-} from "./chunk-QFTAHOAA.js";
-import {
-  sha256File,
-  subjectOf
-} from "./chunk-FK2QC4SI.js";
 import {
   bindCsvSource,
   openDuckDB,
@@ -28,7 +21,14 @@ import {
   sqlString,
   vectorValues
 } from "./chunk-5VLANLTR.js";
+import {
+  makeRng
+} from "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
+import {
+  sha256File,
+  subjectOf
+} from "./chunk-FK2QC4SI.js";
 import {
   createRing,
   labelOk,

@@ -2,6 +2,20 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  csvSource,
+  duckdbScratch,
+  locateCsvRecords,
+  openDuckDB,
+  openTable,
+  plainValue,
+  queryRows,
+  readCsvRejects,
+  sqlIdent,
+  sqlNumber,
+  sqlString,
+  vectorValues
+} from "./chunk-5VLANLTR.js";
+import {
   benjaminiHochberg,
   chiSquareSf,
   ksPValue,
@@ -16,20 +30,6 @@ import {
   sha256File,
   subjectOf
 } from "./chunk-FK2QC4SI.js";
-import {
-  csvSource,
-  duckdbScratch,
-  locateCsvRecords,
-  openDuckDB,
-  openTable,
-  plainValue,
-  queryRows,
-  readCsvRejects,
-  sqlIdent,
-  sqlNumber,
-  sqlString,
-  vectorValues
-} from "./chunk-5VLANLTR.js";
 import {
   LIMITS,
   isWaived,

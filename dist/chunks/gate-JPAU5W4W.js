@@ -4,12 +4,12 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-LZJCAPA6.js";
+} from "./chunk-UASUB64X.js";
+import "./chunk-5VLANLTR.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
-import "./chunk-FK2QC4SI.js";
-import "./chunk-5VLANLTR.js";
 import "./chunk-4AVSFZBY.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";

@@ -3,16 +3,17 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-UCCQGQNK.js";
+} from "./chunk-2KF6Z4TF.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-GD6NZ4UO.js";
 import "./chunk-RYB26OIQ.js";
-import "./chunk-FK2QC4SI.js";
 import "./chunk-4AVSFZBY.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-K7IQ7JMU.js";
+import "./chunk-YI2FKSZ3.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";
 import "./chunk-LXHLSUIQ.js";
@@ -188,12 +189,49 @@ function modelValidationArgs(raw) {
   return args;
 }
 
+// src/actions/deploy-action.ts
+var STRATEGIES = ["direct", "canary", "blue-green"];
+function getInputs4(inputs) {
+  const target = getRequiredInput(inputs, "target");
+  if (!/^(registry:|https?:\/\/|command:)/.test(target))
+    throw new ConfigurationError(`input "target" must be registry:DIR, http(s)://HOST:PORT or command:SCRIPT, not "${target}"`);
+  const out = {
+    model: getRequiredInput(inputs, "model"),
+    environment: getRequiredInput(inputs, "environment"),
+    target,
+    strategy: getChoiceInput(inputs, "strategy", STRATEGIES, "direct"),
+    require: getListInput(inputs, "require"),
+    allowPaths: getAllowPathsInput(inputs)
+  };
+  for (const k of ["version", "name", "steps", "watch", "reports", "config"]) {
+    const v = getOptionalInput(inputs, k);
+    if (v !== void 0) out[k] = v;
+  }
+  if (out.steps !== void 0 && out.strategy !== "canary")
+    throw new ConfigurationError(`input "steps" goes with strategy: canary (the strategy is ${out.strategy})`);
+  return out;
+}
+function deployArgs(raw) {
+  const i = getInputs4(raw);
+  const args = ["deploy", "--model", i.model, "--environment", i.environment, "--target", i.target, "--strategy", i.strategy];
+  pushFlag(args, "--version", i.version);
+  pushFlag(args, "--name", i.name);
+  pushFlag(args, "--steps", i.steps);
+  pushFlag(args, "--watch", i.watch);
+  if (i.require.length) args.push("--require", i.require.join(","));
+  pushFlag(args, "--reports", i.reports);
+  pushFlag(args, "--config", i.config);
+  pushAllowPaths(args, i.allowPaths);
+  return args;
+}
+
 // src/action.ts
 var ACTIONS = {
   "data-validation": dataValidationArgs,
   "model-validation": modelValidationArgs,
   "onnx-compat": onnxCompatArgs,
-  publish: publishArgs
+  publish: publishArgs,
+  deploy: deployArgs
 };
 async function runAction(name, env = process.env) {
   try {

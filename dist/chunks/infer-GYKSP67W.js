@@ -13,17 +13,17 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-LZJCAPA6.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
-import "./chunk-FK2QC4SI.js";
+} from "./chunk-UASUB64X.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
 } from "./chunk-5VLANLTR.js";
+import "./chunk-ZW72TQVB.js";
+import "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-EB4QAQTQ.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-CYBZZBR3.js";

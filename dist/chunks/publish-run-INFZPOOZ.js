@@ -10,12 +10,16 @@ import "./chunk-ENG5Z6VT.js";
 import {
   GitHubPublisher,
   checkRunName,
-  createClient,
-  httpStatusOf,
-  readGitHubContext,
   setStepOutputs
-} from "./chunk-ZQ26HBYR.js";
+} from "./chunk-JZAJU6TY.js";
+import {
+  createClient,
+  httpStatusOf
+} from "./chunk-XAAN3HRV.js";
 import "./chunk-K7IQ7JMU.js";
+import {
+  readGitHubContext
+} from "./chunk-YI2FKSZ3.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,

@@ -24,13 +24,13 @@ import {
   assertNotLfsPointer
 } from "./chunk-RYB26OIQ.js";
 import {
-  sha256File,
-  subjectOf
-} from "./chunk-FK2QC4SI.js";
-import {
   parseBytes,
   parseDuration
 } from "./chunk-4AVSFZBY.js";
+import {
+  sha256File,
+  subjectOf
+} from "./chunk-FK2QC4SI.js";
 import {
   METRICS,
   PRIMARY_METRIC
@@ -49,6 +49,9 @@ import {
   sortChecks,
   writeJsonReport
 } from "./chunk-K7IQ7JMU.js";
+import {
+  inGitHubActions
+} from "./chunk-YI2FKSZ3.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -252,7 +255,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-6Q46SIK7.js");
+    const { main: main2 } = await import("./cli-UOSHE5T6.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -319,7 +322,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-CWAJVIM3.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-INFZPOOZ.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -521,7 +524,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-4UQ2QKA5.js");
+    const { runDataGate } = await import("./gate-JPAU5W4W.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -553,7 +556,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-EQODHBY3.js");
+    const { inferContract } = await import("./infer-GYKSP67W.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -819,7 +822,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-FGSRRKBH.js"),
+    import("./gate-AM3Q5HML.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-YJGEDBIQ.js")
   ]);
@@ -2044,11 +2047,11 @@ var deployCommand = {
   },
   run: async (ctx) => {
     const reports = ctx.str("reports");
-    if (reports === void 0)
+    if (reports === void 0 && !inGitHubActions(ctx.env))
       throw new ConfigurationError(
         "--reports DIR is required: give the folder of the gates' JSON reports (--json) to verify the model against"
       );
-    const dir = ctx.resolvePath(reports, { flag: "--reports", kind: "dir" });
+    const dir = reports === void 0 ? void 0 : ctx.resolvePath(reports, { flag: "--reports", kind: "dir" });
     const o = resolveDeployOptions(
       {
         model: ctx.str("model"),
@@ -2070,8 +2073,27 @@ var deployCommand = {
         progress: ctx.progress
       }
     );
-    const result = await runDeploy(o, { evidence: new ReportsEvidence(dir, reports) });
+    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-RYMRRXWP.js")).gitHubDeployPorts({
+      env: ctx.env,
+      cwd: ctx.cwd,
+      ...ctx.str("token") ? { token: ctx.str("token") } : {},
+      ...o.tag ? { tag: o.tag } : {},
+      name: o.name,
+      target: o.target,
+      progress: ctx.progress
+    });
+    const result = await runDeploy(o, ports);
     result.report.name = o.environment;
+    result.report.metrics = {
+      ...result.report.metrics,
+      outputs: {
+        outcome: result.outputs.status,
+        version: result.outputs.version,
+        "deployed-digest": result.outputs.deployedDigest,
+        "previous-version": result.outputs.previousVersion,
+        "deployment-id": result.outputs.deploymentId
+      }
+    };
     return result.report;
   }
 };
@@ -2216,7 +2238,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-LVLGYCHP.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-7WNU4MOH.js");
   let cmd;
   let ctx;
   let publisher;

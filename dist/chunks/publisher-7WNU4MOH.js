@@ -7,8 +7,10 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-ZQ26HBYR.js";
+} from "./chunk-JZAJU6TY.js";
+import "./chunk-XAAN3HRV.js";
 import "./chunk-K7IQ7JMU.js";
+import "./chunk-YI2FKSZ3.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-6PJPCJ3F.js";
 import "./chunk-YLGC6RT5.js";
