@@ -6,6 +6,7 @@ import { dataCommand, dataInferCommand } from "./gates/data/command.js";
 import { modelCommand, modelMergeCommand } from "./gates/model/command.js";
 import { serveCommand } from "./serve/command.js";
 import { deployCommand } from "./gates/deploy/command.js";
+import { deployRollbackCommand, deployStatusCommand } from "./gates/deploy/manage.js";
 
 /**
  * Every subcommand of `mlgate`, in the order --help lists them. A gate joins this list when it lands.
@@ -17,6 +18,8 @@ export const COMMANDS: Command[] = [
   modelMergeCommand,
   onnxCommand,
   deployCommand,
+  deployStatusCommand,
+  deployRollbackCommand,
   serveCommand,
   publishCommand,
   demoCommand,

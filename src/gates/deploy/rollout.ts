@@ -29,6 +29,8 @@ export class Rollout {
   moved = false;
   phase = "stage";
   private generation: number;
+  /** Called on every phase change: the lock records where the rollout is, for whoever finds it stale. */
+  onPhase?: (phase: string) => Promise<void>;
 
   constructor(
     private readonly o: DeployOptions,
@@ -39,6 +41,11 @@ export class Rollout {
     private readonly parity?: ParityCheck,
   ) {
     this.generation = before.generation;
+  }
+
+  private async setPhase(phase: string): Promise<void> {
+    this.phase = phase;
+    await this.onPhase?.(phase).catch(() => undefined);
   }
 
   private step(phase: string, startedAt: number, rest: Omit<StepRecord, "phase" | "startedAt" | "endedAt">): StepRecord {
@@ -83,7 +90,7 @@ export class Rollout {
     const v = o.version;
     try {
       let t = Date.now();
-      this.phase = "stage";
+      await this.setPhase("stage");
       o.progress(`staging ${o.name} ${v} in ${this.target.description}`);
       const staged = await this.target.stage(o.model, this.fields);
       const stageView: AliasesView = { ...aliasesView(this.before), challenger: v, weight: 0, mode: "split" };
@@ -103,7 +110,7 @@ export class Rollout {
         message: this.steps[this.steps.length - 1]!.message ?? "",
       });
 
-      this.phase = "parity";
+      await this.setPhase("parity");
       t = Date.now();
       const parity: Check =
         servers && this.parity
@@ -142,7 +149,7 @@ export class Rollout {
 
   private async promote(first: boolean): Promise<void> {
     const t = Date.now();
-    this.phase = "promote";
+    await this.setPhase("promote");
     this.o.progress(`promoting ${this.o.version} to champion`);
     const view: AliasesView = {
       champion: this.o.version,
@@ -164,7 +171,7 @@ export class Rollout {
     const weights = this.o.steps.filter((w) => w < 100);
     for (const [i, w] of weights.entries()) {
       const label = `step ${i + 1}/${this.o.steps.length} (${w}%)`;
-      this.phase = label;
+      await this.setPhase(label);
       const t = Date.now();
       this.o.progress(`${label}: ${this.o.version} gets ${w}% of traffic`);
       const view: AliasesView = { ...aliasesView(this.before), challenger: this.o.version, weight: w, mode: "split" };
@@ -199,7 +206,7 @@ export class Rollout {
     const champion = this.before.champion;
     const championP95 = figures(new Map(), before, champion ?? "", null).p95Ms;
     const t = Date.now();
-    this.phase = "switch";
+    await this.setPhase("switch");
     this.o.progress(`switching all traffic from ${champion ?? "none"} to ${this.o.version}`);
     const view: AliasesView = { champion: this.o.version, challenger: null, weight: 0, mode: "split", previous: champion };
     const statuses = await this.traffic(view, "switch", "switch", t);
@@ -225,7 +232,7 @@ export class Rollout {
   /** Returns traffic to exactly what it was before this rollout. */
   async rollback(why: string): Promise<void> {
     const t = Date.now();
-    this.phase = "rollback";
+    await this.setPhase("rollback");
     this.o.progress(`rolling back: ${why}`);
     const view = aliasesView(this.before);
     let message = `traffic restored: champion ${view.champion ?? "none"}${view.challenger ? `, challenger ${view.challenger} at ${view.weight}%` : ""}`;

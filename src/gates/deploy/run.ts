@@ -181,6 +181,7 @@ export async function runDeploy(o: DeployOptions, ports: DeployPorts): Promise<D
       ports.parity ?? (await defaultParity(o, sha256)),
     );
     const r = rollout;
+    r.onPhase = (phase) => target.heartbeat(lock.id, phase);
     heartbeat = setInterval(() => {
       target.heartbeat(lock.id, r.phase).catch(() => undefined);
     }, HEARTBEAT_MS);

@@ -3,9 +3,9 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-2KF6Z4TF.js";
+} from "./chunk-M7B6XVH7.js";
 import "./chunk-APEF4XQO.js";
-import "./chunk-GD6NZ4UO.js";
+import "./chunk-LOPLJTJW.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-4AVSFZBY.js";
 import "./chunk-FK2QC4SI.js";

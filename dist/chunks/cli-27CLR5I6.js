@@ -5,9 +5,9 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-2KF6Z4TF.js";
+} from "./chunk-M7B6XVH7.js";
 import "./chunk-APEF4XQO.js";
-import "./chunk-GD6NZ4UO.js";
+import "./chunk-LOPLJTJW.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-4AVSFZBY.js";
 import "./chunk-FK2QC4SI.js";

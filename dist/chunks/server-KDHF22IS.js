@@ -22,7 +22,7 @@ import {
   updateLock,
   writeAliases,
   writeServerStatus
-} from "./chunk-GD6NZ4UO.js";
+} from "./chunk-LOPLJTJW.js";
 import {
   cleanOrtMessage
 } from "./chunk-JK64J7JW.js";

@@ -10,6 +10,7 @@ import {
   aliasesView,
   appendHistory,
   checkRegistryName,
+  isLockStale,
   listVersions,
   readAliases,
   readHistory,
@@ -19,7 +20,7 @@ import {
   stageVersion,
   updateLock,
   writeAliases
-} from "./chunk-GD6NZ4UO.js";
+} from "./chunk-LOPLJTJW.js";
 import {
   assertNotLfsPointer
 } from "./chunk-RYB26OIQ.js";
@@ -255,7 +256,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-UOSHE5T6.js");
+    const { main: main2 } = await import("./cli-27CLR5I6.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -978,7 +979,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-A454SFJJ.js");
+    const { startServer } = await import("./server-KDHF22IS.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -1389,6 +1390,12 @@ var Rollout = class {
   moved = false;
   phase = "stage";
   generation;
+  /** Called on every phase change: the lock records where the rollout is, for whoever finds it stale. */
+  onPhase;
+  async setPhase(phase) {
+    this.phase = phase;
+    await this.onPhase?.(phase).catch(() => void 0);
+  }
   step(phase, startedAt, rest) {
     const s = { phase, startedAt: new Date(startedAt).toISOString(), endedAt: (/* @__PURE__ */ new Date()).toISOString(), ...rest };
     this.steps.push(s);
@@ -1426,7 +1433,7 @@ var Rollout = class {
     const v = o.version;
     try {
       let t = Date.now();
-      this.phase = "stage";
+      await this.setPhase("stage");
       o.progress(`staging ${o.name} ${v} in ${this.target.description}`);
       const staged = await this.target.stage(o.model, this.fields);
       const stageView = { ...aliasesView(this.before), challenger: v, weight: 0, mode: "split" };
@@ -1445,7 +1452,7 @@ var Rollout = class {
         observed: servers ? `loaded by ${servers} server(s)` : "staged",
         message: this.steps[this.steps.length - 1].message ?? ""
       });
-      this.phase = "parity";
+      await this.setPhase("parity");
       t = Date.now();
       const parity = servers && this.parity ? await this.parity(statuses) : {
         id: "rollout.parity",
@@ -1477,7 +1484,7 @@ var Rollout = class {
   }
   async promote(first) {
     const t = Date.now();
-    this.phase = "promote";
+    await this.setPhase("promote");
     this.o.progress(`promoting ${this.o.version} to champion`);
     const view = {
       champion: this.o.version,
@@ -1496,7 +1503,7 @@ var Rollout = class {
     const weights = this.o.steps.filter((w) => w < 100);
     for (const [i, w] of weights.entries()) {
       const label = `step ${i + 1}/${this.o.steps.length} (${w}%)`;
-      this.phase = label;
+      await this.setPhase(label);
       const t = Date.now();
       this.o.progress(`${label}: ${this.o.version} gets ${w}% of traffic`);
       const view = { ...aliasesView(this.before), challenger: this.o.version, weight: w, mode: "split" };
@@ -1530,7 +1537,7 @@ var Rollout = class {
     const champion = this.before.champion;
     const championP95 = figures(/* @__PURE__ */ new Map(), before, champion ?? "", null).p95Ms;
     const t = Date.now();
-    this.phase = "switch";
+    await this.setPhase("switch");
     this.o.progress(`switching all traffic from ${champion ?? "none"} to ${this.o.version}`);
     const view = { champion: this.o.version, challenger: null, weight: 0, mode: "split", previous: champion };
     const statuses = await this.traffic(view, "switch", "switch", t);
@@ -1555,7 +1562,7 @@ var Rollout = class {
   /** Returns traffic to exactly what it was before this rollout. */
   async rollback(why) {
     const t = Date.now();
-    this.phase = "rollback";
+    await this.setPhase("rollback");
     this.o.progress(`rolling back: ${why}`);
     const view = aliasesView(this.before);
     let message = `traffic restored: champion ${view.champion ?? "none"}${view.challenger ? `, challenger ${view.challenger} at ${view.weight}%` : ""}`;
@@ -1913,6 +1920,7 @@ async function runDeploy(o, ports) {
       ports.parity ?? await defaultParity(o, sha256)
     );
     const r = rollout;
+    r.onPhase = (phase) => target.heartbeat(lock.id, phase);
     heartbeat = setInterval(() => {
       target.heartbeat(lock.id, r.phase).catch(() => void 0);
     }, HEARTBEAT_MS);
@@ -2098,6 +2106,127 @@ var deployCommand = {
   }
 };
 
+// src/gates/deploy/manage.ts
+function targetOf(ctx) {
+  const env = ctx.str("environment");
+  if (!env) throw new ConfigurationError("--environment is required: the environment whose deployment to show or roll back");
+  const environment = checkRegistryName("model name", env, "--environment");
+  const t = ctx.str("target");
+  if (!t) throw new ConfigurationError("--target is required: registry:DIR, http(s)://HOST:PORT or command:SCRIPT");
+  if (!/^(registry:|https?:\/\/|command:)/.test(t))
+    throw new ConfigurationError(`--target "${t}" is not a target; use registry:DIR, http(s)://HOST:PORT or command:SCRIPT`);
+  const name = checkRegistryName("model name", ctx.str("name") ?? environment, ctx.str("name") ? "--name" : "--environment");
+  const o = { target: t, name, cwd: ctx.cwd, env: ctx.env, progress: ctx.progress };
+  if (t.startsWith("registry:")) {
+    const dir = t.slice("registry:".length);
+    if (dir === "") throw new ConfigurationError(`--target "${t}" names no folder; use registry:DIR`);
+    o.targetPath = ctx.resolvePath(dir, { flag: "--target", kind: "dir", mustExist: false });
+  }
+  return { target: openTarget(o), name };
+}
+async function resolveIfStale(target, ctx) {
+  const { lock } = await target.state();
+  if (!lock || !isLockStale(lock)) return void 0;
+  return resolveStale(target, lock, ctx.progress);
+}
+var deployStatusCommand = {
+  name: "deploy status",
+  summary: "What a deploy target serves: champion, challenger and weight, previous version, lock, servers' figures.",
+  usage: ["deploy status --environment ENV --target registry:DIR|http(s)://HOST:PORT [--name NAME]"],
+  description: "A rollout left half-finished by a killed deploy (a stale lock) is rolled back first, and said so.",
+  options: { ...TARGET_OPTIONS },
+  run: async (ctx) => {
+    const { target, name } = targetOf(ctx);
+    const resolved = await resolveIfStale(target, ctx);
+    const s = await target.state();
+    const a = s.aliases;
+    const digest = (v) => {
+      if (v === null) return "none";
+      const m = s.versions.find((x) => x.version === v);
+      return m ? `${v} (sha256 ${m.sha256.slice(0, 12)}${m.tag ? `, tag ${m.tag}` : ""})` : v;
+    };
+    const rows = [
+      ["model", `${name} in ${target.description}`],
+      ["champion", digest(a.champion)],
+      [
+        "challenger",
+        a.challenger === null ? "none" : `${digest(a.challenger)} at ${a.weight}%${a.mode === "shadow" ? " (shadow)" : ""}`
+      ],
+      ["previous", digest(a.previous)],
+      ["generation", String(a.generation)],
+      ["lock", s.lock ? `held by the rollout of ${s.lock.version} (${s.lock.phase}, since ${s.lock.startedAt})` : "none"]
+    ];
+    for (const srv of await target.serving()) {
+      const m = srv.model;
+      const figures2 = m ? Object.values(m.versions).map(
+        (v) => `${v.version} ${v.weight}%: ${v.window.requests} req, ${v.window.errors} err, p95 ${v.window.p95Ms ?? "n/a"} ms`
+      ).join("; ") : "not serving this model";
+      rows.push([
+        "server",
+        `${srv.url} generation ${m?.generation ?? "none"}${m?.error ? ` (error: ${m.error})` : ""}: ${figures2}`
+      ]);
+    }
+    const last = (await target.history()).filter((h) => h.event !== "traffic" && h.event !== "staged").at(-1);
+    if (last)
+      rows.push(["last event", `${last.event} ${last.version ?? ""} at ${last.at}${last.message ? `: ${last.message}` : ""}`]);
+    if (resolved) rows.push(["resolved", resolved]);
+    ctx.stdout.write(`${alignTable(["", ""], rows).slice(2).join("\n")}
+`);
+    return 0;
+  }
+};
+var deployRollbackCommand = {
+  name: "deploy rollback",
+  summary: "Return a deploy target to its previous version (or --to VERSION), under the rollout lock.",
+  usage: ["deploy rollback --environment ENV --target registry:DIR|http(s)://HOST:PORT [--name NAME] [--to VERSION]"],
+  options: {
+    ...TARGET_OPTIONS,
+    to: { type: "string", valueName: "VERSION", description: "Version to return to (default: the previous champion)." }
+  },
+  run: async (ctx) => {
+    const { target, name } = targetOf(ctx);
+    await resolveIfStale(target, ctx);
+    const s = await target.state();
+    const to = ctx.str("to") ?? s.aliases.previous;
+    if (to === null) throw new ConfigurationError(`${name} has no previous version to roll back to; give --to VERSION`);
+    checkRegistryName("version", to, "--to");
+    if (!s.versions.some((v) => v.version === to))
+      throw new ConfigurationError(
+        `--to ${to}: no such version of ${name} in ${target.description} (staged: ${s.versions.map((v) => v.version).join(", ") || "none"})`
+      );
+    if (s.aliases.champion === to && s.aliases.challenger === null) {
+      ctx.stdout.write(`${to} already serves ${name}: nothing to roll back
+`);
+      return 0;
+    }
+    const lock = await target.acquireLock({
+      version: to,
+      environment: ctx.str("environment") ?? name,
+      strategy: "rollback",
+      phase: "rollback",
+      before: aliasesView(s.aliases)
+    });
+    if (!lock.acquired) {
+      ctx.stderr.write(
+        `mlgate deploy rollback: a rollout of ${lock.holder.version} holds the lock (${lock.holder.phase}); try again when it ends
+`
+      );
+      return 1;
+    }
+    try {
+      const view = { champion: to, challenger: null, weight: 0, mode: "split", previous: s.aliases.champion };
+      await target.setTraffic(view, "rollback", s.aliases.generation);
+      const message = `rolled back ${name} from ${s.aliases.champion ?? "none"} to ${to}`;
+      await target.record({ event: "rolled-back", version: to, from: aliasesView(s.aliases), to: view, message });
+      ctx.stdout.write(`${message}
+`);
+      return 0;
+    } finally {
+      await target.releaseLock(lock.lock.id);
+    }
+  }
+};
+
 // src/commands.ts
 var COMMANDS = [
   dataCommand,
@@ -2106,6 +2235,8 @@ var COMMANDS = [
   modelMergeCommand,
   onnxCommand,
   deployCommand,
+  deployStatusCommand,
+  deployRollbackCommand,
   serveCommand,
   publishCommand,
   demoCommand

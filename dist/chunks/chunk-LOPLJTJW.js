@@ -314,6 +314,7 @@ export {
   appendHistory,
   readHistory,
   readLock,
+  isLockStale,
   acquireLock,
   updateLock,
   releaseLock,
