@@ -16,7 +16,7 @@ if (problem) {
   process.exitCode = 2;
 } else {
   try {
-    const { main } = await import("./chunks/cli-27CLR5I6.js");
+    const { main } = await import("./chunks/cli-EMIP26DQ.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

@@ -128,7 +128,24 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
     throw new HttpError(400, `the request body is not valid JSON (${e instanceof Error ? e.message : String(e)})`);
   }
   if (typeof v !== "object" || v === null || Array.isArray(v)) throw new HttpError(400, "the request body must be a JSON object");
+  if (nestingOver(v, MAX_DEPTH))
+    throw new HttpError(400, `the request body nests arrays or objects deeper than ${MAX_DEPTH} levels`);
   return v as Record<string, unknown>;
+}
+
+/** Far beyond any tensor's rank; the recursive walks after this (flattening, shapes) stay shallow. */
+const MAX_DEPTH = 64;
+
+/** Whether a parsed JSON value nests deeper than `max`: iterative, so a hostile depth cannot overflow the stack. */
+function nestingOver(root: object, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== "object" || v === null) continue;
+    if (d > max) return true;
+    for (const c of Array.isArray(v) ? v : Object.values(v)) if (typeof c === "object" && c !== null) stack.push([c, d + 1]);
+  }
+  return false;
 }
 
 /** Sends JSON (an object, or text that already is JSON) unless the response was already answered. */
@@ -147,5 +164,7 @@ export function sendText(res: ServerResponse, status: number, text: string, cont
 
 /** `{"error": "..."}`, as both protocols word errors. */
 export function sendError(res: ServerResponse, e: HttpError, headers: Record<string, string> = {}): void {
+  // The rest of a body over the limit is not read: the connection closes after the answer.
+  if (e.status === 413) res.shouldKeepAlive = false;
   sendJson(res, e.status, { error: e.message, ...e.extra }, headers);
 }

@@ -138,7 +138,13 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
   let drained: (() => void) | undefined;
 
   const handle = async (req: IncomingMessage, res: ServerResponse, started: number): Promise<void> => {
-    const u = new URL(req.url ?? "/", "http://localhost");
+    let u: URL;
+    try {
+      u = new URL(req.url ?? "/", "http://localhost");
+    } catch {
+      // `//%` and the like: a request target the URL parser refuses is the client's mistake.
+      throw new HttpError(400, `the request target ${JSON.stringify((req.url ?? "").slice(0, 100))} is not a valid URL path`);
+    }
     let seg: string[];
     try {
       seg = u.pathname.split("/").slice(1).map(decodeURIComponent);
@@ -214,7 +220,8 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     throw new HttpError(404, `no such endpoint: ${method} ${p}`);
   };
 
-  const server = createServer((req, res) => {
+  // Timeouts are checked every second, not Node's default 30 s, so a trickling client is cut near its bound.
+  const server = createServer({ connectionsCheckingInterval: 1000 }, (req, res) => {
     const started = performance.now();
     inflight++;
     if (closing) res.shouldKeepAlive = false;
