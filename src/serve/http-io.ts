@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { LIMITS } from "../core/limits.js";
 
 /** An answer other than 200 that a handler decides on: the status and one sentence for `{"error"}`. */
 export class HttpError extends Error {
@@ -134,7 +135,7 @@ export function parseJsonObject(body: Buffer): Record<string, unknown> {
 }
 
 /** Far beyond any tensor's rank; the recursive walks after this (flattening, shapes) stay shallow. */
-const MAX_DEPTH = 64;
+const MAX_DEPTH = LIMITS.nestingDepth;
 
 /** Whether a parsed JSON value nests deeper than `max`: iterative, so a hostile depth cannot overflow the stack. */
 function nestingOver(root: object, max: number): boolean {

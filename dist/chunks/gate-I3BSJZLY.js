@@ -4,14 +4,15 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-67JRF4OR.js";
+} from "./chunk-XY4BT7RO.js";
 import "./chunk-KXSZWFWN.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-XIQVTMJ4.js";
+import "./chunk-H5Y6ONBF.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-45FYMQYM.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-DJX5Q6KZ.js";
 import "./chunk-3PEGX5SE.js";

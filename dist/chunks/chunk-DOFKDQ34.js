@@ -40,7 +40,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-H5Y6ONBF.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -256,7 +256,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-EMIP26DQ.js");
+    const { main: main2 } = await import("./cli-ZWTSGBNV.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -323,7 +323,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-EYUG5LRT.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-VBZI6ZB3.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -438,7 +438,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-ZLZPMX6C.js"),
+      import("./gate-UHKEASHN.js"),
       import("./testdata-ZA3I6V2T.js"),
       import("./policy-DH2QPFLC.js")
     ]);
@@ -525,7 +525,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-C7BMZ4FU.js");
+    const { runDataGate } = await import("./gate-I3BSJZLY.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -557,7 +557,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-DJ7VKOSR.js");
+    const { inferContract } = await import("./infer-CIWIT5NZ.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -825,7 +825,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-OWV2YUFT.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-OYLKOS36.js")
+    import("./build-report-43Y74GJI.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -870,7 +870,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-OYLKOS36.js")
+      import("./build-report-43Y74GJI.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -979,7 +979,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-GL2Y2X3A.js");
+    const { startServer } = await import("./server-GJTXAEFA.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {

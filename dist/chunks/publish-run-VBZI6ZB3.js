@@ -5,8 +5,9 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-H5Y6ONBF.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-45FYMQYM.js";
 import {
   GitHubPublisher,
   checkRunName,

@@ -31,19 +31,21 @@ import {
   subjectOf
 } from "./chunk-FK2QC4SI.js";
 import {
-  LIMITS,
   isWaived,
-  limitMessage,
   parseYamlWithSchema,
   re2Engine,
   readLimitedText,
   require__,
   require_dist,
   require_dist2
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-H5Y6ONBF.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
+import {
+  LIMITS,
+  limitMessage
+} from "./chunk-45FYMQYM.js";
 import {
   formatCount
 } from "./chunk-CYBZZBR3.js";

@@ -5,6 +5,11 @@ import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
+  LIMITS,
+  assertTextFileSize,
+  limitMessage
+} from "./chunk-45FYMQYM.js";
+import {
   ConfigurationError
 } from "./chunk-3PEGX5SE.js";
 import {
@@ -15954,49 +15959,6 @@ var import_yaml = __toESM(require_dist2(), 1);
 import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-// src/core/limits.ts
-var LIMITS = {
-  /** A config file, a contract or a contract's json_schema file. */
-  textFileBytes: 1024 * 1024,
-  /** Nested mappings/lists in such a file. */
-  nestingDepth: 64,
-  /** YAML alias (`*name`) expansions in one file: a "billion laughs" needs many more. */
-  yamlAliases: 100,
-  /** Columns a contract may describe. */
-  contractColumns: 1e4,
-  /** `allowed` values in one contract, all columns together. */
-  allowedValues: 1e5,
-  /** Characters in one glob (--model models/*.onnx). */
-  globLength: 1024,
-  /** Folder entries one glob may look at before it gives up. */
-  walkEntries: 2e5,
-  /** Elements of one input tensor the ONNX gate makes up for a model (64 MiB of float32). */
-  synthElements: 16777216,
-  /** Largest declared dimension of an ONNX tensor: onnxruntime and typed arrays stop at 2^31 - 1. */
-  tensorDim: 2 ** 31 - 1,
-  /** A gate's whole run, unless --timeout / timeout: says otherwise. */
-  defaultTimeoutMs: 30 * 60 * 1e3
-};
-var MiB = 1024 * 1024;
-function size(bytes) {
-  const [n, unit] = bytes >= MiB ? [bytes / MiB, "MiB"] : [bytes / 1024, "KiB"];
-  return `${Number.isInteger(n) ? n : n.toFixed(1)} ${unit}`;
-}
-var limitMessage = {
-  fileTooLarge: (where, bytes) => `${where}: is ${size(bytes)}; a config or contract file may be at most ${size(LIMITS.textFileBytes)}`,
-  tooDeep: (where) => `${where}: is nested deeper than ${LIMITS.nestingDepth} levels; flatten it (mlgate's own files need fewer than 10)`,
-  tooManyAliases: (where) => `${where}: expands YAML aliases more than ${LIMITS.yamlAliases} times (a pattern that makes a small file huge); write the values out or use fewer aliases`,
-  tooManyColumns: (where, n) => `${where}: describes ${n.toLocaleString("en-US")} columns; a contract may describe at most ${LIMITS.contractColumns.toLocaleString("en-US")}`,
-  tooManyAllowed: (where, n) => `${where}: lists ${n.toLocaleString("en-US")} allowed values in all; a contract may list at most ${LIMITS.allowedValues.toLocaleString("en-US")} (check a large set with a regex or a reference file's drift instead)`,
-  globTooLong: (where, n) => `${where}: the pattern is ${n.toLocaleString("en-US")} characters; a glob may be at most ${LIMITS.globLength.toLocaleString("en-US")}`,
-  walkTooLarge: (where) => `${where}: looked at ${LIMITS.walkEntries.toLocaleString("en-US")} files and folders without finishing; start the glob in a smaller folder`,
-  dimTooLarge: (where, dim) => `${where}: declares a dimension of ${dim}; onnxruntime allows at most ${LIMITS.tensorDim.toLocaleString("en-US")} (2^31 - 1)`,
-  synthTooLarge: (where, elements) => `${where}: would need ${elements} values to make up its inputs; the ONNX gate makes at most ${LIMITS.synthElements.toLocaleString("en-US")} per input (set smaller sizes in gates.onnx.dims or give --test-data)`
-};
-function assertTextFileSize(where, bytes) {
-  if (bytes > LIMITS.textFileBytes) throw new ConfigurationError(limitMessage.fileTooLarge(where, bytes));
-}
-
 // node_modules/re2js/build/index.js
 var RE2Flags = class RE2Flags2 {
   static FOLD_CASE = 1;
@@ -16962,39 +16924,39 @@ var MachineUTF8Input = class MachineUTF8Input2 extends MachineInputBase {
     if (pos >= this.end) return MachineInputBase.EOF();
     const c = this.bytes[pos] & 255;
     if (c < 128) return c << 3 | 1;
-    let size2;
+    let size;
     let rune;
     let lo = 128;
     let hi = 191;
     if (c >= 194 && c <= 223) {
-      size2 = 2;
+      size = 2;
       rune = c & 31;
     } else if (c >= 224 && c <= 239) {
-      size2 = 3;
+      size = 3;
       rune = c & 15;
       if (c === 224) lo = 160;
       else if (c === 237) hi = 159;
     } else if (c >= 240 && c <= 244) {
-      size2 = 4;
+      size = 4;
       rune = c & 7;
       if (c === 240) lo = 144;
       else if (c === 244) hi = 143;
     } else return MachineUTF8Input2.RUNE_ERROR_STEP;
-    if (pos + size2 > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
+    if (pos + size > this.end) return MachineUTF8Input2.RUNE_ERROR_STEP;
     const c1 = this.bytes[pos + 1] & 255;
     if (c1 < lo || c1 > hi) return MachineUTF8Input2.RUNE_ERROR_STEP;
     rune = rune << 6 | c1 & 63;
-    if (size2 > 2) {
+    if (size > 2) {
       const c2 = this.bytes[pos + 2] & 255;
       if ((c2 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
       rune = rune << 6 | c2 & 63;
-      if (size2 > 3) {
+      if (size > 3) {
         const c3 = this.bytes[pos + 3] & 255;
         if ((c3 & 192) !== 128) return MachineUTF8Input2.RUNE_ERROR_STEP;
         rune = rune << 6 | c3 & 63;
       }
     }
-    return rune << 3 | size2;
+    return rune << 3 | size;
   }
   index(re2, pos) {
     pos += this.start;
@@ -18035,12 +17997,12 @@ var Machine = class Machine2 {
     for (let j = 0; j < lbState.size; j++) this.add(q, lbState.pcs[j], lbState.pos, this.matchcap, 0, flag);
   }
   saveLookbehinds(lbState, q, pos) {
-    let size2 = 0;
+    let size = 0;
     for (let j = 0; j < q.size; j++) {
       const pc = q.densePcs[j];
-      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size2++] = pc;
+      if (this.prog.lbInst[pc] === 1 && Inst.isRuneOp(this.prog.inst[pc].op)) lbState.pcs[size++] = pc;
     }
-    lbState.size = size2;
+    lbState.size = size;
     lbState.pos = pos;
     lbState.lbTable.set(this.lbTable);
   }
@@ -18284,11 +18246,11 @@ var DFA = class DFA2 {
     return this.getState(closure.pcs, stateFlag, ids);
   }
   allocTable(state, anchor) {
-    const size2 = this.numClasses + 1;
-    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size2;
+    const size = this.numClasses + 1;
+    const cost = DFA2.TABLE_OVERHEAD + DFA2.ELEMENT_SIZE * size;
     if (this.memBudget < cost) return null;
     this.memBudget -= cost;
-    const table = new Array(size2).fill(null);
+    const table = new Array(size).fill(null);
     if (anchor === RE2Flags.UNANCHORED) state.next = table;
     else state.nextAnchored = table;
     return table;
@@ -18646,9 +18608,9 @@ var Backtracker = class Backtracker2 {
   }
 };
 var QueueOnePass = class {
-  constructor(size2) {
-    this.sparse = new Uint32Array(size2);
-    this.dense = new Uint32Array(size2);
+  constructor(size) {
+    this.sparse = new Uint32Array(size);
+    this.dense = new Uint32Array(size);
     this.size = 0;
     this.nextIndex = 0;
   }
@@ -20796,43 +20758,43 @@ var Parser = class Parser2 {
     if (!force && this.size !== null) {
       if (this.size.has(re)) return this.size.get(re);
     }
-    let size2 = 0;
+    let size = 0;
     switch (re.op) {
       case Regexp.Op.LITERAL:
-        size2 = re.runes.length;
+        size = re.runes.length;
         break;
       case Regexp.Op.PLB:
       case Regexp.Op.NLB:
       case Regexp.Op.CAPTURE:
       case Regexp.Op.STAR:
-        size2 = 2 + this.calcSize(re.subs[0]);
+        size = 2 + this.calcSize(re.subs[0]);
         break;
       case Regexp.Op.PLUS:
       case Regexp.Op.QUEST:
-        size2 = 1 + this.calcSize(re.subs[0]);
+        size = 1 + this.calcSize(re.subs[0]);
         break;
       case Regexp.Op.CONCAT:
-        for (let sub of re.subs) size2 = size2 + this.calcSize(sub);
+        for (let sub of re.subs) size = size + this.calcSize(sub);
         break;
       case Regexp.Op.ALTERNATE:
-        for (let sub of re.subs) size2 = size2 + this.calcSize(sub);
-        if (re.subs.length > 1) size2 = size2 + re.subs.length - 1;
+        for (let sub of re.subs) size = size + this.calcSize(sub);
+        if (re.subs.length > 1) size = size + re.subs.length - 1;
         break;
       case Regexp.Op.REPEAT: {
         let sub = this.calcSize(re.subs[0]);
         if (re.max === -1) {
-          if (re.min === 0) size2 = 2 + sub;
-          else size2 = 1 + re.min * sub;
+          if (re.min === 0) size = 2 + sub;
+          else size = 1 + re.min * sub;
           break;
         }
-        size2 = re.max * sub + (re.max - re.min);
+        size = re.max * sub + (re.max - re.min);
         break;
       }
     }
-    size2 = Math.max(1, size2);
+    size = Math.max(1, size);
     if (this.size === null) this.size = /* @__PURE__ */ new Map();
-    this.size.set(re, size2);
-    return size2;
+    this.size.set(re, size);
+    return size;
   }
   checkHeight(re) {
     if (this.numRegexp < Parser2.MAX_HEIGHT) return;
@@ -22157,17 +22119,17 @@ var TranslateRegExpString = class TranslateRegExpString2 {
     if (typeof data !== "string") return data;
     let result = "";
     let changed = false;
-    let size2 = data.length;
-    if (size2 === 0) {
+    let size = data.length;
+    if (size === 0) {
       result = "(?:)";
       changed = true;
     }
     let inCharClass = false;
     let i = 0;
-    while (i < size2) {
+    while (i < size) {
       let ch = data[i];
       if (ch === "\\") {
-        if (i + 1 < size2) {
+        if (i + 1 < size) {
           ch = data[i + 1];
           switch (ch) {
             case "\\":
@@ -22175,7 +22137,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               i += 2;
               continue;
             case "c":
-              if (i + 2 < size2) {
+              if (i + 2 < size) {
                 let code = data[i + 2].charCodeAt(0);
                 if (code >= 65 && code <= 90 || code >= 97 && code <= 122) {
                   let val = code % 32;
@@ -22192,12 +22154,12 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               changed = true;
               continue;
             case "u":
-              if (i + 2 < size2) {
+              if (i + 2 < size) {
                 if (data[i + 2] === "{") {
                   let j = i + 3;
                   let hasHex = false;
                   let closed = false;
-                  while (j < size2) {
+                  while (j < size) {
                     const hexChar = data[j];
                     if (hexChar === "}") {
                       closed = true;
@@ -22213,7 +22175,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                     changed = true;
                     continue;
                   }
-                } else if (i + 5 < size2) {
+                } else if (i + 5 < size) {
                   let isHex4 = true;
                   for (let j = 0; j < 4; j++) if (!TranslateRegExpString2.isHexadecimal(data[i + 2 + j])) {
                     isHex4 = false;
@@ -22233,11 +22195,11 @@ var TranslateRegExpString = class TranslateRegExpString2 {
               continue;
             case "x": {
               let isValidHex = false;
-              if (i + 2 < size2 && data[i + 2] === "{") {
+              if (i + 2 < size && data[i + 2] === "{") {
                 let j = i + 3;
                 let hasHex = false;
                 let closed = false;
-                while (j < size2) {
+                while (j < size) {
                   const hexChar = data[j];
                   if (hexChar === "}") {
                     closed = true;
@@ -22248,7 +22210,7 @@ var TranslateRegExpString = class TranslateRegExpString2 {
                   j++;
                 }
                 if (closed && hasHex) isValidHex = true;
-              } else if (i + 3 < size2 && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
+              } else if (i + 3 < size && TranslateRegExpString2.isHexadecimal(data[i + 2]) && TranslateRegExpString2.isHexadecimal(data[i + 3])) isValidHex = true;
               if (isValidHex) {
                 result += "\\x";
                 i += 2;
@@ -22327,8 +22289,8 @@ var TranslateRegExpString = class TranslateRegExpString2 {
         }
         inCharClass = true;
       } else if (ch === "]") inCharClass = false;
-      else if (!inCharClass && ch === "(" && i + 2 < size2 && data[i + 1] === "?" && data[i + 2] === "<") {
-        if (i + 3 < size2 && !"=!>)".includes(data[i + 3])) {
+      else if (!inCharClass && ch === "(" && i + 2 < size && data[i + 1] === "?" && data[i + 2] === "<") {
+        if (i + 3 < size && !"=!>)".includes(data[i + 3])) {
           result += "(?P<";
           i += 3;
           changed = true;
@@ -22921,8 +22883,6 @@ export {
   require__,
   require_dist,
   require_dist2,
-  LIMITS,
-  limitMessage,
   re2Engine,
   parseYamlWithSchema,
   readLimitedText,

@@ -28,6 +28,9 @@ import {
 } from "./chunk-JK64J7JW.js";
 import "./chunk-FK2QC4SI.js";
 import {
+  LIMITS
+} from "./chunk-45FYMQYM.js";
+import {
   TOOL_VERSION
 } from "./chunk-DJX5Q6KZ.js";
 import {
@@ -164,7 +167,7 @@ function parseJsonObject(body) {
     throw new HttpError(400, `the request body nests arrays or objects deeper than ${MAX_DEPTH} levels`);
   return v;
 }
-var MAX_DEPTH = 64;
+var MAX_DEPTH = LIMITS.nestingDepth;
 function nestingOver(root, max) {
   const stack2 = [[root, 1]];
   while (stack2.length) {

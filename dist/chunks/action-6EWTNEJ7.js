@@ -3,15 +3,16 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-YV6TLEEO.js";
+} from "./chunk-DOFKDQ34.js";
 import "./chunk-APEF4XQO.js";
 import "./chunk-LOPLJTJW.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-4AVSFZBY.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-KYPKKBIE.js";
-import "./chunk-XIQVTMJ4.js";
+import "./chunk-H5Y6ONBF.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-45FYMQYM.js";
 import "./chunk-K5UAH6FI.js";
 import "./chunk-YI2FKSZ3.js";
 import "./chunk-CYBZZBR3.js";

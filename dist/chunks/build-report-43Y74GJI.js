@@ -26,8 +26,9 @@ import {
 } from "./chunk-KYPKKBIE.js";
 import {
   isWaived
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-H5Y6ONBF.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-45FYMQYM.js";
 import {
   formatCount
 } from "./chunk-CYBZZBR3.js";

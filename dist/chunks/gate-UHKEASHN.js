@@ -30,8 +30,9 @@ import {
 } from "./chunk-SOCP7RD3.js";
 import {
   isWaived
-} from "./chunk-XIQVTMJ4.js";
+} from "./chunk-H5Y6ONBF.js";
 import "./chunk-ENG5Z6VT.js";
+import "./chunk-45FYMQYM.js";
 import {
   makeReport
 } from "./chunk-DJX5Q6KZ.js";
