@@ -16,7 +16,7 @@ if (problem) {
   process.exitCode = 2;
 } else {
   try {
-    const { runAction } = await import("./chunks/action-6EWTNEJ7.js");
+    const { runAction } = await import("./chunks/action-GPMVCMNX.js");
     process.exitCode = await runAction(process.argv[2]);
   } catch (e) {
     process.stderr.write(`::error::mlgate: ${loadProblem(e)}

@@ -41,6 +41,8 @@ export interface CaseResult {
   gateStatus: Report["status"];
   failed: string[];
   warned: string[];
+  /** Checks not judged because their output depends on a random operator. */
+  random: string[];
   gateWhy?: string;
   /** The gate on the perturbed twin, when onnxruntime reproduces the case: 1 means caught. */
   twin?: 0 | 1 | 2;
@@ -137,7 +139,7 @@ export async function runCase(root: string, name: string): Promise<CaseResult> {
   };
   const dir = path.join(root, name);
   const modelPath = path.join(dir, "model.onnx");
-  const base = { case: name, failed: [] as string[], warned: [] as string[] };
+  const base = { case: name, failed: [] as string[], warned: [] as string[], random: [] as string[] };
   let sets: TestSet[];
   let file: ReturnType<typeof readModelFile>;
   try {
@@ -179,6 +181,7 @@ export async function runCase(root: string, name: string): Promise<CaseResult> {
     gateStatus: r.status,
     failed: r.checks.filter((c) => c.status === "fail").map((c) => c.id),
     warned: r.checks.filter((c) => c.status === "warn").map((c) => c.id),
+    random: r.checks.filter((c) => c.details?.random_ops !== undefined).map((c) => c.id),
     ms: 0,
     cpuMs: 0,
   };
@@ -191,4 +194,19 @@ export async function runCase(root: string, name: string): Promise<CaseResult> {
   out.ms = performance.now() - t0;
   out.cpuMs = cpuMs();
   return out;
+}
+
+/**
+ * Why the gate and onnxruntime alone disagree on a case, or undefined when they agree. "explained"
+ * ones are by design (outputs of random operators are not compared); "unexplained" ones are defects.
+ */
+export function disagreement(r: CaseResult): string | undefined {
+  if (r.ort === "ok" && r.gate !== 0) return "unexplained: false fail";
+  if (r.twin !== undefined && r.twin !== 1)
+    return r.random.length ? "explained: the perturbed output is random" : "unexplained: perturbation missed";
+  if (r.ort !== "ok" && r.ort !== "unreadable" && r.gate === 0)
+    return r.random.length
+      ? "explained: random operator outputs are not compared"
+      : "unexplained: passes what onnxruntime does not reproduce";
+  return undefined;
 }

@@ -180,3 +180,89 @@ describe("opset below onnxruntime's floor", () => {
     });
   });
 });
+
+describe("random operators", () => {
+  const x = { name: "x", type: "FLOAT" as const, shape: [2, 3] };
+
+  it("skip parity and determinism of the outputs they reach; the model's other outputs are still judged", async () => {
+    // y = relu(x) is deterministic; r = relu(x) + noise depends on RandomNormalLike.
+    const model = buildModel({
+      inputs: [x],
+      outputs: [
+        { name: "y", type: "FLOAT", shape: [2, 3] },
+        { name: "r", type: "FLOAT", shape: [2, 3] },
+      ],
+      nodes: [
+        { op: "Relu", inputs: ["x"], outputs: ["y"] },
+        { op: "RandomNormalLike", inputs: ["x"], outputs: ["noise"] },
+        { op: "Add", inputs: ["y", "noise"], outputs: ["r"] },
+      ],
+    });
+    const xs = [-1, 2, -3, 4, -5, 6];
+    const relu6 = xs.map((v) => Math.max(0, v));
+    const good = await runOnnx(
+      setup(model, { inputs: [f32([2, 3], xs)], outputs: [f32([2, 3], relu6), f32([2, 3], [9, 9, 9, 9, 9, 9])] }),
+      withData,
+    );
+    expect(good.code).toBe(0);
+    const why =
+      "Not judged: r depends on RandomNormalLike, whose values are random draws that no reference or second run is meant to match.";
+    for (const id of ["parity.test_data_set_0.r", "determinism.r", "parity.optimization.r"])
+      expect(check(good.report, id)).toMatchObject({ status: "skip", message: why });
+    expect(check(good.report, "parity.test_data_set_0.r").examples).toBeUndefined();
+    for (const id of ["parity.test_data_set_0.y", "determinism.y", "parity.optimization.y", "numeric.r"])
+      expect(check(good.report, id).status).toBe("pass");
+    // The deterministic output's reference moved: still caught.
+    const moved = [...relu6];
+    moved[1] = relu6[1]! + 1;
+    const bad = await runOnnx(
+      setup(model, { inputs: [f32([2, 3], xs)], outputs: [f32([2, 3], moved), f32([2, 3], relu6)] }),
+      withData,
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.report.checks.filter((c) => c.status === "fail").map((c) => c.id)).toEqual(["parity.test_data_set_0.y"]);
+  });
+
+  it("Dropout is random in training mode only", async () => {
+    const dropout = (training: boolean): Uint8Array =>
+      buildModel({
+        inputs: [x],
+        outputs: [{ name: "y", type: "FLOAT", shape: [2, 3] }],
+        initializers: [
+          { name: "ratio", type: "FLOAT", dims: [], values: [0.5] },
+          { name: "training", type: "BOOL", dims: [], values: [training] },
+        ],
+        nodes: [{ op: "Dropout", inputs: ["x", "ratio", "training"], outputs: ["y"] }],
+      });
+    const train = await runOnnx(setup(dropout(true)), ["--model", "m.onnx"]);
+    expect(check(train.report, "determinism.y")).toMatchObject({
+      status: "skip",
+      details: { random_ops: "Dropout (training mode)" },
+    });
+    const infer = await runOnnx(setup(dropout(false)), ["--model", "m.onnx"]);
+    expect(check(infer.report, "determinism.y").status).toBe("pass");
+    expect(check(infer.report, "determinism.y").details?.random_ops).toBeUndefined();
+  });
+
+  it("Dropout fed ratio 0 by every reference set is judged (and a moved reference output is caught)", async () => {
+    const model = buildModel({
+      inputs: [x, { name: "r", type: "FLOAT", shape: [] }],
+      outputs: [{ name: "y", type: "FLOAT", shape: [2, 3] }],
+      initializers: [{ name: "training", type: "BOOL", dims: [], values: [true] }],
+      nodes: [{ op: "Dropout", inputs: ["x", "r", "training"], outputs: ["y"] }],
+    });
+    const xs = [1, 2, 3, 4, 5, 6];
+    const ratio0 = await runOnnx(
+      setup(model, { inputs: [f32([2, 3], xs), f32([], [0])], outputs: [f32([2, 3], [1, 2, 3, 4, 5, 7])] }),
+      withData,
+    );
+    expect(ratio0.code).toBe(1);
+    expect(check(ratio0.report, "parity.test_data_set_0.y").status).toBe("fail");
+    const half = await runOnnx(setup(model, { inputs: [f32([2, 3], xs), f32([], [0.5])], outputs: [f32([2, 3], xs)] }), withData);
+    expect(half.code).toBe(0);
+    expect(check(half.report, "parity.test_data_set_0.y")).toMatchObject({
+      status: "skip",
+      details: { random_ops: "Dropout (training mode)" },
+    });
+  });
+});

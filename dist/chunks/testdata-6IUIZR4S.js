@@ -2,19 +2,13 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  KNOWN_DOMAINS,
-  policyChecks,
-  settleOpsetFloor,
-  targetOrt
-} from "./chunk-SOCP7RD3.js";
-import "./chunk-6TQQBVXB.js";
-import "./chunk-BLR2BRJT.js";
+  readTestData
+} from "./chunk-M7PV6DVA.js";
+import "./chunk-RYB26OIQ.js";
+import "./chunk-AKV7NO36.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  KNOWN_DOMAINS,
-  policyChecks,
-  settleOpsetFloor,
-  targetOrt
+  readTestData
 };

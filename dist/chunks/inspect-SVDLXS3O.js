@@ -10,8 +10,8 @@ import {
   inspectModel,
   readModelFile,
   sniffFormat
-} from "./chunk-6TQQBVXB.js";
-import "./chunk-BLR2BRJT.js";
+} from "./chunk-S473EYMY.js";
+import "./chunk-AKV7NO36.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

@@ -8,7 +8,7 @@ import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
-} from "./chunk-KXSZWFWN.js";
+} from "./chunk-5VLANLTR.js";
 import "./chunk-4AVSFZBY.js";
 import {
   RingWriter,

@@ -20,7 +20,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-KXSZWFWN.js";
+} from "./chunk-5VLANLTR.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";

@@ -7,12 +7,12 @@ import {
   getOctokitOptions,
   require_light,
   retry
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-YLGC6RT5.js";
 import {
   __toESM
 } from "./chunk-EFS5GV5K.js";
 
-// node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+// ../../main/node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 var import_light = __toESM(require_light(), 1);
 var VERSION = "0.0.0-development";
 var noop = () => Promise.resolve();

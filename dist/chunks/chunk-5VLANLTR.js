@@ -18,7 +18,7 @@ function duckdbScratch(conn) {
   return mkdtempSync(path.join(scratchOf.get(conn) ?? os.tmpdir(), "input-"));
 }
 async function openDuckDB(options) {
-  const api = await import("./lib-W6YPIZMU.js");
+  const api = await import("./lib-KU6QKBH3.js");
   const Instance = api.DuckDBInstance ?? api.default.DuckDBInstance;
   const scratch = options.scratch ?? mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
   const instance = await Instance.create(":memory:", {

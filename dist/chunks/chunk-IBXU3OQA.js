@@ -9,7 +9,7 @@ import {
   halfToFloat,
   isFloatType,
   isSupportedType
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-AKV7NO36.js";
 
 // src/gates/onnx/compare.ts
 var DEFAULT_RTOL = 1e-3;

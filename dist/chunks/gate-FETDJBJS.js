@@ -4,13 +4,13 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-XY4BT7RO.js";
-import "./chunk-KXSZWFWN.js";
+} from "./chunk-Z6FO562D.js";
+import "./chunk-5VLANLTR.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-H5Y6ONBF.js";
+import "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
 import "./chunk-CYBZZBR3.js";

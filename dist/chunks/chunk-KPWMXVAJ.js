@@ -70,7 +70,7 @@ function escapeTerminal(value, maxChars = 120) {
   return s;
 }
 
-// node_modules/markdown-table/index.js
+// ../../main/node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
 }

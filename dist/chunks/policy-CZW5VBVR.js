@@ -2,13 +2,19 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  readTestData
-} from "./chunk-IEC4OCPI.js";
-import "./chunk-RYB26OIQ.js";
-import "./chunk-BLR2BRJT.js";
+  KNOWN_DOMAINS,
+  policyChecks,
+  settleOpsetFloor,
+  targetOrt
+} from "./chunk-REPPKAS5.js";
+import "./chunk-S473EYMY.js";
+import "./chunk-AKV7NO36.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  readTestData
+  KNOWN_DOMAINS,
+  policyChecks,
+  settleOpsetFloor,
+  targetOrt
 };

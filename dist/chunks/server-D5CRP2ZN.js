@@ -36,7 +36,7 @@ import {
 import {
   floatToHalf,
   halfToFloat
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-AKV7NO36.js";
 import {
   ConfigurationError,
   errorMessage,

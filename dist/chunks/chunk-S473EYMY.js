@@ -8,7 +8,7 @@ import {
   elementCount,
   onnx,
   toNumber
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-AKV7NO36.js";
 import {
   resolveInFolder
 } from "./chunk-LXHLSUIQ.js";

@@ -5,13 +5,13 @@ import {
   createClient,
   evidenceMarker,
   httpStatusOf
-} from "./chunk-MN732ZTY.js";
+} from "./chunk-XAAN3HRV.js";
 import {
   GITHUB_BODY_LIMIT,
   escapeMarkdown,
   renderJson,
   renderMarkdown
-} from "./chunk-K5UAH6FI.js";
+} from "./chunk-KPWMXVAJ.js";
 import {
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
@@ -26,7 +26,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-YLGC6RT5.js";
 import {
   workspacePath
 } from "./chunk-LXHLSUIQ.js";

@@ -6,9 +6,9 @@ import {
   __require
 } from "./chunk-EFS5GV5K.js";
 
-// node_modules/@duckdb/node-api/lib/configurationOptionDescriptions.js
+// ../../main/node_modules/@duckdb/node-api/lib/configurationOptionDescriptions.js
 var require_configurationOptionDescriptions = __commonJS({
-  "node_modules/@duckdb/node-api/lib/configurationOptionDescriptions.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/configurationOptionDescriptions.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -28,9 +28,9 @@ var require_configurationOptionDescriptions = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/createDuckDBValueConverter.js
+// ../../main/node_modules/@duckdb/node-api/lib/createDuckDBValueConverter.js
 var require_createDuckDBValueConverter = __commonJS({
-  "node_modules/@duckdb/node-api/lib/createDuckDBValueConverter.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/createDuckDBValueConverter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createDuckDBValueConverter = createDuckDBValueConverter;
@@ -49,9 +49,9 @@ var require_createDuckDBValueConverter = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBTypeId.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBTypeId.js
 var require_DuckDBTypeId = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBTypeId.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBTypeId.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBTypeId = void 0;
@@ -103,9 +103,9 @@ var require_DuckDBTypeId = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBLogicalType.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBLogicalType.js
 var require_DuckDBLogicalType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBLogicalType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBLogicalType.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -450,9 +450,9 @@ var require_DuckDBLogicalType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/BaseDuckDBType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/BaseDuckDBType.js
 var require_BaseDuckDBType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/BaseDuckDBType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/BaseDuckDBType.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -490,9 +490,9 @@ var require_BaseDuckDBType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBAnyType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBAnyType.js
 var require_DuckDBAnyType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBAnyType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBAnyType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ANY = exports.DuckDBAnyType = void 0;
@@ -512,9 +512,9 @@ var require_DuckDBAnyType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBArrayType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBArrayType.js
 var require_DuckDBArrayType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBArrayType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBArrayType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBArrayType = void 0;
@@ -556,9 +556,9 @@ var require_DuckDBArrayType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBBigIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBigIntType.js
 var require_DuckDBBigIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBBigIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBigIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BIGINT = exports.DuckDBBigIntType = void 0;
@@ -586,9 +586,9 @@ var require_DuckDBBigIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBBigNumType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBigNumType.js
 var require_DuckDBBigNumType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBBigNumType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBigNumType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BIGNUM = exports.DuckDBBigNumType = void 0;
@@ -616,9 +616,9 @@ var require_DuckDBBigNumType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBBitType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBitType.js
 var require_DuckDBBitType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBBitType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBitType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BIT = exports.DuckDBBitType = void 0;
@@ -638,9 +638,9 @@ var require_DuckDBBitType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBBlobType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBlobType.js
 var require_DuckDBBlobType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBBlobType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBlobType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BLOB = exports.DuckDBBlobType = void 0;
@@ -660,9 +660,9 @@ var require_DuckDBBlobType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBBooleanType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBooleanType.js
 var require_DuckDBBooleanType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBBooleanType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBBooleanType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.BOOLEAN = exports.DuckDBBooleanType = void 0;
@@ -682,9 +682,9 @@ var require_DuckDBBooleanType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/sql.js
+// ../../main/node_modules/@duckdb/node-api/lib/sql.js
 var require_sql = __commonJS({
-  "node_modules/@duckdb/node-api/lib/sql.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/sql.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.quotedString = quotedString;
@@ -698,9 +698,9 @@ var require_sql = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/conversion/displayStringForDuckDBValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/conversion/displayStringForDuckDBValue.js
 var require_displayStringForDuckDBValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/conversion/displayStringForDuckDBValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/conversion/displayStringForDuckDBValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.displayStringForDuckDBValue = displayStringForDuckDBValue;
@@ -717,9 +717,9 @@ var require_displayStringForDuckDBValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBArrayValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBArrayValue.js
 var require_DuckDBArrayValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBArrayValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBArrayValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBArrayValue = void 0;
@@ -741,9 +741,9 @@ var require_DuckDBArrayValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBBitValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBBitValue.js
 var require_DuckDBBitValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBBitValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBBitValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBBitValue = void 0;
@@ -847,9 +847,9 @@ var require_DuckDBBitValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/conversion/bytesFromString.js
+// ../../main/node_modules/@duckdb/node-api/lib/conversion/bytesFromString.js
 var require_bytesFromString = __commonJS({
-  "node_modules/@duckdb/node-api/lib/conversion/bytesFromString.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/conversion/bytesFromString.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.bytesFromString = bytesFromString;
@@ -860,9 +860,9 @@ var require_bytesFromString = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/conversion/stringFromBlob.js
+// ../../main/node_modules/@duckdb/node-api/lib/conversion/stringFromBlob.js
 var require_stringFromBlob = __commonJS({
-  "node_modules/@duckdb/node-api/lib/conversion/stringFromBlob.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/conversion/stringFromBlob.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.stringFromBlob = stringFromBlob;
@@ -899,9 +899,9 @@ var require_stringFromBlob = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBBlobValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBBlobValue.js
 var require_DuckDBBlobValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBBlobValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBBlobValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBBlobValue = void 0;
@@ -931,9 +931,9 @@ var require_DuckDBBlobValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/conversion/dateTimeStringConversion.js
+// ../../main/node_modules/@duckdb/node-api/lib/conversion/dateTimeStringConversion.js
 var require_dateTimeStringConversion = __commonJS({
-  "node_modules/@duckdb/node-api/lib/conversion/dateTimeStringConversion.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/conversion/dateTimeStringConversion.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getDuckDBDateStringFromYearMonthDay = getDuckDBDateStringFromYearMonthDay;
@@ -1146,9 +1146,9 @@ var require_dateTimeStringConversion = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBDateValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBDateValue.js
 var require_DuckDBDateValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBDateValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBDateValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1191,9 +1191,9 @@ var require_DuckDBDateValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/conversion/stringFromDecimal.js
+// ../../main/node_modules/@duckdb/node-api/lib/conversion/stringFromDecimal.js
 var require_stringFromDecimal = __commonJS({
-  "node_modules/@duckdb/node-api/lib/conversion/stringFromDecimal.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/conversion/stringFromDecimal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.stringFromDecimal = stringFromDecimal;
@@ -1247,9 +1247,9 @@ var require_stringFromDecimal = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBDecimalValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBDecimalValue.js
 var require_DuckDBDecimalValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBDecimalValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBDecimalValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1297,9 +1297,9 @@ var require_DuckDBDecimalValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBGeometryValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBGeometryValue.js
 var require_DuckDBGeometryValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBGeometryValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBGeometryValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBGeometryValue = void 0;
@@ -1332,9 +1332,9 @@ var require_DuckDBGeometryValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBIntervalValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBIntervalValue.js
 var require_DuckDBIntervalValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBIntervalValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBIntervalValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBIntervalValue = void 0;
@@ -1360,9 +1360,9 @@ var require_DuckDBIntervalValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBListValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBListValue.js
 var require_DuckDBListValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBListValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBListValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBListValue = void 0;
@@ -1384,9 +1384,9 @@ var require_DuckDBListValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBMapValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBMapValue.js
 var require_DuckDBMapValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBMapValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBMapValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBMapValue = void 0;
@@ -1408,9 +1408,9 @@ var require_DuckDBMapValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBStructValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBStructValue.js
 var require_DuckDBStructValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBStructValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBStructValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBStructValue = void 0;
@@ -1436,9 +1436,9 @@ var require_DuckDBStructValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimeNSValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimeNSValue.js
 var require_DuckDBTimeNSValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimeNSValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimeNSValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBTimeNSValue = void 0;
@@ -1462,9 +1462,9 @@ var require_DuckDBTimeNSValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimestampSecondsValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampSecondsValue.js
 var require_DuckDBTimestampSecondsValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimestampSecondsValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampSecondsValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1499,9 +1499,9 @@ var require_DuckDBTimestampSecondsValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimestampMillisecondsValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampMillisecondsValue.js
 var require_DuckDBTimestampMillisecondsValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimestampMillisecondsValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampMillisecondsValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1536,9 +1536,9 @@ var require_DuckDBTimestampMillisecondsValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimestampNanosecondsValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampNanosecondsValue.js
 var require_DuckDBTimestampNanosecondsValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimestampNanosecondsValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampNanosecondsValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1572,9 +1572,9 @@ var require_DuckDBTimestampNanosecondsValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimestampValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampValue.js
 var require_DuckDBTimestampValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimestampValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1619,9 +1619,9 @@ var require_DuckDBTimestampValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimestampTZValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampTZValue.js
 var require_DuckDBTimestampTZValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimestampTZValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimestampTZValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1666,9 +1666,9 @@ var require_DuckDBTimestampTZValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimeTZValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimeTZValue.js
 var require_DuckDBTimeTZValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimeTZValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimeTZValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1736,9 +1736,9 @@ var require_DuckDBTimeTZValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBTimeValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimeValue.js
 var require_DuckDBTimeValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBTimeValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBTimeValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -1775,9 +1775,9 @@ var require_DuckDBTimeValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBUnionValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBUnionValue.js
 var require_DuckDBUnionValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBUnionValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBUnionValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBUnionValue = void 0;
@@ -1803,9 +1803,9 @@ var require_DuckDBUnionValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBUUIDValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBUUIDValue.js
 var require_DuckDBUUIDValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBUUIDValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBUUIDValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBUUIDValue = void 0;
@@ -1847,17 +1847,17 @@ var require_DuckDBUUIDValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBValue.js
 var require_DuckDBValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/DuckDBVariantValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/DuckDBVariantValue.js
 var require_DuckDBVariantValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/DuckDBVariantValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/DuckDBVariantValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBVariantValue = void 0;
@@ -1881,9 +1881,9 @@ var require_DuckDBVariantValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/values/index.js
+// ../../main/node_modules/@duckdb/node-api/lib/values/index.js
 var require_values = __commonJS({
-  "node_modules/@duckdb/node-api/lib/values/index.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/values/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -1927,9 +1927,9 @@ var require_values = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBDateType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBDateType.js
 var require_DuckDBDateType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBDateType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBDateType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DATE = exports.DuckDBDateType = void 0;
@@ -1965,9 +1965,9 @@ var require_DuckDBDateType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBDecimalType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBDecimalType.js
 var require_DuckDBDecimalType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBDecimalType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBDecimalType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBDecimalType = void 0;
@@ -2016,9 +2016,9 @@ var require_DuckDBDecimalType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBDoubleType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBDoubleType.js
 var require_DuckDBDoubleType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBDoubleType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBDoubleType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DOUBLE = exports.DuckDBDoubleType = void 0;
@@ -2046,9 +2046,9 @@ var require_DuckDBDoubleType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBEnumType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBEnumType.js
 var require_DuckDBEnumType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBEnumType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBEnumType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBEnumType = void 0;
@@ -2145,9 +2145,9 @@ var require_DuckDBEnumType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBFloatType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBFloatType.js
 var require_DuckDBFloatType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBFloatType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBFloatType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.FLOAT = exports.DuckDBFloatType = void 0;
@@ -2175,9 +2175,9 @@ var require_DuckDBFloatType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBGeometryType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBGeometryType.js
 var require_DuckDBGeometryType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBGeometryType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBGeometryType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.GEOMETRY = exports.DuckDBGeometryType = void 0;
@@ -2217,9 +2217,9 @@ var require_DuckDBGeometryType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBHugeIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBHugeIntType.js
 var require_DuckDBHugeIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBHugeIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBHugeIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.HUGEINT = exports.DuckDBHugeIntType = void 0;
@@ -2247,9 +2247,9 @@ var require_DuckDBHugeIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBIntegerLiteralType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBIntegerLiteralType.js
 var require_DuckDBIntegerLiteralType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBIntegerLiteralType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBIntegerLiteralType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.INTEGER_LITERAL = exports.DuckDBIntegerLiteralType = void 0;
@@ -2269,9 +2269,9 @@ var require_DuckDBIntegerLiteralType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBIntegerType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBIntegerType.js
 var require_DuckDBIntegerType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBIntegerType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBIntegerType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.INTEGER = exports.DuckDBIntegerType = void 0;
@@ -2299,9 +2299,9 @@ var require_DuckDBIntegerType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBIntervalType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBIntervalType.js
 var require_DuckDBIntervalType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBIntervalType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBIntervalType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.INTERVAL = exports.DuckDBIntervalType = void 0;
@@ -2321,9 +2321,9 @@ var require_DuckDBIntervalType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBListType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBListType.js
 var require_DuckDBListType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBListType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBListType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBListType = void 0;
@@ -2362,9 +2362,9 @@ var require_DuckDBListType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBMapType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBMapType.js
 var require_DuckDBMapType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBMapType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBMapType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBMapType = void 0;
@@ -2406,9 +2406,9 @@ var require_DuckDBMapType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBSQLNullType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBSQLNullType.js
 var require_DuckDBSQLNullType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBSQLNullType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBSQLNullType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SQLNULL = exports.DuckDBSQLNullType = void 0;
@@ -2428,9 +2428,9 @@ var require_DuckDBSQLNullType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBSmallIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBSmallIntType.js
 var require_DuckDBSmallIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBSmallIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBSmallIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SMALLINT = exports.DuckDBSmallIntType = void 0;
@@ -2458,9 +2458,9 @@ var require_DuckDBSmallIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBStringLiteralType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBStringLiteralType.js
 var require_DuckDBStringLiteralType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBStringLiteralType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBStringLiteralType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.STRING_LITERAL = exports.DuckDBStringLiteralType = void 0;
@@ -2480,9 +2480,9 @@ var require_DuckDBStringLiteralType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBStructType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBStructType.js
 var require_DuckDBStructType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBStructType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBStructType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBStructType = void 0;
@@ -2549,9 +2549,9 @@ var require_DuckDBStructType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimeNSType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimeNSType.js
 var require_DuckDBTimeNSType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimeNSType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimeNSType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TIME_NS = exports.DuckDBTimeNSType = void 0;
@@ -2578,9 +2578,9 @@ var require_DuckDBTimeNSType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimeTZType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimeTZType.js
 var require_DuckDBTimeTZType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimeTZType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimeTZType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TIMETZ = exports.DuckDBTimeTZType = void 0;
@@ -2610,9 +2610,9 @@ var require_DuckDBTimeTZType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimeType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimeType.js
 var require_DuckDBTimeType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimeType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimeType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TIME = exports.DuckDBTimeType = void 0;
@@ -2639,9 +2639,9 @@ var require_DuckDBTimeType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimestampMillisecondsType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampMillisecondsType.js
 var require_DuckDBTimestampMillisecondsType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimestampMillisecondsType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampMillisecondsType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TIMESTAMP_MS = exports.DuckDBTimestampMillisecondsType = void 0;
@@ -2677,9 +2677,9 @@ var require_DuckDBTimestampMillisecondsType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimestampNanosecondsType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampNanosecondsType.js
 var require_DuckDBTimestampNanosecondsType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimestampNanosecondsType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampNanosecondsType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TIMESTAMP_NS = exports.DuckDBTimestampNanosecondsType = void 0;
@@ -2715,9 +2715,9 @@ var require_DuckDBTimestampNanosecondsType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimestampSecondsType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampSecondsType.js
 var require_DuckDBTimestampSecondsType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimestampSecondsType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampSecondsType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TIMESTAMP_S = exports.DuckDBTimestampSecondsType = void 0;
@@ -2753,9 +2753,9 @@ var require_DuckDBTimestampSecondsType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimestampTZType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampTZType.js
 var require_DuckDBTimestampTZType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimestampTZType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampTZType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TIMESTAMPTZ = exports.DuckDBTimestampTZType = void 0;
@@ -2794,9 +2794,9 @@ var require_DuckDBTimestampTZType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTimestampType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampType.js
 var require_DuckDBTimestampType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTimestampType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTimestampType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBTimestampMicrosecondsType = exports.TIMESTAMP = exports.DuckDBTimestampType = void 0;
@@ -2833,9 +2833,9 @@ var require_DuckDBTimestampType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBTinyIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTinyIntType.js
 var require_DuckDBTinyIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBTinyIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBTinyIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.TINYINT = exports.DuckDBTinyIntType = void 0;
@@ -2863,17 +2863,17 @@ var require_DuckDBTinyIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBType.js
 var require_DuckDBType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBUBigIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUBigIntType.js
 var require_DuckDBUBigIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBUBigIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUBigIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.UBIGINT = exports.DuckDBUBigIntType = void 0;
@@ -2901,9 +2901,9 @@ var require_DuckDBUBigIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBUHugeIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUHugeIntType.js
 var require_DuckDBUHugeIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBUHugeIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUHugeIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.UHUGEINT = exports.DuckDBUHugeIntType = void 0;
@@ -2931,9 +2931,9 @@ var require_DuckDBUHugeIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBUIntegerType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUIntegerType.js
 var require_DuckDBUIntegerType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBUIntegerType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUIntegerType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.UINTEGER = exports.DuckDBUIntegerType = void 0;
@@ -2961,9 +2961,9 @@ var require_DuckDBUIntegerType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBUSmallIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUSmallIntType.js
 var require_DuckDBUSmallIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBUSmallIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUSmallIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.USMALLINT = exports.DuckDBUSmallIntType = void 0;
@@ -2991,9 +2991,9 @@ var require_DuckDBUSmallIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBUTinyIntType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUTinyIntType.js
 var require_DuckDBUTinyIntType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBUTinyIntType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUTinyIntType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.UTINYINT = exports.DuckDBUTinyIntType = void 0;
@@ -3021,9 +3021,9 @@ var require_DuckDBUTinyIntType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBUUIDType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUUIDType.js
 var require_DuckDBUUIDType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBUUIDType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUUIDType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.UUID = exports.DuckDBUUIDType = void 0;
@@ -3050,9 +3050,9 @@ var require_DuckDBUUIDType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBUnionType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUnionType.js
 var require_DuckDBUnionType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBUnionType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBUnionType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBUnionType = void 0;
@@ -3119,9 +3119,9 @@ var require_DuckDBUnionType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBVarCharType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBVarCharType.js
 var require_DuckDBVarCharType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBVarCharType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBVarCharType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.VARCHAR = exports.DuckDBVarCharType = void 0;
@@ -3141,9 +3141,9 @@ var require_DuckDBVarCharType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/DuckDBVariantType.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/DuckDBVariantType.js
 var require_DuckDBVariantType = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/DuckDBVariantType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/DuckDBVariantType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.VARIANT = exports.DuckDBVariantType = void 0;
@@ -3163,9 +3163,9 @@ var require_DuckDBVariantType = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/types/index.js
+// ../../main/node_modules/@duckdb/node-api/lib/types/index.js
 var require_types = __commonJS({
-  "node_modules/@duckdb/node-api/lib/types/index.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/types/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -3230,9 +3230,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBType.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBType.js
 var require_DuckDBType2 = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBType.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBType.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -3255,9 +3255,9 @@ var require_DuckDBType2 = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/typeForValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/typeForValue.js
 var require_typeForValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/typeForValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/typeForValue.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.typeForValue = typeForValue;
@@ -3340,9 +3340,9 @@ var require_typeForValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/createValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/createValue.js
 var require_createValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/createValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/createValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3588,9 +3588,9 @@ var require_createValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBAppender.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBAppender.js
 var require_DuckDBAppender = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBAppender.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBAppender.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3754,9 +3754,9 @@ var require_DuckDBAppender = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBClientContext.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBClientContext.js
 var require_DuckDBClientContext = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBClientContext.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBClientContext.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3777,9 +3777,9 @@ var require_DuckDBClientContext = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/vectorRegistry.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/vectorRegistry.js
 var require_vectorRegistry = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/vectorRegistry.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/vectorRegistry.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.vectorRegistry = void 0;
@@ -3787,9 +3787,9 @@ var require_vectorRegistry = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBVector.js
 var require_DuckDBVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3820,9 +3820,9 @@ var require_DuckDBVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBValidity.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBValidity.js
 var require_DuckDBValidity = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBValidity.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBValidity.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3893,9 +3893,9 @@ var require_DuckDBValidity = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBArrayVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBArrayVector.js
 var require_DuckDBArrayVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBArrayVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBArrayVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -3974,9 +3974,9 @@ var require_DuckDBArrayVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/dataAccessors.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/dataAccessors.js
 var require_dataAccessors = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/dataAccessors.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/dataAccessors.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4303,9 +4303,9 @@ var require_dataAccessors = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBBigIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBigIntVector.js
 var require_DuckDBBigIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBBigIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBigIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4365,9 +4365,9 @@ var require_DuckDBBigIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBBigNumVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBigNumVector.js
 var require_DuckDBBigNumVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBBigNumVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBigNumVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4441,9 +4441,9 @@ var require_DuckDBBigNumVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBBitVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBitVector.js
 var require_DuckDBBitVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBBitVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBitVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4518,9 +4518,9 @@ var require_DuckDBBitVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBBlobVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBlobVector.js
 var require_DuckDBBlobVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBBlobVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBlobVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4603,9 +4603,9 @@ var require_DuckDBBlobVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBBooleanVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBooleanVector.js
 var require_DuckDBBooleanVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBBooleanVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBBooleanVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4664,9 +4664,9 @@ var require_DuckDBBooleanVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBDateVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDateVector.js
 var require_DuckDBDateVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBDateVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDateVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4730,9 +4730,9 @@ var require_DuckDBDateVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal128Vector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal128Vector.js
 var require_DuckDBDecimal128Vector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal128Vector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal128Vector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4795,9 +4795,9 @@ var require_DuckDBDecimal128Vector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal16Vector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal16Vector.js
 var require_DuckDBDecimal16Vector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal16Vector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal16Vector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4860,9 +4860,9 @@ var require_DuckDBDecimal16Vector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal32Vector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal32Vector.js
 var require_DuckDBDecimal32Vector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal32Vector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal32Vector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4925,9 +4925,9 @@ var require_DuckDBDecimal32Vector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal64Vector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal64Vector.js
 var require_DuckDBDecimal64Vector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal64Vector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDecimal64Vector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -4990,9 +4990,9 @@ var require_DuckDBDecimal64Vector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBDoubleVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDoubleVector.js
 var require_DuckDBDoubleVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBDoubleVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBDoubleVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5049,9 +5049,9 @@ var require_DuckDBDoubleVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum16Vector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum16Vector.js
 var require_DuckDBEnum16Vector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum16Vector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum16Vector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5109,9 +5109,9 @@ var require_DuckDBEnum16Vector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum32Vector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum32Vector.js
 var require_DuckDBEnum32Vector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum32Vector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum32Vector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5169,9 +5169,9 @@ var require_DuckDBEnum32Vector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum8Vector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum8Vector.js
 var require_DuckDBEnum8Vector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum8Vector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBEnum8Vector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5229,9 +5229,9 @@ var require_DuckDBEnum8Vector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBFloatVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBFloatVector.js
 var require_DuckDBFloatVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBFloatVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBFloatVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5288,9 +5288,9 @@ var require_DuckDBFloatVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBGeometryVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBGeometryVector.js
 var require_DuckDBGeometryVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBGeometryVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBGeometryVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5361,9 +5361,9 @@ var require_DuckDBGeometryVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBHugeIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBHugeIntVector.js
 var require_DuckDBHugeIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBHugeIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBHugeIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5425,9 +5425,9 @@ var require_DuckDBHugeIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBIntegerVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBIntegerVector.js
 var require_DuckDBIntegerVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBIntegerVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBIntegerVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5490,9 +5490,9 @@ var require_DuckDBIntegerVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBIntervalVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBIntervalVector.js
 var require_DuckDBIntervalVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBIntervalVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBIntervalVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5562,9 +5562,9 @@ var require_DuckDBIntervalVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBListVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBListVector.js
 var require_DuckDBListVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBListVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBListVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5706,9 +5706,9 @@ var require_DuckDBListVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBStructVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBStructVector.js
 var require_DuckDBStructVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBStructVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBStructVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5815,9 +5815,9 @@ var require_DuckDBStructVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBMapVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBMapVector.js
 var require_DuckDBMapVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBMapVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBMapVector.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBMapVector = void 0;
@@ -5879,9 +5879,9 @@ var require_DuckDBMapVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBSmallIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBSmallIntVector.js
 var require_DuckDBSmallIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBSmallIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBSmallIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -5944,9 +5944,9 @@ var require_DuckDBSmallIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeNSVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeNSVector.js
 var require_DuckDBTimeNSVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeNSVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeNSVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6007,9 +6007,9 @@ var require_DuckDBTimeNSVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeTZVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeTZVector.js
 var require_DuckDBTimeTZVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeTZVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeTZVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6070,9 +6070,9 @@ var require_DuckDBTimeTZVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeVector.js
 var require_DuckDBTimeVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimeVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6133,9 +6133,9 @@ var require_DuckDBTimeVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampMillisecondsVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampMillisecondsVector.js
 var require_DuckDBTimestampMillisecondsVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampMillisecondsVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampMillisecondsVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6196,9 +6196,9 @@ var require_DuckDBTimestampMillisecondsVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampNanosecondsVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampNanosecondsVector.js
 var require_DuckDBTimestampNanosecondsVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampNanosecondsVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampNanosecondsVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6259,9 +6259,9 @@ var require_DuckDBTimestampNanosecondsVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampSecondsVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampSecondsVector.js
 var require_DuckDBTimestampSecondsVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampSecondsVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampSecondsVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6322,9 +6322,9 @@ var require_DuckDBTimestampSecondsVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampTZVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampTZVector.js
 var require_DuckDBTimestampTZVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampTZVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampTZVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6385,9 +6385,9 @@ var require_DuckDBTimestampTZVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampVector.js
 var require_DuckDBTimestampVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTimestampVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6448,9 +6448,9 @@ var require_DuckDBTimestampVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBTinyIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTinyIntVector.js
 var require_DuckDBTinyIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBTinyIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBTinyIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6513,9 +6513,9 @@ var require_DuckDBTinyIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBUBigIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUBigIntVector.js
 var require_DuckDBUBigIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBUBigIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUBigIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6575,9 +6575,9 @@ var require_DuckDBUBigIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBUHugeIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUHugeIntVector.js
 var require_DuckDBUHugeIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBUHugeIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUHugeIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6639,9 +6639,9 @@ var require_DuckDBUHugeIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBUIntegerVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUIntegerVector.js
 var require_DuckDBUIntegerVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBUIntegerVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUIntegerVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6704,9 +6704,9 @@ var require_DuckDBUIntegerVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBUSmallIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUSmallIntVector.js
 var require_DuckDBUSmallIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBUSmallIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUSmallIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6769,9 +6769,9 @@ var require_DuckDBUSmallIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBUTinyIntVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUTinyIntVector.js
 var require_DuckDBUTinyIntVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBUTinyIntVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUTinyIntVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6834,9 +6834,9 @@ var require_DuckDBUTinyIntVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBUUIDVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUUIDVector.js
 var require_DuckDBUUIDVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBUUIDVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUUIDVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -6896,9 +6896,9 @@ var require_DuckDBUUIDVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBUnionVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUnionVector.js
 var require_DuckDBUnionVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBUnionVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBUnionVector.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBUnionVector = void 0;
@@ -6970,9 +6970,9 @@ var require_DuckDBUnionVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBVarCharVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBVarCharVector.js
 var require_DuckDBVarCharVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBVarCharVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBVarCharVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7048,9 +7048,9 @@ var require_DuckDBVarCharVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/conversion/varintDecode.js
+// ../../main/node_modules/@duckdb/node-api/lib/conversion/varintDecode.js
 var require_varintDecode = __commonJS({
-  "node_modules/@duckdb/node-api/lib/conversion/varintDecode.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/conversion/varintDecode.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.varintDecode = varintDecode;
@@ -7080,9 +7080,9 @@ var require_varintDecode = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/DuckDBVariantVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBVariantVector.js
 var require_DuckDBVariantVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/DuckDBVariantVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/DuckDBVariantVector.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBVariantVector = void 0;
@@ -7462,9 +7462,9 @@ var require_DuckDBVariantVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/createVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/createVector.js
 var require_createVector = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/createVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/createVector.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -7654,9 +7654,9 @@ var require_createVector = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/vectors/index.js
+// ../../main/node_modules/@duckdb/node-api/lib/vectors/index.js
 var require_vectors = __commonJS({
-  "node_modules/@duckdb/node-api/lib/vectors/index.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/vectors/index.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -7722,9 +7722,9 @@ var require_vectors = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBVector.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBVector.js
 var require_DuckDBVector2 = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBVector.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBVector.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -7747,9 +7747,9 @@ var require_DuckDBVector2 = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBDataChunk.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBDataChunk.js
 var require_DuckDBDataChunk = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBDataChunk.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBDataChunk.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -8058,9 +8058,9 @@ var require_DuckDBDataChunk = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBValueConverters.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBValueConverters.js
 var require_DuckDBValueConverters = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBValueConverters.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBValueConverters.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.unsupportedConverter = unsupportedConverter;
@@ -8335,9 +8335,9 @@ var require_DuckDBValueConverters = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/JSDuckDBValueConverter.js
+// ../../main/node_modules/@duckdb/node-api/lib/JSDuckDBValueConverter.js
 var require_JSDuckDBValueConverter = __commonJS({
-  "node_modules/@duckdb/node-api/lib/JSDuckDBValueConverter.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/JSDuckDBValueConverter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSDuckDBValueConverter = void 0;
@@ -8392,9 +8392,9 @@ var require_JSDuckDBValueConverter = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/JsonDuckDBValueConverter.js
+// ../../main/node_modules/@duckdb/node-api/lib/JsonDuckDBValueConverter.js
 var require_JsonDuckDBValueConverter = __commonJS({
-  "node_modules/@duckdb/node-api/lib/JsonDuckDBValueConverter.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/JsonDuckDBValueConverter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JsonDuckDBValueConverter = void 0;
@@ -8449,9 +8449,9 @@ var require_JsonDuckDBValueConverter = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/convertColumnsFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/convertColumnsFromChunks.js
 var require_convertColumnsFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/convertColumnsFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/convertColumnsFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertColumnsFromChunks = convertColumnsFromChunks;
@@ -8471,9 +8471,9 @@ var require_convertColumnsFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/convertColumnsObjectFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/convertColumnsObjectFromChunks.js
 var require_convertColumnsObjectFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/convertColumnsObjectFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/convertColumnsObjectFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertColumnsObjectFromChunks = convertColumnsObjectFromChunks;
@@ -8496,9 +8496,9 @@ var require_convertColumnsObjectFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/convertRowObjectsFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/convertRowObjectsFromChunks.js
 var require_convertRowObjectsFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/convertRowObjectsFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/convertRowObjectsFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertRowObjectsFromChunks = convertRowObjectsFromChunks;
@@ -8519,9 +8519,9 @@ var require_convertRowObjectsFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/convertRowsFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/convertRowsFromChunks.js
 var require_convertRowsFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/convertRowsFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/convertRowsFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.convertRowsFromChunks = convertRowsFromChunks;
@@ -8538,9 +8538,9 @@ var require_convertRowsFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/getColumnsFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/getColumnsFromChunks.js
 var require_getColumnsFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/getColumnsFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/getColumnsFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getColumnsFromChunks = getColumnsFromChunks;
@@ -8554,9 +8554,9 @@ var require_getColumnsFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/getColumnsObjectFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/getColumnsObjectFromChunks.js
 var require_getColumnsObjectFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/getColumnsObjectFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/getColumnsObjectFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getColumnsObjectFromChunks = getColumnsObjectFromChunks;
@@ -8570,9 +8570,9 @@ var require_getColumnsObjectFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/getRowObjectsFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/getRowObjectsFromChunks.js
 var require_getRowObjectsFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/getRowObjectsFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/getRowObjectsFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRowObjectsFromChunks = getRowObjectsFromChunks;
@@ -8586,9 +8586,9 @@ var require_getRowObjectsFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/getRowsFromChunks.js
+// ../../main/node_modules/@duckdb/node-api/lib/getRowsFromChunks.js
 var require_getRowsFromChunks = __commonJS({
-  "node_modules/@duckdb/node-api/lib/getRowsFromChunks.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/getRowsFromChunks.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRowsFromChunks = getRowsFromChunks;
@@ -8602,9 +8602,9 @@ var require_getRowsFromChunks = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBResult.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBResult.js
 var require_DuckDBResult = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBResult.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBResult.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -8835,9 +8835,9 @@ var require_DuckDBResult = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBMaterializedResult.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBMaterializedResult.js
 var require_DuckDBMaterializedResult = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBMaterializedResult.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBMaterializedResult.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -8865,9 +8865,9 @@ var require_DuckDBMaterializedResult = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/createResult.js
+// ../../main/node_modules/@duckdb/node-api/lib/createResult.js
 var require_createResult = __commonJS({
-  "node_modules/@duckdb/node-api/lib/createResult.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/createResult.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -8887,9 +8887,9 @@ var require_createResult = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBResultReader.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBResultReader.js
 var require_DuckDBResultReader = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBResultReader.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBResultReader.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBResultReader = void 0;
@@ -9084,9 +9084,9 @@ var require_DuckDBResultReader = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/sleep.js
+// ../../main/node_modules/@duckdb/node-api/lib/sleep.js
 var require_sleep = __commonJS({
-  "node_modules/@duckdb/node-api/lib/sleep.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/sleep.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.sleep = sleep;
@@ -9098,9 +9098,9 @@ var require_sleep = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBPendingResult.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBPendingResult.js
 var require_DuckDBPendingResult = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBPendingResult.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBPendingResult.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9163,9 +9163,9 @@ var require_DuckDBPendingResult = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBPreparedStatement.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBPreparedStatement.js
 var require_DuckDBPreparedStatement = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBPreparedStatement.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBPreparedStatement.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9394,9 +9394,9 @@ var require_DuckDBPreparedStatement = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBExtractedStatements.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBExtractedStatements.js
 var require_DuckDBExtractedStatements = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBExtractedStatements.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBExtractedStatements.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9431,9 +9431,9 @@ var require_DuckDBExtractedStatements = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/createConfig.js
+// ../../main/node_modules/@duckdb/node-api/lib/createConfig.js
 var require_createConfig = __commonJS({
-  "node_modules/@duckdb/node-api/lib/createConfig.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/createConfig.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9455,9 +9455,9 @@ var require_createConfig = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBInstanceCache.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBInstanceCache.js
 var require_DuckDBInstanceCache = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBInstanceCache.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBInstanceCache.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9489,9 +9489,9 @@ var require_DuckDBInstanceCache = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBInstance.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBInstance.js
 var require_DuckDBInstance = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBInstance.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBInstance.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9525,9 +9525,9 @@ var require_DuckDBInstance = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementWeakRefCollection.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementWeakRefCollection.js
 var require_DuckDBPreparedStatementWeakRefCollection = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementWeakRefCollection.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementWeakRefCollection.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DuckDBPreparedStatementWeakRefCollection = void 0;
@@ -9559,9 +9559,9 @@ var require_DuckDBPreparedStatementWeakRefCollection = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBConnection.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBConnection.js
 var require_DuckDBConnection = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBConnection.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBConnection.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9770,9 +9770,9 @@ var require_DuckDBConnection = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBDataChunkWriter.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBDataChunkWriter.js
 var require_DuckDBDataChunkWriter = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBDataChunkWriter.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBDataChunkWriter.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9856,17 +9856,17 @@ var require_DuckDBDataChunkWriter = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementCollection.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementCollection.js
 var require_DuckDBPreparedStatementCollection = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementCollection.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBPreparedStatementCollection.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionBindInfo.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionBindInfo.js
 var require_DuckDBScalarFunctionBindInfo = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionBindInfo.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionBindInfo.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9904,9 +9904,9 @@ var require_DuckDBScalarFunctionBindInfo = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInfo.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInfo.js
 var require_DuckDBScalarFunctionInfo = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInfo.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInfo.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9946,9 +9946,9 @@ var require_DuckDBScalarFunctionInfo = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInitInfo.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInitInfo.js
 var require_DuckDBScalarFunctionInitInfo = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInitInfo.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunctionInitInfo.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -9991,9 +9991,9 @@ var require_DuckDBScalarFunctionInitInfo = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBScalarFunction.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunction.js
 var require_DuckDBScalarFunction = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBScalarFunction.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBScalarFunction.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10089,9 +10089,9 @@ var require_DuckDBScalarFunction = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/readValue.js
+// ../../main/node_modules/@duckdb/node-api/lib/readValue.js
 var require_readValue = __commonJS({
-  "node_modules/@duckdb/node-api/lib/readValue.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/readValue.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10108,9 +10108,9 @@ var require_readValue = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBTableFunctionBindInfo.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunctionBindInfo.js
 var require_DuckDBTableFunctionBindInfo = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBTableFunctionBindInfo.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunctionBindInfo.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10168,9 +10168,9 @@ var require_DuckDBTableFunctionBindInfo = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInfo.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInfo.js
 var require_DuckDBTableFunctionInfo = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInfo.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInfo.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10216,9 +10216,9 @@ var require_DuckDBTableFunctionInfo = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInitInfo.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInitInfo.js
 var require_DuckDBTableFunctionInitInfo = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInitInfo.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunctionInitInfo.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10280,9 +10280,9 @@ var require_DuckDBTableFunctionInitInfo = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBTableFunction.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunction.js
 var require_DuckDBTableFunction = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBTableFunction.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBTableFunction.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10369,17 +10369,17 @@ var require_DuckDBTableFunction = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/DuckDBValueConverter.js
+// ../../main/node_modules/@duckdb/node-api/lib/DuckDBValueConverter.js
 var require_DuckDBValueConverter = __commonJS({
-  "node_modules/@duckdb/node-api/lib/DuckDBValueConverter.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/DuckDBValueConverter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// node_modules/@duckdb/node-api/lib/ToDuckDBValueConverter.js
+// ../../main/node_modules/@duckdb/node-api/lib/ToDuckDBValueConverter.js
 var require_ToDuckDBValueConverter = __commonJS({
-  "node_modules/@duckdb/node-api/lib/ToDuckDBValueConverter.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/ToDuckDBValueConverter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.createToDuckDBValueConverter = createToDuckDBValueConverter;
@@ -10398,9 +10398,9 @@ var require_ToDuckDBValueConverter = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/ToDuckDBValueConverters.js
+// ../../main/node_modules/@duckdb/node-api/lib/ToDuckDBValueConverters.js
 var require_ToDuckDBValueConverters = __commonJS({
-  "node_modules/@duckdb/node-api/lib/ToDuckDBValueConverters.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/ToDuckDBValueConverters.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.unwritableConverter = unwritableConverter;
@@ -10562,9 +10562,9 @@ var require_ToDuckDBValueConverters = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/enums.js
+// ../../main/node_modules/@duckdb/node-api/lib/enums.js
 var require_enums = __commonJS({
-  "node_modules/@duckdb/node-api/lib/enums.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/enums.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10577,26 +10577,26 @@ var require_enums = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/JS.js
+// ../../main/node_modules/@duckdb/node-api/lib/JS.js
 var require_JS = __commonJS({
-  "node_modules/@duckdb/node-api/lib/JS.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/JS.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// node_modules/@duckdb/node-api/lib/JSInputTypeForTypeId.js
+// ../../main/node_modules/@duckdb/node-api/lib/JSInputTypeForTypeId.js
 var require_JSInputTypeForTypeId = __commonJS({
-  "node_modules/@duckdb/node-api/lib/JSInputTypeForTypeId.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/JSInputTypeForTypeId.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var DuckDBTypeId_1 = require_DuckDBTypeId();
   }
 });
 
-// node_modules/@duckdb/node-api/lib/JSToDuckDBValueConverter.js
+// ../../main/node_modules/@duckdb/node-api/lib/JSToDuckDBValueConverter.js
 var require_JSToDuckDBValueConverter = __commonJS({
-  "node_modules/@duckdb/node-api/lib/JSToDuckDBValueConverter.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/JSToDuckDBValueConverter.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.JSToDuckDBValueConverter = void 0;
@@ -10655,35 +10655,35 @@ var require_JSToDuckDBValueConverter = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/JSTypeForTypeId.js
+// ../../main/node_modules/@duckdb/node-api/lib/JSTypeForTypeId.js
 var require_JSTypeForTypeId = __commonJS({
-  "node_modules/@duckdb/node-api/lib/JSTypeForTypeId.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/JSTypeForTypeId.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var DuckDBTypeId_1 = require_DuckDBTypeId();
   }
 });
 
-// node_modules/@duckdb/node-api/lib/Json.js
+// ../../main/node_modules/@duckdb/node-api/lib/Json.js
 var require_Json = __commonJS({
-  "node_modules/@duckdb/node-api/lib/Json.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/Json.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
   }
 });
 
-// node_modules/@duckdb/node-api/lib/JsonTypeForTypeId.js
+// ../../main/node_modules/@duckdb/node-api/lib/JsonTypeForTypeId.js
 var require_JsonTypeForTypeId = __commonJS({
-  "node_modules/@duckdb/node-api/lib/JsonTypeForTypeId.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/JsonTypeForTypeId.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var DuckDBTypeId_1 = require_DuckDBTypeId();
   }
 });
 
-// node_modules/@duckdb/node-api/lib/version.js
+// ../../main/node_modules/@duckdb/node-api/lib/version.js
 var require_version = __commonJS({
-  "node_modules/@duckdb/node-api/lib/version.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/version.js"(exports) {
     "use strict";
     var __importDefault = exports && exports.__importDefault || function(mod) {
       return mod && mod.__esModule ? mod : { "default": mod };
@@ -10697,9 +10697,9 @@ var require_version = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/duckdb.js
+// ../../main/node_modules/@duckdb/node-api/lib/duckdb.js
 var require_duckdb = __commonJS({
-  "node_modules/@duckdb/node-api/lib/duckdb.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/duckdb.js"(exports) {
     "use strict";
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
@@ -10780,9 +10780,9 @@ var require_duckdb = __commonJS({
   }
 });
 
-// node_modules/@duckdb/node-api/lib/index.js
+// ../../main/node_modules/@duckdb/node-api/lib/index.js
 var require_lib = __commonJS({
-  "node_modules/@duckdb/node-api/lib/index.js"(exports) {
+  "../../main/node_modules/@duckdb/node-api/lib/index.js"(exports) {
     var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
       if (k2 === void 0) k2 = k;
       var desc = Object.getOwnPropertyDescriptor(m, k);

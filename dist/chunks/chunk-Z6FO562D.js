@@ -14,7 +14,7 @@ import {
   sqlNumber,
   sqlString,
   vectorValues
-} from "./chunk-KXSZWFWN.js";
+} from "./chunk-5VLANLTR.js";
 import {
   benjaminiHochberg,
   chiSquareSf,
@@ -38,7 +38,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-H5Y6ONBF.js";
+} from "./chunk-IJXNO6H4.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-RYB26OIQ.js";
 import {
   decodeTensorFile
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-AKV7NO36.js";
 import {
   resolveInFolder
 } from "./chunk-LXHLSUIQ.js";

@@ -7,13 +7,13 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-NYFDLZJB.js";
-import "./chunk-MN732ZTY.js";
-import "./chunk-K5UAH6FI.js";
+} from "./chunk-3OZ5VQX7.js";
+import "./chunk-XAAN3HRV.js";
+import "./chunk-KPWMXVAJ.js";
 import "./chunk-YI2FKSZ3.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-DJX5Q6KZ.js";
-import "./chunk-MDOPJLM6.js";
+import "./chunk-YLGC6RT5.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

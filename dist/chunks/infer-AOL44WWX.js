@@ -13,18 +13,18 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-XY4BT7RO.js";
+} from "./chunk-Z6FO562D.js";
 import {
   openDuckDB,
   openTable,
   queryRows,
   sqlIdent
-} from "./chunk-KXSZWFWN.js";
+} from "./chunk-5VLANLTR.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
 import "./chunk-FK2QC4SI.js";
-import "./chunk-H5Y6ONBF.js";
+import "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
 import "./chunk-CYBZZBR3.js";

@@ -10,24 +10,24 @@ import {
   planDims,
   synthFeed,
   toleranceFor
-} from "./chunk-MFAXAYBY.js";
+} from "./chunk-IBXU3OQA.js";
 import {
   RUN_OPTIONS
 } from "./chunk-JK64J7JW.js";
 import {
   readTestData
-} from "./chunk-IEC4OCPI.js";
+} from "./chunk-M7PV6DVA.js";
 import "./chunk-RYB26OIQ.js";
 import {
   inspectModel,
   readModelFile
-} from "./chunk-6TQQBVXB.js";
+} from "./chunk-S473EYMY.js";
 import {
   DataType,
   fromOrtTensor,
   halfToFloat,
   toOrtTensor
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-AKV7NO36.js";
 import "./chunk-LXHLSUIQ.js";
 import {
   errorMessage

@@ -7,9 +7,9 @@ import {
   __toESM
 } from "./chunk-EFS5GV5K.js";
 
-// node_modules/@protobufjs/aspromise/index.js
+// ../../main/node_modules/@protobufjs/aspromise/index.js
 var require_aspromise = __commonJS({
-  "node_modules/@protobufjs/aspromise/index.js"(exports, module) {
+  "../../main/node_modules/@protobufjs/aspromise/index.js"(exports, module) {
     "use strict";
     module.exports = asPromise;
     function asPromise(fn, ctx) {
@@ -43,9 +43,9 @@ var require_aspromise = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/base64/index.js
+// ../../main/node_modules/@protobufjs/base64/index.js
 var require_base64 = __commonJS({
-  "node_modules/@protobufjs/base64/index.js"(exports) {
+  "../../main/node_modules/@protobufjs/base64/index.js"(exports) {
     "use strict";
     var base64 = exports;
     base64.length = function length(string) {
@@ -143,9 +143,9 @@ var require_base64 = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/eventemitter/index.js
+// ../../main/node_modules/@protobufjs/eventemitter/index.js
 var require_eventemitter = __commonJS({
-  "node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
+  "../../main/node_modules/@protobufjs/eventemitter/index.js"(exports, module) {
     "use strict";
     module.exports = EventEmitter;
     function EventEmitter() {
@@ -191,9 +191,9 @@ var require_eventemitter = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/float/index.js
+// ../../main/node_modules/@protobufjs/float/index.js
 var require_float = __commonJS({
-  "node_modules/@protobufjs/float/index.js"(exports, module) {
+  "../../main/node_modules/@protobufjs/float/index.js"(exports, module) {
     "use strict";
     module.exports = factory(factory);
     function factory(exports2) {
@@ -385,9 +385,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/inquire/index.js
+// ../../main/node_modules/@protobufjs/inquire/index.js
 var require_inquire = __commonJS({
-  "node_modules/@protobufjs/inquire/index.js"(exports, module) {
+  "../../main/node_modules/@protobufjs/inquire/index.js"(exports, module) {
     "use strict";
     module.exports = inquire;
     function inquire(moduleName) {
@@ -405,9 +405,9 @@ var require_inquire = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/utf8/index.js
+// ../../main/node_modules/@protobufjs/utf8/index.js
 var require_utf8 = __commonJS({
-  "node_modules/@protobufjs/utf8/index.js"(exports) {
+  "../../main/node_modules/@protobufjs/utf8/index.js"(exports) {
     "use strict";
     var utf8 = exports;
     var replacementCharCode = 65533;
@@ -490,9 +490,9 @@ var require_utf8 = __commonJS({
   }
 });
 
-// node_modules/@protobufjs/pool/index.js
+// ../../main/node_modules/@protobufjs/pool/index.js
 var require_pool = __commonJS({
-  "node_modules/@protobufjs/pool/index.js"(exports, module) {
+  "../../main/node_modules/@protobufjs/pool/index.js"(exports, module) {
     "use strict";
     module.exports = pool;
     function pool(alloc, slice, size) {
@@ -516,9 +516,9 @@ var require_pool = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/util/longbits.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/util/longbits.js
 var require_longbits = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/util/longbits.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/util/longbits.js"(exports, module) {
     "use strict";
     module.exports = LongBits;
     var util = require_minimal();
@@ -618,9 +618,9 @@ var require_longbits = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/util/minimal.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/util/minimal.js
 var require_minimal = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/util/minimal.js"(exports) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/util/minimal.js"(exports) {
     "use strict";
     var util = exports;
     util.asPromise = require_aspromise();
@@ -772,9 +772,9 @@ var require_minimal = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/writer.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/writer.js
 var require_writer = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/writer.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/writer.js"(exports, module) {
     "use strict";
     module.exports = Writer;
     var util = require_minimal();
@@ -963,9 +963,9 @@ var require_writer = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/writer_buffer.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/writer_buffer.js
 var require_writer_buffer = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/writer_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferWriter;
     var Writer = require_writer();
@@ -1013,9 +1013,9 @@ var require_writer_buffer = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/reader.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/reader.js
 var require_reader = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/reader.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/reader.js"(exports, module) {
     "use strict";
     module.exports = Reader;
     var util = require_minimal();
@@ -1233,9 +1233,9 @@ var require_reader = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/reader_buffer.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/reader_buffer.js
 var require_reader_buffer = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/reader_buffer.js"(exports, module) {
     "use strict";
     module.exports = BufferReader;
     var Reader = require_reader();
@@ -1256,9 +1256,9 @@ var require_reader_buffer = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/rpc/service.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/rpc/service.js
 var require_service = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/rpc/service.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/rpc/service.js"(exports, module) {
     "use strict";
     module.exports = Service;
     var util = require_minimal();
@@ -1331,26 +1331,26 @@ var require_service = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/rpc.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/rpc.js
 var require_rpc = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/rpc.js"(exports) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/rpc.js"(exports) {
     "use strict";
     var rpc = exports;
     rpc.Service = require_service();
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/roots.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/roots.js
 var require_roots = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/roots.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/roots.js"(exports, module) {
     "use strict";
     module.exports = {};
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/src/index-minimal.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/src/index-minimal.js
 var require_index_minimal = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/src/index-minimal.js"(exports) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/src/index-minimal.js"(exports) {
     "use strict";
     var protobuf = exports;
     protobuf.build = "minimal";
@@ -1371,17 +1371,17 @@ var require_index_minimal = __commonJS({
   }
 });
 
-// node_modules/onnx-proto/node_modules/protobufjs/minimal.js
+// ../../main/node_modules/onnx-proto/node_modules/protobufjs/minimal.js
 var require_minimal2 = __commonJS({
-  "node_modules/onnx-proto/node_modules/protobufjs/minimal.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/node_modules/protobufjs/minimal.js"(exports, module) {
     "use strict";
     module.exports = require_index_minimal();
   }
 });
 
-// node_modules/onnx-proto/dist/onnx.js
+// ../../main/node_modules/onnx-proto/dist/onnx.js
 var require_onnx = __commonJS({
-  "node_modules/onnx-proto/dist/onnx.js"(exports, module) {
+  "../../main/node_modules/onnx-proto/dist/onnx.js"(exports, module) {
     "use strict";
     var $protobuf = require_minimal2();
     var $Reader = $protobuf.Reader;
@@ -6047,6 +6047,7 @@ export {
   elementBytes,
   toNumber,
   elementCount,
+  tensorFromProto,
   decodeTensorFile,
   toOrtTensor,
   fromOrtTensor,

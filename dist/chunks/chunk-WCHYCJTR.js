@@ -40,7 +40,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-H5Y6ONBF.js";
+} from "./chunk-IJXNO6H4.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -49,7 +49,7 @@ import {
   renderMarkdown,
   sortChecks,
   writeJsonReport
-} from "./chunk-K5UAH6FI.js";
+} from "./chunk-KPWMXVAJ.js";
 import {
   inGitHubActions
 } from "./chunk-YI2FKSZ3.js";
@@ -256,7 +256,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-ZWTSGBNV.js");
+    const { main: main2 } = await import("./cli-SI33EI57.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -323,7 +323,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-VBZI6ZB3.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-FPTIDSEJ.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -410,7 +410,7 @@ function modelPaths(ctx, cfg) {
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
   assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
-  const { readModelFile } = await import("./inspect-GRE7HCGF.js");
+  const { readModelFile } = await import("./inspect-SVDLXS3O.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -438,9 +438,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-UHKEASHN.js"),
-      import("./testdata-ZA3I6V2T.js"),
-      import("./policy-DH2QPFLC.js")
+      import("./gate-6BK33ST5.js"),
+      import("./testdata-6IUIZR4S.js"),
+      import("./policy-CZW5VBVR.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -525,7 +525,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-I3BSJZLY.js");
+    const { runDataGate } = await import("./gate-FETDJBJS.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -557,7 +557,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-CIWIT5NZ.js");
+    const { inferContract } = await import("./infer-AOL44WWX.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -823,9 +823,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-OWV2YUFT.js"),
+    import("./gate-IDSVECOY.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-43Y74GJI.js")
+    import("./build-report-WC6VCCDC.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -870,7 +870,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-43Y74GJI.js")
+      import("./build-report-WC6VCCDC.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -979,7 +979,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-GJTXAEFA.js");
+    const { startServer } = await import("./server-D5CRP2ZN.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -2003,7 +2003,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-XZB5CNXC.js");
+  const { parityCheck } = await import("./parity-ZKM3JPTK.js");
   return parityCheck(o, sha256);
 }
 
@@ -2081,7 +2081,7 @@ var deployCommand = {
         progress: ctx.progress
       }
     );
-    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-74Y7CTUL.js")).gitHubDeployPorts({
+    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-RYMRRXWP.js")).gitHubDeployPorts({
       env: ctx.env,
       cwd: ctx.cwd,
       ...ctx.str("token") ? { token: ctx.str("token") } : {},
@@ -2369,7 +2369,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-MBOJB6TL.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-UXYLO4HU.js");
   let cmd;
   let ctx;
   let publisher;

@@ -5,19 +5,19 @@ import {
   configFailOn,
   loadConfig,
   require__
-} from "./chunk-H5Y6ONBF.js";
+} from "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
 import {
   GitHubPublisher,
   checkRunName,
   setStepOutputs
-} from "./chunk-NYFDLZJB.js";
+} from "./chunk-3OZ5VQX7.js";
 import {
   createClient,
   httpStatusOf
-} from "./chunk-MN732ZTY.js";
-import "./chunk-K5UAH6FI.js";
+} from "./chunk-XAAN3HRV.js";
+import "./chunk-KPWMXVAJ.js";
 import {
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
@@ -28,7 +28,7 @@ import {
 } from "./chunk-DJX5Q6KZ.js";
 import {
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-YLGC6RT5.js";
 import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
@@ -50,7 +50,7 @@ function namePattern(glob) {
   return new RegExp(`^${body}$`);
 }
 async function downloadRunArtifacts(ctx, o) {
-  const { DefaultArtifactClient } = await import("./artifact-VBLKEVWZ.js");
+  const { DefaultArtifactClient } = await import("./artifact-F2MF4LQL.js");
   const client = new DefaultArtifactClient();
   const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: ctx.owner, repositoryName: ctx.repo };
   const { artifacts } = await client.listArtifacts({ latest: true, findBy });

@@ -12,7 +12,7 @@ import {
   unravel,
   unstableCheck,
   unsupportedInputs
-} from "./chunk-MFAXAYBY.js";
+} from "./chunk-IBXU3OQA.js";
 import {
   RUN_OPTIONS,
   cleanOrtMessage,
@@ -27,26 +27,31 @@ import {
   settleOpsetFloor,
   targetOrt,
   withModelKey
-} from "./chunk-SOCP7RD3.js";
+} from "./chunk-REPPKAS5.js";
 import {
   isWaived
-} from "./chunk-H5Y6ONBF.js";
+} from "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
 import {
   makeReport
 } from "./chunk-DJX5Q6KZ.js";
 import {
+  DEFAULT_DOMAIN,
+  domainName,
   formatDims,
   inspectModel
-} from "./chunk-6TQQBVXB.js";
+} from "./chunk-S473EYMY.js";
 import {
   dtypeName,
   fromOrtTensor,
   isFloatType,
   numberAt,
+  onnx,
+  tensorFromProto,
+  toNumber,
   toOrtTensor
-} from "./chunk-BLR2BRJT.js";
+} from "./chunk-AKV7NO36.js";
 import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
@@ -410,6 +415,112 @@ function optimizationParity(optimized, plain, cfg, unstable = /* @__PURE__ */ ne
     );
   }
   return checks;
+}
+
+// src/gates/onnx/random.ts
+var RANDOM_OPS = ["Bernoulli", "Multinomial", "RandomNormal", "RandomNormalLike", "RandomUniform", "RandomUniformLike"];
+function subgraphs(n) {
+  return (n.attribute ?? []).flatMap((a) => [...a.g ? [a.g] : [], ...a.graphs ?? []]);
+}
+function constantNumber(name, g, known) {
+  if (!name) return void 0;
+  if (known.length && known.every((f) => f[name])) {
+    const firsts = known.map((f) => f[name].data).map((d) => d.length > 0 && !Array.isArray(d) ? Number(d[0]) : NaN);
+    if (firsts.every((v) => v === firsts[0]) && !Number.isNaN(firsts[0])) return firsts[0];
+  }
+  const init = (g.initializer ?? []).find((t2) => t2.name === name);
+  const t = init ?? (g.node ?? []).find((n) => n.opType === "Constant" && n.output?.includes(name))?.attribute?.find((a) => a.t)?.t;
+  if (!t) return void 0;
+  try {
+    const v = tensorFromProto(t instanceof onnx.TensorProto ? t : onnx.TensorProto.fromObject(t));
+    return v.data.length > 0 && !Array.isArray(v.data) ? Number(v.data[0]) : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function randomOp(n, g, opset, known = []) {
+  if (domainName(n.domain) !== DEFAULT_DOMAIN) return void 0;
+  const op = n.opType ?? "";
+  if (RANDOM_OPS.includes(op)) return op;
+  if (op !== "Dropout") return void 0;
+  if (opset >= 12) {
+    const mode = n.input?.[2];
+    const off = constantNumber(mode, g, known) === 0 || constantNumber(n.input?.[1], g, known) === 0;
+    return mode && !off ? "Dropout (training mode)" : void 0;
+  }
+  if (opset < 7) {
+    const isTest = n.attribute?.find((a) => a.name === "is_test");
+    return isTest && toNumber(isTest.i) === 0 ? "Dropout (training mode)" : void 0;
+  }
+  return void 0;
+}
+function reads(g) {
+  const out = /* @__PURE__ */ new Set();
+  for (const n of g.node ?? []) {
+    for (const i of n.input ?? []) if (i) out.add(i);
+    for (const sub of subgraphs(n)) for (const i of reads(sub)) out.add(i);
+  }
+  return out;
+}
+function randomIn(g, opset) {
+  const found = [];
+  for (const n of g.node ?? []) {
+    const r = randomOp(n, g, opset);
+    if (r) found.push(r);
+    for (const sub of subgraphs(n)) found.push(...randomIn(sub, opset));
+  }
+  return found;
+}
+function randomOutputs(model, known = []) {
+  const g = model.graph;
+  const out = /* @__PURE__ */ new Map();
+  if (!g) return out;
+  const opset = toNumber(model.opsetImport.find((o) => domainName(o.domain) === DEFAULT_DOMAIN)?.version ?? 0);
+  const taint = /* @__PURE__ */ new Map();
+  const nodes = g.node ?? [];
+  const used = nodes.map((n) => [...(n.input ?? []).filter(Boolean), ...subgraphs(n).flatMap((s) => [...reads(s)])]);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    nodes.forEach((n, i) => {
+      const from = /* @__PURE__ */ new Set();
+      const own = randomOp(n, g, opset, known);
+      if (own) from.add(own);
+      for (const sub of subgraphs(n)) for (const r of randomIn(sub, opset)) from.add(r);
+      for (const name of used[i]) for (const r of taint.get(name) ?? []) from.add(r);
+      if (!from.size) return;
+      for (const o of n.output ?? []) {
+        if (!o) continue;
+        const have = taint.get(o) ?? /* @__PURE__ */ new Set();
+        const before = have.size;
+        for (const r of from) have.add(r);
+        if (have.size !== before || !taint.has(o)) {
+          taint.set(o, have);
+          changed = true;
+        }
+      }
+    });
+  }
+  for (const v of g.output ?? []) {
+    const t = taint.get(v.name ?? "");
+    if (t?.size) out.set(v.name ?? "", [...t].sort());
+  }
+  return out;
+}
+var COMPARED = /^(parity|determinism|batch)\./;
+function skipRandomOutputs(checks, random) {
+  if (!random.size) return;
+  for (const c of checks) {
+    const output = c.details?.output;
+    if (typeof output !== "string" || !COMPARED.test(c.id)) continue;
+    const ops = random.get(output);
+    if (!ops) continue;
+    c.status = "skip";
+    c.message = `Not judged: ${output} depends on ${ops.join(", ")}, whose values are random draws that no reference or second run is meant to match.`;
+    delete c.failedRows;
+    delete c.examples;
+    c.details = { ...c.details, random_ops: ops.join(", ") };
+  }
 }
 
 // src/gates/onnx/sections.ts
@@ -801,12 +912,20 @@ async function checkModel(model, subject, input, baseline) {
     await plain.session?.release();
     await optimized.session?.release();
   }
+  skipRandomOutputs(checks, randomOutputs(model.proto, knownInputs(input.testData, info, model.display)));
   settleOpsetFloor(checks, Boolean(plain.session && optimized.session), ran);
   const failed = plain.session ? optimized : plain;
   const load = { disabled: Boolean(plain.session), all: Boolean(optimized.session) };
   if (failed.error) load.error = failed.error;
   if (failed.op) load.op = failed.op;
   return { display: model.display, sha256: subject.sha256, info, load, latency, checks };
+}
+function knownInputs(sets, info, display) {
+  try {
+    return (sets ?? []).map((s) => matchTestSet(s, info.inputs, info.outputs, display).feed);
+  } catch {
+    return [];
+  }
 }
 function waive(checks, waivers) {
   for (const c of checks) {
