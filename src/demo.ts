@@ -55,7 +55,11 @@ export const demoCommand: Command = {
     }
     ctx.stdout.write(`\n${alignTable(["gate", "exit", "verdict", "report"], results).join("\n")}\n`);
     ctx.stdout.write(`\nMarkdown (as posted to a pull request) and JSON reports are in ${out}/.\n`);
-    return worst === 2 ? 2 : 0;
+    ctx.stdout.write(`\n━━ mlgate deploy ━━\n`);
+    const { demoDeploy } = await import("./demo-deploy.js");
+    const deployed = await demoDeploy(ctx, out, config, runMain);
+    ctx.stdout.write(`\n${deployed.line}\n`);
+    return worst === 2 || deployed.code !== 0 ? 2 : 0;
   },
 };
 

@@ -31,6 +31,24 @@ describe("mlgate demo", () => {
         expect(report.subject.sha256).toMatch(/^[0-9a-f]{64}$/);
         expect(readFileSync(path.join(ROOT, out, `${gate}.md`), "utf8")).toMatch(new RegExp(`^## . mlgate/${gate} `));
       }
+      // The demo ends by deploying the validated candidate through a canary to a registry mlgate serve serves.
+      expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(
+        /^Deployed the candidate as churn v1\.1\.0 through a canary \(25% -> 100%\) under \d+ requests; mlgate serve stopped\.$/,
+      );
+      const deploy = JSON.parse(readFileSync(path.join(ROOT, out, "deploy.json"), "utf8")) as {
+        status: string;
+        checks: { id: string; status: string; message?: string }[];
+      };
+      expect(validate(deploy), JSON.stringify(validate.errors)).toBe(true);
+      expect(deploy.status).toBe("pass");
+      expect(deploy.checks.find((c) => c.id === "rollout.parity")?.message).toMatch(/ on the ONNX gate's test data; /);
+      expect(deploy.checks.filter((c) => c.id.startsWith("rollout.")).map((c) => `${c.id}:${c.status}`)).toEqual([
+        "rollout.lock:pass",
+        "rollout.stage:pass",
+        "rollout.parity:pass",
+        "rollout.step.1:pass",
+        "rollout.promote:pass",
+      ]);
       // The planted problems of the example are what the data gate reports.
       const data = JSON.parse(readFileSync(path.join(ROOT, out, "data.json"), "utf8")) as {
         checks: { id: string; status: string; examples?: { line: number }[] }[];

@@ -3,6 +3,7 @@
  * action (src/actions/deploy-action.ts) both build it with resolveDeployOptions from the raw text the
  * user gave, so a flag and an action input are validated by the same words.
  */
+import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Config, OnnxGateConfig } from "../../core/config.js";
 import { ConfigurationError } from "../../core/errors.js";
@@ -205,7 +206,8 @@ export function resolveDeployOptions(raw: RawDeployInputs, ctx: ResolveContext):
   };
   if (onnx.test_data) {
     try {
-      opts.testData = ctx.resolveFile(onnx.test_data, "gates.onnx.test_data");
+      const dir = ctx.resolveDir ? ctx.resolveDir(onnx.test_data, "gates.onnx.test_data") : path.resolve(ctx.cwd, onnx.test_data);
+      if (existsSync(dir) && statSync(dir).isDirectory()) opts.testData = dir;
     } catch {
       // Parity then runs on synthesised rows; the ONNX gate itself reports a missing folder.
     }

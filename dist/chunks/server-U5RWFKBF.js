@@ -5,6 +5,16 @@ import {
   onnxruntime
 } from "./chunk-GMUZRKW3.js";
 import {
+  cleanOrtMessage
+} from "./chunk-JK64J7JW.js";
+import {
+  floatToHalf,
+  halfToFloat
+} from "./chunk-AKV7NO36.js";
+import {
+  LIMITS
+} from "./chunk-45FYMQYM.js";
+import {
   acquireLock,
   aliasesView,
   appendHistory,
@@ -23,20 +33,10 @@ import {
   writeAliases,
   writeServerStatus
 } from "./chunk-LOPLJTJW.js";
-import {
-  cleanOrtMessage
-} from "./chunk-JK64J7JW.js";
 import "./chunk-FK2QC4SI.js";
-import {
-  LIMITS
-} from "./chunk-45FYMQYM.js";
 import {
   TOOL_VERSION
 } from "./chunk-DJX5Q6KZ.js";
-import {
-  floatToHalf,
-  halfToFloat
-} from "./chunk-AKV7NO36.js";
 import {
   ConfigurationError,
   errorMessage,

@@ -2,9 +2,6 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  onnxruntime
-} from "./chunk-GMUZRKW3.js";
-import {
   compareTensors,
   describeWorst,
   planDims,
@@ -12,16 +9,19 @@ import {
   toleranceFor
 } from "./chunk-IBXU3OQA.js";
 import {
-  RUN_OPTIONS
-} from "./chunk-JK64J7JW.js";
+  inspectModel,
+  readModelFile
+} from "./chunk-S473EYMY.js";
 import {
   readTestData
 } from "./chunk-M7PV6DVA.js";
 import "./chunk-RYB26OIQ.js";
 import {
-  inspectModel,
-  readModelFile
-} from "./chunk-S473EYMY.js";
+  onnxruntime
+} from "./chunk-GMUZRKW3.js";
+import {
+  RUN_OPTIONS
+} from "./chunk-JK64J7JW.js";
 import {
   DataType,
   fromOrtTensor,

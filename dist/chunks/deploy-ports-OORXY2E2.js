@@ -11,11 +11,11 @@ import {
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
 import {
-  warning
-} from "./chunk-YLGC6RT5.js";
-import {
   ConfigurationError
 } from "./chunk-3PEGX5SE.js";
+import {
+  warning
+} from "./chunk-YLGC6RT5.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/github/deploy-evidence.ts

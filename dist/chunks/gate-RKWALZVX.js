@@ -4,15 +4,15 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   DUCKDB_MEMORY,
   runDataGate
-} from "./chunk-Z6FO562D.js";
+} from "./chunk-5GZAUQHS.js";
 import "./chunk-5VLANLTR.js";
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
-import "./chunk-FK2QC4SI.js";
 import "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-DJX5Q6KZ.js";
 import "./chunk-3PEGX5SE.js";

@@ -16,6 +16,9 @@ import {
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
 import {
+  workspacePath
+} from "./chunk-LXHLSUIQ.js";
+import {
   STATUS_WORD,
   formatValue
 } from "./chunk-CYBZZBR3.js";
@@ -23,17 +26,14 @@ import {
   countByStatus
 } from "./chunk-DJX5Q6KZ.js";
 import {
+  errorMessage,
+  isConfigurationError
+} from "./chunk-3PEGX5SE.js";
+import {
   error,
   notice,
   warning
 } from "./chunk-YLGC6RT5.js";
-import {
-  workspacePath
-} from "./chunk-LXHLSUIQ.js";
-import {
-  errorMessage,
-  isConfigurationError
-} from "./chunk-3PEGX5SE.js";
 
 // src/github/annotations.ts
 var DEFAULT_MAX_ANNOTATIONS = 200;

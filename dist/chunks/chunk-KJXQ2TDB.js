@@ -6,6 +6,25 @@ import {
   workerSetting
 } from "./chunk-APEF4XQO.js";
 import {
+  METRICS,
+  PRIMARY_METRIC
+} from "./chunk-KYPKKBIE.js";
+import {
+  assertNotLfsPointer
+} from "./chunk-RYB26OIQ.js";
+import {
+  parseBytes,
+  parseDuration
+} from "./chunk-4AVSFZBY.js";
+import {
+  configFailOn,
+  loadConfig,
+  locateConfigMessage
+} from "./chunk-IJXNO6H4.js";
+import {
+  didYouMean
+} from "./chunk-ENG5Z6VT.js";
+import {
   acquireLock,
   aliasesView,
   appendHistory,
@@ -22,28 +41,9 @@ import {
   writeAliases
 } from "./chunk-LOPLJTJW.js";
 import {
-  assertNotLfsPointer
-} from "./chunk-RYB26OIQ.js";
-import {
-  parseBytes,
-  parseDuration
-} from "./chunk-4AVSFZBY.js";
-import {
   sha256File,
   subjectOf
 } from "./chunk-FK2QC4SI.js";
-import {
-  METRICS,
-  PRIMARY_METRIC
-} from "./chunk-KYPKKBIE.js";
-import {
-  configFailOn,
-  loadConfig,
-  locateConfigMessage
-} from "./chunk-IJXNO6H4.js";
-import {
-  didYouMean
-} from "./chunk-ENG5Z6VT.js";
 import {
   escapeTerminal,
   renderMarkdown,
@@ -53,6 +53,11 @@ import {
 import {
   inGitHubActions
 } from "./chunk-YI2FKSZ3.js";
+import {
+  resolveInputPath,
+  workspacePath,
+  workspaceRoot
+} from "./chunk-LXHLSUIQ.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -68,11 +73,6 @@ import {
   exitCodeFor,
   makeReport
 } from "./chunk-DJX5Q6KZ.js";
-import {
-  resolveInputPath,
-  workspacePath,
-  workspaceRoot
-} from "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
   errorMessage,
@@ -256,7 +256,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-SI33EI57.js");
+    const { main: main2 } = await import("./cli-E5OW774L.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync(path2.resolve(ctx.cwd, config))) {
@@ -292,7 +292,15 @@ ${alignTable(["gate", "exit", "verdict", "report"], results).join("\n")}
     ctx.stdout.write(`
 Markdown (as posted to a pull request) and JSON reports are in ${out}/.
 `);
-    return worst === 2 ? 2 : 0;
+    ctx.stdout.write(`
+\u2501\u2501 mlgate deploy \u2501\u2501
+`);
+    const { demoDeploy } = await import("./demo-deploy-KWSYVBFT.js");
+    const deployed = await demoDeploy(ctx, out, config, runMain);
+    ctx.stdout.write(`
+${deployed.line}
+`);
+    return worst === 2 || deployed.code !== 0 ? 2 : 0;
   }
 };
 function quietFlag(ctx) {
@@ -323,7 +331,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-FPTIDSEJ.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-Q566TVMS.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -438,7 +446,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-6BK33ST5.js"),
+      import("./gate-ZHAIAQW3.js"),
       import("./testdata-6IUIZR4S.js"),
       import("./policy-CZW5VBVR.js")
     ]);
@@ -525,7 +533,7 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-FETDJBJS.js");
+    const { runDataGate } = await import("./gate-RKWALZVX.js");
     return runDataGate({
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
@@ -557,7 +565,7 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-AOL44WWX.js");
+    const { inferContract } = await import("./infer-7RI4XH7Y.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
@@ -823,9 +831,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-IDSVECOY.js"),
+    import("./gate-7GR6VELR.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-WC6VCCDC.js")
+    import("./build-report-4YYE6XC5.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -870,7 +878,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-WC6VCCDC.js")
+      import("./build-report-4YYE6XC5.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -979,7 +987,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-D5CRP2ZN.js");
+    const { startServer } = await import("./server-U5RWFKBF.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -1075,6 +1083,7 @@ var ReportsEvidence = class {
 };
 
 // src/gates/deploy/options.ts
+import { existsSync as existsSync2, statSync as statSync4 } from "node:fs";
 import path9 from "node:path";
 var STRATEGIES = ["direct", "canary", "blue-green"];
 var DEFAULT_BUDGETS = { maxErrorRate: 0.01, minRequests: 20 };
@@ -1169,7 +1178,8 @@ function resolveDeployOptions(raw, ctx) {
   };
   if (onnx.test_data) {
     try {
-      opts.testData = ctx.resolveFile(onnx.test_data, "gates.onnx.test_data");
+      const dir = ctx.resolveDir ? ctx.resolveDir(onnx.test_data, "gates.onnx.test_data") : path9.resolve(ctx.cwd, onnx.test_data);
+      if (existsSync2(dir) && statSync4(dir).isDirectory()) opts.testData = dir;
     } catch {
     }
   }
@@ -2003,7 +2013,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-ZKM3JPTK.js");
+  const { parityCheck } = await import("./parity-FXOCVWEM.js");
   return parityCheck(o, sha256);
 }
 
@@ -2081,7 +2091,7 @@ var deployCommand = {
         progress: ctx.progress
       }
     );
-    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-RYMRRXWP.js")).gitHubDeployPorts({
+    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-OORXY2E2.js")).gitHubDeployPorts({
       env: ctx.env,
       cwd: ctx.cwd,
       ...ctx.str("token") ? { token: ctx.str("token") } : {},
@@ -2369,7 +2379,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-UXYLO4HU.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-J5XWOR4P.js");
   let cmd;
   let ctx;
   let publisher;

@@ -12,7 +12,7 @@ import {
   GitHubPublisher,
   checkRunName,
   setStepOutputs
-} from "./chunk-3OZ5VQX7.js";
+} from "./chunk-VH2UEGR6.js";
 import {
   createClient,
   httpStatusOf
@@ -21,19 +21,19 @@ import "./chunk-KPWMXVAJ.js";
 import {
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-CYBZZBR3.js";
 import {
   GATE_NAMES,
   exitCodeFor
 } from "./chunk-DJX5Q6KZ.js";
 import {
-  warning
-} from "./chunk-YLGC6RT5.js";
-import "./chunk-LXHLSUIQ.js";
-import {
   ConfigurationError,
   errorMessage
 } from "./chunk-3PEGX5SE.js";
+import {
+  warning
+} from "./chunk-YLGC6RT5.js";
 import {
   __toESM
 } from "./chunk-EFS5GV5K.js";

@@ -14,12 +14,6 @@ import {
   unsupportedInputs
 } from "./chunk-IBXU3OQA.js";
 import {
-  RUN_OPTIONS,
-  cleanOrtMessage,
-  loadCheck,
-  loadSession
-} from "./chunk-JK64J7JW.js";
-import {
   idSegment,
   installedOrt,
   modelKeys,
@@ -29,19 +23,21 @@ import {
   withModelKey
 } from "./chunk-REPPKAS5.js";
 import {
-  isWaived
-} from "./chunk-IJXNO6H4.js";
-import "./chunk-ENG5Z6VT.js";
-import "./chunk-45FYMQYM.js";
-import {
-  makeReport
-} from "./chunk-DJX5Q6KZ.js";
-import {
   DEFAULT_DOMAIN,
   domainName,
   formatDims,
   inspectModel
 } from "./chunk-S473EYMY.js";
+import {
+  isWaived
+} from "./chunk-IJXNO6H4.js";
+import "./chunk-ENG5Z6VT.js";
+import {
+  RUN_OPTIONS,
+  cleanOrtMessage,
+  loadCheck,
+  loadSession
+} from "./chunk-JK64J7JW.js";
 import {
   dtypeName,
   fromOrtTensor,
@@ -52,7 +48,11 @@ import {
   toNumber,
   toOrtTensor
 } from "./chunk-AKV7NO36.js";
+import "./chunk-45FYMQYM.js";
 import "./chunk-LXHLSUIQ.js";
+import {
+  makeReport
+} from "./chunk-DJX5Q6KZ.js";
 import {
   ConfigurationError,
   errorMessage

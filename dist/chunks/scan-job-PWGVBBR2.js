@@ -5,15 +5,15 @@ import {
   copyNumbers
 } from "./chunk-24O54POV.js";
 import {
+  RingWriter,
+  labelOk
+} from "./chunk-HDVJN2TH.js";
+import {
   openDuckDB,
   sniffCsvSource,
   vectorValues
 } from "./chunk-5VLANLTR.js";
 import "./chunk-4AVSFZBY.js";
-import {
-  RingWriter,
-  labelOk
-} from "./chunk-HDVJN2TH.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 

@@ -5,21 +5,21 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-WCHYCJTR.js";
+} from "./chunk-KJXQ2TDB.js";
 import "./chunk-APEF4XQO.js";
-import "./chunk-LOPLJTJW.js";
+import "./chunk-KYPKKBIE.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-4AVSFZBY.js";
-import "./chunk-FK2QC4SI.js";
-import "./chunk-KYPKKBIE.js";
 import "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
+import "./chunk-LOPLJTJW.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-KPWMXVAJ.js";
 import "./chunk-YI2FKSZ3.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-DJX5Q6KZ.js";
-import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 export {

@@ -3,21 +3,21 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-WCHYCJTR.js";
+} from "./chunk-KJXQ2TDB.js";
 import "./chunk-APEF4XQO.js";
-import "./chunk-LOPLJTJW.js";
+import "./chunk-KYPKKBIE.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-4AVSFZBY.js";
-import "./chunk-FK2QC4SI.js";
-import "./chunk-KYPKKBIE.js";
 import "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
+import "./chunk-LOPLJTJW.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-KPWMXVAJ.js";
 import "./chunk-YI2FKSZ3.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-DJX5Q6KZ.js";
-import "./chunk-LXHLSUIQ.js";
 import {
   ConfigurationError,
   errorMessage,

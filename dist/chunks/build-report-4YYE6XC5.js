@@ -6,6 +6,15 @@ import {
   workerSetting
 } from "./chunk-APEF4XQO.js";
 import {
+  METRICS,
+  allMetrics,
+  aucClasses,
+  higherIsBetter,
+  isConfusionMetric,
+  metricFromConfusion,
+  prepareMetrics
+} from "./chunk-KYPKKBIE.js";
+import {
   benjaminiHochberg,
   chiSquareSf,
   gammaQ,
@@ -15,15 +24,6 @@ import {
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
-import {
-  METRICS,
-  allMetrics,
-  aucClasses,
-  higherIsBetter,
-  isConfusionMetric,
-  metricFromConfusion,
-  prepareMetrics
-} from "./chunk-KYPKKBIE.js";
 import {
   isWaived
 } from "./chunk-IJXNO6H4.js";

@@ -27,10 +27,6 @@ import {
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
-  sha256File,
-  subjectOf
-} from "./chunk-FK2QC4SI.js";
-import {
   isWaived,
   parseYamlWithSchema,
   re2Engine,
@@ -46,6 +42,10 @@ import {
   LIMITS,
   limitMessage
 } from "./chunk-45FYMQYM.js";
+import {
+  sha256File,
+  subjectOf
+} from "./chunk-FK2QC4SI.js";
 import {
   formatCount
 } from "./chunk-CYBZZBR3.js";

@@ -7,15 +7,15 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-3OZ5VQX7.js";
+} from "./chunk-VH2UEGR6.js";
 import "./chunk-XAAN3HRV.js";
 import "./chunk-KPWMXVAJ.js";
 import "./chunk-YI2FKSZ3.js";
+import "./chunk-LXHLSUIQ.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-DJX5Q6KZ.js";
-import "./chunk-YLGC6RT5.js";
-import "./chunk-LXHLSUIQ.js";
 import "./chunk-3PEGX5SE.js";
+import "./chunk-YLGC6RT5.js";
 import "./chunk-EFS5GV5K.js";
 export {
   GitHubPublisher,

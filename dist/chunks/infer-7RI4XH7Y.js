@@ -13,7 +13,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-Z6FO562D.js";
+} from "./chunk-5GZAUQHS.js";
 import {
   openDuckDB,
   openTable,
@@ -23,10 +23,10 @@ import {
 import "./chunk-ZW72TQVB.js";
 import "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
-import "./chunk-FK2QC4SI.js";
 import "./chunk-IJXNO6H4.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
+import "./chunk-FK2QC4SI.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-DJX5Q6KZ.js";
 import "./chunk-3PEGX5SE.js";

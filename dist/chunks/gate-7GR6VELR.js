@@ -5,8 +5,10 @@ import {
   copyNumbers
 } from "./chunk-24O54POV.js";
 import {
-  onnxruntime
-} from "./chunk-GMUZRKW3.js";
+  createRing,
+  labelOk,
+  readRing
+} from "./chunk-HDVJN2TH.js";
 import {
   assertNotLfsPointer,
   isLfsPointer,
@@ -26,17 +28,15 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import "./chunk-4AVSFZBY.js";
 import {
+  didYouMean
+} from "./chunk-ENG5Z6VT.js";
+import {
+  onnxruntime
+} from "./chunk-GMUZRKW3.js";
+import {
   sha256File,
   subjectOf
 } from "./chunk-FK2QC4SI.js";
-import {
-  createRing,
-  labelOk,
-  readRing
-} from "./chunk-HDVJN2TH.js";
-import {
-  didYouMean
-} from "./chunk-ENG5Z6VT.js";
 import {
   formatCount
 } from "./chunk-CYBZZBR3.js";
