@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  GitHubPublisher,
+  enrichReport,
+  publisherFor,
+  stampProvenance,
+  startPublishing
+} from "./chunk-KZ7UPI3O.js";
+import "./chunk-MN732ZTY.js";
+import "./chunk-K5UAH6FI.js";
+import "./chunk-YI2FKSZ3.js";
+import "./chunk-LXHLSUIQ.js";
+import "./chunk-CYBZZBR3.js";
+import "./chunk-DJX5Q6KZ.js";
+import "./chunk-3PEGX5SE.js";
+import "./chunk-MDOPJLM6.js";
+import "./chunk-EFS5GV5K.js";
+export {
+  GitHubPublisher,
+  enrichReport,
+  publisherFor,
+  stampProvenance,
+  startPublishing
+};
