@@ -31,6 +31,12 @@ export function listCases(root: string): string[] {
   return out;
 }
 
+/** N cases spread evenly over the list: deterministic, and covering every operator family. */
+export function sample<T>(all: readonly T[], n: number): T[] {
+  if (n >= all.length) return [...all];
+  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+}
+
 export interface CaseResult {
   case: string;
   /** onnxruntime alone: "ok" reproduces every stored output within the gate's default tolerance. */

@@ -14,17 +14,11 @@
 import { fork } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_ROOT, disagreement, listCases, runCase, type CaseResult } from "./conformance-case.js";
+import { DEFAULT_ROOT, disagreement, listCases, runCase, sample, type CaseResult } from "./conformance-case.js";
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-/** N cases spread evenly over the list: deterministic, and covering every operator family. */
-export function sample<T>(all: readonly T[], n: number): T[] {
-  if (n >= all.length) return [...all];
-  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
 }
 
 function worker(): void {
