@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError } from "../core/errors.js";
 import { sha256File } from "../core/hash.js";
@@ -28,9 +28,18 @@ export async function recordConfig(report: Report, ctx: CommandContext): Promise
 }
 
 /** Where the JSON report goes: --json, or mlgate-report/<gate>.json inside Actions so it can be uploaded. */
+/** A file the user named for a report; a folder there is their mistake, not an internal error. */
+function outputFile(ctx: CommandContext, given: string, flag: string): string {
+  const file = path.resolve(ctx.cwd, given);
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new ConfigurationError(`${flag} ${given}: is a folder; name a file, such as ${path.join(given, "report.json")}`);
+  }
+  return file;
+}
+
 export function jsonPathOf(ctx: CommandContext, report: Report): string | undefined {
   const explicit = ctx.str("json");
-  if (explicit) return path.resolve(ctx.cwd, explicit);
+  if (explicit) return outputFile(ctx, explicit, "--json");
   if (ctx.env.GITHUB_ACTIONS === "true") {
     const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
     return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
@@ -47,7 +56,7 @@ export function emitReport(report: Report, ctx: CommandContext, failOn: FailOn):
   if (jsonPath) writeJsonReport(report, jsonPath);
   const md = ctx.str("markdown");
   if (md) {
-    const file = path.resolve(ctx.cwd, md);
+    const file = outputFile(ctx, md, "--markdown");
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, renderMarkdown(report));
   }

@@ -2,6 +2,8 @@ import type { DuckDBConnection, DuckDBInstance, DuckDBVector } from "@duckdb/nod
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { ConfigurationError, errorMessage } from "./errors.js";
+import { parseBytes } from "./units.js";
 
 // The bundle (scripts/build.mjs) carries @duckdb/node-api's JavaScript and leaves only the native
 // @duckdb/node-bindings outside: loading the package's separate CommonJS files cost 48–56 ms of
@@ -98,6 +100,50 @@ async function lockDown(conn: DuckDBConnection, reads: readonly string[]): Promi
   await conn.run(`SET allowed_directories = ${list(dirs.map((d) => (d.endsWith(path.sep) ? d : d + path.sep)))}`);
   await conn.run("SET enable_external_access = false");
   await conn.run("SET lock_configuration = true");
+}
+
+const MiB = 1024 * 1024;
+/** The least DuckDB is given: below it a wide file's aggregates do not fit even when spilling. */
+export const MIN_MEMORY = 256 * MiB;
+
+/**
+ * DuckDB's memory budget in bytes: `--memory-limit` (as given by `flag`), else `MLGATE_MEMORY_LIMIT`,
+ * else a quarter of the memory available to this process (cgroup limits included), at least 256 MiB.
+ * Past it DuckDB spills to its private temporary folder; what cannot spill ends in outOfMemory's sentence.
+ */
+export function duckdbMemoryLimit(flag: { value: string; name: string } | undefined, env: NodeJS.ProcessEnv): number {
+  const given = flag ?? (env.MLGATE_MEMORY_LIMIT ? { value: env.MLGATE_MEMORY_LIMIT, name: "MLGATE_MEMORY_LIMIT" } : undefined);
+  if (given) {
+    const n = parseBytes(given.value, given.name);
+    if (n < MIN_MEMORY) throw new ConfigurationError(`${given.name} "${given.value}" is below the least DuckDB needs, 256mb`);
+    return n;
+  }
+  const available = typeof process.availableMemory === "function" ? process.availableMemory() : os.freemem();
+  return Math.max(MIN_MEMORY, Math.floor(available / 4));
+}
+
+/** The `--memory-limit` flag of the commands that open DuckDB (data, data infer, model). */
+export const MEMORY_LIMIT_OPTION = {
+  type: "string",
+  valueName: "SIZE",
+  description:
+    "DuckDB's memory budget, e.g. 2gb (default: MLGATE_MEMORY_LIMIT, else a quarter of available memory, at least 256mb); past it, tables spill to a temporary folder.",
+} as const;
+
+/** Bytes as DuckDB's memory_limit setting takes them: `2048MiB`. */
+export function memorySetting(bytes: number): string {
+  return `${Math.floor(bytes / MiB)}MiB`;
+}
+
+/**
+ * A DuckDB out-of-memory error as the one sentence a user can act on (exit 2), or undefined for
+ * any other error. `what` names the work: "reading data.csv", "the data gate".
+ */
+export function outOfMemory(e: unknown, limit: number, what: string): ConfigurationError | undefined {
+  if (!/Out of Memory Error/i.test(errorMessage(e))) return undefined;
+  return new ConfigurationError(
+    `DuckDB ran out of memory (limit ${(limit / 1024 / MiB).toFixed(1)} GiB) in ${what}; raise it with --memory-limit or MLGATE_MEMORY_LIMIT, or give fewer columns`,
+  );
 }
 
 /** A SQL string literal: the only way user text (paths, column names as data) enters SQL. */

@@ -1,6 +1,7 @@
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
+import { duckdbMemoryLimit, MEMORY_LIMIT_OPTION } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { assertNotLfsPointer } from "../../core/lfs.js";
 import { workspacePath, workspaceRoot } from "../../core/paths.js";
@@ -8,6 +9,12 @@ import { workspacePath, workspaceRoot } from "../../core/paths.js";
 import type { FileArg } from "./gate.js";
 
 const GLOB = /[*?[]/;
+
+/** `--memory-limit`, else MLGATE_MEMORY_LIMIT, else from the machine (core/duckdb.ts). */
+function memoryLimit(ctx: CommandContext): number {
+  const v = ctx.str("memory-limit");
+  return duckdbMemoryLimit(v !== undefined ? { value: v, name: "--memory-limit" } : undefined, ctx.env);
+}
 
 /**
  * A user path, checked and resolved to its real path; `display` is the path as given, relative to
@@ -43,6 +50,7 @@ export const dataCommand: Command = {
     reference: { type: "string", valueName: "FILE", description: "Reference data to measure drift against." },
     label: { type: "string", valueName: "COL", description: "Label column (its drift is reported as label drift)." },
     drift: { type: "string", valueName: "warn|fail|off", description: "What significant drift does (default warn)." },
+    "memory-limit": MEMORY_LIMIT_OPTION,
   },
   async run(ctx) {
     const cfg = ctx.config.gates?.data ?? {};
@@ -57,8 +65,10 @@ export const dataCommand: Command = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
+    const limit = memoryLimit(ctx);
     const { runDataGate } = await import("./gate.js");
     return runDataGate({
+      memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
       ...(schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {}),
       ...(reference ? { reference: fileArg(ctx, reference[0], reference[1]) } : {}),
@@ -83,6 +93,7 @@ export const dataInferCommand: Command = {
     data: { type: "string", valueName: "FILE", description: "Reference data to learn from." },
     out: { type: "string", valueName: "FILE", description: "Where to write the contract (YAML)." },
     label: { type: "string", valueName: "COL", description: "Label column: its values become its allowed domain." },
+    "memory-limit": MEMORY_LIMIT_OPTION,
   },
   async run(ctx) {
     const data = ctx.str("data");
@@ -91,8 +102,13 @@ export const dataInferCommand: Command = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
+    const limit = memoryLimit(ctx);
     const { inferContract } = await import("./infer.js");
-    const r = await inferContract(fileArg(ctx, data, "--data"), { ...(label ? { label } : {}), progress: ctx.progress });
+    const r = await inferContract(fileArg(ctx, data, "--data"), {
+      ...(label ? { label } : {}),
+      progress: ctx.progress,
+      memoryLimit: limit,
+    });
     mkdirSync(path.dirname(outPath), { recursive: true });
     writeFileSync(outPath, r.yaml);
     if (r.rejected.length) {

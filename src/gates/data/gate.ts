@@ -10,7 +10,7 @@ import { existsSync, statSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { isWaived } from "../../core/config.js";
-import { openDuckDB, sqlIdent, sqlString } from "../../core/duckdb.js";
+import { duckdbMemoryLimit, memorySetting, openDuckDB, outOfMemory, sqlIdent, sqlString } from "../../core/duckdb.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import { makeReport, type Check, type Report } from "../../core/report.js";
 import { didYouMean } from "../../core/suggest.js";
@@ -47,13 +47,9 @@ export interface DataGateOptions {
   progress?: (message: string) => void;
   /** Vets the files the contract names (its json_schema): core/paths.ts resolveInputPath. */
   resolve: ContractPathResolver;
+  /** DuckDB's budget in bytes (core/duckdb.ts duckdbMemoryLimit); tables beyond it spill to its temporary folder. */
+  memoryLimit?: number;
 }
-
-/**
- * DuckDB's budget: tables beyond it spill to the temporary folder, so a 10M-row pair stays under
- * 1 GB of resident memory (Node and DuckDB's own overhead come on top).
- */
-export const DUCKDB_MEMORY = "512MB";
 
 const CURRENT = "mlgate_current";
 
@@ -266,6 +262,15 @@ function waive(checks: Check[], waivers: string[] | undefined): void {
 }
 
 export async function runDataGate(o: DataGateOptions): Promise<Report> {
+  const limit = o.memoryLimit ?? duckdbMemoryLimit(undefined, process.env);
+  try {
+    return await dataGate(o, limit);
+  } catch (e) {
+    throw outOfMemory(e, limit, `the data gate on ${o.data.display}`) ?? e;
+  }
+}
+
+async function dataGate(o: DataGateOptions, limit: number): Promise<Report> {
   const progress = o.progress ?? (() => undefined);
   const maxExamples = o.maxExamples ?? 5;
   const lc = o.schema ? loadContract(o.schema.path, o.schema.display, o.resolve) : undefined;
@@ -279,7 +284,7 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   for (const h of hashing) h.catch(() => undefined);
   // Locked to the data and reference (resolved real paths): no other file is reachable from SQL.
   const db = await openDuckDB({
-    memoryLimit: DUCKDB_MEMORY,
+    memoryLimit: memorySetting(limit),
     reads: [o.data.path, ...(o.reference ? [o.reference.path] : [])],
     // DuckDB's default result buffer holds a few chunks, so its threads idle while examples.ts reads
     // a stream; a deeper one lets the scan run ahead on every core.

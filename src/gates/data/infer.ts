@@ -5,10 +5,10 @@
  * not by itself an error.
  */
 import { sqlIdent } from "../../core/duckdb.js";
-import { openDuckDB } from "../../core/duckdb.js";
+import { duckdbMemoryLimit, memorySetting, openDuckDB, outOfMemory } from "../../core/duckdb.js";
 import { openTable, queryRows, type OpenedTable } from "../../core/table.js";
 import type { ColumnType } from "./contract.js";
-import { DUCKDB_MEMORY, type FileArg } from "./gate.js";
+import type { FileArg } from "./gate.js";
 import { isIdName, looksLikeIdentifier } from "./identify.js";
 import { addTopValues, EXACT_DISTINCT_ROWS, profileItems, SMALL_DOMAIN, type ColumnProfile } from "./profile.js";
 import { Aggregate } from "./aggregate.js";
@@ -89,9 +89,22 @@ function columnYaml(p: ColumnProfile, rows: number, exact: Map<string, number>, 
 
 export async function inferContract(
   file: FileArg,
-  opts: { label?: string; progress?: (m: string) => void } = {},
+  opts: { label?: string; progress?: (m: string) => void; memoryLimit?: number } = {},
 ): Promise<InferResult> {
-  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY, reads: [file.path] });
+  const limit = opts.memoryLimit ?? duckdbMemoryLimit(undefined, process.env);
+  try {
+    return await infer(file, opts, limit);
+  } catch (e) {
+    throw outOfMemory(e, limit, `data infer on ${file.display}`) ?? e;
+  }
+}
+
+async function infer(
+  file: FileArg,
+  opts: { label?: string; progress?: (m: string) => void },
+  limit: number,
+): Promise<InferResult> {
+  const db = await openDuckDB({ memoryLimit: memorySetting(limit), reads: [file.path] });
   try {
     const conn = db.connection;
     opts.progress?.(`reading ${file.display}`);

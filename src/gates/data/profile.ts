@@ -43,7 +43,7 @@ export function kindOf(type: string): ColumnProfile["kind"] {
 
 /**
  * Up to this many rows (as estimated before the pass) distinct counts are exact. Above it the
- * hash sets of key-like columns would outgrow DUCKDB_MEMORY, so a HyperLogLog sketch estimates
+ * hash sets of key-like columns would outgrow DuckDB's memory budget, so a HyperLogLog sketch estimates
  * them and the profile carries the estimate's error bound.
  */
 export const EXACT_DISTINCT_ROWS = 2_000_000;

@@ -1,6 +1,7 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
+import { duckdbMemoryLimit, MEMORY_LIMIT_OPTION, outOfMemory } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File } from "../../core/hash.js";
 // onnxruntime-node and DuckDB load only when this gate runs (every other command starts faster).
@@ -22,6 +23,7 @@ function gateIo(ctx: CommandContext): GateIo {
     env: ctx.env,
     progress: ctx.progress,
     resolvePath: ctx.resolvePath,
+    memoryLimit: memoryLimitOf(ctx),
     ...(ctx.configFile ? { configFile: ctx.configFile } : {}),
     ...(ctx.configAt ? { configAt: ctx.configAt } : {}),
   };
@@ -125,7 +127,8 @@ export const modelCommand: Command = {
       valueName: "MODE",
       description: "How slices are decided (default: --decision when given, else significant: Benjamini–Hochberg across slices).",
     },
-    "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096)." },
+    "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096, at most 1048576)." },
+    "memory-limit": MEMORY_LIMIT_OPTION,
     shard: { type: "string", valueName: "i/n", description: "Evaluate rows with row number % n = i-1 and write statistics." },
     stats: {
       type: "string",
@@ -153,15 +156,24 @@ export const modelCommand: Command = {
       ctx.config.gates?.model,
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
+    const limit = memoryLimitOf(ctx);
     // Started before the native libraries load, so the data file is sniffed and hashed while they do.
     const early = takeEarlyHelper(ctx, s.data, s.shard === undefined) ?? startHelper(ctx, s.data, s.shard === undefined);
     try {
       return await runGate(ctx, s, early);
+    } catch (e) {
+      throw outOfMemory(e, limit, `the model gate on ${s.data}`) ?? e;
     } finally {
       early?.helper.close();
     }
   },
 };
+
+/** `--memory-limit`, else MLGATE_MEMORY_LIMIT, else from the machine (core/duckdb.ts). */
+function memoryLimitOf(ctx: CommandContext): number {
+  const v = ctx.str("memory-limit");
+  return duckdbMemoryLimit(v !== undefined ? { value: v, name: "--memory-limit" } : undefined, ctx.env);
+}
 
 /** The gate's helper thread, the data file's hash it was asked for, and whether it sniffs and scans the file. */
 interface Helper {
@@ -180,7 +192,14 @@ function startHelper(ctx: CommandContext, data: string, whole: boolean): Helper 
     // The gate reports a bad --data path in its own order of checks.
     return undefined;
   }
-  const helper = HelperThread.start();
+  let limit: number | undefined;
+  try {
+    limit = memoryLimitOf(ctx);
+  } catch {
+    // run() reports a bad --memory-limit; the helper is not started with it.
+    return undefined;
+  }
+  const helper = HelperThread.start(limit);
   if (!helper) return undefined;
   // A whole plain CSV/TSV is sniffed and scanned on the helper (gate.ts): its DuckDB opens and sniffs
   // at once, the hash follows the sniff.

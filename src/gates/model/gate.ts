@@ -1,7 +1,7 @@
 import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { openDuckDB, sqlIdent } from "../../core/duckdb.js";
+import { duckdbMemoryLimit, memorySetting, openDuckDB, sqlIdent } from "../../core/duckdb.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import type { ResolveOptions } from "../../cli/command.js";
@@ -38,6 +38,8 @@ export interface GateIo {
   helperScan?: HelperScan;
   /** The data file as the helper thread sniffed it (undefined: sniff here). */
   helperSource?: (file: string) => Promise<CsvSourceInfo | undefined>;
+  /** DuckDB's budget in bytes (core/duckdb.ts duckdbMemoryLimit); not a setting of the run, so shards of one run may differ in it. */
+  memoryLimit?: number;
 }
 
 export interface DataHash {
@@ -80,6 +82,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     (opening ??= openDuckDB({
       // Locked to the data file: the only file any query of this gate may read.
       reads: [dataFile],
+      memoryLimit: memorySetting(io.memoryLimit ?? duckdbMemoryLimit(undefined, io.env)),
       // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
       settings: { streaming_buffer_size: "32MB" },
     }).then((d) => {

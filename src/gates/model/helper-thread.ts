@@ -64,13 +64,13 @@ export class HelperThread {
   }
 
   /** undefined when there is no bundled worker, MLGATE_METRICS_WORKER=0, or the thread cannot start. */
-  static start(): HelperThread | undefined {
+  static start(memoryLimit?: number): HelperThread | undefined {
     const file = metricsWorkerFile();
     if (file === undefined || workerSetting() === "off") return undefined;
     // The helper's DuckDB spills here (scan-job.ts); the thread is terminated, so this side removes it.
     const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
     try {
-      return new HelperThread(new Worker(file, { workerData: { scratch } }), scratch);
+      return new HelperThread(new Worker(file, { workerData: { scratch, memoryLimit } }), scratch);
     } catch {
       rmSync(scratch, { recursive: true, force: true });
       return undefined;

@@ -6,7 +6,7 @@
  */
 import { workerData } from "node:worker_threads";
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { openDuckDB, vectorValues } from "../../core/duckdb.js";
+import { duckdbMemoryLimit, memorySetting, openDuckDB, vectorValues } from "../../core/duckdb.js";
 import { sniffCsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
 import { copyNumbers } from "./copy-numbers.js";
 import { labelOk, RingWriter, type Ring } from "./scan-ring.js";
@@ -27,9 +27,11 @@ export function helperDuckDB(file?: string): Promise<DuckDBConnection> {
   if (db === undefined && file === undefined) return Promise.reject(new Error("the helper's DuckDB has no data file"));
   // As the main thread's stream: a deep buffer lets DuckDB's threads run ahead between fetches.
   // Its temporary folder is the main thread's (HelperThread), which removes it: this thread is terminated, never closed.
-  const scratch = (workerData as { scratch?: string } | null)?.scratch;
+  const data = workerData as { scratch?: string; memoryLimit?: number } | null;
+  const scratch = data?.scratch;
   db ??= openDuckDB({
     reads: [file ?? ""],
+    memoryLimit: memorySetting(data?.memoryLimit ?? duckdbMemoryLimit(undefined, process.env)),
     settings: { streaming_buffer_size: "32MB" },
     ...(scratch ? { scratch } : {}),
   }).then((d) => d.connection);

@@ -88,6 +88,15 @@ function positiveInt(v: string | undefined, flag: string): number | undefined {
   return n;
 }
 
+/** The most rows per batch: a batch's tensors are allocated up front (a trillion rows ended in an internal error). */
+export const MAX_BATCH_SIZE = 1_048_576;
+
+function batchSize(n: number, flag: string | undefined): number {
+  if (n <= MAX_BATCH_SIZE) return n;
+  const where = flag !== undefined ? `--batch-size ${flag}` : `gates.model.batch_size ${n}`;
+  throw new ConfigurationError(`${where} is over the most rows per batch, 1,048,576; batches of a few thousand rows are as fast`);
+}
+
 export interface ModelFlags {
   candidate?: string;
   baseline?: string;
@@ -164,7 +173,7 @@ export function resolveSettings(flags: ModelFlags, cfg: ModelGateConfig = {}): R
     sliceColumns: flags.slice.length ? flags.slice : (cfg.slice_columns ?? []),
     namedSlices: cfg.slices ?? [],
     sensitive: flags.sensitive.length ? flags.sensitive : (cfg.sensitive ?? []),
-    batchSize: positiveInt(flags.batchSize, "--batch-size") ?? cfg.batch_size ?? 4096,
+    batchSize: batchSize(positiveInt(flags.batchSize, "--batch-size") ?? cfg.batch_size ?? 4096, flags.batchSize),
     latencyRuns: cfg.latency?.runs ?? 200,
     robustness: { epsilon: cfg.robustness?.epsilon ?? 0.01, rows: cfg.robustness?.rows ?? 10000 },
     verdict,

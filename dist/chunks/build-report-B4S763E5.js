@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   HelperThread,
   workerSetting
-} from "./chunk-APEF4XQO.js";
+} from "./chunk-MSLKYCMH.js";
 import {
   METRICS,
   allMetrics,
@@ -26,7 +26,8 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import {
   isWaived
-} from "./chunk-IJXNO6H4.js";
+} from "./chunk-FWIXXYTV.js";
+import "./chunk-S75WCML5.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
 import {

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   HelperThread,
   workerSetting
-} from "./chunk-APEF4XQO.js";
+} from "./chunk-MSLKYCMH.js";
 import {
   METRICS,
   PRIMARY_METRIC
@@ -13,14 +13,17 @@ import {
   assertNotLfsPointer
 } from "./chunk-RYB26OIQ.js";
 import {
-  parseBytes,
-  parseDuration
-} from "./chunk-4AVSFZBY.js";
-import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-IJXNO6H4.js";
+} from "./chunk-FWIXXYTV.js";
+import {
+  MEMORY_LIMIT_OPTION,
+  duckdbMemoryLimit,
+  outOfMemory,
+  parseBytes,
+  parseDuration
+} from "./chunk-G64CW3AC.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -113,7 +116,7 @@ var GATE_OPTIONS = {
 };
 
 // src/cli/run-gate.ts
-import { writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 // src/render/terminal.ts
@@ -214,9 +217,16 @@ async function recordConfig(report, ctx) {
   const abs = path.resolve(ctx.cwd, ctx.configFile);
   report.provenance.inputs[workspacePath(abs, workspaceRoot(ctx.env, ctx.cwd)) ?? abs] = await sha256File(abs);
 }
+function outputFile(ctx, given, flag) {
+  const file = path.resolve(ctx.cwd, given);
+  if (existsSync(file) && statSync(file).isDirectory()) {
+    throw new ConfigurationError(`${flag} ${given}: is a folder; name a file, such as ${path.join(given, "report.json")}`);
+  }
+  return file;
+}
 function jsonPathOf(ctx, report) {
   const explicit = ctx.str("json");
-  if (explicit) return path.resolve(ctx.cwd, explicit);
+  if (explicit) return outputFile(ctx, explicit, "--json");
   if (ctx.env.GITHUB_ACTIONS === "true") {
     const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
     return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
@@ -228,7 +238,7 @@ function emitReport(report, ctx, failOn) {
   if (jsonPath) writeJsonReport(report, jsonPath);
   const md = ctx.str("markdown");
   if (md) {
-    const file = path.resolve(ctx.cwd, md);
+    const file = outputFile(ctx, md, "--markdown");
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, renderMarkdown(report));
   }
@@ -242,7 +252,7 @@ function emitReport(report, ctx, failOn) {
 }
 
 // src/demo.ts
-import { existsSync, mkdirSync as mkdirSync2 } from "node:fs";
+import { existsSync as existsSync2, mkdirSync as mkdirSync2 } from "node:fs";
 import path2 from "node:path";
 var PLAN = [
   { gate: "data", args: ["data"] },
@@ -256,10 +266,10 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-IMWHBNXY.js");
+    const { main: main2 } = await import("./cli-BJ5ENHIN.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
-    if (!existsSync(path2.resolve(ctx.cwd, config))) {
+    if (!existsSync2(path2.resolve(ctx.cwd, config))) {
       throw new ConfigurationError(`${config}: not found; run mlgate demo from the root of the mlgate repository`);
     }
     const out = ctx.str("out") ?? "mlgate-report";
@@ -331,7 +341,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-W436F7Y4.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-4PL4M3TY.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -446,7 +456,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-RWON3TAC.js"),
+      import("./gate-WPMC7LU3.js"),
       import("./testdata-6IUIZR4S.js"),
       import("./policy-CZW5VBVR.js")
     ]);
@@ -488,12 +498,16 @@ var onnxCommand = {
 };
 
 // src/gates/data/command.ts
-import { mkdirSync as mkdirSync3, statSync, writeFileSync as writeFileSync2 } from "node:fs";
+import { mkdirSync as mkdirSync3, statSync as statSync2, writeFileSync as writeFileSync2 } from "node:fs";
 import path5 from "node:path";
 var GLOB = /[*?[]/;
+function memoryLimit(ctx) {
+  const v = ctx.str("memory-limit");
+  return duckdbMemoryLimit(v !== void 0 ? { value: v, name: "--memory-limit" } : void 0, ctx.env);
+}
 function fileArg(ctx, p, flag) {
   const real = ctx.resolvePath(p, { flag, kind: "any", mustExist: !GLOB.test(p) });
-  if (!GLOB.test(p) && statSync(real).isFile()) assertNotLfsPointer(real, `${flag} ${p}`);
+  if (!GLOB.test(p) && statSync2(real).isFile()) assertNotLfsPointer(real, `${flag} ${p}`);
   return { path: real, display: workspacePath(path5.resolve(ctx.cwd, p), workspaceRoot(ctx.env, ctx.cwd)) ?? p };
 }
 function driftMode(v, flag) {
@@ -518,7 +532,8 @@ var dataCommand = {
     schema: { type: "string", valueName: "FILE", description: "Contract (YAML), e.g. written by `mlgate data infer`." },
     reference: { type: "string", valueName: "FILE", description: "Reference data to measure drift against." },
     label: { type: "string", valueName: "COL", description: "Label column (its drift is reported as label drift)." },
-    drift: { type: "string", valueName: "warn|fail|off", description: "What significant drift does (default warn)." }
+    drift: { type: "string", valueName: "warn|fail|off", description: "What significant drift does (default warn)." },
+    "memory-limit": MEMORY_LIMIT_OPTION
   },
   async run(ctx) {
     const cfg = ctx.config.gates?.data ?? {};
@@ -533,8 +548,10 @@ var dataCommand = {
     const reference = fromFlag("reference", cfg.reference);
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
-    const { runDataGate } = await import("./gate-KE57LQDW.js");
+    const limit = memoryLimit(ctx);
+    const { runDataGate } = await import("./gate-OMZXOPWA.js");
     return runDataGate({
+      memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
       ...schema ? { schema: fileArg(ctx, schema[0], schema[1]) } : {},
       ...reference ? { reference: fileArg(ctx, reference[0], reference[1]) } : {},
@@ -556,7 +573,8 @@ var dataInferCommand = {
   options: {
     data: { type: "string", valueName: "FILE", description: "Reference data to learn from." },
     out: { type: "string", valueName: "FILE", description: "Where to write the contract (YAML)." },
-    label: { type: "string", valueName: "COL", description: "Label column: its values become its allowed domain." }
+    label: { type: "string", valueName: "COL", description: "Label column: its values become its allowed domain." },
+    "memory-limit": MEMORY_LIMIT_OPTION
   },
   async run(ctx) {
     const data = ctx.str("data");
@@ -565,8 +583,13 @@ var dataInferCommand = {
     if (!out) throw new ConfigurationError("--out is required; see mlgate data infer --help");
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
-    const { inferContract } = await import("./infer-6PKFLNAW.js");
-    const r = await inferContract(fileArg(ctx, data, "--data"), { ...label ? { label } : {}, progress: ctx.progress });
+    const limit = memoryLimit(ctx);
+    const { inferContract } = await import("./infer-VXXDX5BS.js");
+    const r = await inferContract(fileArg(ctx, data, "--data"), {
+      ...label ? { label } : {},
+      progress: ctx.progress,
+      memoryLimit: limit
+    });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
     if (r.rejected.length) {
@@ -583,7 +606,7 @@ var dataInferCommand = {
 };
 
 // src/gates/model/command.ts
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import path6 from "node:path";
 
 // src/gates/model/settings.ts
@@ -613,6 +636,12 @@ function positiveInt(v, flag) {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1) throw new ConfigurationError(`${flag} must be a positive integer, not "${v}"`);
   return n;
+}
+var MAX_BATCH_SIZE = 1048576;
+function batchSize(n, flag) {
+  if (n <= MAX_BATCH_SIZE) return n;
+  const where = flag !== void 0 ? `--batch-size ${flag}` : `gates.model.batch_size ${n}`;
+  throw new ConfigurationError(`${where} is over the most rows per batch, 1,048,576; batches of a few thousand rows are as fast`);
 }
 function resolveSettings(flags, cfg = {}) {
   const task = parseTask(flags.task ?? cfg.task, "--task");
@@ -662,7 +691,7 @@ function resolveSettings(flags, cfg = {}) {
     sliceColumns: flags.slice.length ? flags.slice : cfg.slice_columns ?? [],
     namedSlices: cfg.slices ?? [],
     sensitive: flags.sensitive.length ? flags.sensitive : cfg.sensitive ?? [],
-    batchSize: positiveInt(flags.batchSize, "--batch-size") ?? cfg.batch_size ?? 4096,
+    batchSize: batchSize(positiveInt(flags.batchSize, "--batch-size") ?? cfg.batch_size ?? 4096, flags.batchSize),
     latencyRuns: cfg.latency?.runs ?? 200,
     robustness: { epsilon: cfg.robustness?.epsilon ?? 0.01, rows: cfg.robustness?.rows ?? 1e4 },
     verdict
@@ -685,6 +714,7 @@ function gateIo(ctx) {
     env: ctx.env,
     progress: ctx.progress,
     resolvePath: ctx.resolvePath,
+    memoryLimit: memoryLimitOf(ctx),
     ...ctx.configFile ? { configFile: ctx.configFile } : {},
     ...ctx.configAt ? { configAt: ctx.configAt } : {}
   };
@@ -779,7 +809,8 @@ var modelCommand = {
       valueName: "MODE",
       description: "How slices are decided (default: --decision when given, else significant: Benjamini\u2013Hochberg across slices)."
     },
-    "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096)." },
+    "batch-size": { type: "string", valueName: "N", description: "Rows per inference batch (default 4096, at most 1048576)." },
+    "memory-limit": MEMORY_LIMIT_OPTION,
     shard: { type: "string", valueName: "i/n", description: "Evaluate rows with row number % n = i-1 and write statistics." },
     stats: {
       type: "string",
@@ -807,23 +838,36 @@ var modelCommand = {
       ctx.config.gates?.model
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
+    const limit = memoryLimitOf(ctx);
     const early = takeEarlyHelper(ctx, s.data, s.shard === void 0) ?? startHelper(ctx, s.data, s.shard === void 0);
     try {
       return await runGate(ctx, s, early);
+    } catch (e) {
+      throw outOfMemory(e, limit, `the model gate on ${s.data}`) ?? e;
     } finally {
       early?.helper.close();
     }
   }
 };
+function memoryLimitOf(ctx) {
+  const v = ctx.str("memory-limit");
+  return duckdbMemoryLimit(v !== void 0 ? { value: v, name: "--memory-limit" } : void 0, ctx.env);
+}
 function startHelper(ctx, data, whole) {
   let file;
   try {
     file = ctx.resolvePath(data, { flag: "--data", kind: "any" });
-    if (statSync2(file).size < HELPER_MIN_BYTES && workerSetting() !== "on") return void 0;
+    if (statSync3(file).size < HELPER_MIN_BYTES && workerSetting() !== "on") return void 0;
   } catch {
     return void 0;
   }
-  const helper = HelperThread.start();
+  let limit;
+  try {
+    limit = memoryLimitOf(ctx);
+  } catch {
+    return void 0;
+  }
+  const helper = HelperThread.start(limit);
   if (!helper) return void 0;
   const scans = whole && PLAIN_TEXT.test(file);
   if (scans) helper.warm(file, data);
@@ -831,9 +875,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-OZCYPIPB.js"),
+    import("./gate-5W6LOLGL.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-LBQILA36.js")
+    import("./build-report-B4S763E5.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -878,7 +922,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-LBQILA36.js")
+      import("./build-report-B4S763E5.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -1009,7 +1053,7 @@ var serveCommand = {
 };
 
 // src/gates/deploy/evidence-reports.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { readdirSync as readdirSync2, readFileSync as readFileSync2, statSync as statSync4 } from "node:fs";
 import path8 from "node:path";
 function checkNameOf(gate, suffix) {
   return `mlgate/${gate}${suffix ? ` (${suffix})` : ""}`;
@@ -1070,7 +1114,7 @@ var ReportsEvidence = class {
         source: "report"
       };
       if (parsed.provenance.commit) evidence.commit = parsed.provenance.commit;
-      const at = Date.parse(parsed.provenance.createdAt ?? "") || statSync3(file).mtimeMs;
+      const at = Date.parse(parsed.provenance.createdAt ?? "") || statSync4(file).mtimeMs;
       const prev = latest.get(check);
       if (prev) notes.push(`${check}: two reports; the later one, ${at >= prev.at ? display2 : prev.evidence.url}, is used.`);
       if (!prev || at >= prev.at) latest.set(check, { at, evidence });
@@ -1083,7 +1127,7 @@ var ReportsEvidence = class {
 };
 
 // src/gates/deploy/options.ts
-import { existsSync as existsSync2, statSync as statSync4 } from "node:fs";
+import { existsSync as existsSync3, statSync as statSync5 } from "node:fs";
 import path9 from "node:path";
 var STRATEGIES = ["direct", "canary", "blue-green"];
 var DEFAULT_BUDGETS = { maxErrorRate: 0.01, minRequests: 20 };
@@ -1179,7 +1223,7 @@ function resolveDeployOptions(raw, ctx) {
   if (onnx.test_data) {
     try {
       const dir = ctx.resolveDir ? ctx.resolveDir(onnx.test_data, "gates.onnx.test_data") : path9.resolve(ctx.cwd, onnx.test_data);
-      if (existsSync2(dir) && statSync4(dir).isDirectory()) opts.testData = dir;
+      if (existsSync3(dir) && statSync5(dir).isDirectory()) opts.testData = dir;
     } catch {
     }
   }

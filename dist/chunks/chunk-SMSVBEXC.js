@@ -2,98 +2,22 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  parseBytes
-} from "./chunk-4AVSFZBY.js";
+  duckdbScratch,
+  parseBytes,
+  sqlIdent,
+  sqlString
+} from "./chunk-G64CW3AC.js";
 import {
   ConfigurationError,
   errorMessage
 } from "./chunk-3PEGX5SE.js";
 
-// src/core/duckdb.ts
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-var scratchOf = /* @__PURE__ */ new WeakMap();
-function duckdbScratch(conn) {
-  return mkdtempSync(path.join(scratchOf.get(conn) ?? os.tmpdir(), "input-"));
-}
-async function openDuckDB(options) {
-  const api = await import("./lib-KU6QKBH3.js");
-  const Instance = api.DuckDBInstance ?? api.default.DuckDBInstance;
-  const scratch = options.scratch ?? mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
-  const instance = await Instance.create(":memory:", {
-    threads: String(options.threads ?? Math.max(1, os.availableParallelism())),
-    ...options.memoryLimit ? { memory_limit: options.memoryLimit } : {},
-    temp_directory: scratch,
-    // No extension is downloaded or loaded behind the gate's back; the built-in ones (CSV, Parquet, JSON) suffice.
-    autoinstall_known_extensions: "false",
-    autoload_known_extensions: "false"
-  });
-  const connection = await instance.connect();
-  const close = () => {
-    connection.closeSync();
-    instance.closeSync();
-    if (!options.scratch) rmSync(scratch, { recursive: true, force: true });
-  };
-  try {
-    for (const [k, v] of Object.entries(options.settings ?? {})) await connection.run(`SET ${k} = ${sqlString(v)}`);
-    if (options.reads !== "unrestricted") await lockDown(connection, options.reads);
-  } catch (e) {
-    close();
-    throw e;
-  }
-  scratchOf.set(connection, scratch);
-  return { instance, connection, close };
-}
-async function lockDown(conn, reads) {
-  const files = [];
-  const dirs = [];
-  for (const r of reads) {
-    let dir = false;
-    try {
-      dir = statSync(r).isDirectory();
-    } catch {
-      const firstWild = r.split(path.sep).findIndex((s) => /[*?[]/.test(s));
-      if (firstWild > 0) {
-        dirs.push(r.split(path.sep).slice(0, firstWild).join(path.sep) || path.sep);
-        continue;
-      }
-    }
-    (dir ? dirs : files).push(r);
-  }
-  const list = (xs) => `[${xs.map(sqlString).join(", ")}]`;
-  await conn.run(`SET allowed_paths = ${list(files)}`);
-  await conn.run(`SET allowed_directories = ${list(dirs.map((d) => d.endsWith(path.sep) ? d : d + path.sep))}`);
-  await conn.run("SET enable_external_access = false");
-  await conn.run("SET lock_configuration = true");
-}
-function sqlString(s) {
-  return `'${s.replace(/'/g, "''")}'`;
-}
-function sqlNumber(n) {
-  return Number.isFinite(n) ? String(n) : `${sqlString(String(n))}::DOUBLE`;
-}
-function sqlIdent(s) {
-  return `"${s.replace(/"/g, '""')}"`;
-}
-function vectorValues(v, n) {
-  const items = v.items;
-  if (ArrayBuffer.isView(items) && items.length >= n)
-    return items;
-  const out = [];
-  for (let r = 0; r < n; r++) {
-    const x = v.getItem(r);
-    out.push(x === null || typeof x === "number" || typeof x === "bigint" || typeof x === "string" ? x : x.toString());
-  }
-  return out;
-}
-
 // src/core/table.ts
-import { existsSync, rmSync as rmSync2, statSync as statSync3 } from "node:fs";
-import path2 from "node:path";
+import { existsSync, rmSync, statSync as statSync2 } from "node:fs";
+import path from "node:path";
 
 // src/core/table/record-limit.ts
-import { closeSync, createReadStream, openSync, readSync, statSync as statSync2 } from "node:fs";
+import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
 import { createGunzip } from "node:zlib";
 var DEFAULT_RECORD_LIMIT = 8 << 20;
 var LF = 10;
@@ -128,7 +52,7 @@ async function longLine(file, limit) {
   return bytes > limit ? { line, bytes, whole } : void 0;
 }
 function probe(file, limit) {
-  const size = statSync2(file).size;
+  const size = statSync(file).size;
   if (size <= limit) return void 0;
   const window = Math.max(1, Math.floor(limit / 2));
   const fd = openSync(file, "r");
@@ -486,13 +410,13 @@ async function locateCsvRecords(file, want) {
 // src/core/table.ts
 var GZ = /\.gz$/i;
 function formatOf(file, display = file) {
-  if (/[*?[]/.test(file) || existsSync(file) && statSync3(file).isDirectory()) return "parquet";
-  const base = path2.basename(file).replace(GZ, "").toLowerCase();
+  if (/[*?[]/.test(file) || existsSync(file) && statSync2(file).isDirectory()) return "parquet";
+  const base = path.basename(file).replace(GZ, "").toLowerCase();
   if (base.endsWith(".csv") || base.endsWith(".txt")) return "csv";
   if (base.endsWith(".tsv") || base.endsWith(".tab")) return "tsv";
   if (base.endsWith(".parquet") || base.endsWith(".pq")) return "parquet";
   if (base.endsWith(".jsonl") || base.endsWith(".ndjson")) return "jsonl";
-  const ext = path2.extname(base) || "(none)";
+  const ext = path.extname(base) || "(none)";
   throw new ConfigurationError(
     `${display}: unsupported file extension ${ext}; use .csv, .tsv, .parquet, .jsonl or .ndjson (optionally .gz)`
   );
@@ -500,7 +424,7 @@ function formatOf(file, display = file) {
 function checkReadable(file, display, format) {
   if (/[*?[]/.test(file)) return;
   if (!existsSync(file)) throw new ConfigurationError(`${display}: file not found`);
-  const st = statSync3(file);
+  const st = statSync2(file);
   if (!st.isFile() && !st.isDirectory()) {
     throw new ConfigurationError(`${display}: is not a regular file (a FIFO, socket or device); give a file or folder`);
   }
@@ -645,8 +569,8 @@ function toColumns(v) {
 }
 async function openParquet(conn, file, o) {
   const table = sqlIdent(o.name);
-  const isDir = !/[*?[]/.test(file) && statSync3(file).isDirectory();
-  const source = isDir ? path2.join(file, "**", "*.parquet") : file;
+  const isDir = !/[*?[]/.test(file) && statSync2(file).isDirectory();
+  const source = isDir ? path.join(file, "**", "*.parquet") : file;
   try {
     await conn.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)`);
   } catch (e) {
@@ -680,7 +604,7 @@ async function openJsonLines(conn, file, o) {
   let tmp;
   if (s.rejects.length) {
     tmp = duckdbScratch(conn);
-    source = path2.join(tmp, "valid.jsonl");
+    source = path.join(tmp, "valid.jsonl");
     await writeValidLines(file, s.valid, source, limit);
   }
   try {
@@ -690,7 +614,7 @@ async function openJsonLines(conn, file, o) {
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);
   } finally {
-    if (tmp) rmSync2(tmp, { recursive: true, force: true });
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
   const rowCount = await countRows(conn, table);
   if (rowCount !== s.valid.length) {
@@ -719,78 +643,13 @@ async function openTable(conn, file, options) {
   return t;
 }
 
-// src/core/table/stream.ts
-import { existsSync as existsSync2, statSync as statSync4 } from "node:fs";
-async function csvSource(conn, file, options) {
-  const info = await sniffCsvSource(conn, file, options);
-  return info && bindCsvSource(info, conn);
-}
-async function sniffCsvSource(conn, file, options) {
-  const display = options.display ?? file;
-  let format;
-  try {
-    format = formatOf(file, display);
-  } catch {
-    return void 0;
-  }
-  if (format !== "csv" && format !== "tsv") return void 0;
-  if (/[*?[]/.test(file) || !existsSync2(file)) return void 0;
-  const st = statSync4(file);
-  if (!st.isFile() || st.size === 0) return void 0;
-  let dialect;
-  try {
-    dialect = await csvDialect(conn, file, format, options.types, display);
-  } catch {
-    return void 0;
-  }
-  if (!dialect.sniffed) return void 0;
-  const base = dialect.args;
-  let columns;
-  try {
-    const d = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_csv(${base.join(", ")})`);
-    columns = d.getRowObjects().map((x) => ({ name: String(x.column_name), type: String(x.column_type) }));
-  } catch {
-    return void 0;
-  }
-  return {
-    name: options.name,
-    strictFrom: `read_csv(${base.join(", ")})`,
-    from: `read_csv(${[...base, ...csvRejectsArgs(options.name)].join(", ")})`,
-    args: base,
-    format,
-    file,
-    display,
-    columns
-  };
-}
-function bindCsvSource(info, conn) {
-  const rejects = `${info.name}__rejects`;
-  const scan = `${info.name}__rejects_scan`;
-  return {
-    ...info,
-    rejectCount: async () => {
-      const r = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${sqlIdent(rejects)}`);
-      return Number(r.getRowObjects()[0]?.n ?? 0);
-    },
-    dispose: async () => {
-      await conn.run(`DROP TABLE IF EXISTS ${sqlIdent(rejects)}; DROP TABLE IF EXISTS ${sqlIdent(scan)}`);
-    }
-  };
-}
-
 export {
-  duckdbScratch,
-  openDuckDB,
-  sqlString,
-  sqlNumber,
-  sqlIdent,
-  vectorValues,
   locateCsvRecords,
+  formatOf,
   plainValue,
   queryRows,
+  csvDialect,
+  csvRejectsArgs,
   readCsvRejects,
-  openTable,
-  csvSource,
-  sniffCsvSource,
-  bindCsvSource
+  openTable
 };

@@ -16,17 +16,22 @@ import {
 } from "./chunk-RYB26OIQ.js";
 import {
   bindCsvSource,
-  openDuckDB,
-  openTable,
-  sniffCsvSource,
-  sqlIdent,
-  sqlString,
-  vectorValues
-} from "./chunk-5VLANLTR.js";
+  sniffCsvSource
+} from "./chunk-RPNVFSBC.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
-import "./chunk-4AVSFZBY.js";
+import {
+  openTable
+} from "./chunk-SMSVBEXC.js";
+import {
+  duckdbMemoryLimit,
+  memorySetting,
+  openDuckDB,
+  sqlIdent,
+  sqlString,
+  vectorValues
+} from "./chunk-G64CW3AC.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -1277,6 +1282,7 @@ async function evaluateModels(s, io) {
   const duck = () => opening ??= openDuckDB({
     // Locked to the data file: the only file any query of this gate may read.
     reads: [dataFile],
+    memoryLimit: memorySetting(io.memoryLimit ?? duckdbMemoryLimit(void 0, io.env)),
     // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
     settings: { streaming_buffer_size: "32MB" }
   }).then((d) => {

@@ -30,7 +30,8 @@ import {
 } from "./chunk-S473EYMY.js";
 import {
   isWaived
-} from "./chunk-IJXNO6H4.js";
+} from "./chunk-FWIXXYTV.js";
+import "./chunk-S75WCML5.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   RUN_OPTIONS,

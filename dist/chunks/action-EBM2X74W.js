@@ -3,12 +3,13 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HCMJ27YQ.js";
-import "./chunk-APEF4XQO.js";
+} from "./chunk-4PDXLKXI.js";
+import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-RYB26OIQ.js";
-import "./chunk-4AVSFZBY.js";
-import "./chunk-IJXNO6H4.js";
+import "./chunk-FWIXXYTV.js";
+import "./chunk-G64CW3AC.js";
+import "./chunk-S75WCML5.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
 import "./chunk-LOPLJTJW.js";

@@ -3,9 +3,11 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   configFailOn,
-  loadConfig,
+  loadConfig
+} from "./chunk-FWIXXYTV.js";
+import {
   require__
-} from "./chunk-IJXNO6H4.js";
+} from "./chunk-S75WCML5.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
 import {

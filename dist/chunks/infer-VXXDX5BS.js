@@ -3,7 +3,6 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   Aggregate,
-  DUCKDB_MEMORY,
   EXACT_DISTINCT_ROWS,
   SMALL_DOMAIN,
   addTopValues,
@@ -13,22 +12,21 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-NAVPXYSH.js";
+} from "./chunk-ZG3LNJZM.js";
 import {
-  openDuckDB,
   openTable,
-  queryRows,
+  queryRows
+} from "./chunk-SMSVBEXC.js";
+import {
+  duckdbMemoryLimit,
+  memorySetting,
+  openDuckDB,
+  outOfMemory,
   sqlIdent
-} from "./chunk-5VLANLTR.js";
-import "./chunk-ZW72TQVB.js";
-import "./chunk-QFTAHOAA.js";
-import "./chunk-4AVSFZBY.js";
-import "./chunk-IJXNO6H4.js";
+} from "./chunk-G64CW3AC.js";
+import "./chunk-S75WCML5.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-45FYMQYM.js";
-import "./chunk-FK2QC4SI.js";
-import "./chunk-CYBZZBR3.js";
-import "./chunk-IKTJ3QRH.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 
@@ -78,7 +76,15 @@ function columnYaml(p, rows, exact, label) {
   return lines;
 }
 async function inferContract(file, opts = {}) {
-  const db = await openDuckDB({ memoryLimit: DUCKDB_MEMORY, reads: [file.path] });
+  const limit = opts.memoryLimit ?? duckdbMemoryLimit(void 0, process.env);
+  try {
+    return await infer(file, opts, limit);
+  } catch (e) {
+    throw outOfMemory(e, limit, `data infer on ${file.display}`) ?? e;
+  }
+}
+async function infer(file, opts, limit) {
+  const db = await openDuckDB({ memoryLimit: memorySetting(limit), reads: [file.path] });
   try {
     const conn = db.connection;
     opts.progress?.(`reading ${file.display}`);

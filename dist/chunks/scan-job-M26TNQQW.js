@@ -9,11 +9,15 @@ import {
   labelOk
 } from "./chunk-HDVJN2TH.js";
 import {
+  sniffCsvSource
+} from "./chunk-RPNVFSBC.js";
+import "./chunk-SMSVBEXC.js";
+import {
+  duckdbMemoryLimit,
+  memorySetting,
   openDuckDB,
-  sniffCsvSource,
   vectorValues
-} from "./chunk-5VLANLTR.js";
-import "./chunk-4AVSFZBY.js";
+} from "./chunk-G64CW3AC.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 
@@ -22,9 +26,11 @@ import { workerData } from "node:worker_threads";
 var db;
 function helperDuckDB(file) {
   if (db === void 0 && file === void 0) return Promise.reject(new Error("the helper's DuckDB has no data file"));
-  const scratch = workerData?.scratch;
+  const data = workerData;
+  const scratch = data?.scratch;
   db ??= openDuckDB({
     reads: [file ?? ""],
+    memoryLimit: memorySetting(data?.memoryLimit ?? duckdbMemoryLimit(void 0, process.env)),
     settings: { streaming_buffer_size: "32MB" },
     ...scratch ? { scratch } : {}
   }).then((d) => d.connection);

@@ -47,12 +47,12 @@ var HelperThread = class _HelperThread {
   dead = false;
   prepared = /* @__PURE__ */ new WeakMap();
   /** undefined when there is no bundled worker, MLGATE_METRICS_WORKER=0, or the thread cannot start. */
-  static start() {
+  static start(memoryLimit) {
     const file = metricsWorkerFile();
     if (file === void 0 || workerSetting() === "off") return void 0;
     const scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-duckdb-"));
     try {
-      return new _HelperThread(new Worker(file, { workerData: { scratch } }), scratch);
+      return new _HelperThread(new Worker(file, { workerData: { scratch, memoryLimit } }), scratch);
     } catch {
       rmSync(scratch, { recursive: true, force: true });
       return void 0;
