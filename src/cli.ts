@@ -214,7 +214,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     const runName = ctx.str("name");
     // The deploy gate's --name is the model's name in the target; it names its own run (the environment).
     if (runName && cmd.gate !== "deploy") result.name = runName;
-    const emitted = emitReport(result, ctx, failOn);
+    const emitted = await emitReport(result, ctx, failOn);
     await publisher?.finish(result, {
       ...(emitted.jsonPath ? { reportPath: emitted.jsonPath } : {}),
       failed: emitted.exitCode !== 0,

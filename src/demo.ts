@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Command, CommandContext } from "./cli/command.js";
 import { ConfigurationError } from "./core/errors.js";
+import type { Report } from "./core/report.js";
 import { alignTable } from "./render/terminal.js";
 
 /** The gates the demo runs on the bundled example project, in the order a pipeline would. */
@@ -54,7 +55,16 @@ export const demoCommand: Command = {
       results.push([step.gate, String(code), VERDICT[code] ?? "unknown", json]);
     }
     ctx.stdout.write(`\n${alignTable(["gate", "exit", "verdict", "report"], results).join("\n")}\n`);
-    ctx.stdout.write(`\nMarkdown (as posted to a pull request) and JSON reports are in ${out}/.\n`);
+    // One page for the three gates, from the JSON reports they wrote (a gate that could not run has none).
+    const reports = PLAN.map((step) => path.resolve(ctx.cwd, out, `${step.gate}.json`))
+      .filter((f) => existsSync(f))
+      .map((f) => JSON.parse(readFileSync(f, "utf8")) as Report);
+    const index = path.join(out, "index.html");
+    const { writeHtmlReport } = await import("./render/html.js");
+    await writeHtmlReport(reports, path.resolve(ctx.cwd, index));
+    ctx.stdout.write(
+      `\nMarkdown (as posted to a pull request) and JSON reports are in ${out}/; open ${index} in a browser for the charts.\n`,
+    );
     ctx.stdout.write(`\n━━ mlgate deploy ━━\n`);
     const { demoDeploy } = await import("./demo-deploy.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);

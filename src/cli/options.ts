@@ -22,6 +22,11 @@ export const GATE_OPTIONS: Record<string, OptionSpec> = {
   config: { type: "string", valueName: "FILE", description: "Config file (default: mlgate.yml if present)." },
   json: { type: "string", valueName: "FILE", description: "Write the JSON report here." },
   markdown: { type: "string", valueName: "FILE", description: "Write the Markdown report here." },
+  html: {
+    type: "string",
+    valueName: "FILE",
+    description: "Write a self-contained HTML report here (inline CSS and SVG charts, no scripts).",
+  },
   "fail-on": {
     type: "string",
     valueName: "error|warning",

@@ -49,9 +49,13 @@ export function jsonPathOf(ctx: CommandContext, report: Report): string | undefi
 
 /**
  * The one-way tail every gate shares: write the JSON report first (nothing is lost whatever happens
- * next), then Markdown, then the terminal, and return the exit code of the verdict.
+ * next), then Markdown and HTML, then the terminal, and return the exit code of the verdict.
  */
-export function emitReport(report: Report, ctx: CommandContext, failOn: FailOn): { exitCode: number; jsonPath?: string } {
+export async function emitReport(
+  report: Report,
+  ctx: CommandContext,
+  failOn: FailOn,
+): Promise<{ exitCode: number; jsonPath?: string }> {
   const jsonPath = jsonPathOf(ctx, report);
   if (jsonPath) writeJsonReport(report, jsonPath);
   const md = ctx.str("markdown");
@@ -59,6 +63,12 @@ export function emitReport(report: Report, ctx: CommandContext, failOn: FailOn):
     const file = outputFile(ctx, md, "--markdown");
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, renderMarkdown(report));
+  }
+  const html = ctx.str("html");
+  if (html) {
+    // Loaded here only: the charting library is a few MB a run without --html should not parse.
+    const { writeHtmlReport } = await import("../render/html.js");
+    await writeHtmlReport([report], path.resolve(ctx.cwd, html));
   }
   if (ctx.bool("quiet")) {
     ctx.stdout.write(`${report.status}: ${report.summary}\n`);

@@ -56,6 +56,13 @@ describe("mlgate demo", () => {
       const failed = data.checks.filter((c) => c.status === "fail").map((c) => c.id);
       expect(failed).toContain("rule.age.min");
       expect(data.checks.find((c) => c.id === "rule.age.min")?.examples?.[0]?.line).toBe(43);
+      // One HTML page for the three gates, with the charts drawn and the failing rows listed.
+      const html = readFileSync(path.join(ROOT, out, "index.html"), "utf8");
+      expect(r.stdout).toContain(`open ${path.join(out, "index.html")} in a browser for the charts`);
+      const figures = [...html.matchAll(/<figure id="([^"]+)"/g)].map((m) => m[1]);
+      expect(figures).toEqual(["data-chart-1", "model-metric-ci", "model-slice-ci", "onnx-latency"]);
+      expect(html).toContain('<tr class="check fail" data-check="rule.age.min">');
+      expect(html).toContain('<td>rule.age.min</td><td class="num">43</td><td>-3</td>');
     } finally {
       const { rmSync } = await import("node:fs");
       rmSync(path.join(ROOT, out), { recursive: true, force: true });

@@ -21,7 +21,10 @@ function csv(): string {
 describe("the data gate's PR comment", () => {
   it("says how many failing rows it leaves out, folds passing checks and keeps the regex copy-pasteable", async () => {
     dir = workspace([], { "d.csv": csv(), "s.yml": SCHEMA });
-    const r = await runMlgate(["data", "--data", "d.csv", "--schema", "s.yml", "--markdown", "pr.md", "--quiet"], dir);
+    const r = await runMlgate(
+      ["data", "--data", "d.csv", "--schema", "s.yml", "--markdown", "pr.md", "--html", "out/report.html", "--quiet"],
+      dir,
+    );
     expect(r.code).toBe(1);
     const md = readFileSync(path.join(dir, "pr.md"), "utf8");
     // rule.age.min fails on every row, rule.email.regex on one: 5 + 1 examples of 1,235 failing rows.
@@ -37,5 +40,12 @@ describe("the data gate's PR comment", () => {
     expect(fold).toBeGreaterThan(md.indexOf("rule.age.min"));
     expect(md.indexOf("schema.id.type")).toBeGreaterThan(fold);
     expect(md.slice(fold)).toMatch(/^<details><summary>\d+ passed<\/summary>\n\n\| /);
+    // --html: the same report as a page, the same cut said the same way, the failures before the fold.
+    const html = readFileSync(path.join(dir, "out", "report.html"), "utf8");
+    expect(html).toContain('<p class="note">Showing 6 of 1,235 failing rows (counted per check;');
+    expect(html).toContain(
+      '<td class="num">1,234</td><td>line 2: -1<br>line 3: -2<br>line 4: -3<br>line 5: -4<br>line 6: -5</td>',
+    );
+    expect(html.indexOf('data-check="rule.age.min"')).toBeLessThan(html.indexOf("<details><summary>"));
   });
 });

@@ -1,0 +1,20 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  KNOWN_DOMAINS,
+  policyChecks,
+  settleOpsetFloor,
+  targetOrt
+} from "./chunk-E4Z3Y3V4.js";
+import "./chunk-YE3V7Z3W.js";
+import "./chunk-LXHLSUIQ.js";
+import "./chunk-JHJN2HAN.js";
+import "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+export {
+  KNOWN_DOMAINS,
+  policyChecks,
+  settleOpsetFloor,
+  targetOrt
+};
