@@ -3,14 +3,17 @@ import { configDefaults, defineConfig } from "vitest/config";
 /**
  * `npm test`: everything that needs only Node and npm. Tests that need a system tool are named
  * `*.system.test.ts` and run from their own npm script (`npm run test:shellcheck`), which `.ci/run`
- * calls after installing the tool: vitest.system.config.ts.
+ * calls after installing the tool: vitest.system.config.ts. The browser test (test/browser/) runs
+ * from `npm run test:browser`: vitest.browser.config.ts.
  */
 export const SYSTEM_TESTS = "test/**/*.system.test.ts";
+/** The HTML report in a real browser: `npm run test:browser` (vitest.browser.config.ts), Chromium from .ci/run. */
+export const BROWSER_TESTS = "test/browser/**/*.test.ts";
 
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, SYSTEM_TESTS],
+    exclude: [...configDefaults.exclude, SYSTEM_TESTS, BROWSER_TESTS],
     globalSetup: ["test/support/global-setup.ts"],
     // onnxruntime-node and DuckDB are native addons: separate processes keep them apart.
     pool: "forks",

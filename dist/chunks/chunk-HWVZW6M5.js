@@ -31,6 +31,7 @@ var package_default = {
     test: "vitest run",
     "test:shellcheck": "vitest run --config vitest.system.config.ts shellcheck",
     "test:conformance": "vitest run --config vitest.system.config.ts conformance",
+    "test:browser": "vitest run --config vitest.browser.config.ts",
     demo: "node dist/cli.js demo",
     "bench:serve": "tsx bench/serve/run.ts",
     postinstall: "node scripts/action/prune-native.mjs"

@@ -57,7 +57,7 @@ import {
 } from "./chunk-3PEGX5SE.js";
 import {
   makeReport
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/gates/onnx/run.ts

@@ -5,7 +5,7 @@ import {
   GitHubPublisher,
   checkRunName,
   setStepOutputs
-} from "./chunk-2ESUQ2LU.js";
+} from "./chunk-HTJCKSH5.js";
 import {
   createClient,
   httpStatusOf
@@ -26,7 +26,7 @@ import {
 } from "./chunk-MTMCRSTS.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-LXHLSUIQ.js";
-import "./chunk-TQCUIREI.js";
+import "./chunk-HNTF622D.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-45FYMQYM.js";
 import {
@@ -36,7 +36,7 @@ import {
 import {
   GATE_NAMES,
   exitCodeFor
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 import {
   __toESM
 } from "./chunk-EFS5GV5K.js";

@@ -36,7 +36,7 @@ import "./chunk-45FYMQYM.js";
 import "./chunk-3PEGX5SE.js";
 import {
   makeReport
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/core/stats/distributions.ts

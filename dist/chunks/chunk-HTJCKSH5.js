@@ -24,7 +24,7 @@ import {
   GITHUB_BODY_LIMIT,
   escapeMarkdown,
   renderMarkdown
-} from "./chunk-TQCUIREI.js";
+} from "./chunk-HNTF622D.js";
 import {
   STATUS_WORD,
   formatValue
@@ -35,7 +35,7 @@ import {
 } from "./chunk-3PEGX5SE.js";
 import {
   countByStatus
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 
 // src/github/annotations.ts
 var DEFAULT_MAX_ANNOTATIONS = 200;

@@ -42,7 +42,7 @@ import {
   escapeTerminal,
   renderMarkdown,
   sortChecks
-} from "./chunk-TQCUIREI.js";
+} from "./chunk-HNTF622D.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -82,7 +82,7 @@ import {
   errorReport,
   exitCodeFor,
   makeReport
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
@@ -251,7 +251,7 @@ async function emitReport(report, ctx, failOn) {
   }
   const html = ctx.str("html");
   if (html) {
-    const { writeHtmlReport } = await import("./html-YWXR5NUW.js");
+    const { writeHtmlReport } = await import("./html-PRFVZTQE.js");
     await writeHtmlReport([report], path.resolve(ctx.cwd, html));
   }
   if (ctx.bool("quiet")) {
@@ -278,7 +278,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-VEVTPEBP.js");
+    const { main: main2 } = await import("./cli-KVOMUMIQ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -313,7 +313,7 @@ ${alignTable(["gate", "exit", "verdict", "report"], results).join("\n")}
 `);
     const reports = PLAN.map((step) => path2.resolve(ctx.cwd, out, `${step.gate}.json`)).filter((f) => existsSync2(f)).map((f) => JSON.parse(readFileSync(f, "utf8")));
     const index = path2.join(out, "index.html");
-    const { writeHtmlReport } = await import("./html-YWXR5NUW.js");
+    const { writeHtmlReport } = await import("./html-PRFVZTQE.js");
     await writeHtmlReport(reports, path2.resolve(ctx.cwd, index));
     ctx.stdout.write(
       `
@@ -323,7 +323,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-IPBA6IJI.js");
+    const { demoDeploy } = await import("./demo-deploy-YGVN4UZ2.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -359,7 +359,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-OFN4SMKB.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-TRDBM45O.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -474,7 +474,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-XDCSOMTQ.js"),
+      import("./gate-ZCJLJPV5.js"),
       import("./testdata-4VSO2IM7.js"),
       import("./policy-TGOC3KOW.js")
     ]);
@@ -567,7 +567,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-3UEC74QK.js");
+    const { runDataGate } = await import("./gate-Z3Q2I25V.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -893,9 +893,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-2B7LCXCU.js"),
+    import("./gate-VQ6AX6EK.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-LIME4RZ3.js")
+    import("./build-report-GLVZ2LK3.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -940,7 +940,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-LIME4RZ3.js")
+      import("./build-report-GLVZ2LK3.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -1049,7 +1049,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-NAKTAGCF.js");
+    const { startServer } = await import("./server-O6MZES5C.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -2441,7 +2441,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-2WGOOOUT.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-RJQDQMMK.js");
   let cmd;
   let ctx;
   let publisher;

@@ -11,7 +11,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {

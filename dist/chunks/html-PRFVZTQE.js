@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   sortChecks
-} from "./chunk-TQCUIREI.js";
+} from "./chunk-HNTF622D.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/render/html.ts

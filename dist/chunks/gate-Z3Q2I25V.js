@@ -70,7 +70,7 @@ import {
 import {
   countByStatus,
   makeReport
-} from "./chunk-2VZV35TH.js";
+} from "./chunk-HWVZW6M5.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/gates/data/gate.ts

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-62DDBYHD.js";
+} from "./chunk-ZRZJ73JK.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -16,13 +16,13 @@ import "./chunk-MTMCRSTS.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-LXHLSUIQ.js";
-import "./chunk-TQCUIREI.js";
+import "./chunk-HNTF622D.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-LOPLJTJW.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-45FYMQYM.js";
 import "./chunk-3PEGX5SE.js";
-import "./chunk-2VZV35TH.js";
+import "./chunk-HWVZW6M5.js";
 import "./chunk-EFS5GV5K.js";
 export {
   commandHelp,

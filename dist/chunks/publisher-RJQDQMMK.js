@@ -7,16 +7,16 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-2ESUQ2LU.js";
+} from "./chunk-HTJCKSH5.js";
 import "./chunk-MN732ZTY.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
 import "./chunk-MDOPJLM6.js";
 import "./chunk-LXHLSUIQ.js";
-import "./chunk-TQCUIREI.js";
+import "./chunk-HNTF622D.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-3PEGX5SE.js";
-import "./chunk-2VZV35TH.js";
+import "./chunk-HWVZW6M5.js";
 import "./chunk-EFS5GV5K.js";
 export {
   GitHubPublisher,
