@@ -58,14 +58,14 @@ export function project(): { dir: string; candidate: string; other: string; sha:
 }
 
 /**
- * A model as slow as a big network (30 chained 1000×1000 MatMuls sharing one weight, about 13 ms a
+ * A model as slow as a big network (60 chained 1000×1000 MatMuls sharing one weight, about 26 ms a
  * call here) with the scale models' signature: x [batch, 2] -> y [batch, 2].
  */
 export function slowModel(): Uint8Array {
   const n = 1000;
   const nodes = [{ op: "MatMul", inputs: ["x", "w0"], outputs: ["h0"] }];
-  for (let i = 1; i <= 30; i++) nodes.push({ op: "MatMul", inputs: [`h${i - 1}`, "w"], outputs: [`h${i}`] });
-  nodes.push({ op: "MatMul", inputs: ["h30", "wo"], outputs: ["y"] });
+  for (let i = 1; i <= 60; i++) nodes.push({ op: "MatMul", inputs: [`h${i - 1}`, "w"], outputs: [`h${i}`] });
+  nodes.push({ op: "MatMul", inputs: ["h60", "wo"], outputs: ["y"] });
   return buildModel({
     inputs: [{ name: "x", type: "FLOAT", shape: ["batch", 2] }],
     outputs: [{ name: "y", type: "FLOAT", shape: ["batch", 2] }],
