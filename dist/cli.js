@@ -16,7 +16,7 @@ if (problem) {
   process.exitCode = 2;
 } else {
   try {
-    const { main } = await import("./chunks/cli-KVOMUMIQ.js");
+    const { main } = await import("./chunks/cli-63SVPKH7.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

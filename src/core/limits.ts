@@ -51,8 +51,8 @@ export const limitMessage = {
     `${where}: lists ${n.toLocaleString("en-US")} allowed values in all; a contract may list at most ${LIMITS.allowedValues.toLocaleString("en-US")} (check a large set with a regex or a reference file's drift instead)`,
   globTooLong: (where: string, n: number): string =>
     `${where}: the pattern is ${n.toLocaleString("en-US")} characters; a glob may be at most ${LIMITS.globLength.toLocaleString("en-US")}`,
-  walkTooLarge: (where: string): string =>
-    `${where}: looked at ${LIMITS.walkEntries.toLocaleString("en-US")} files and folders without finishing; start the glob in a smaller folder`,
+  walkTooLarge: (where: string, entries: number = LIMITS.walkEntries): string =>
+    `${where}: looked at ${entries.toLocaleString("en-US")} files and folders without finishing; start the glob in a smaller folder`,
   dimTooLarge: (where: string, dim: string): string =>
     `${where}: declares a dimension of ${dim}; onnxruntime allows at most ${LIMITS.tensorDim.toLocaleString("en-US")} (2^31 - 1)`,
   synthTooLarge: (where: string, elements: string): string =>

@@ -1,13 +1,17 @@
 import path from "node:path";
+import { safeRegExp, type SafeRegExp } from "../core/safe-regex.js";
 import type { GitHubContext } from "./context.js";
 
-/** `mlgate-*` style artifact name patterns: `*` and `?` only, matched against the whole name. */
-export function namePattern(glob: string): RegExp {
+/**
+ * `mlgate-*` style artifact name patterns: `*` and `?` only, matched against the whole name. On RE2:
+ * the names come from the run under review, and `*a*a*a*b` on RegExp backtracks on a long one.
+ */
+export function namePattern(glob: string): SafeRegExp {
   const body = glob
     .replace(/[.+^${}()|[\]\\]/g, "\\$&")
     .replace(/\*/g, ".*")
     .replace(/\?/g, ".");
-  return new RegExp(`^${body}$`);
+  return safeRegExp(`^${body}$`);
 }
 
 export interface DownloadedArtifact {

@@ -26,7 +26,7 @@ function modelPaths(ctx: CommandContext, cfg: OnnxGateConfig): string[] {
       out.push(ctx.resolvePath(p, { flag, kind: "file" }));
       continue;
     }
-    const found = expandGlob(p, ctx.cwd);
+    const found = expandGlob(p, ctx.cwd, flag);
     if (!found.length) throw new ConfigurationError(`${flag} ${p}: matches no files`);
     for (const f of found) out.push(ctx.resolvePath(f, { flag, kind: "file" }));
   }

@@ -3,6 +3,7 @@ import path from "node:path";
 import type onnxProto from "onnx-proto";
 import { resolveInFolder } from "../../core/paths.js";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
+import { limitMessage, LIMITS } from "../../core/limits.js";
 import { decodeModel, onnx, type ModelProto } from "../../core/onnx/proto.js";
 import { dtypeName, elementBytes, elementCount, toNumber } from "./tensor.js";
 
@@ -238,10 +239,30 @@ export function externalFiles(proto: ModelProto, modelPath: string, display: str
   return [...seen.values()];
 }
 
+/**
+ * A declared dimension of 2^31 or 2^40 is no model anyone serves: onnxruntime and typed arrays stop
+ * at 2^31 - 1, and making up inputs that size would take the runner's memory. One sentence instead.
+ */
+function checkDeclaredDims(proto: ModelProto, display: string): void {
+  const graph = proto.graph;
+  const values = [
+    ...(graph?.input ?? []).map((v) => ["input", v] as const),
+    ...(graph?.output ?? []).map((v) => ["output", v] as const),
+  ];
+  for (const [role, v] of values) {
+    for (const d of v.type?.tensorType?.shape?.dim ?? []) {
+      if ((d as { value?: string }).value !== "dimValue") continue;
+      if (toNumber(d.dimValue) > LIMITS.tensorDim)
+        throw new ConfigurationError(limitMessage.dimTooLarge(`${display}: ${role} "${v.name ?? ""}"`, String(d.dimValue)));
+    }
+  }
+}
+
 /** Reads, decodes and checks one model file (and its external data) from disk. */
 export function readModelFile(absPath: string, display: string): ModelFile {
   const bytes = new Uint8Array(readFileSync(absPath));
   const proto = decodeModelBytes(bytes, display);
+  checkDeclaredDims(proto, display);
   return { display, path: absPath, bytes, proto, external: externalFiles(proto, absPath, display) };
 }
 

@@ -1,3 +1,5 @@
+import { ConfigurationError } from "../../core/errors.js";
+import { limitMessage, LIMITS } from "../../core/limits.js";
 import { DataType } from "../../core/onnx/proto.js";
 import { seededRandom } from "../../core/onnx/build.js";
 import type { DeclaredDim, ValueInfo } from "./inspect.js";
@@ -55,6 +57,8 @@ function hashName(s: string): number {
  */
 export function synthTensor(v: ValueInfo, dims: number[], seed = SYNTH_SEED): HostTensor {
   const n = elementCount(dims);
+  if (n > LIMITS.synthElements)
+    throw new ConfigurationError(limitMessage.synthTooLarge(`input "${v.name}" at ${dims.join("×")}`, n.toLocaleString("en-US")));
   const rand = seededRandom((seed ^ hashName(v.name)) >>> 0);
   const ints = (): number[] => Array.from({ length: n }, () => Math.floor(rand() * 4));
   let data: TensorValues;
