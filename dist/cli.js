@@ -15,14 +15,17 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
+  let abandoned = false;
   try {
-    const { main } = await import("./chunks/cli-63SVPKH7.js");
+    const { main } = await import("./chunks/cli-CQB4ZZFR.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,
       env: process.env,
-      cwd: process.cwd()
+      cwd: process.cwd(),
+      abandoned: () => abandoned = true
     });
+    if (abandoned) process.exit();
   } catch (e) {
     process.stderr.write(`mlgate: ${loadProblem(e)}
 `);

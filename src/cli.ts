@@ -3,6 +3,7 @@ import type { Writable } from "node:stream";
 import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/command.js";
 import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
 import { emitReport, failOnOf, jsonPathOf, recordConfig } from "./cli/run-gate.js";
+import { gateTimeout, withTimeout } from "./cli/timeout.js";
 import { COMMANDS } from "./commands.js";
 import { configFailOn, loadConfig, locateConfigMessage, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
@@ -30,6 +31,8 @@ export interface Io {
   stderr: Writable;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Called when a gate timed out and its work was left running: the process entry ends the process. */
+  abandoned?: () => void;
 }
 
 function optionsOf(cmd: Command): Record<string, OptionSpec> {
@@ -207,7 +210,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     const failOn: FailOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     // Inside GitHub Actions: the check run shows "in progress" while the gate works.
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
-    const result = await cmd.run(ctx);
+    const result = cmd.gate ? await withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : await cmd.run(ctx);
     if (typeof result === "number") return result;
     await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);

@@ -8,6 +8,7 @@ if (problem) {
   process.stderr.write(`mlgate: ${problem}\n`);
   process.exitCode = 2;
 } else {
+  let abandoned = false;
   try {
     const { main } = await import("../cli.js");
     process.exitCode = await main(process.argv.slice(2), {
@@ -15,7 +16,10 @@ if (problem) {
       stderr: process.stderr,
       env: process.env,
       cwd: process.cwd(),
+      abandoned: () => (abandoned = true),
     });
+    // A timed-out gate's query or model run cannot be cancelled: once its error report is out, end.
+    if (abandoned) process.exit();
   } catch (e) {
     process.stderr.write(`mlgate: ${loadProblem(e)}\n`);
     process.exitCode = 2;

@@ -35,4 +35,9 @@ export const GATE_OPTIONS: Record<string, OptionSpec> = {
   name: { type: "string", valueName: "SUFFIX", description: "Suffix of the check run name, to keep matrix jobs apart." },
   token: { type: "string", valueName: "TOKEN", description: "GitHub token for publishing (default: $GITHUB_TOKEN)." },
   "no-publish": { type: "boolean", description: "Inside GitHub Actions, do not publish check runs or comments." },
+  timeout: {
+    type: "string",
+    valueName: "DURATION",
+    description: "Stop with an error report when the gate has not finished after this long (default 30m; config: timeout:).",
+  },
 };

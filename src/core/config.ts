@@ -76,6 +76,8 @@ export interface OnnxGateConfig {
 
 export interface Config {
   version?: 1;
+  /** Every gate's overall time limit (`45m`; a bare number is seconds); --timeout overrides it. */
+  timeout?: string | number;
   gates?: { data?: DataGateConfig; model?: ModelGateConfig; onnx?: OnnxGateConfig };
   publish?: { comment?: "always" | "on-failure" | "never"; hide_on_pass?: boolean; max_annotations?: number };
 }

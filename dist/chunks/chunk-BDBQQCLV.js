@@ -23,6 +23,10 @@ var config_schema_default = {
       const: 1,
       description: "Format version of this file. Always 1 for now."
     },
+    timeout: {
+      type: ["string", "number"],
+      description: "Longest any gate may run (such as 45m, 90s; a bare number is seconds; default 30m). Past it the gate stops with an error report and exit 2. The --timeout flag overrides it."
+    },
     gates: {
       type: "object",
       description: "Settings per gate.",

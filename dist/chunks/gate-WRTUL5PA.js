@@ -15,7 +15,7 @@ import {
 } from "./chunk-7GZWV3QV.js";
 import {
   isWaived
-} from "./chunk-NAN3M4Z3.js";
+} from "./chunk-BDBQQCLV.js";
 import "./chunk-EDJMGJ4M.js";
 import "./chunk-ENG5Z6VT.js";
 import {

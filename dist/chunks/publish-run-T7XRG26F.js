@@ -20,7 +20,7 @@ import {
 import {
   configFailOn,
   loadConfig
-} from "./chunk-NAN3M4Z3.js";
+} from "./chunk-BDBQQCLV.js";
 import {
   require__,
   safeRegExp

@@ -26,7 +26,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-NAN3M4Z3.js";
+} from "./chunk-BDBQQCLV.js";
 import {
   regexProblem,
   safeRegExp
@@ -127,7 +127,12 @@ var GATE_OPTIONS = {
   },
   name: { type: "string", valueName: "SUFFIX", description: "Suffix of the check run name, to keep matrix jobs apart." },
   token: { type: "string", valueName: "TOKEN", description: "GitHub token for publishing (default: $GITHUB_TOKEN)." },
-  "no-publish": { type: "boolean", description: "Inside GitHub Actions, do not publish check runs or comments." }
+  "no-publish": { type: "boolean", description: "Inside GitHub Actions, do not publish check runs or comments." },
+  timeout: {
+    type: "string",
+    valueName: "DURATION",
+    description: "Stop with an error report when the gate has not finished after this long (default 30m; config: timeout:)."
+  }
 };
 
 // src/cli/run-gate.ts
@@ -271,6 +276,37 @@ async function emitReport(report, ctx, failOn) {
   return { exitCode: exitCodeFor(report.status, failOn), ...jsonPath ? { jsonPath } : {} };
 }
 
+// src/cli/timeout.ts
+function gateTimeout(ctx) {
+  const flag = ctx.str("timeout");
+  if (flag !== void 0) return { ms: parseDuration(flag, "--timeout"), text: flag, source: "--timeout" };
+  const cfg = ctx.config.timeout;
+  if (cfg !== void 0) {
+    const text = String(cfg);
+    const at = ctx.configAt?.(["timeout"]) ?? "the config";
+    return { ms: parseDuration(text, `${at}: timeout`), text, source: `timeout: at ${at}` };
+  }
+  return { ms: LIMITS.defaultTimeoutMs, text: "30m", source: "the default; set --timeout or timeout: in mlgate.yml" };
+}
+async function withTimeout(work, limit, abandoned) {
+  let timer;
+  const expired = new Promise((_, reject) => {
+    timer = setTimeout(() => {
+      abandoned?.();
+      reject(
+        new ConfigurationError(
+          `the gate did not finish within ${limit.text} (${limit.source}); the report says error: raise the limit or give the gate less to do`
+        )
+      );
+    }, limit.ms);
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 // src/demo.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync } from "node:fs";
 import path2 from "node:path";
@@ -286,7 +322,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-63SVPKH7.js");
+    const { main: main2 } = await import("./cli-CQB4ZZFR.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -367,7 +403,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-SF2SDEQ5.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-T7XRG26F.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -491,7 +527,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-HNBQVPJU.js"),
+      import("./gate-WRTUL5PA.js"),
       import("./testdata-QM7PJKKD.js"),
       import("./policy-3NPZNWHW.js")
     ]);
@@ -584,7 +620,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-GNOSCD2L.js");
+    const { runDataGate } = await import("./gate-KJVL7BJF.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -912,7 +948,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-MO6DO5L3.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-KAHOMENV.js")
+    import("./build-report-F7SL2QYW.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -957,7 +993,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-KAHOMENV.js")
+      import("./build-report-F7SL2QYW.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -2507,7 +2543,7 @@ async function main(argv, io, commands = COMMANDS) {
     }
     const failOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
-    const result = await cmd.run(ctx);
+    const result = cmd.gate ? await withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : await cmd.run(ctx);
     if (typeof result === "number") return result;
     await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);

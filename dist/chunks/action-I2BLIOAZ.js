@@ -3,13 +3,13 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-VASEX7SZ.js";
+} from "./chunk-ZMH7CXHZ.js";
 import "./chunk-G64CW3AC.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
-import "./chunk-NAN3M4Z3.js";
+import "./chunk-BDBQQCLV.js";
 import "./chunk-EDJMGJ4M.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";

@@ -50,7 +50,7 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import {
   isWaived
-} from "./chunk-NAN3M4Z3.js";
+} from "./chunk-BDBQQCLV.js";
 import "./chunk-EDJMGJ4M.js";
 import {
   didYouMean
