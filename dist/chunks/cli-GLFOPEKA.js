@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  commandHelp,
+  main,
+  mainHelp
+} from "./chunk-QM4UZTTA.js";
+import "./chunk-NV44HGL6.js";
+import "./chunk-MSLKYCMH.js";
+import "./chunk-KYPKKBIE.js";
+import "./chunk-IGPQE56H.js";
+import "./chunk-YI2FKSZ3.js";
+import "./chunk-NF27OBJI.js";
+import "./chunk-XL46GJPX.js";
+import "./chunk-ENG5Z6VT.js";
+import "./chunk-RYB26OIQ.js";
+import "./chunk-LXHLSUIQ.js";
+import "./chunk-HNTF622D.js";
+import "./chunk-CYBZZBR3.js";
+import "./chunk-LOPLJTJW.js";
+import "./chunk-FK2QC4SI.js";
+import "./chunk-ULEDS62O.js";
+import "./chunk-3PEGX5SE.js";
+import "./chunk-HWVZW6M5.js";
+import "./chunk-EFS5GV5K.js";
+export {
+  commandHelp,
+  main,
+  mainHelp
+};

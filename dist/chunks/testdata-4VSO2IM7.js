@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+import {
+  readTestData
+} from "./chunk-JSU6GV45.js";
+import "./chunk-RYB26OIQ.js";
+import "./chunk-LXHLSUIQ.js";
+import "./chunk-JHJN2HAN.js";
+import "./chunk-3PEGX5SE.js";
+import "./chunk-EFS5GV5K.js";
+export {
+  readTestData
+};
