@@ -216,3 +216,45 @@ export function disagreement(r: CaseResult): string | undefined {
       : "unexplained: passes what onnxruntime does not reproduce";
   return undefined;
 }
+
+/** The gate on one case with its reference inputs withheld: does the model run on synthesised inputs? */
+export interface SynthResult {
+  case: string;
+  /** "runs": the first synthesised run succeeds; "fails": it does not; "unsupported": no inputs could be made; "load": the model does not load. */
+  synth: "runs" | "fails" | "unsupported" | "load" | "unreadable";
+  why?: string;
+  /** Checks skipped because a value could not be chosen, with their reason. */
+  skipped: string[];
+  warned: string[];
+  failed: string[];
+}
+
+export async function runCaseWithoutInputs(root: string, name: string): Promise<SynthResult> {
+  const modelPath = path.join(root, name, "model.onnx");
+  const base = { case: name, skipped: [] as string[], warned: [] as string[], failed: [] as string[] };
+  let file: ReturnType<typeof readModelFile>;
+  try {
+    file = readModelFile(modelPath, `${name}/model.onnx`);
+  } catch (e) {
+    return { ...base, synth: "unreadable", why: errorMessage(e) };
+  }
+  const subject = await subjectOf(modelPath, `${name}/model.onnx`, "candidate");
+  let r: Report;
+  try {
+    r = await onnxGate({ models: [file], subjects: [subject], config: {}, inputs: {} });
+  } catch (e) {
+    return { ...base, synth: "unreadable", why: errorMessage(e) };
+  }
+  const out = {
+    ...base,
+    skipped: r.checks.filter((c) => c.status === "skip").map((c) => `${c.id}: ${c.message ?? ""}`),
+    warned: r.checks.filter((c) => c.status === "warn").map((c) => c.id),
+    failed: r.checks.filter((c) => c.status === "fail").map((c) => c.id),
+  };
+  if (r.checks.some((c) => c.id.startsWith("load.") && c.status === "fail")) return { ...out, synth: "load" };
+  if (r.checks.some((c) => c.id === "shape.inputs" && c.status === "skip")) return { ...out, synth: "unsupported" };
+  // Determinism compares two runs of every output: present exactly when the first synthesised run succeeded.
+  if (r.checks.some((c) => c.id.startsWith("determinism."))) return { ...out, synth: "runs" };
+  const failedRun = r.checks.find((c) => c.observed === "run failed");
+  return { ...out, synth: "fails", ...(failedRun?.message ? { why: failedRun.message } : {}) };
+}

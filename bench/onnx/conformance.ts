@@ -2,6 +2,7 @@
  * The ONNX gate against ONNX's own backend tests (Debian's libonnx-testdata: node/, pytorch-*, simple/):
  *
  *   npx tsx bench/onnx/conformance.ts [--root DIR] [--sample N] [--jobs N] [--json FILE] [--check]
+ *   npx tsx bench/onnx/conformance.ts --without-inputs [--root DIR] [--sample N] [--jobs N] [--json FILE]
  *
  * For every case: onnxruntime alone on the stored inputs (does it reproduce the stored outputs?),
  * the gate with its default config on the same data, and the gate on a perturbed twin. Prints both
@@ -10,11 +11,24 @@
  * cases); `--jobs N` runs N worker processes. `--check` exits 1 on any unexplained disagreement: a
  * false fail (the gate fails a case onnxruntime reproduces), a missed perturbation (a twin the gate
  * passes), or a pass of a case onnxruntime does not reproduce that random operators do not explain.
+ * `--without-inputs` withholds the reference data: the gate makes up every input, and the tally is of
+ * the models that run on those inputs, that do not (with onnxruntime's reason), and checks skipped.
  */
 import { fork } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_ROOT, disagreement, listCases, runCase, sample, type CaseResult } from "./conformance-case.js";
+import {
+  DEFAULT_ROOT,
+  disagreement,
+  listCases,
+  runCase,
+  runCaseWithoutInputs,
+  sample,
+  type CaseResult,
+  type SynthResult,
+} from "./conformance-case.js";
+
+const WITHOUT_INPUTS = process.argv.includes("--without-inputs");
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -25,7 +39,7 @@ function worker(): void {
   const root = arg("root") ?? DEFAULT_ROOT;
   process.on("message", (msg: { case?: string }) => {
     if (!msg.case) process.exit(0);
-    void runCase(root, msg.case).then((r) => process.send!(r));
+    void (WITHOUT_INPUTS ? runCaseWithoutInputs(root, msg.case) : runCase(root, msg.case)).then((r) => process.send!(r));
   });
   process.send!({ ready: true });
 }
@@ -36,17 +50,21 @@ async function main(): Promise<void> {
   const cases = arg("sample") ? sample(all, Number(arg("sample"))) : all;
   const jobs = Math.max(1, Number(arg("jobs") ?? "1"));
   const t0 = performance.now();
-  const results: CaseResult[] = [];
+  const results: (CaseResult | SynthResult)[] = [];
   let next = 0;
   await Promise.all(
     Array.from({ length: jobs }, async () => {
       // One process per worker; a case that kills its process (a native crash) is recorded, the rest go on.
       while (next < cases.length) {
         await new Promise<void>((resolve) => {
-          const child = fork(fileURLToPath(import.meta.url), ["--worker", "--root", root], {
-            execArgv: process.execArgv,
-            stdio: ["ignore", "ignore", "inherit", "ipc"],
-          });
+          const child = fork(
+            fileURLToPath(import.meta.url),
+            ["--worker", "--root", root, ...(WITHOUT_INPUTS ? ["--without-inputs"] : [])],
+            {
+              execArgv: process.execArgv,
+              stdio: ["ignore", "ignore", "inherit", "ipc"],
+            },
+          );
           let current: string | undefined;
           const give = (): void => {
             if (next >= cases.length) {
@@ -57,7 +75,7 @@ async function main(): Promise<void> {
             current = cases[next++]!;
             child.send({ case: current });
           };
-          child.on("message", (m: CaseResult | { ready: true }) => {
+          child.on("message", (m: CaseResult | SynthResult | { ready: true }) => {
             if ("case" in m) {
               results.push(m);
               process.stderr.write(`\r${results.length}/${cases.length}`);
@@ -67,19 +85,21 @@ async function main(): Promise<void> {
           child.on("exit", (code, signal) => {
             if (current) {
               const why = `the process died (${signal ?? `exit ${code}`})`;
-              results.push({
-                case: current,
-                ort: "run",
-                ortWhy: why,
-                gate: 2,
-                gateStatus: "error",
-                gateWhy: why,
-                failed: [],
-                warned: [],
-                random: [],
-                ms: 0,
-                cpuMs: 0,
-              });
+              if (WITHOUT_INPUTS) results.push({ case: current, synth: "fails", why, skipped: [], warned: [], failed: [] });
+              else
+                results.push({
+                  case: current,
+                  ort: "run",
+                  ortWhy: why,
+                  gate: 2,
+                  gateStatus: "error",
+                  gateWhy: why,
+                  failed: [],
+                  warned: [],
+                  random: [],
+                  ms: 0,
+                  cpuMs: 0,
+                });
             }
             resolve();
           });
@@ -90,10 +110,15 @@ async function main(): Promise<void> {
   process.stderr.write("\n");
   results.sort((a, b) => a.case.localeCompare(b.case));
   const wall = (performance.now() - t0) / 1000;
-  report(results, wall, jobs);
   const out = arg("json");
   if (out) writeFileSync(out, JSON.stringify(results, null, 1));
-  if (process.argv.includes("--check") && results.some((r) => disagreement(r)?.startsWith("unexplained"))) process.exitCode = 1;
+  if (WITHOUT_INPUTS) {
+    reportWithoutInputs(results as SynthResult[], wall, jobs);
+    return;
+  }
+  const full = results as CaseResult[];
+  report(full, wall, jobs);
+  if (process.argv.includes("--check") && full.some((r) => disagreement(r)?.startsWith("unexplained"))) process.exitCode = 1;
 }
 
 const pct = (a: number, b: number): string => (b ? `${((100 * a) / b).toFixed(1)}%` : "n/a");
@@ -164,6 +189,35 @@ function report(results: CaseResult[], wall: number, jobs: number): void {
   const warnings = new Map<string, number>();
   for (const r of results) for (const w of r.warned) warnings.set(w.split(".")[0]!, (warnings.get(w.split(".")[0]!) ?? 0) + 1);
   if (warnings.size) console.log(`\nwarnings by check family: ${[...warnings].map(([k, v]) => `${k} ${v}`).join(", ")}`);
+}
+
+function reportWithoutInputs(results: SynthResult[], wall: number, jobs: number): void {
+  const n = results.length;
+  const count = (k: SynthResult["synth"]): number => results.filter((r) => r.synth === k).length;
+  console.log(`ONNX backend test cases, reference inputs withheld: ${n} (wall ${wall.toFixed(1)} s, ${jobs} worker(s))\n`);
+  console.log("| | cases | share |");
+  console.log("|---|--:|--:|");
+  console.log(`| runs on synthesised inputs | ${count("runs")} | ${pct(count("runs"), n)} |`);
+  console.log(`| does not run on synthesised inputs | ${count("fails")} | ${pct(count("fails"), n)} |`);
+  console.log(
+    `| inputs cannot be synthesised (sequence, optional, no shape) | ${count("unsupported")} | ${pct(count("unsupported"), n)} |`,
+  );
+  console.log(`| does not load | ${count("load")} | ${pct(count("load"), n)} |`);
+  console.log(`| unreadable | ${count("unreadable")} | ${pct(count("unreadable"), n)} |`);
+  console.log(`| gate fails (exit 1) | ${results.filter((r) => r.failed.length).length} | |`);
+  console.log("\nDoes not run on synthesised inputs:");
+  for (const r of results.filter((x) => x.synth === "fails")) console.log(`- ${r.case}: ${(r.why ?? "").slice(0, 160)}`);
+  const skipped = results.filter((r) => r.skipped.some((s) => s.includes("synthesised")));
+  if (skipped.length) {
+    console.log("\nChecks skipped because no valid value could be made up:");
+    for (const r of skipped)
+      console.log(
+        `- ${r.case}: ${r.skipped
+          .filter((s) => s.includes("synthesised"))
+          .join("; ")
+          .slice(0, 200)}`,
+      );
+  }
 }
 
 if (process.argv.includes("--worker")) worker();

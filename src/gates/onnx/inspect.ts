@@ -5,6 +5,7 @@ import { resolveInFolder } from "../../core/paths.js";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { limitMessage, LIMITS } from "../../core/limits.js";
 import { decodeModel, onnx, type ModelProto } from "../../core/onnx/proto.js";
+import { inputRoles, type InputRole } from "./input-roles.js";
 import { dtypeName, elementBytes, elementCount, toNumber } from "./tensor.js";
 
 type Graph = onnxProto.onnx.IGraphProto;
@@ -21,6 +22,8 @@ export interface ValueInfo {
   dims: DeclaredDim[];
   /** False when the graph declares no shape at all (any rank). */
   hasShape: boolean;
+  /** For a graph input that reaches a shape, axis, index, repeat or scale: what made-up values must look like. */
+  role?: InputRole;
 }
 
 export interface ExternalFile {
@@ -155,6 +158,12 @@ export function inspectModel(file: ModelFile): ModelInfo {
   const metadata: Record<string, string> = {};
   for (const p of m.metadataProps) metadata[p.key ?? ""] = p.value ?? "";
   const extBytes = file.external.reduce((a, e) => a + e.bytes, 0);
+  const inputs = declared.filter((v) => !initNames.has(v.name));
+  const roles = inputRoles(g, opsets[DEFAULT_DOMAIN] ?? 1, inputs);
+  for (const v of inputs) {
+    const role = roles.get(v.name);
+    if (role) v.role = role;
+  }
   return {
     irVersion: ir,
     producer: m.producerName,
@@ -166,7 +175,7 @@ export function inspectModel(file: ModelFile): ModelInfo {
     paramCount,
     paramBytes,
     totalBytes: file.bytes.byteLength + extBytes,
-    inputs: declared.filter((v) => !initNames.has(v.name)),
+    inputs,
     optionalInputs: ir >= 4 ? declared.filter((v) => initNames.has(v.name)) : [],
     outputs: (g.output ?? []).map(valueInfo),
     metadata,

@@ -3,6 +3,7 @@ import { limitMessage, LIMITS } from "../../core/limits.js";
 import { DataType } from "../../core/onnx/proto.js";
 import { seededRandom } from "../../core/onnx/build.js";
 import type { DeclaredDim, ValueInfo } from "./inspect.js";
+import { ruleValues, type Rule } from "./input-roles.js";
 import { elementCount, floatToHalf, isSupportedType, type HostTensor, type TensorValues } from "./tensor.js";
 
 export const SYNTH_SEED = 20240611;
@@ -133,10 +134,44 @@ export function choiceOf(inputs: readonly ValueInfo[], feed: Feed): Map<string, 
   return out;
 }
 
+/** An input's made-up values replaced by ones its operator accepts (see input-roles.ts). */
+function followRule(v: ValueInfo, t: HostTensor, rule: Rule, feed: Feed, seed: number): HostTensor {
+  if (v.elemType === DataType.BOOL) return t;
+  const rand = seededRandom((seed ^ hashName(`${v.name}:rule`)) >>> 0);
+  const values = ruleValues(rule, t.dims, (ref) => (ref.input ? feed[ref.input]?.dims : ref.dims), rand);
+  const nums = values.map(Number);
+  let data: TensorValues;
+  switch (v.elemType) {
+    case DataType.STRING:
+      data = values.map(String);
+      break;
+    case DataType.FLOAT16:
+      data = Uint16Array.from(nums, floatToHalf);
+      break;
+    case DataType.INT64:
+      data = BigInt64Array.from(nums, (x) => BigInt(Math.trunc(x)));
+      break;
+    case DataType.UINT64:
+      data = BigUint64Array.from(nums, (x) => BigInt(Math.max(0, Math.trunc(x))));
+      break;
+    default: {
+      const Ctor = t.data.constructor as new (xs: number[]) => Exclude<TensorValues, string[] | BigInt64Array | BigUint64Array>;
+      data = new Ctor(nums);
+    }
+  }
+  return { ...t, data };
+}
+
 export function synthFeed(inputs: readonly ValueInfo[], choice: ReadonlyMap<string, number>, seed = SYNTH_SEED): Feed {
   const feed: Feed = {};
   for (const v of inputs) feed[v.name] = synthTensor(v, concreteDims(v, choice), seed);
+  for (const v of inputs) if (v.role && "rule" in v.role) feed[v.name] = followRule(v, feed[v.name]!, v.role.rule, feed, seed);
   return feed;
+}
+
+/** Graph inputs whose made-up values the gate cannot make valid, with why: a run they break says nothing. */
+export function unresolvedInputs(inputs: readonly ValueInfo[]): string[] {
+  return inputs.flatMap((v) => (v.role && "unresolved" in v.role ? [`${v.name}: ${v.role.unresolved}`] : []));
 }
 
 /** Rows [start, start+count) of a tensor along axis 0. */

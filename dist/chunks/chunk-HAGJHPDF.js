@@ -322,7 +322,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-GLFOPEKA.js");
+    const { main: main2 } = await import("./cli-EYDONO2A.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -499,7 +499,7 @@ function modelPaths(ctx, cfg) {
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
   assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
-  const { readModelFile } = await import("./inspect-OI4OTM5Q.js");
+  const { readModelFile } = await import("./inspect-FM4W662Z.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -527,9 +527,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-K22VW5ZO.js"),
+      import("./gate-ASG4MTMA.js"),
       import("./testdata-4VSO2IM7.js"),
-      import("./policy-MJD3LCGU.js")
+      import("./policy-7S7WU7ED.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -2128,7 +2128,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-DB33SKTA.js");
+  const { parityCheck } = await import("./parity-6DBF5VEI.js");
   return parityCheck(o, sha256);
 }
 

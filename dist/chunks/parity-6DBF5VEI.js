@@ -7,11 +7,11 @@ import {
   planDims,
   synthFeed,
   toleranceFor
-} from "./chunk-LRUXV2UR.js";
+} from "./chunk-6EZOCHKB.js";
 import {
   inspectModel,
   readModelFile
-} from "./chunk-VYDMY7CV.js";
+} from "./chunk-OQRM7AF5.js";
 import {
   readTestData
 } from "./chunk-JSU6GV45.js";

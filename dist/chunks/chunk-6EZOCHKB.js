@@ -2,6 +2,9 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  ruleValues
+} from "./chunk-OQRM7AF5.js";
+import {
   LIMITS,
   limitMessage
 } from "./chunk-ULEDS62O.js";
@@ -262,10 +265,40 @@ function choiceOf(inputs, feed) {
   }
   return out;
 }
+function followRule(v, t, rule, feed, seed) {
+  if (v.elemType === DataType.BOOL) return t;
+  const rand = seededRandom((seed ^ hashName(`${v.name}:rule`)) >>> 0);
+  const values = ruleValues(rule, t.dims, (ref) => ref.input ? feed[ref.input]?.dims : ref.dims, rand);
+  const nums = values.map(Number);
+  let data;
+  switch (v.elemType) {
+    case DataType.STRING:
+      data = values.map(String);
+      break;
+    case DataType.FLOAT16:
+      data = Uint16Array.from(nums, floatToHalf);
+      break;
+    case DataType.INT64:
+      data = BigInt64Array.from(nums, (x) => BigInt(Math.trunc(x)));
+      break;
+    case DataType.UINT64:
+      data = BigUint64Array.from(nums, (x) => BigInt(Math.max(0, Math.trunc(x))));
+      break;
+    default: {
+      const Ctor = t.data.constructor;
+      data = new Ctor(nums);
+    }
+  }
+  return { ...t, data };
+}
 function synthFeed(inputs, choice, seed = SYNTH_SEED) {
   const feed = {};
   for (const v of inputs) feed[v.name] = synthTensor(v, concreteDims(v, choice), seed);
+  for (const v of inputs) if (v.role && "rule" in v.role) feed[v.name] = followRule(v, feed[v.name], v.role.rule, feed, seed);
   return feed;
+}
+function unresolvedInputs(inputs) {
+  return inputs.flatMap((v) => v.role && "unresolved" in v.role ? [`${v.name}: ${v.role.unresolved}`] : []);
 }
 function sliceRows(t, start, count) {
   const rows = t.dims[0] ?? 0;
@@ -286,5 +319,6 @@ export {
   unsupportedInputs,
   choiceOf,
   synthFeed,
+  unresolvedInputs,
   sliceRows
 };
