@@ -16,7 +16,7 @@ if (problem) {
   process.exitCode = 2;
 } else {
   try {
-    const { runAction } = await import("./chunks/action-KUQYPNV6.js");
+    const { runAction } = await import("./chunks/action-LEFDWZJ5.js");
     process.exitCode = await runAction(process.argv[2]);
   } catch (e) {
     process.stderr.write(`::error::mlgate: ${loadProblem(e)}

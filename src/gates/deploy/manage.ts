@@ -8,7 +8,7 @@ import { aliasesView, checkRegistryName, isLockStale, type AliasesView } from ".
 import { alignTable } from "../../render/terminal.js";
 import { TARGET_OPTIONS } from "./command.js";
 import { resolveStale } from "./resolve.js";
-import { openTarget } from "./targets/open.js";
+import { openTarget, type TargetOptions } from "./targets/open.js";
 import type { DeployTarget } from "./targets/target.js";
 
 function targetOf(ctx: CommandContext): { target: DeployTarget; name: string } {
@@ -20,7 +20,9 @@ function targetOf(ctx: CommandContext): { target: DeployTarget; name: string } {
   if (!/^(registry:|https?:\/\/|command:)/.test(t))
     throw new ConfigurationError(`--target "${t}" is not a target; use registry:DIR, http(s)://HOST:PORT or command:SCRIPT`);
   const name = checkRegistryName("model name", ctx.str("name") ?? environment, ctx.str("name") ? "--name" : "--environment");
-  const o = { target: t, name, cwd: ctx.cwd, env: ctx.env, progress: ctx.progress } as Parameters<typeof openTarget>[0];
+  const o: TargetOptions = { target: t, name, cwd: ctx.cwd, env: ctx.env, progress: ctx.progress };
+  const token = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
+  if (token) o.adminToken = token;
   if (t.startsWith("registry:")) {
     const dir = t.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`--target "${t}" names no folder; use registry:DIR`);

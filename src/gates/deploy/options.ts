@@ -9,6 +9,7 @@ import type { Config, OnnxGateConfig } from "../../core/config.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { checkRegistryName } from "../../core/registry.js";
 import { parseDuration } from "../../core/units.js";
+import { baseUrl, display } from "./targets/http-client.js";
 
 export type Strategy = "direct" | "canary" | "blue-green";
 export const STRATEGIES: readonly Strategy[] = ["direct", "canary", "blue-green"];
@@ -225,5 +226,12 @@ export function resolveDeployOptions(raw: RawDeployInputs, ctx: ResolveContext):
   if (ctx.env.GITHUB_ACTOR) opts.actor = ctx.env.GITHUB_ACTOR;
   const token = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
   if (token) opts.adminToken = token;
+  if (/^https?:\/\//.test(target)) {
+    const u = baseUrl(target, flag("target"));
+    if (!token)
+      throw new ConfigurationError(
+        `${flag("target")} ${display(u)} needs the admin API's bearer token: set MLGATE_ADMIN_TOKEN (the action's admin-token input); a token is never a flag`,
+      );
+  }
   return opts;
 }

@@ -8,7 +8,7 @@ import type { Check } from "../../core/report.js";
 import { counters, figures, freshStatuses, judge, waitApplied } from "./health.js";
 import type { DeployOptions } from "./options.js";
 import type { StepRecord } from "./ports.js";
-import type { DeployTarget, ServingStatus, StageFields, TrafficPhase } from "./targets/target.js";
+import { TargetRefusal, type DeployTarget, type ServingStatus, type StageFields, type TrafficPhase } from "./targets/target.js";
 
 export interface RolloutResult {
   outcome: "deployed" | "rolled-back";
@@ -57,7 +57,8 @@ export class Rollout {
   /** Writes traffic and waits for every server to apply it; a refusal fails the step `phase`. */
   private async traffic(view: AliasesView, phase: TrafficPhase, label: string, started: number): Promise<ServingStatus[]> {
     const writtenAt = Date.now();
-    const written = await this.target.setTraffic(view, phase, this.generation);
+    const weight = view.challenger === this.o.version ? view.weight : 100;
+    const written = await this.refusable(label, started, weight, () => this.target.setTraffic(view, phase, this.generation));
     this.generation = written.generation;
     if (phase !== "rollback") this.moved = true;
     const applied = await waitApplied(
@@ -70,14 +71,21 @@ export class Rollout {
         : undefined,
     );
     if (!applied.ok) {
-      this.step(label, started, {
-        status: "fail",
-        weight: view.challenger === this.o.version ? view.weight : 100,
-        message: applied.message,
-      });
+      this.step(label, started, { status: "fail", weight, message: applied.message });
       throw new StepFailed(`${label}: ${applied.message}`);
     }
     return applied.statuses;
+  }
+
+  /** A change the target refuses (TargetRefusal) fails the step `label`, like one a server cannot apply. */
+  private async refusable<T>(label: string, started: number, weight: number, change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } catch (e) {
+      if (!(e instanceof TargetRefusal)) throw e;
+      this.step(label, started, { status: "fail", weight, message: e.message });
+      throw new StepFailed(`${label}: ${e.message}`);
+    }
   }
 
   private async watch(): Promise<void> {
@@ -92,7 +100,7 @@ export class Rollout {
       let t = Date.now();
       await this.setPhase("stage");
       o.progress(`staging ${o.name} ${v} in ${this.target.description}`);
-      const staged = await this.target.stage(o.model, this.fields);
+      const staged = await this.refusable("stage", t, 0, () => this.target.stage(o.model, this.fields));
       const stageView: AliasesView = { ...aliasesView(this.before), challenger: v, weight: 0, mode: "split" };
       const statuses = await this.traffic(stageView, "stage", "stage", t);
       await this.target.record({ event: "staged", version: v, from: aliasesView(this.before), to: stageView });

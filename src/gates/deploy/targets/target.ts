@@ -14,6 +14,15 @@ import type {
   VersionManifest,
 } from "../../../core/registry.js";
 
+/**
+ * The target refused a change it was asked to make (a version its server cannot load, a script that
+ * exited non-zero): the rollout step fails and traffic rolls back, as when a server cannot apply it.
+ * Anything else a target throws (unreachable, refused token) means the deploy could not run.
+ */
+export class TargetRefusal extends Error {
+  override name = "TargetRefusal";
+}
+
 export interface TargetState {
   aliases: Aliases;
   /** Staged versions (with their digests). */

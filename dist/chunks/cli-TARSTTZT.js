@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-HAGJHPDF.js";
+} from "./chunk-K35TPCOY.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -18,7 +18,7 @@ import "./chunk-RYB26OIQ.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-HNTF622D.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-LOPLJTJW.js";
+import "./chunk-AVXHM5YN.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";

@@ -59,6 +59,7 @@ import {
   aliasesView,
   appendHistory,
   checkRegistryName,
+  emptyAliases,
   isLockStale,
   listVersions,
   readAliases,
@@ -69,7 +70,7 @@ import {
   stageVersion,
   updateLock,
   writeAliases
-} from "./chunk-LOPLJTJW.js";
+} from "./chunk-AVXHM5YN.js";
 import {
   sha256File,
   subjectOf
@@ -322,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-EYDONO2A.js");
+    const { main: main2 } = await import("./cli-TARSTTZT.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -367,7 +368,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-4WJNHDRA.js");
+    const { demoDeploy } = await import("./demo-deploy-OEQFJPRE.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -1102,7 +1103,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-K4S5EK4F.js");
+    const { startServer } = await import("./server-5JPM5MFY.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -1139,10 +1140,10 @@ function isReport(v) {
 }
 var ReportsEvidence = class {
   /** `dir`: absolute folder; `display`: as the user gave it. */
-  constructor(dir, display2) {
+  constructor(dir, display3) {
     this.dir = dir;
-    this.display = display2;
-    this.description = `reports in ${display2}`;
+    this.display = display3;
+    this.description = `reports in ${display3}`;
   }
   dir;
   display;
@@ -1158,15 +1159,15 @@ var ReportsEvidence = class {
     const latest = /* @__PURE__ */ new Map();
     for (const f of files) {
       const file = path8.join(this.dir, f);
-      const display2 = path8.join(this.display, f);
+      const display3 = path8.join(this.display, f);
       let parsed;
       try {
         parsed = JSON.parse(readFileSync3(file, "utf8"));
       } catch (e) {
-        throw new ConfigurationError(`--reports ${display2}: is not valid JSON (${errorMessage(e)})`);
+        throw new ConfigurationError(`--reports ${display3}: is not valid JSON (${errorMessage(e)})`);
       }
       if (!isReport(parsed)) {
-        notes.push(`${display2} is not an mlgate report; skipped.`);
+        notes.push(`${display3} is not an mlgate report; skipped.`);
         continue;
       }
       if (!EVIDENCE_GATES.has(parsed.gate)) continue;
@@ -1181,13 +1182,13 @@ var ReportsEvidence = class {
         gate: parsed.gate,
         conclusion: conclusionOf(parsed.status),
         subjects,
-        url: display2,
+        url: display3,
         source: "report"
       };
       if (parsed.provenance.commit) evidence.commit = parsed.provenance.commit;
       const at = Date.parse(parsed.provenance.createdAt ?? "") || statSync4(file).mtimeMs;
       const prev = latest.get(check);
-      if (prev) notes.push(`${check}: two reports; the later one, ${at >= prev.at ? display2 : prev.evidence.url}, is used.`);
+      if (prev) notes.push(`${check}: two reports; the later one, ${at >= prev.at ? display3 : prev.evidence.url}, is used.`);
       if (!prev || at >= prev.at) latest.set(check, { at, evidence });
     }
     return Promise.resolve({
@@ -1200,6 +1201,84 @@ var ReportsEvidence = class {
 // src/gates/deploy/options.ts
 import { existsSync as existsSync3, statSync as statSync5 } from "node:fs";
 import path9 from "node:path";
+
+// src/gates/deploy/targets/http-client.ts
+function errorText(a) {
+  const e = a.json?.error;
+  const s = typeof e === "string" ? e : a.text.trim().slice(0, 200);
+  return s.replace(/\s+/g, " ").replace(/[.]$/, "");
+}
+function isPlainRemote(url) {
+  return url.protocol === "http:" && !["127.0.0.1", "localhost", "[::1]"].includes(url.hostname);
+}
+async function call(base, method, pathname, o = {}) {
+  const url = `${base}${pathname}`;
+  const timeoutMs = o.timeoutMs ?? 3e4;
+  let res;
+  try {
+    const init = {
+      method,
+      signal: AbortSignal.timeout(timeoutMs),
+      ...o.headers ? { headers: o.headers } : {},
+      ...o.body !== void 0 ? { body: o.body, duplex: "half" } : {}
+    };
+    res = await fetch(url, init);
+  } catch (e) {
+    const name = e.name;
+    if (name === "TimeoutError" || name === "AbortError")
+      throw new ConfigurationError(`${method} ${url} did not answer within ${Math.round(timeoutMs / 1e3)} s`);
+    const cause = e.cause;
+    throw new ConfigurationError(
+      `cannot reach mlgate serve at ${base} (${cause?.code ?? cause?.message ?? errorMessage(e)} on ${method} ${pathname}): is it running at that address?`
+    );
+  }
+  let text;
+  try {
+    text = await res.text();
+  } catch (e) {
+    throw new ConfigurationError(`${method} ${url} broke off its answer (${errorMessage(e)})`);
+  }
+  let json;
+  try {
+    json = text === "" ? void 0 : JSON.parse(text);
+  } catch {
+    json = void 0;
+  }
+  const a = { status: res.status, json, text };
+  if (res.status >= 200 && res.status < 300 || o.expect?.includes(res.status)) return a;
+  if ((res.status === 401 || res.status === 403) && o.tokenHint)
+    throw new ConfigurationError(
+      `${base} refused the admin token (${res.status} on ${method} ${pathname}): set ${o.tokenHint} to the token mlgate serve was started with`
+    );
+  if (res.status === 404 && /admin API is off/.test(errorText(a)))
+    throw new ConfigurationError(
+      `${base} has no admin API (404 on ${method} ${pathname}): start mlgate serve there with --admin-token-file FILE or MLGATE_ADMIN_TOKEN`
+    );
+  if (res.status >= 500)
+    throw new ConfigurationError(`${base} failed on ${method} ${pathname} with ${res.status}: ${errorText(a)}`);
+  throw new ConfigurationError(`${base} answered ${res.status} to ${method} ${pathname}: ${errorText(a)}`);
+}
+function baseUrl(text, flag) {
+  let u;
+  try {
+    u = new URL(text);
+  } catch {
+    throw new ConfigurationError(`${flag} "${text}" is not a URL; use http(s)://HOST:PORT`);
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:")
+    throw new ConfigurationError(`${flag} "${text}" is not an http(s):// URL`);
+  if (u.username || u.password)
+    throw new ConfigurationError(
+      `${flag} "${u.host}": credentials do not belong in the URL (it is printed in reports); the admin token comes from MLGATE_ADMIN_TOKEN`
+    );
+  if (u.search || u.hash) throw new ConfigurationError(`${flag} "${text}": give the server's base URL, without ? or #`);
+  return u;
+}
+function display2(u) {
+  return `${u.origin}${u.pathname.replace(/\/+$/, "")}`;
+}
+
+// src/gates/deploy/options.ts
 var STRATEGIES = ["direct", "canary", "blue-green"];
 var DEFAULT_BUDGETS = { maxErrorRate: 0.01, minRequests: 20 };
 var DEFAULT_STEPS = [10, 50, 100];
@@ -1311,6 +1390,13 @@ function resolveDeployOptions(raw, ctx) {
   if (ctx.env.GITHUB_ACTOR) opts.actor = ctx.env.GITHUB_ACTOR;
   const token = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
   if (token) opts.adminToken = token;
+  if (/^https?:\/\//.test(target)) {
+    const u = baseUrl(target, flag("target"));
+    if (!token)
+      throw new ConfigurationError(
+        `${flag("target")} ${display2(u)} needs the admin API's bearer token: set MLGATE_ADMIN_TOKEN (the action's admin-token input); a token is never a flag`
+      );
+  }
   return opts;
 }
 
@@ -1489,6 +1575,11 @@ function judge(f, budgets, version) {
   };
 }
 
+// src/gates/deploy/targets/target.ts
+var TargetRefusal = class extends Error {
+  name = "TargetRefusal";
+};
+
 // src/gates/deploy/rollout.ts
 var sleep2 = (ms) => new Promise((r) => setTimeout(r, ms));
 var StepFailed = class extends Error {
@@ -1529,7 +1620,8 @@ var Rollout = class {
   /** Writes traffic and waits for every server to apply it; a refusal fails the step `phase`. */
   async traffic(view, phase, label, started) {
     const writtenAt = Date.now();
-    const written = await this.target.setTraffic(view, phase, this.generation);
+    const weight = view.challenger === this.o.version ? view.weight : 100;
+    const written = await this.refusable(label, started, weight, () => this.target.setTraffic(view, phase, this.generation));
     this.generation = written.generation;
     if (phase !== "rollback") this.moved = true;
     const applied = await waitApplied(
@@ -1540,14 +1632,20 @@ var Rollout = class {
       view.champion === this.o.version || view.challenger === this.o.version ? { version: this.o.version, sha256: this.sha256 } : void 0
     );
     if (!applied.ok) {
-      this.step(label, started, {
-        status: "fail",
-        weight: view.challenger === this.o.version ? view.weight : 100,
-        message: applied.message
-      });
+      this.step(label, started, { status: "fail", weight, message: applied.message });
       throw new StepFailed(`${label}: ${applied.message}`);
     }
     return applied.statuses;
+  }
+  /** A change the target refuses (TargetRefusal) fails the step `label`, like one a server cannot apply. */
+  async refusable(label, started, weight, change) {
+    try {
+      return await change();
+    } catch (e) {
+      if (!(e instanceof TargetRefusal)) throw e;
+      this.step(label, started, { status: "fail", weight, message: e.message });
+      throw new StepFailed(`${label}: ${e.message}`);
+    }
   }
   async watch() {
     this.o.progress(`watching for ${Math.round(this.o.watchMs / 100) / 10} s`);
@@ -1560,7 +1658,7 @@ var Rollout = class {
       let t = Date.now();
       await this.setPhase("stage");
       o.progress(`staging ${o.name} ${v} in ${this.target.description}`);
-      const staged = await this.target.stage(o.model, this.fields);
+      const staged = await this.refusable("stage", t, 0, () => this.target.stage(o.model, this.fields));
       const stageView = { ...aliasesView(this.before), challenger: v, weight: 0, mode: "split" };
       const statuses = await this.traffic(stageView, "stage", "stage", t);
       await this.target.record({ event: "staged", version: v, from: aliasesView(this.before), to: stageView });
@@ -1719,13 +1817,124 @@ var Rollout = class {
 // src/gates/deploy/targets/open.ts
 import path10 from "node:path";
 
+// src/gates/deploy/targets/http.ts
+import { createReadStream, statSync as statSync6 } from "node:fs";
+import { Readable } from "node:stream";
+
+// src/gates/deploy/targets/status-url.ts
+async function readStatusUrl(base, name, flag) {
+  const a = await call(base, "GET", "/v1/status");
+  const s = a.json;
+  if (typeof s !== "object" || s === null || typeof s.updatedAt !== "string" || typeof s.models !== "object")
+    throw new ConfigurationError(
+      `${flag} ${base}: /v1/status is not mlgate serve's status (no updatedAt and models); point it at a server that reports one`
+    );
+  return {
+    url: base,
+    startedAt: typeof s.startedAt === "string" ? s.startedAt : "",
+    updatedAt: s.updatedAt,
+    model: s.models[name]
+  };
+}
+
+// src/gates/deploy/targets/http.ts
+var TOKEN_HINT = "MLGATE_ADMIN_TOKEN (the action's admin-token input)";
+var HttpTarget = class {
+  constructor(base, name, token, applyTimeoutMs) {
+    this.base = base;
+    this.name = name;
+    this.token = token;
+    this.applyTimeoutMs = applyTimeoutMs;
+    this.description = base;
+    this.model = `/v1/admin/models/${encodeURIComponent(name)}`;
+  }
+  base;
+  name;
+  token;
+  applyTimeoutMs;
+  description;
+  measures = true;
+  model;
+  admin(method, rest, o = {}) {
+    return call(this.base, method, `${this.model}${rest}`, {
+      ...o,
+      headers: { authorization: `Bearer ${this.token}`, ...o.headers },
+      tokenHint: TOKEN_HINT
+    });
+  }
+  json(method, rest, body, o = {}) {
+    return this.admin(method, rest, {
+      ...o,
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body)
+    });
+  }
+  async state() {
+    const a = await this.admin("GET", "", { expect: [404] });
+    if (a.status === 404) return { aliases: emptyAliases(this.name), versions: [], lock: void 0 };
+    const s = a.json;
+    return { aliases: s.aliases, versions: s.versions, lock: s.lock ?? void 0 };
+  }
+  async acquireLock(lock) {
+    const a = await this.json("POST", "/lock", lock, { expect: [409] });
+    if (a.status === 409) {
+      const b = a.json;
+      return { acquired: false, holder: b.holder, stale: b.stale };
+    }
+    return { acquired: true, lock: a.json };
+  }
+  async heartbeat(id, phase) {
+    await this.json("PUT", "/lock", { id, phase });
+  }
+  async releaseLock(id, force = false) {
+    await this.admin("DELETE", `/lock?${force ? "force=true" : `id=${encodeURIComponent(id)}`}`);
+  }
+  async stage(modelFile, fields) {
+    const sha256 = await sha256File(modelFile);
+    const manifest = Buffer.from(JSON.stringify({ ...fields, sha256 })).toString("base64");
+    const a = await this.admin("PUT", `/versions/${encodeURIComponent(fields.version)}`, {
+      headers: {
+        "content-type": "application/octet-stream",
+        "content-length": String(statSync6(modelFile).size),
+        "x-mlgate-manifest": manifest
+      },
+      body: Readable.toWeb(createReadStream(modelFile)),
+      // The upload, then the server's load and warm-up.
+      timeoutMs: 10 * 6e4 + this.applyTimeoutMs,
+      expect: [409, 422]
+    });
+    if (a.status === 409 || a.status === 422)
+      throw new TargetRefusal(`${this.base} refused version ${fields.version} (${a.status}): ${errorText(a)}`);
+    return { created: a.status === 201, manifest: a.json };
+  }
+  async setTraffic(view, _phase, expectGeneration) {
+    const a = await this.json("PUT", "/aliases", expectGeneration === void 0 ? view : { ...view, expectGeneration }, {
+      timeoutMs: this.applyTimeoutMs + 3e4,
+      expect: [409, 422]
+    });
+    if (a.status === 409 || a.status === 422)
+      throw new TargetRefusal(`${this.base} did not apply the traffic change (${a.status}): ${errorText(a)}`);
+    return a.json;
+  }
+  async serving() {
+    return [await readStatusUrl(this.base, this.name, "--target")];
+  }
+  async record(event) {
+    await this.json("POST", "/history", event);
+  }
+  async history() {
+    const a = await this.admin("GET", "/history", { expect: [404] });
+    return a.status === 404 ? [] : a.json;
+  }
+};
+
 // src/gates/deploy/targets/registry.ts
 import { mkdirSync as mkdirSync4 } from "node:fs";
 var RegistryTarget = class {
-  constructor(dir, display2, name) {
+  constructor(dir, display3, name) {
     this.dir = dir;
     this.name = name;
-    this.description = `registry:${display2}`;
+    this.description = `registry:${display3}`;
     mkdirSync4(dir, { recursive: true });
   }
   dir;
@@ -1779,11 +1988,20 @@ var RegistryTarget = class {
 function openTarget(o) {
   const t = o.target;
   if (t.startsWith("registry:")) {
-    const display2 = t.slice("registry:".length);
-    return new RegistryTarget(o.targetPath ?? path10.resolve(o.cwd, display2), display2, o.name);
+    const display3 = t.slice("registry:".length);
+    return new RegistryTarget(o.targetPath ?? path10.resolve(o.cwd, display3), display3, o.name);
+  }
+  if (/^https?:\/\//.test(t)) {
+    const u = baseUrl(t, "--target");
+    if (!o.adminToken)
+      throw new ConfigurationError(
+        `--target ${display2(u)} needs the admin API's bearer token: set MLGATE_ADMIN_TOKEN (the action's admin-token input); a token is never a flag`
+      );
+    if (isPlainRemote(u)) o.progress(`the admin token goes to ${u.host} over plain http: use https:// beyond this machine`);
+    return new HttpTarget(display2(u), o.name, o.adminToken, o.applyTimeoutMs ?? 6e4);
   }
   throw new ConfigurationError(
-    `--target "${t}": this build deploys to registry:DIR only (http(s):// and command: are in progress)`
+    `--target "${t}": the command: target is in progress; this build deploys to registry:DIR and http(s)://HOST:PORT`
   );
 }
 
@@ -2242,6 +2460,8 @@ function targetOf(ctx) {
     throw new ConfigurationError(`--target "${t}" is not a target; use registry:DIR, http(s)://HOST:PORT or command:SCRIPT`);
   const name = checkRegistryName("model name", ctx.str("name") ?? environment, ctx.str("name") ? "--name" : "--environment");
   const o = { target: t, name, cwd: ctx.cwd, env: ctx.env, progress: ctx.progress };
+  const token = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
+  if (token) o.adminToken = token;
   if (t.startsWith("registry:")) {
     const dir = t.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`--target "${t}" names no folder; use registry:DIR`);

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HAGJHPDF.js";
+} from "./chunk-K35TPCOY.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -16,7 +16,7 @@ import "./chunk-RYB26OIQ.js";
 import "./chunk-LXHLSUIQ.js";
 import "./chunk-HNTF622D.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-LOPLJTJW.js";
+import "./chunk-AVXHM5YN.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import {

@@ -305,6 +305,7 @@ export {
   checkRegistryName,
   registryPaths,
   listModels,
+  emptyAliases,
   readAliases,
   aliasesView,
   writeAliases,

@@ -22,7 +22,7 @@ import {
   updateLock,
   writeAliases,
   writeServerStatus
-} from "./chunk-LOPLJTJW.js";
+} from "./chunk-AVXHM5YN.js";
 import "./chunk-FK2QC4SI.js";
 import {
   cleanOrtMessage
