@@ -19,14 +19,14 @@ export interface DataValidationInputs {
   name?: string;
   /** Folders besides the workspace and $RUNNER_TEMP that inputs may be in. */
   allowPaths: string[];
-  failOn: "error" | "warning";
+  /** Unset: gates.data.fail_on from the config, else error (the value the fork path reads too). */
+  failOn?: "error" | "warning";
 }
 
 export function getInputs(inputs: RawInputs): DataValidationInputs {
-  const out: DataValidationInputs = {
-    failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"] as const, "error"),
-    allowPaths: getAllowPathsInput(inputs),
-  };
+  const out: DataValidationInputs = { allowPaths: getAllowPathsInput(inputs) };
+  if (getOptionalInput(inputs, "fail-on") !== undefined)
+    out.failOn = getChoiceInput(inputs, "fail-on", ["error", "warning"] as const, "error");
   // Without a data input the gate reads gates.data.data from the config, the one named or the
   // mlgate.yml it finds, and says so when there is none.
   const data = getOptionalInput(inputs, "data");
@@ -54,7 +54,7 @@ export function dataValidationArgs(raw: RawInputs): string[] {
   pushFlag(args, "--reference", i.reference);
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
-  args.push("--fail-on", i.failOn);
+  pushFlag(args, "--fail-on", i.failOn);
   pushAllowPaths(args, i.allowPaths);
   return args;
 }

@@ -14,6 +14,7 @@ export function publishArgs(inputs: RawInputs): string[] {
   pushFlag(args, "--run-id", runId);
   pushFlag(args, "--artifact-pattern", getOptionalInput(inputs, "artifact-pattern"));
   pushFlag(args, "--config", getOptionalInput(inputs, "config"));
+  pushFlag(args, "--pr-checkout", getOptionalInput(inputs, "pr-checkout"));
   pushAllowPaths(args, getAllowPathsInput(inputs));
   return args;
 }

@@ -65,11 +65,12 @@ export async function findCheckRun(octokit: Octokit, ctx: GitHubContext, name: s
  * The check run summary: the evidence marker on the first line (what the deploy gate reads), then
  * the verdict for people. Only the human part is cut to fit, so the marker always survives.
  */
-export function summaryOf(report: Report, links: string): string {
+export function summaryOf(report: Report, links: string, note?: string): string {
   const counts = countByStatus(report.checks);
   const parts = [`**${escapeMarkdown(report.summary, 1000)}**`];
   if (report.checks.length > 0)
     parts.push(`${counts.fail} failed · ${counts.warn} warnings · ${counts.pass} passed · ${counts.skip} skipped`);
+  if (note) parts.push(note);
   if (links) parts.push(links);
   const marker = evidenceMarker(report);
   return `${marker}\n${parts.join("\n\n")}`.slice(0, CHECK_OUTPUT_LIMIT);
@@ -85,6 +86,8 @@ export interface CompleteOptions {
   /** Skip annotations: this very report was already posted on this check run. */
   annotationsPosted?: boolean;
   artifactUrl?: string;
+  /** Markdown (already escaped) shown under the summary: the fork's claim beside the judged verdict. */
+  note?: string;
 }
 
 /**
@@ -95,7 +98,7 @@ export async function completeCheckRun(octokit: Octokit, ctx: GitHubContext, o: 
   const links = o.artifactUrl ? `Full report: [workflow run and artifact](${o.artifactUrl})` : "";
   const output = {
     title: `${o.name} ${STATUS_WORD[o.report.status]}: ${o.report.summary}`.slice(0, 255),
-    summary: summaryOf(o.report, links),
+    summary: summaryOf(o.report, links, o.note),
   };
   const text = renderMarkdown(o.report, {
     budget: CHECK_OUTPUT_LIMIT,

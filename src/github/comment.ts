@@ -14,6 +14,8 @@ export function commentMarker(gate: string, key = "default"): string {
 export interface CommentLinks {
   checkRunUrl?: string;
   runUrl?: string;
+  /** Markdown (already escaped) after the report: the fork's claim beside the judged verdict. */
+  note?: string;
 }
 
 /** The comment body: marker, report, and links to where the full report lives; at most 65,536 bytes. */
@@ -21,7 +23,8 @@ export function commentBody(report: Report, marker: string, title: string, links
   const where: string[] = [];
   if (links.checkRunUrl) where.push(`[check run](${links.checkRunUrl})`);
   if (links.runUrl) where.push(`[workflow run and report artifact](${links.runUrl})`);
-  const footer = where.length ? `\n<sub>Full report: ${where.join(" · ")}</sub>\n` : "";
+  const note = links.note ? `\n${links.note}\n` : "";
+  const footer = `${note}${where.length ? `\n<sub>Full report: ${where.join(" · ")}</sub>\n` : ""}`;
   const budget = GITHUB_BODY_LIMIT - Buffer.byteLength(`${marker}\n${footer}`, "utf8");
   const md = renderMarkdown(report, {
     budget,

@@ -4,15 +4,17 @@ import path from "node:path";
 import { mkdtempSync } from "node:fs";
 import * as core from "@actions/core";
 import type { CommandContext } from "../cli/command.js";
-import { configFailOn, loadConfig } from "../core/config.js";
-import { ConfigurationError, errorMessage } from "../core/errors.js";
-import { exitCodeFor, type Report, type ReportStatus } from "../core/report.js";
+import { configFailOn, loadConfig, type Config } from "../core/config.js";
+import { ConfigurationError, errorMessage, isConfigurationError } from "../core/errors.js";
+import { errorReport, exitCodeFor, type GateName, type Report, type ReportStatus } from "../core/report.js";
+import { escapeMarkdown } from "../render/escape.js";
 import { downloadRunArtifacts } from "./artifacts.js";
 import { checkRunName } from "./check-run.js";
 import { createClient, httpStatusOf } from "./client.js";
 import { readGitHubContext, type GitHubContext } from "./context.js";
 import { setStepOutputs } from "./job-summary.js";
-import { GitHubPublisher } from "./publisher.js";
+import { checkPrCheckout, judgePullRequest } from "./judge.js";
+import { GitHubPublisher, stampProvenance } from "./publisher.js";
 import { loadReport, reportFiles, suffixFromFileName } from "./report-file.js";
 
 const WORST: ReportStatus[] = ["error", "fail", "warn", "pass"];
@@ -67,7 +69,7 @@ function tokenOf(ctx: CommandContext): string {
   return token;
 }
 
-async function reportSources(ctx: CommandContext, gh: GitHubContext, token: string): Promise<string[]> {
+async function reportSources(ctx: CommandContext, gh: GitHubContext, token: string, required = true): Promise<string[]> {
   const given = ctx.list("report");
   if (given.length > 0) return given.flatMap((r) => reportFiles(ctx.resolvePath(r, { flag: "--report", kind: "any" })));
   const runIdText = ctx.str("run-id");
@@ -92,7 +94,7 @@ async function reportSources(ctx: CommandContext, gh: GitHubContext, token: stri
       `could not download the report artifacts of workflow run ${runId} (${errorMessage(e).split("\n")[0] ?? ""}); the token needs actions: read`,
     );
   }
-  if (downloaded.length === 0)
+  if (downloaded.length === 0 && required)
     throw new ConfigurationError(
       `workflow run ${runId} has no artifact named like "${ctx.str("artifact-pattern") ?? "mlgate-*"}"; did the gate job upload its report?`,
     );
@@ -103,10 +105,36 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
   const gh = readGitHubContext(ctx.env, ctx.cwd);
   const token = tokenOf(ctx);
   const configFile = ctx.str("config");
-  const config = loadConfig(
+  const loadedConfig = loadConfig(
     configFile ? ctx.resolvePath(configFile, { flag: "--config", kind: "file" }) : undefined,
     ctx.cwd,
-  ).config;
+    { ...(configFile ? { display: configFile } : {}), check: (f) => ctx.resolvePath(f, { flag: "the config", kind: "file" }) },
+  );
+  const config = loadedConfig.config;
+  const prCheckout = ctx.str("pr-checkout");
+  if (prCheckout === undefined && gh.fork && gh.triggeringRun)
+    throw new ConfigurationError(
+      `the triggering run ${gh.triggeringRun.id} ran a fork's workflow, so its reports are the fork's claims, not verdicts; check out the pull request's head as data and pass --pr-checkout DIR (the pr-checkout input of actions/publish) to judge it here`,
+    );
+  const target = await targetOf(ctx, gh, token);
+  const expected: Expected = {
+    headSha: gh.headSha,
+    ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}),
+    source: gh.triggeringRun ? `the triggering run ${gh.triggeringRun.id}` : "this run",
+  };
+  if (prCheckout !== undefined) {
+    const prDir = ctx.resolvePath(prCheckout, { flag: "--pr-checkout", kind: "dir" });
+    checkPrCheckout(prDir, ctx.cwd, prCheckout);
+    return publishJudged(ctx, {
+      gh,
+      target,
+      token,
+      config,
+      expected,
+      prDir,
+      ...(loadedConfig.file ? { configFile: loadedConfig.file } : {}),
+    });
+  }
   const files = await reportSources(ctx, gh, token);
   if (files.length === 0) throw new ConfigurationError("--report: no .json reports found");
   const loaded = files.map((f) => ({
@@ -115,6 +143,28 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
     report: loadReport(f, path.relative(ctx.cwd, f) || f),
   }));
 
+  // Check every report before posting any, so a bad artifact never leaves half a PR updated.
+  const targets = new Map<string, string>();
+  for (const l of loaded) {
+    verifyProvenance(l.report, l.shown, expected);
+    const name = checkRunName(l.report.gate, l.report.name ?? suffixFromFileName(l.file, l.report.gate));
+    const other = targets.get(name);
+    if (other) throw new ConfigurationError(`${other} and ${l.shown} would both be posted as ${name}; publish one of them`);
+    targets.set(name, l.shown);
+  }
+
+  const poster = posterOf(ctx, target, token, config);
+  for (const l of loaded) {
+    // Reports before `name` was recorded keep the suffix in their file name (spaces as "_").
+    const suffix = l.report.name ?? suffixFromFileName(l.file, l.report.gate);
+    await poster.post(l.report, suffix, l.file, l.shown);
+  }
+  setStepOutputs({ status: poster.worst(), reports: String(loaded.length) }, ctx.env);
+  return 0;
+}
+
+/** The PR and run the results go to: the PR found through the API, links to the run that made the reports. */
+async function targetOf(ctx: CommandContext, gh: GitHubContext, token: string): Promise<GitHubContext> {
   let pullRequest: number | undefined;
   try {
     pullRequest = await pullRequestOfRun(gh, token, ctx.env);
@@ -129,21 +179,11 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
   // Links go to the run that made the reports (its artifacts), built from the trusted run id.
   const sourceRun = ctx.str("run-id") ?? (ctx.list("report").length === 0 ? gh.triggeringRun?.id : undefined);
   if (sourceRun !== undefined) target.runUrl = `${gh.serverUrl}/${gh.repository}/actions/runs/${sourceRun}`;
-  const expected: Expected = {
-    headSha: gh.headSha,
-    ...(target.pullRequest !== undefined ? { pullRequest: target.pullRequest } : {}),
-    source: gh.triggeringRun ? `the triggering run ${gh.triggeringRun.id}` : "this run",
-  };
-  // Check every report before posting any, so a bad artifact never leaves half a PR updated.
-  const targets = new Map<string, string>();
-  for (const l of loaded) {
-    verifyProvenance(l.report, l.shown, expected);
-    const name = checkRunName(l.report.gate, l.report.name ?? suffixFromFileName(l.file, l.report.gate));
-    const other = targets.get(name);
-    if (other) throw new ConfigurationError(`${other} and ${l.shown} would both be posted as ${name}; publish one of them`);
-    targets.set(name, l.shown);
-  }
+  return target;
+}
 
+/** Posts reports one by one (check run, comment), one warning at most, and keeps the worst status. */
+function posterOf(ctx: CommandContext, target: GitHubContext, token: string, config: Config) {
   let warned = false;
   const warn = (m: string): void => {
     if (warned) return;
@@ -151,27 +191,134 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
     core.warning(m);
   };
   let worst: ReportStatus = "pass";
-  for (const l of loaded) {
-    // Reports before `name` was recorded keep the suffix in their file name (spaces as "_").
-    const suffix = l.report.name ?? suffixFromFileName(l.file, l.report.gate);
-    const publisher = new GitHubPublisher(
-      { gate: l.report.gate, ...(suffix ? { suffix } : {}), env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
-      target,
-    );
-    const res = await publisher.finish(l.report, {
-      // The gate job's --fail-on is not in the report; the config's fail_on is the best guess.
-      failed: exitCodeFor(l.report.status, configFailOn(config, l.report.gate)) !== 0,
-      reportPath: l.file,
-      findExisting: true,
-      outputs: false,
-      workflowAnnotations: false,
-    });
-    if (WORST.indexOf(l.report.status) < WORST.indexOf(worst)) worst = l.report.status;
-    const where = res.degraded
-      ? "not posted (see the warning)"
-      : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
-    ctx.stdout.write(`${l.shown}: ${publisher.name} ${l.report.status}: ${where}\n`);
+  return {
+    worst: () => worst,
+    async post(
+      report: Report,
+      suffix: string | undefined,
+      file: string | undefined,
+      shown: string,
+      note?: string,
+    ): Promise<void> {
+      const publisher = new GitHubPublisher(
+        { gate: report.gate, ...(suffix ? { suffix } : {}), env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
+        target,
+      );
+      const res = await publisher.finish(report, {
+        // The verdict settings come from this (the trusted) config: the same fail_on a same-repository
+        // PR's gate job reads from it.
+        failed: exitCodeFor(report.status, configFailOn(config, report.gate)) !== 0,
+        ...(file ? { reportPath: file } : {}),
+        findExisting: true,
+        outputs: false,
+        workflowAnnotations: false,
+        ...(note ? { note } : {}),
+      });
+      if (WORST.indexOf(report.status) < WORST.indexOf(worst)) worst = report.status;
+      const where = res.degraded
+        ? "not posted (see the warning)"
+        : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
+      ctx.stdout.write(`${shown}: ${publisher.name} ${report.status}: ${where}\n`);
+    },
+  };
+}
+
+interface Claim {
+  name: string;
+  gate: GateName;
+  suffix?: string;
+  report?: Report;
+  /** Why the claim could not be read. */
+  unreadable?: string;
+}
+
+/** The fork's reports, read as claims: a broken or mismatched one is noted, never trusted or fatal. */
+function readClaims(files: string[], ctx: CommandContext, expected: Expected): Claim[] {
+  const claims: Claim[] = [];
+  for (const f of files) {
+    const shown = path.relative(ctx.cwd, f) || f;
+    try {
+      const report = loadReport(f, shown);
+      const suffix = report.name ?? suffixFromFileName(f, report.gate);
+      const claim: Claim = { name: checkRunName(report.gate, suffix), gate: report.gate, ...(suffix ? { suffix } : {}), report };
+      try {
+        verifyProvenance(report, shown, expected);
+      } catch (e) {
+        if (!isConfigurationError(e)) throw e;
+        claim.unreadable = e.message;
+      }
+      claims.push(claim);
+    } catch (e) {
+      if (!isConfigurationError(e)) throw e;
+      ctx.progress(`ignoring ${e.message}`);
+    }
   }
-  setStepOutputs({ status: worst, reports: String(loaded.length) }, ctx.env);
+  return claims;
+}
+
+/** The fork's claim, shown beside the verdict and never as it. */
+export function claimNote(claim: Claim | undefined): string {
+  const why =
+    "A fork's run executes code the fork controls; this verdict is the base repository's mlgate on the pull request's files, with the base branch's rules.";
+  if (!claim) return `_The fork's own run uploaded no report for this check._ ${why}`;
+  if (claim.unreadable || !claim.report)
+    return `_The fork's own run uploaded a report for this check that does not belong to this commit: ${escapeMarkdown(claim.unreadable ?? "unreadable", 300)}._ ${why}`;
+  return `_The fork's claim (not used): ${claim.report.status}: ${escapeMarkdown(claim.report.summary, 300)}._ ${why}`;
+}
+
+interface JudgedRun {
+  gh: GitHubContext;
+  target: GitHubContext;
+  token: string;
+  config: Config;
+  configFile?: string;
+  expected: Expected;
+  prDir: string;
+}
+
+/**
+ * The fork path: every gate the base config names is run here on the pull request's files; the
+ * fork's reports are only shown. A claim for a check the base cannot judge fails, so a required
+ * check is never satisfied by the fork's word.
+ */
+async function publishJudged(ctx: CommandContext, o: JudgedRun): Promise<number> {
+  const claimFiles =
+    ctx.list("report").length > 0 || o.gh.triggeringRun || ctx.str("run-id")
+      ? await reportSources(ctx, o.gh, o.token, false)
+      : [];
+  const claims = readClaims(claimFiles, ctx, o.expected);
+  const judged = await judgePullRequest({
+    prDir: o.prDir,
+    ...(o.configFile ? { configFile: o.configFile } : {}),
+    config: o.config,
+    cwd: ctx.cwd,
+    env: ctx.env,
+    log: ctx.progress,
+  });
+  if (judged.length === 0 && claims.length === 0)
+    throw new ConfigurationError(
+      "nothing to judge: the base branch's config names no gate's subject (gates.data.data, gates.model.candidate or gates.onnx.model)",
+    );
+  const poster = posterOf(ctx, o.target, o.token, o.config);
+  const posted = new Set<string>();
+  for (const j of judged) {
+    stampProvenance(j.report, o.target);
+    const name = checkRunName(j.gate);
+    posted.add(name);
+    await poster.post(j.report, undefined, undefined, `judged ${j.gate}`, claimNote(claims.find((c) => c.name === name)));
+  }
+  for (const c of claims) {
+    if (posted.has(c.name)) continue;
+    posted.add(c.name);
+    const report = errorReport(
+      c.gate,
+      `${c.name} cannot be judged from a fork, because the base branch's config judges only ${
+        judged.length ? judged.map((j) => checkRunName(j.gate)).join(", ") : "no gate"
+      } (the unnamed check of each gate whose data, candidate or model it names); the fork's own verdict is not trusted`,
+    );
+    stampProvenance(report, o.target);
+    await poster.post(report, c.suffix, undefined, `claim ${c.name}`, claimNote(c));
+  }
+  setStepOutputs({ status: poster.worst(), reports: String(posted.size) }, ctx.env);
   return 0;
 }

@@ -44,6 +44,8 @@ export interface FinishOptions {
   outputs?: boolean;
   /** `::error file=…::` lines (default on; pointless in a workflow_run job, whose log is not the PR's). */
   workflowAnnotations?: boolean;
+  /** Escaped Markdown for the check run's summary and the comment (the fork's claim, when judged). */
+  note?: string;
 }
 
 const PR_EVENTS = new Set(["pull_request", "pull_request_target", "workflow_run"]);
@@ -111,6 +113,7 @@ export class GitHubPublisher {
         annotationsPosted,
         ...(o.failed !== undefined ? { failed: o.failed } : {}),
         ...(this.context.runUrl ? { artifactUrl: this.context.runUrl } : {}),
+        ...(o.note ? { note: o.note } : {}),
       });
       const pr = this.context.pullRequest;
       if (pr !== undefined && PR_EVENTS.has(this.context.eventName)) {
@@ -118,6 +121,7 @@ export class GitHubPublisher {
         const body = commentBody(report, marker, this.name, {
           checkRunUrl: result.checkRunUrl,
           ...(this.context.runUrl ? { runUrl: this.context.runUrl } : {}),
+          ...(o.note ? { note: o.note } : {}),
         });
         const comment = await upsertComment(octokit, this.context, {
           pr,

@@ -17,15 +17,18 @@ import path from "node:path";
  *   `otherRuns` (the `run-id` input), into `path`.
  * - actions/setup-node: checks that `node` runs; it never installs a version.
  * - actions/checkout: the test prepares the workspace, so checking out the workflow's own repository
- *   is a no-op; `repository` + `path` links a checkout from `actionRepos` into the workspace.
+ *   is a no-op; `repository` + `path` copies a checkout from `repoCheckouts` (real files, as a fork
+ *   PR's head is checked out) or links one from `actionRepos` into the workspace.
  */
 export interface LocalActionEnv {
   workspace: string;
   runnerTemp: string;
   cacheDir: string;
   otherRuns: Record<string, string>;
-  /** Local checkouts of repositories by owner/name (actions/checkout with `repository`). */
+  /** Local checkouts of repositories by owner/name (actions/checkout with `repository`), linked. */
   actionRepos: Record<string, string>;
+  /** Repositories by owner/name whose checkout is a copy of the folder (no symbolic link). */
+  repoCheckouts: Record<string, string>;
   /** Saves queued by actions/cache, run after the action when it succeeded. */
   postSaves: { key: string; paths: string[] }[];
   /** Keys actions/cache/save stored during the run. */
@@ -216,12 +219,17 @@ function setupNode(wit: Record<string, string>): { outputs: Record<string, strin
 function checkout(wit: Record<string, string>, env: LocalActionEnv): { outputs: Record<string, string>; log: string } {
   const repo = wit.repository;
   if (!repo) return { outputs: {}, log: "Workspace prepared by the test; nothing to check out" };
-  const src = env.actionRepos[repo];
+  const copy = env.repoCheckouts[repo];
+  const src = copy ?? env.actionRepos[repo];
   if (!src) throw new Error(`actions/checkout: repository ${repo} is not known to the local runner`);
   const dest = resolveIn(env.workspace, wit.path || ".");
   if (dest === env.workspace)
     throw new Error("actions/checkout: checking another repository into the workspace root is not supported locally");
   mkdirSync(path.dirname(dest), { recursive: true });
+  if (copy !== undefined) {
+    cpSync(copy, dest, { recursive: true, verbatimSymlinks: true });
+    return { outputs: { ref: wit.ref ?? "" }, log: `Copied ${repo} at ${wit.ref ?? "HEAD"} to ${dest}` };
+  }
   symlinkSync(src, dest, "dir");
   return { outputs: { ref: wit.ref ?? "" }, log: `Linked ${repo} at ${dest}` };
 }

@@ -34,6 +34,8 @@ export interface RunActionOptions {
    * `<folder>/path/action.yml` as a nested composite action (how the example workflows reach mlgate).
    */
   actionRepos?: Record<string, string>;
+  /** Repositories by `owner/name` that actions/checkout copies (a fork PR's head, checked out as data). */
+  repoCheckouts?: Record<string, string>;
   /** The `matrix` context (workflow jobs). */
   matrix?: Record<string, unknown>;
   timeoutMs?: number;
@@ -219,6 +221,7 @@ async function runComposite(action: ActionFile, actionDir: string, opts: RunActi
     cacheDir: opts.cacheDir ?? path.join(runnerTemp, "cache"),
     otherRuns: opts.otherRuns ?? {},
     actionRepos: opts.actionRepos ?? {},
+    repoCheckouts: opts.repoCheckouts ?? {},
     postSaves: [],
     saved: [],
   };

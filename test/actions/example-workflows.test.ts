@@ -210,28 +210,52 @@ describe("workflows-examples/publish.yml", () => {
     expect(gh.requests).toEqual([]);
   });
 
-  it("after a fork PR's run, posts its reports on the PR head", async () => {
-    gh.state.addArtifact(56, "mlgate-model", { "model.json": report() });
+  it("after a fork PR's run, judges the PR's files with the base's rules: a forged green report fails", async () => {
+    // Base branch (the workspace): the config and the contract. The fork's head: data breaking it.
+    mkdirSync(path.join(workspace, "data"), { recursive: true });
+    writeFileSync(
+      path.join(workspace, "mlgate.yml"),
+      "version: 1\ngates:\n  data:\n    data: data/train.csv\n    schema: data/schema.yml\n",
+    );
+    cpSync(path.join(DATA, "schema.yml"), path.join(workspace, "data/schema.yml"));
+    const forkHead = mkdtempSync(path.join(os.tmpdir(), "mlgate-fork-"));
+    cpSync(path.join(DATA, "current.csv"), path.join(forkHead, "data/train.csv"));
+    const forged = JSON.parse(report()) as Record<string, unknown> & { provenance: Record<string, unknown> };
+    forged.gate = "data";
+    forged.status = "pass";
+    forged.checks = [];
+    forged.metrics = {};
+    gh.state.addArtifact(56, "mlgate-data", { "data.json": JSON.stringify(forged) });
     gh.state.addPull({
       number: PR,
       state: "open",
       head: { sha: HEAD_SHA, ref: "feature", label: "forker:feature", repo: FORK },
       base: { sha: "2".repeat(40), ref: "main" },
     });
-    const r = await runJob(path.join(ROOT, "workflows-examples/publish.yml"), "publish", {
-      ...common(),
-      github: {
-        repository: REPO,
-        event_name: "workflow_run",
-        event: workflowRunEvent({ runId: 56, headSha: HEAD_SHA, headRepo: FORK }),
-        api_url: gh.url,
-        token: "ghs_x",
-      },
-    });
-    expect(r.conclusion).toBe("success");
-    expect(r.steps[0]?.outputs).toEqual({ status: "fail", reports: "1" });
-    expect(gh.state.checkRuns).toHaveLength(1);
-    expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/model", head_sha: HEAD_SHA, conclusion: "failure" });
-    expect(gh.state.commentsOn(PR)).toHaveLength(1);
+    try {
+      const r = await runJob(path.join(ROOT, "workflows-examples/publish.yml"), "publish", {
+        ...common(),
+        repoCheckouts: { [FORK]: forkHead },
+        github: {
+          repository: REPO,
+          event_name: "workflow_run",
+          event: workflowRunEvent({ runId: 56, headSha: HEAD_SHA, headRepo: FORK }),
+          api_url: gh.url,
+          token: "ghs_x",
+        },
+      });
+      expect(r.steps.map((s) => [s.uses?.split("@")[0], s.outcome])).toEqual([
+        ["actions/checkout", "success"],
+        ["actions/checkout", "success"],
+        ["mlgate/mlgate/actions/publish", "success"],
+      ]);
+      expect(r.steps[1]?.stdout).toBe(`Copied ${FORK} at ${HEAD_SHA} to ${workspace}/.mlgate-pr`);
+      expect(r.steps[2]?.outputs).toEqual({ status: "fail", reports: "1" });
+      expect(gh.state.checkRuns.map((c) => [c.name, c.head_sha, c.conclusion])).toEqual([["mlgate/data", HEAD_SHA, "failure"]]);
+      expect(gh.state.checkRuns[0]?.output.summary).toContain("_The fork's claim (not used): pass: ");
+      expect(gh.state.commentsOn(PR)).toHaveLength(1);
+    } finally {
+      rmSync(forkHead, { recursive: true, force: true });
+    }
   });
 });

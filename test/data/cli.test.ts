@@ -211,11 +211,11 @@ describe("actions/data-validation inputs", () => {
       "--fail-on",
       "warning",
     ]);
-    expect(dataValidationArgs({ data: "d.csv" })).toEqual(["data", "--data", "d.csv", "--fail-on", "error"]);
+    expect(dataValidationArgs({ data: "d.csv" })).toEqual(["data", "--data", "d.csv"]);
     expect(() => dataValidationArgs({ "fail-on": "never", data: "d.csv" })).toThrow(
       'input "fail-on" must be one of error, warning, not "never"',
     );
     // No data input: the gate takes gates.data.data from mlgate.yml (found without a config input).
-    expect(dataValidationArgs({})).toEqual(["data", "--fail-on", "error"]);
+    expect(dataValidationArgs({})).toEqual(["data"]);
   });
 });

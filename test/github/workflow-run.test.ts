@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ROOT, runCli } from "../support/cli.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
-import { HEAD_SHA, PR, parseOutputs, REPO, runnerEnv, workflowRunEvent } from "./runner-env.js";
+import { HEAD_SHA, PR, parseOutputs, runnerEnv, workflowRunEvent } from "./runner-env.js";
 
 const report = (name: string): string => readFileSync(path.join(ROOT, "test/fixtures/reports", name), "utf8");
 const TRIGGER = 5150;
@@ -67,26 +67,6 @@ describe("two-phase publishing from a workflow_run job", () => {
     expect(res.stderr).toBe(
       `mlgate publish: test/fixtures/reports/model.json: claims pull request #7, but the triggering run ${TRIGGER} belongs to #8; refusing to publish it\n`,
     );
-  });
-
-  it("finds a fork's PR through the API when workflow_run.pull_requests is empty", async () => {
-    gh.state.addPull({
-      number: PR,
-      state: "open",
-      head: { sha: HEAD_SHA, ref: "patch-1", label: "forker:patch-1", repo: "forker/octo-repo" },
-      base: { sha: "2".repeat(40), ref: "main" },
-    });
-    gh.state.addArtifact(TRIGGER, "mlgate-model", { "model.json": report("model.json") });
-    const event = workflowRunEvent({ runId: TRIGGER, headSha: HEAD_SHA, headRepo: "forker/octo-repo", headBranch: "patch-1" });
-    const r = runnerEnv(gh, "workflow_run", event);
-    const res = await runCli(["publish", "--quiet"], { env: r.env });
-    expect(res.code).toBe(0);
-    expect(res.stderr).not.toContain("mlgate publish:");
-    const pulls = gh.apiRequests().find((q) => q.operationId === "pulls/list");
-    expect(pulls?.query).toMatchObject({ head: "forker:patch-1", state: "open" });
-    expect(gh.state.commentsOn(PR)).toHaveLength(1);
-    expect(gh.state.checkRuns[0]?.head_sha).toBe(HEAD_SHA);
-    expect(REPO).toBe("octo-org/octo-repo");
   });
 
   it("runs as actions/publish: inputs as INPUTS_JSON, the token in GITHUB_TOKEN, outputs for the action", async () => {

@@ -32,7 +32,7 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
     outputs: ["status", "report-path"],
   },
   publish: {
-    inputs: ["github-token", "run-id", "artifact-pattern", "report", "config", "allow-paths"],
+    inputs: ["github-token", "run-id", "artifact-pattern", "report", "pr-checkout", "config", "allow-paths"],
     outputs: ["status", "reports"],
   },
   deploy: {

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-K35TPCOY.js";
+} from "./chunk-4KRKWFOV.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -13,8 +13,8 @@ import "./chunk-NF27OBJI.js";
 import "./chunk-XL46GJPX.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
-import "./chunk-LXHLSUIQ.js";
-import "./chunk-HNTF622D.js";
+import "./chunk-E4IFUBZY.js";
+import "./chunk-W3QJ4PUQ.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-AVXHM5YN.js";
 import "./chunk-FK2QC4SI.js";
@@ -94,6 +94,7 @@ function publishArgs(inputs) {
   pushFlag(args, "--run-id", runId);
   pushFlag(args, "--artifact-pattern", getOptionalInput(inputs, "artifact-pattern"));
   pushFlag(args, "--config", getOptionalInput(inputs, "config"));
+  pushFlag(args, "--pr-checkout", getOptionalInput(inputs, "pr-checkout"));
   pushAllowPaths(args, getAllowPathsInput(inputs));
   return args;
 }
@@ -127,10 +128,9 @@ function onnxCompatArgs(raw) {
 
 // src/actions/data-validation-action.ts
 function getInputs2(inputs) {
-  const out = {
-    failOn: getChoiceInput(inputs, "fail-on", ["error", "warning"], "error"),
-    allowPaths: getAllowPathsInput(inputs)
-  };
+  const out = { allowPaths: getAllowPathsInput(inputs) };
+  if (getOptionalInput(inputs, "fail-on") !== void 0)
+    out.failOn = getChoiceInput(inputs, "fail-on", ["error", "warning"], "error");
   const data = getOptionalInput(inputs, "data");
   const config = getOptionalInput(inputs, "config");
   const name = getNameInput(inputs);
@@ -151,7 +151,7 @@ function dataValidationArgs(raw) {
   pushFlag(args, "--reference", i.reference);
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--name", i.name);
-  args.push("--fail-on", i.failOn);
+  pushFlag(args, "--fail-on", i.failOn);
   pushAllowPaths(args, i.allowPaths);
   return args;
 }

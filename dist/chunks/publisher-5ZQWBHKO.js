@@ -7,13 +7,13 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-HTJCKSH5.js";
+} from "./chunk-SMW4LWN3.js";
 import "./chunk-MN732ZTY.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
 import "./chunk-MDOPJLM6.js";
-import "./chunk-LXHLSUIQ.js";
-import "./chunk-HNTF622D.js";
+import "./chunk-E4IFUBZY.js";
+import "./chunk-W3QJ4PUQ.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-HWVZW6M5.js";

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   sortChecks
-} from "./chunk-HNTF622D.js";
+} from "./chunk-W3QJ4PUQ.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,

@@ -6,9 +6,9 @@ import {
   policyChecks,
   settleOpsetFloor,
   targetOrt
-} from "./chunk-BRC2EPXG.js";
-import "./chunk-OQRM7AF5.js";
-import "./chunk-LXHLSUIQ.js";
+} from "./chunk-XFLUCYIM.js";
+import "./chunk-DKDRKAY5.js";
+import "./chunk-E4IFUBZY.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-JHJN2HAN.js";
 import "./chunk-3PEGX5SE.js";

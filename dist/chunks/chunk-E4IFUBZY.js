@@ -134,6 +134,7 @@ function resolveInFolder(folder, file, display, folderDisplay) {
 
 export {
   workspaceRoot,
+  isInside,
   workspacePath,
   resolveInputPath,
   resolveInFolder

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-K35TPCOY.js";
+} from "./chunk-4KRKWFOV.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -15,8 +15,8 @@ import "./chunk-NF27OBJI.js";
 import "./chunk-XL46GJPX.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
-import "./chunk-LXHLSUIQ.js";
-import "./chunk-HNTF622D.js";
+import "./chunk-E4IFUBZY.js";
+import "./chunk-W3QJ4PUQ.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-AVXHM5YN.js";
 import "./chunk-FK2QC4SI.js";

@@ -10,8 +10,8 @@ import {
   inspectModel,
   readModelFile,
   sniffFormat
-} from "./chunk-OQRM7AF5.js";
-import "./chunk-LXHLSUIQ.js";
+} from "./chunk-DKDRKAY5.js";
+import "./chunk-E4IFUBZY.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-JHJN2HAN.js";
 import "./chunk-3PEGX5SE.js";

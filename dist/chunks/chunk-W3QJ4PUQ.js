@@ -13,6 +13,52 @@ import {
   countByStatus
 } from "./chunk-HWVZW6M5.js";
 
+// src/render/escape.ts
+var ENTITY = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "|": "&#124;",
+  "`": "&#96;",
+  "\\": "&#92;",
+  "*": "&#42;",
+  _: "&#95;",
+  "[": "&#91;",
+  "]": "&#93;",
+  "~": "&#126;",
+  "#": "&#35;",
+  "!": "&#33;",
+  ":": "&#58;"
+};
+function escapeMarkdown(value, maxChars = 200) {
+  let s = value === null || value === void 0 ? "" : typeof value === "string" ? value : String(value);
+  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
+  const raw = s;
+  s = raw.replace(
+    /[&<>"|`\\*_[\]~#!:@]/g,
+    (c, at) => c === "@" ? mentions(raw, at) ? "@&#8203;" : "@" : ENTITY[c] ?? c
+  );
+  s = s.replace(/\r\n|\r|\n/g, "\u21B5");
+  s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\uFFFD");
+  return s;
+}
+function mentions(raw, at) {
+  return /[A-Za-z0-9]/.test(raw[at + 1] ?? "") && !/\w/.test(raw[at - 1] ?? "");
+}
+function escapeMermaidLabel(value, maxChars = 40) {
+  let s = value.replace(/["`\\]/g, "'").replace(/<(?=[A-Za-z/!?])/g, "\u2039").replace(/[\r\n]+/g, " ");
+  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
+  return s;
+}
+function escapeTerminal(value, maxChars = 120) {
+  let s = value === null || value === void 0 ? "" : String(value);
+  s = s.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/\r\n|\r|\n/g, "\u21B5");
+  s = s.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
+  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
+  return s;
+}
+
 // node_modules/markdown-table/index.js
 function defaultStringLength(value) {
   return value.length;
@@ -154,52 +200,6 @@ function serialize(value) {
 function toAlignment(value) {
   const code = typeof value === "string" ? value.codePointAt(0) : 0;
   return code === 67 || code === 99 ? 99 : code === 76 || code === 108 ? 108 : code === 82 || code === 114 ? 114 : 0;
-}
-
-// src/render/escape.ts
-var ENTITY = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "|": "&#124;",
-  "`": "&#96;",
-  "\\": "&#92;",
-  "*": "&#42;",
-  _: "&#95;",
-  "[": "&#91;",
-  "]": "&#93;",
-  "~": "&#126;",
-  "#": "&#35;",
-  "!": "&#33;",
-  ":": "&#58;"
-};
-function escapeMarkdown(value, maxChars = 200) {
-  let s = value === null || value === void 0 ? "" : typeof value === "string" ? value : String(value);
-  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
-  const raw = s;
-  s = raw.replace(
-    /[&<>"|`\\*_[\]~#!:@]/g,
-    (c, at) => c === "@" ? mentions(raw, at) ? "@&#8203;" : "@" : ENTITY[c] ?? c
-  );
-  s = s.replace(/\r\n|\r|\n/g, "\u21B5");
-  s = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "\uFFFD");
-  return s;
-}
-function mentions(raw, at) {
-  return /[A-Za-z0-9]/.test(raw[at + 1] ?? "") && !/\w/.test(raw[at - 1] ?? "");
-}
-function escapeMermaidLabel(value, maxChars = 40) {
-  let s = value.replace(/["`\\]/g, "'").replace(/<(?=[A-Za-z/!?])/g, "\u2039").replace(/[\r\n]+/g, " ");
-  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
-  return s;
-}
-function escapeTerminal(value, maxChars = 120) {
-  let s = value === null || value === void 0 ? "" : String(value);
-  s = s.replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, "").replace(/\r\n|\r|\n/g, "\u21B5");
-  s = s.replace(/[\u0000-\u001f\u007f]/g, "\uFFFD");
-  if ([...s].length > maxChars) s = [...s].slice(0, maxChars - 1).join("") + "\u2026";
-  return s;
 }
 
 // src/render/markdown.ts

@@ -19,12 +19,12 @@ import {
 } from "./chunk-MDOPJLM6.js";
 import {
   workspacePath
-} from "./chunk-LXHLSUIQ.js";
+} from "./chunk-E4IFUBZY.js";
 import {
   GITHUB_BODY_LIMIT,
   escapeMarkdown,
   renderMarkdown
-} from "./chunk-HNTF622D.js";
+} from "./chunk-W3QJ4PUQ.js";
 import {
   STATUS_WORD,
   formatValue
@@ -114,11 +114,12 @@ async function findCheckRun(octokit, ctx, name) {
   if (!run) return void 0;
   return { id: run.id, ...run.external_id ? { externalId: run.external_id } : {} };
 }
-function summaryOf(report, links) {
+function summaryOf(report, links, note) {
   const counts = countByStatus(report.checks);
   const parts = [`**${escapeMarkdown(report.summary, 1e3)}**`];
   if (report.checks.length > 0)
     parts.push(`${counts.fail} failed \xB7 ${counts.warn} warnings \xB7 ${counts.pass} passed \xB7 ${counts.skip} skipped`);
+  if (note) parts.push(note);
   if (links) parts.push(links);
   const marker = evidenceMarker(report);
   return `${marker}
@@ -128,7 +129,7 @@ async function completeCheckRun(octokit, ctx, o) {
   const links = o.artifactUrl ? `Full report: [workflow run and artifact](${o.artifactUrl})` : "";
   const output = {
     title: `${o.name} ${STATUS_WORD[o.report.status]}: ${o.report.summary}`.slice(0, 255),
-    summary: summaryOf(o.report, links)
+    summary: summaryOf(o.report, links, o.note)
   };
   const text = renderMarkdown(o.report, {
     budget: CHECK_OUTPUT_LIMIT,
@@ -163,9 +164,12 @@ function commentBody(report, marker, title, links) {
   const where = [];
   if (links.checkRunUrl) where.push(`[check run](${links.checkRunUrl})`);
   if (links.runUrl) where.push(`[workflow run and report artifact](${links.runUrl})`);
-  const footer = where.length ? `
-<sub>Full report: ${where.join(" \xB7 ")}</sub>
+  const note = links.note ? `
+${links.note}
 ` : "";
+  const footer = `${note}${where.length ? `
+<sub>Full report: ${where.join(" \xB7 ")}</sub>
+` : ""}`;
   const budget = GITHUB_BODY_LIMIT - Buffer.byteLength(`${marker}
 ${footer}`, "utf8");
   const md = renderMarkdown(report, {
@@ -326,14 +330,16 @@ var GitHubPublisher = class {
         annotations,
         annotationsPosted,
         ...o.failed !== void 0 ? { failed: o.failed } : {},
-        ...this.context.runUrl ? { artifactUrl: this.context.runUrl } : {}
+        ...this.context.runUrl ? { artifactUrl: this.context.runUrl } : {},
+        ...o.note ? { note: o.note } : {}
       });
       const pr = this.context.pullRequest;
       if (pr !== void 0 && PR_EVENTS.has(this.context.eventName)) {
         const marker = commentMarker(this.o.gate, this.o.suffix ?? "default");
         const body = commentBody(report, marker, this.name, {
           checkRunUrl: result.checkRunUrl,
-          ...this.context.runUrl ? { runUrl: this.context.runUrl } : {}
+          ...this.context.runUrl ? { runUrl: this.context.runUrl } : {},
+          ...o.note ? { note: o.note } : {}
         });
         const comment = await upsertComment(octokit, this.context, {
           pr,

@@ -7,16 +7,16 @@ import {
   planDims,
   synthFeed,
   toleranceFor
-} from "./chunk-6EZOCHKB.js";
+} from "./chunk-4NH5VPOR.js";
 import {
   inspectModel,
   readModelFile
-} from "./chunk-OQRM7AF5.js";
+} from "./chunk-DKDRKAY5.js";
 import {
   readTestData
-} from "./chunk-JSU6GV45.js";
+} from "./chunk-WAW5Z5SX.js";
 import "./chunk-RYB26OIQ.js";
-import "./chunk-LXHLSUIQ.js";
+import "./chunk-E4IFUBZY.js";
 import {
   onnxruntime
 } from "./chunk-GMUZRKW3.js";

@@ -7,7 +7,7 @@ import {
 } from "./chunk-RYB26OIQ.js";
 import {
   resolveInFolder
-} from "./chunk-LXHLSUIQ.js";
+} from "./chunk-E4IFUBZY.js";
 import {
   decodeTensorFile
 } from "./chunk-JHJN2HAN.js";

@@ -13,7 +13,7 @@ import {
   unresolvedInputs,
   unstableCheck,
   unsupportedInputs
-} from "./chunk-6EZOCHKB.js";
+} from "./chunk-4NH5VPOR.js";
 import {
   isWaived
 } from "./chunk-NF27OBJI.js";
@@ -27,14 +27,14 @@ import {
   settleOpsetFloor,
   targetOrt,
   withModelKey
-} from "./chunk-BRC2EPXG.js";
+} from "./chunk-XFLUCYIM.js";
 import {
   DEFAULT_DOMAIN,
   domainName,
   formatDims,
   inspectModel
-} from "./chunk-OQRM7AF5.js";
-import "./chunk-LXHLSUIQ.js";
+} from "./chunk-DKDRKAY5.js";
+import "./chunk-E4IFUBZY.js";
 import {
   RUN_OPTIONS,
   cleanOrtMessage,

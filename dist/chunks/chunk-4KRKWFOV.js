@@ -41,12 +41,12 @@ import {
   resolveInputPath,
   workspacePath,
   workspaceRoot
-} from "./chunk-LXHLSUIQ.js";
+} from "./chunk-E4IFUBZY.js";
 import {
   escapeTerminal,
   renderMarkdown,
   sortChecks
-} from "./chunk-HNTF622D.js";
+} from "./chunk-W3QJ4PUQ.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -265,7 +265,7 @@ async function emitReport(report, ctx, failOn) {
   }
   const html = ctx.str("html");
   if (html) {
-    const { writeHtmlReport } = await import("./html-PRFVZTQE.js");
+    const { writeHtmlReport } = await import("./html-VW7RFC6Q.js");
     await writeHtmlReport([report], path.resolve(ctx.cwd, html));
   }
   if (ctx.bool("quiet")) {
@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-TARSTTZT.js");
+    const { main: main2 } = await import("./cli-XILOETXR.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -358,7 +358,7 @@ ${alignTable(["gate", "exit", "verdict", "report"], results).join("\n")}
 `);
     const reports = PLAN.map((step) => path2.resolve(ctx.cwd, out, `${step.gate}.json`)).filter((f) => existsSync2(f)).map((f) => JSON.parse(readFileSync(f, "utf8")));
     const index = path2.join(out, "index.html");
-    const { writeHtmlReport } = await import("./html-PRFVZTQE.js");
+    const { writeHtmlReport } = await import("./html-VW7RFC6Q.js");
     await writeHtmlReport(reports, path2.resolve(ctx.cwd, index));
     ctx.stdout.write(
       `
@@ -384,11 +384,20 @@ function quietFlag(ctx) {
 var publishCommand = {
   name: "publish",
   summary: "Post gate reports to GitHub (check runs, sticky comments), e.g. from a fork-safe workflow_run job.",
-  usage: ["publish [--report FILE|DIR]... [--run-id ID] [--artifact-pattern GLOB] [--token TOKEN] [--config FILE]"],
+  usage: [
+    "publish [--report FILE|DIR]... [--run-id ID] [--artifact-pattern GLOB] [--token TOKEN] [--config FILE]",
+    "publish --pr-checkout DIR [--run-id ID] [--config FILE]"
+  ],
   description: [
     "With --report, posts the given JSON reports. In a workflow_run job without --report, downloads the",
     "report artifacts of the triggering run (or --run-id) and posts them. Every report must be for the",
     "head commit and pull request of that run; reports are validated data, nothing from the PR is run.",
+    "",
+    "A fork's run is never trusted: with --pr-checkout DIR (the PR head checked out as data), every gate",
+    "whose subject the config names (gates.data.data, gates.model.candidate, gates.onnx.model) is run",
+    "here on DIR's copy of it, with every other input and setting from the config and the workspace (the",
+    "base branch); the fork's reports are shown beside the verdict as its claim. Without --pr-checkout a",
+    "fork's reports are refused.",
     "",
     "Exit codes: 0 published (or, without write access, summarised with a warning), 2 bad input."
   ].join("\n"),
@@ -397,6 +406,11 @@ var publishCommand = {
     "run-id": { type: "string", valueName: "ID", description: "Workflow run whose artifacts hold the reports." },
     "artifact-pattern": { type: "string", valueName: "GLOB", description: "Names of the report artifacts (default mlgate-*)." },
     token: { type: "string", valueName: "TOKEN", description: "GitHub token (default: $GITHUB_TOKEN)." },
+    "pr-checkout": {
+      type: "string",
+      valueName: "DIR",
+      description: "The pull request's head checked out as data: judge it here instead of trusting the fork's reports."
+    },
     config: {
       type: "string",
       valueName: "FILE",
@@ -404,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-YILQBQC5.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-DILMQCWA.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -500,7 +514,7 @@ function modelPaths(ctx, cfg) {
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
   assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
-  const { readModelFile } = await import("./inspect-FM4W662Z.js");
+  const { readModelFile } = await import("./inspect-PCCOTFF2.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -528,9 +542,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-ASG4MTMA.js"),
-      import("./testdata-4VSO2IM7.js"),
-      import("./policy-7S7WU7ED.js")
+      import("./gate-VME6R7FQ.js"),
+      import("./testdata-BFFCITYU.js"),
+      import("./policy-QO4W2MP5.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -2346,7 +2360,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-6DBF5VEI.js");
+  const { parityCheck } = await import("./parity-UJCMXYZG.js");
   return parityCheck(o, sha256);
 }
 
@@ -2714,7 +2728,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-RJQDQMMK.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-5ZQWBHKO.js");
   let cmd;
   let ctx;
   let publisher;

@@ -3,9 +3,9 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   readTestData
-} from "./chunk-JSU6GV45.js";
+} from "./chunk-WAW5Z5SX.js";
 import "./chunk-RYB26OIQ.js";
-import "./chunk-LXHLSUIQ.js";
+import "./chunk-E4IFUBZY.js";
 import "./chunk-JHJN2HAN.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   resolveInFolder
-} from "./chunk-LXHLSUIQ.js";
+} from "./chunk-E4IFUBZY.js";
 import {
   LIMITS,
   limitMessage
