@@ -79,14 +79,18 @@ describe("hostile config and contract files: exit 2, one sentence with file and 
     ],
   ];
   for (const [name, args, sentence] of cases) {
-    it(name, async () => {
-      // A contract's json_schema applies to JSON Lines only.
-      const r = await data(args, args.join(" ").includes("schema") ? "redos.jsonl" : "one.csv");
-      expect(r.stderr).toBe(`mlgate data: ${sentence}\n`);
-      expect(r.code).toBe(2);
-      // Node's own start-up is most of it; the limit is checked before any real work.
-      expect(r.ms).toBeLessThan(10_000);
-    });
+    it(
+      name,
+      async () => {
+        // A contract's json_schema applies to JSON Lines only.
+        const r = await data(args, args.join(" ").includes("schema") ? "redos.jsonl" : "one.csv");
+        expect(r.stderr).toBe(`mlgate data: ${sentence}\n`);
+        expect(r.code).toBe(2);
+        // A hang (the 480k-column contract ran past 60 s before the limits) fails on the test's own timeout;
+        // how fast the refusal is belongs to a benchmark, not to a test on a loaded machine.
+      },
+      30_000,
+    );
   }
 
   it("anchors and aliases used as people do still load", async () => {
@@ -98,11 +102,9 @@ describe("hostile config and contract files: exit 2, one sentence with file and 
 describe("JSON Schema patterns run on RE2", () => {
   it("^(a+)+$ against 40 a's and a ! answers at once, and each pattern keeps its own meaning", async () => {
     const json = path.join(dir, "redos-report.json");
-    const t = Date.now();
     const r = await runCli(["data", "--data", "redos.jsonl", "--schema", "redos-pattern.yml", "--json", json, "--quiet"], {
       cwd: dir,
     });
-    expect(Date.now() - t).toBeLessThan(10_000);
     expect(r.code).toBe(1);
     const report = JSON.parse(readFileSync(json, "utf8")) as Report;
     const c = report.checks.find((x) => x.id === "schema.json_schema");
@@ -112,5 +114,5 @@ describe("JSON Schema patterns run on RE2", () => {
       { line: 1, value: 's must match pattern "^(a+)+$"' },
       { line: 2, value: 't must match pattern "^t[0-9]+$"' },
     ]);
-  });
+  }, 30_000);
 });

@@ -60,8 +60,8 @@ describe("hostile model globs", () => {
     const r = await onnxGate(dir, ["--model", "*a*a*a*a*a*a*a*a*b.onnx"]);
     expect(r.stderr).toBe("mlgate onnx: --model *a*a*a*a*a*a*a*a*b.onnx: matches no files\n");
     expect(r.code).toBe(2);
-    expect(r.ms).toBeLessThan(10_000);
-  });
+    // It ran past 70 s on a JavaScript regex; a hang now fails on this test's timeout.
+  }, 30_000);
 
   it("an invalid class [z-a]", async () => {
     const dir = tmpDir();
@@ -111,6 +111,7 @@ describe("artifact name patterns (mlgate publish) run on RE2", () => {
     expect(namePattern("*a*a*a*a*a*a*a*a*b").test("a".repeat(250))).toBe(false);
     expect(namePattern("mlgate-*").test("mlgate-data")).toBe(true);
     expect(namePattern("mlgate-?").test("mlgate-ab")).toBe(false);
-    expect(Date.now() - t).toBeLessThan(1000);
+    // Microseconds on RE2; a JavaScript regex took over 70 s here, so 5 s only catches that.
+    expect(Date.now() - t).toBeLessThan(5000);
   });
 });
