@@ -16,7 +16,7 @@ if (problem) {
   process.exitCode = 2;
 } else {
   try {
-    const { runAction } = await import("./chunks/action-665C2ARL.js");
+    const { runAction } = await import("./chunks/action-PXFDPKHN.js");
     process.exitCode = await runAction(process.argv[2]);
   } catch (e) {
     process.stderr.write(`::error::mlgate: ${loadProblem(e)}

@@ -104,6 +104,32 @@ describe("bad input is exit 2 with one sentence", () => {
     );
   });
 
+  it("test data holding an ONNX sequence or optional (ONNX's own backend tests have some): the file and what it holds", async () => {
+    const dir = tmpDir();
+    write(dir, "mlp.onnx", fixedMlp());
+    const tensor = tensorPb("", [1, 4], [0.1, 0.2, 0.3, 0.4]);
+    // SequenceProto: name (1), elem_type (2) = TENSOR, tensor_values (3) twice.
+    const field3 = [0x1a, tensor.length, ...tensor];
+    const sequence = Uint8Array.from([0x0a, 1, 0x78, 0x10, 0x01, ...field3, ...field3]);
+    write(dir, "seq/test_data_set_0/input_0.pb", sequence);
+    write(dir, "seq/test_data_set_0/output_0.pb", tensorPb("", [1, 1], [0.5]));
+    const seq = await runBundled(["onnx", "--model", "mlp.onnx", "--test-data", "seq", "--quiet"], dir);
+    expect(seq).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr:
+        "mlgate onnx: seq/test_data_set_0/input_0.pb: holds a sequence of tensors (an ONNX SequenceProto or OptionalProto), not a tensor; onnxruntime-node passes only tensors in and out of a model, so the gate cannot use this test set\n",
+    });
+    // An OptionalProto with elem_type TENSOR and no value: an empty optional, as an expected output.
+    write(dir, "opt/test_data_set_0/input_0.pb", tensorPb("", [1, 4], [0.1, 0.2, 0.3, 0.4]));
+    write(dir, "opt/test_data_set_0/output_0.pb", Uint8Array.from([0x0a, 1, 0x79, 0x10, 0x01]));
+    const opt = await runBundled(["onnx", "--model", "mlp.onnx", "--test-data", "opt", "--quiet"], dir);
+    expect(opt.code).toBe(2);
+    expect(opt.stderr).toBe(
+      "mlgate onnx: opt/test_data_set_0/output_0.pb: holds an empty sequence or optional (an ONNX SequenceProto or OptionalProto), not a tensor; onnxruntime-node passes only tensors in and out of a model, so the gate cannot use this test set\n",
+    );
+  });
+
   it("flags and config: a missing model, a glob matching nothing, an unknown target runtime", async () => {
     const dir = tmpDir();
     write(dir, "relu.onnx", relu());

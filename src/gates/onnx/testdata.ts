@@ -54,6 +54,11 @@ function readTensors(
     try {
       return { display, sha256: createHash("sha256").update(bytes).digest("hex"), tensor: decodeTensorFile(bytes) };
     } catch (e) {
+      const held = containerKind(bytes);
+      if (held)
+        throw new ConfigurationError(
+          `${display}: holds ${held} (an ONNX SequenceProto or OptionalProto), not a tensor; onnxruntime-node passes only tensors in and out of a model, so the gate cannot use this test set`,
+        );
       throw new ConfigurationError(`${display}: is not a readable TensorProto (${errorMessage(e)})`);
     }
   });
@@ -82,4 +87,50 @@ export function readTestData(dir: string, displayDir: string): TestSet[] {
     if (outputs.length === 0) throw new ConfigurationError(`${display}: has no output_0.pb`);
     return { name: f, display, inputs, outputs };
   });
+}
+
+/** SequenceProto and OptionalProto share their layout: name 1, elem_type 2, then one field per kind of value. */
+const CONTAINER_VALUE = ["", "", "", "tensor", "sparse tensor", "sequence", "map", "optional"];
+
+/**
+ * What a test-data file holds when it is an ONNX SequenceProto or OptionalProto rather than a
+ * TensorProto ("a sequence or optional of tensors", "an empty optional"), or undefined when its
+ * fields do not have that layout.
+ */
+export function containerKind(bytes: Uint8Array): string | undefined {
+  let pos = 0;
+  const varint = (): number | undefined => {
+    let v = 0;
+    for (let shift = 0; shift < 64; shift += 7) {
+      if (pos >= bytes.length) return undefined;
+      const b = bytes[pos++]!;
+      v += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) return v;
+    }
+    return undefined;
+  };
+  let elemType: number | undefined;
+  const values = new Map<number, number>();
+  while (pos < bytes.length) {
+    const tag = varint();
+    if (tag === undefined) return undefined;
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
+    if (field === 2 && wire === 0) {
+      elemType = varint();
+      if (elemType === undefined || elemType > 5) return undefined;
+    } else if (field >= 1 && field <= 7 && field !== 2 && wire === 2) {
+      const len = varint();
+      if (len === undefined || pos + len > bytes.length) return undefined;
+      pos += len;
+      if (field >= 3) values.set(field, (values.get(field) ?? 0) + 1);
+    } else return undefined;
+  }
+  if (elemType === undefined) return undefined;
+  if (values.size === 0) return "an empty sequence or optional";
+  const kinds = [...values.keys()].map((f) => CONTAINER_VALUE[f]!);
+  const many = [...values.values()].some((n) => n > 1);
+  return many
+    ? `a sequence of ${kinds.map((k) => `${k}s`).join(" and ")}`
+    : `a sequence or optional of ${kinds.map((k) => `${k}s`).join(" and ")}`;
 }

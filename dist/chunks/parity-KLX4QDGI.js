@@ -14,7 +14,7 @@ import {
 } from "./chunk-DKDRKAY5.js";
 import {
   readTestData
-} from "./chunk-WAW5Z5SX.js";
+} from "./chunk-A6BOQ7SD.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
 import {

@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-XILOETXR.js");
+    const { main: main2 } = await import("./cli-PBK5VFAL.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -418,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-DILMQCWA.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-FJFRFZDL.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -543,7 +543,7 @@ var onnxCommand = {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
       import("./gate-VME6R7FQ.js"),
-      import("./testdata-BFFCITYU.js"),
+      import("./testdata-YYQAZRT4.js"),
       import("./policy-QO4W2MP5.js")
     ]);
     targetOrt(cfg);
@@ -2360,7 +2360,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-UJCMXYZG.js");
+  const { parityCheck } = await import("./parity-KLX4QDGI.js");
   return parityCheck(o, sha256);
 }
 

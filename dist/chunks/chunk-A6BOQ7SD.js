@@ -41,6 +41,11 @@ function readTensors(top, dir, displayDir, prefix) {
     try {
       return { display, sha256: createHash("sha256").update(bytes).digest("hex"), tensor: decodeTensorFile(bytes) };
     } catch (e) {
+      const held = containerKind(bytes);
+      if (held)
+        throw new ConfigurationError(
+          `${display}: holds ${held} (an ONNX SequenceProto or OptionalProto), not a tensor; onnxruntime-node passes only tensors in and out of a model, so the gate cannot use this test set`
+        );
       throw new ConfigurationError(`${display}: is not a readable TensorProto (${errorMessage(e)})`);
     }
   });
@@ -61,7 +66,44 @@ function readTestData(dir, displayDir) {
     return { name: f, display, inputs, outputs };
   });
 }
+var CONTAINER_VALUE = ["", "", "", "tensor", "sparse tensor", "sequence", "map", "optional"];
+function containerKind(bytes) {
+  let pos = 0;
+  const varint = () => {
+    let v = 0;
+    for (let shift = 0; shift < 64; shift += 7) {
+      if (pos >= bytes.length) return void 0;
+      const b = bytes[pos++];
+      v += (b & 127) * 2 ** shift;
+      if (b < 128) return v;
+    }
+    return void 0;
+  };
+  let elemType;
+  const values = /* @__PURE__ */ new Map();
+  while (pos < bytes.length) {
+    const tag = varint();
+    if (tag === void 0) return void 0;
+    const field = Math.floor(tag / 8);
+    const wire = tag % 8;
+    if (field === 2 && wire === 0) {
+      elemType = varint();
+      if (elemType === void 0 || elemType > 5) return void 0;
+    } else if (field >= 1 && field <= 7 && field !== 2 && wire === 2) {
+      const len = varint();
+      if (len === void 0 || pos + len > bytes.length) return void 0;
+      pos += len;
+      if (field >= 3) values.set(field, (values.get(field) ?? 0) + 1);
+    } else return void 0;
+  }
+  if (elemType === void 0) return void 0;
+  if (values.size === 0) return "an empty sequence or optional";
+  const kinds = [...values.keys()].map((f) => CONTAINER_VALUE[f]);
+  const many = [...values.values()].some((n) => n > 1);
+  return many ? `a sequence of ${kinds.map((k) => `${k}s`).join(" and ")}` : `a sequence or optional of ${kinds.map((k) => `${k}s`).join(" and ")}`;
+}
 
 export {
-  readTestData
+  readTestData,
+  containerKind
 };
