@@ -216,6 +216,33 @@ describe("made-up inputs that feed a shape, axis, index, repeat or scale take va
     expect(d.error).toBeUndefined();
   });
 
+  it("a float input into Sqrt, Log, Pow's base or Acosh lies in the operator's domain: no NaN, no numeric warning", async () => {
+    const m = model(
+      [x(["batch", 50]), { name: "a", type: "FLOAT", shape: [50] }, { name: "i", type: "INT64", shape: [3] }],
+      [
+        { op: "Sqrt", inputs: ["x"], outputs: ["y"] },
+        { op: "Acosh", inputs: ["a"], outputs: ["z"] },
+        { op: "Pow", inputs: ["i", "i"], outputs: ["p"] },
+      ],
+      [y(["batch", 50]), { name: "z", type: "FLOAT", shape: [50] }, { name: "p", type: "INT64", shape: [3] }],
+    );
+    const roles = info(m).inputs.map((v) => v.role);
+    expect(roles).toEqual([
+      { rule: { kind: "range", lo: 0.1, hi: 2 }, position: 'Sqrt "Sqrt_0" input 0' },
+      { rule: { kind: "range", lo: 1, hi: 3 }, position: 'Acosh "Acosh_1" input 0' },
+      // An integer Pow has no float domain to respect.
+      undefined,
+    ]);
+    const r = await madeUp(m);
+    expect(Math.min(...r.values("x"))).toBeGreaterThanOrEqual(0.1);
+    expect(Math.min(...r.values("a"))).toBeGreaterThanOrEqual(1);
+    const dir = tmpDir();
+    write(dir, "m.onnx", m);
+    const gate = await runOnnx(dir, ["--model", "m.onnx"]);
+    expect(check(gate.report, "numeric.y")).toMatchObject({ status: "pass", observed: "all 50 finite" });
+    expect(check(gate.report, "numeric.z")).toMatchObject({ status: "pass", observed: "all 50 finite" });
+  });
+
   it("the gate on a Reshape model without reference data: runs at every size of the sweep, no warning", async () => {
     const dir = tmpDir();
     write(

@@ -1,6 +1,6 @@
 import type onnxProto from "onnx-proto";
 import { DataType } from "../../core/onnx/proto.js";
-import { toNumber } from "./tensor.js";
+import { isFloatType, toNumber } from "./tensor.js";
 
 type Graph = onnxProto.onnx.IGraphProto;
 type Node = onnxProto.onnx.INodeProto;
@@ -41,6 +41,8 @@ export type Rule =
   | { kind: "length"; data: DataRef; axis: number }
   /** Integers in [1, 4]: a divisor. */
   | { kind: "nonzero" }
+  /** Floats uniform in [lo, hi): inside an operator's domain (the square root of a positive number). */
+  | { kind: "range"; lo: number; hi: number }
   /** Strings that parse as numbers, for a Cast from string. */
   | { kind: "numeric_strings" };
 
@@ -51,7 +53,7 @@ export type InputRole =
   | { unresolved: string; position: string };
 
 /** A rule whose every element is valid on its own holds through a Concat; the others depend on where the part lands. */
-const ELEMENTWISE: ReadonlySet<Rule["kind"]> = new Set(["fill", "index", "nonzero", "length", "numeric_strings"]);
+const ELEMENTWISE: ReadonlySet<Rule["kind"]> = new Set(["fill", "index", "nonzero", "length", "numeric_strings", "range"]);
 
 const intAttr = (n: Node, name: string, dflt: number): number => {
   const a = n.attribute?.find((x) => x.name === name);
@@ -129,6 +131,17 @@ function ruleAt(n: Node, k: number, opset: number, data: (name: string | undefin
     }
     case "MelWeightMatrix":
       return [fill(8), fill(16), fill(8000), fill(0), fill(4000)][k];
+    case "ReduceLogSum":
+      return k === 0 ? { kind: "range", lo: 0.1, hi: 2 } : k === 1 ? { kind: "iota" } : undefined;
+    case "Sqrt":
+    case "Log":
+    case "Pow":
+      return k === 0 ? { kind: "range", lo: 0.1, hi: 2 } : undefined;
+    case "Acosh":
+      return k === 0 ? { kind: "range", lo: 1, hi: 3 } : undefined;
+    case "BatchNormalization":
+      // The running variance: a negative one is a square root of a negative number.
+      return k === 4 ? { kind: "range", lo: 0.1, hi: 2 } : undefined;
     case "Trilu":
       return k === 1 ? fill(0) : undefined;
     case "Cast":
@@ -194,7 +207,9 @@ export function inputRoles(
           const cast = n.opType === "Cast" || n.opType === "CastLike";
           if (cast && k === 1) return;
           // Only a string read as a number cares what it holds; a Cast of numbers passes them on.
-          const rule = cast && v.elemType !== DataType.STRING ? undefined : ruleAt(n, k, opset, data);
+          let rule = cast && v.elemType !== DataType.STRING ? undefined : ruleAt(n, k, opset, data);
+          // A float domain says nothing about an integer input (Pow of integers).
+          if (rule && rule !== "unknown" && rule.kind === "range" && !isFloatType(v.elemType)) rule = undefined;
           const position = positionName(n, k);
           if (rule === "unknown")
             found.push({ unresolved: `it reaches ${position}, whose valid values depend on the data`, position });
@@ -280,6 +295,8 @@ export function ruleValues(
       return each(() => Math.max(at(rule.data, rule.axis) ?? 1, 1));
     case "nonzero":
       return each(() => 1 + Math.floor(rand() * 4));
+    case "range":
+      return each(() => rule.lo + rand() * (rule.hi - rule.lo));
     case "numeric_strings":
       return Array.from({ length: n }, () => (Math.round((rand() * 2 - 1) * 1000) / 1000).toString());
   }

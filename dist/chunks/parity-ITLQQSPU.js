@@ -7,11 +7,11 @@ import {
   planDims,
   synthFeed,
   toleranceFor
-} from "./chunk-4NH5VPOR.js";
+} from "./chunk-I42P3HTP.js";
 import {
   inspectModel,
   readModelFile
-} from "./chunk-DKDRKAY5.js";
+} from "./chunk-54ZODEJC.js";
 import {
   readTestData
 } from "./chunk-A6BOQ7SD.js";

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   DEFAULT_DOMAIN
-} from "./chunk-DKDRKAY5.js";
+} from "./chunk-54ZODEJC.js";
 import {
   ConfigurationError
 } from "./chunk-3PEGX5SE.js";

@@ -13,7 +13,7 @@ import {
   unresolvedInputs,
   unstableCheck,
   unsupportedInputs
-} from "./chunk-4NH5VPOR.js";
+} from "./chunk-I42P3HTP.js";
 import {
   isWaived
 } from "./chunk-NF27OBJI.js";
@@ -27,13 +27,13 @@ import {
   settleOpsetFloor,
   targetOrt,
   withModelKey
-} from "./chunk-XFLUCYIM.js";
+} from "./chunk-PE3W4K33.js";
 import {
   DEFAULT_DOMAIN,
   domainName,
   formatDims,
   inspectModel
-} from "./chunk-DKDRKAY5.js";
+} from "./chunk-54ZODEJC.js";
 import "./chunk-E4IFUBZY.js";
 import {
   RUN_OPTIONS,

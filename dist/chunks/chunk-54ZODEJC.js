@@ -14,6 +14,7 @@ import {
   dtypeName,
   elementBytes,
   elementCount,
+  isFloatType,
   onnx,
   toNumber
 } from "./chunk-JHJN2HAN.js";
@@ -27,7 +28,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 
 // src/gates/onnx/input-roles.ts
-var ELEMENTWISE = /* @__PURE__ */ new Set(["fill", "index", "nonzero", "length", "numeric_strings"]);
+var ELEMENTWISE = /* @__PURE__ */ new Set(["fill", "index", "nonzero", "length", "numeric_strings", "range"]);
 var intAttr = (n, name, dflt) => {
   const a = n.attribute?.find((x) => x.name === name);
   return a?.i !== void 0 && a.i !== null ? toNumber(a.i) : dflt;
@@ -99,6 +100,16 @@ function ruleAt(n, k, opset, data) {
     }
     case "MelWeightMatrix":
       return [fill(8), fill(16), fill(8e3), fill(0), fill(4e3)][k];
+    case "ReduceLogSum":
+      return k === 0 ? { kind: "range", lo: 0.1, hi: 2 } : k === 1 ? { kind: "iota" } : void 0;
+    case "Sqrt":
+    case "Log":
+    case "Pow":
+      return k === 0 ? { kind: "range", lo: 0.1, hi: 2 } : void 0;
+    case "Acosh":
+      return k === 0 ? { kind: "range", lo: 1, hi: 3 } : void 0;
+    case "BatchNormalization":
+      return k === 4 ? { kind: "range", lo: 0.1, hi: 2 } : void 0;
     case "Trilu":
       return k === 1 ? fill(0) : void 0;
     case "Cast":
@@ -149,7 +160,8 @@ function inputRoles(g, opset, inputs) {
           if (inp !== name) return;
           const cast = n.opType === "Cast" || n.opType === "CastLike";
           if (cast && k === 1) return;
-          const rule = cast && v.elemType !== DataType.STRING ? void 0 : ruleAt(n, k, opset, data);
+          let rule = cast && v.elemType !== DataType.STRING ? void 0 : ruleAt(n, k, opset, data);
+          if (rule && rule !== "unknown" && rule.kind === "range" && !isFloatType(v.elemType)) rule = void 0;
           const position = positionName(n, k);
           if (rule === "unknown")
             found.push({ unresolved: `it reaches ${position}, whose valid values depend on the data`, position });
@@ -226,6 +238,8 @@ function ruleValues(rule, dims, dataDims, rand) {
       return each(() => Math.max(at(rule.data, rule.axis) ?? 1, 1));
     case "nonzero":
       return each(() => 1 + Math.floor(rand() * 4));
+    case "range":
+      return each(() => rule.lo + rand() * (rule.hi - rule.lo));
     case "numeric_strings":
       return Array.from({ length: n }, () => (Math.round((rand() * 2 - 1) * 1e3) / 1e3).toString());
   }

@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-PBK5VFAL.js");
+    const { main: main2 } = await import("./cli-FAO3WACD.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -418,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-FJFRFZDL.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-BAA7YHXS.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -514,7 +514,7 @@ function modelPaths(ctx, cfg) {
 async function read(ctx, abs, role, inputs) {
   const shown = display(ctx, abs);
   assertNotLfsPointer(abs, `${role === "baseline" ? "--baseline" : "--model"} ${shown}`);
-  const { readModelFile } = await import("./inspect-PCCOTFF2.js");
+  const { readModelFile } = await import("./inspect-LETRMZJS.js");
   const file = readModelFile(abs, shown);
   const subject = await subjectOf(abs, shown, role);
   inputs[shown] = subject.sha256;
@@ -542,9 +542,9 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-VME6R7FQ.js"),
+      import("./gate-AQTWC4JV.js"),
       import("./testdata-YYQAZRT4.js"),
-      import("./policy-QO4W2MP5.js")
+      import("./policy-OBYC2LTH.js")
     ]);
     targetOrt(cfg);
     const inputs = {};
@@ -2360,7 +2360,7 @@ async function takeLock(o, target, checks) {
   return void 0;
 }
 async function defaultParity(o, sha256) {
-  const { parityCheck } = await import("./parity-KLX4QDGI.js");
+  const { parityCheck } = await import("./parity-ITLQQSPU.js");
   return parityCheck(o, sha256);
 }
 
