@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, runOnnx, statuses } from "./harness.js";
-import { addSeq, batchMean, customDomain, fixedReshape, logOp, randomOp, relu, tmpDir, unknownOp, write } from "./models.js";
+import { addSeq, batchMean, customDomain, fixedReshape, negLogOp, randomOp, relu, tmpDir, unknownOp, write } from "./models.js";
 
 function setup(name: string, bytes: Uint8Array, config?: string): string {
   const dir = tmpDir();
@@ -156,7 +156,7 @@ describe("mlgate onnx on small models built in TypeScript", () => {
   });
 
   it("NaN on synthesised inputs warns numeric.* (the values were made up; exit 0)", async () => {
-    const r = await runOnnx(setup("log.onnx", logOp()), ["--model", "log.onnx"]);
+    const r = await runOnnx(setup("log.onnx", negLogOp()), ["--model", "log.onnx"]);
     expect(r.code).toBe(0);
     const c = check(r.report, "numeric.y");
     expect(c.status).toBe("warn");

@@ -72,6 +72,21 @@ export function logOp(): Uint8Array {
   return buildModel({ inputs: [X], outputs: [Y], nodes: [{ op: "Log", inputs: ["x"], outputs: ["y"] }] });
 }
 
+/**
+ * log(-x) on inputs in [-1, 1): NaN for every positive element. The gate makes a Log's own input
+ * positive (input-roles.ts), so a NaN on made-up inputs needs an operator in between.
+ */
+export function negLogOp(): Uint8Array {
+  return buildModel({
+    inputs: [X],
+    outputs: [Y],
+    nodes: [
+      { op: "Neg", inputs: ["x"], outputs: ["n"] },
+      { op: "Log", inputs: ["n"], outputs: ["y"] },
+    ],
+  });
+}
+
 /** Two inputs with two symbolic dims: [batch, seq] + [batch, seq] -> [batch, seq]. */
 export function addSeq(): Uint8Array {
   const a: ValueSpec = { name: "a", type: "FLOAT", shape: ["batch", "seq"] };
