@@ -20,6 +20,13 @@ export interface RowSource {
   from: string;
 }
 
+/**
+ * Columns per query over a sample table (a few MB): what is decided before the pass is read in
+ * batches, so DuckDB's per-aggregate state and the results held in JavaScript stay bounded
+ * however wide the file is. The pass itself reads each file once, whatever its width.
+ */
+export const SAMPLE_BATCH = 64;
+
 export const asNumber = (v: unknown): number =>
   typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === undefined ? Number.NaN : Number(v);
 

@@ -15,7 +15,7 @@ import { sha256File, subjectOf } from "../../core/hash.js";
 import { makeReport, type Check, type Report } from "../../core/report.js";
 import { didYouMean } from "../../core/suggest.js";
 import { queryRows, type OpenedTable } from "../../core/table.js";
-import { Aggregate } from "./aggregate.js";
+import { Aggregate, SAMPLE_BATCH } from "./aggregate.js";
 import { columnSetCheck, malformedCheck, rowCountCheck, ruleChecks } from "./checks.js";
 import { firstRows } from "./examples.js";
 import { DUCKDB_TYPE, loadContract, type ContractPathResolver, type LoadedContract } from "./contract.js";
@@ -402,13 +402,23 @@ function outsideAllowed(counts: ReadonlyMap<unknown, number>, allowed: readonly 
   return n;
 }
 
-/** The profile of the current file's sample table: what the pass must gather is chosen from it. */
+/**
+ * The profile of the current file's sample table: what the pass must gather is chosen from it.
+ * Read SAMPLE_BATCH columns at a time: each `count(DISTINCT …)` holds its own hash tables, so one
+ * query over 1,000 columns needed more than a 256 MiB budget for a 4 MiB sample.
+ */
 async function sampleProfile(conn: DuckDBConnection, src: DataSource): Promise<{ profiles: ColumnProfile[]; rows: number }> {
-  const agg = new Aggregate();
-  const n = agg.add("count(*)");
-  const read = profileItems(agg, src.columns);
-  const row = await agg.run(conn, { from: sqlIdent(src.sample) });
-  return { profiles: read(row, row.number(n)), rows: row.number(n) };
+  const profiles: ColumnProfile[] = [];
+  let rows = 0;
+  for (let start = 0; start === 0 || start < src.columns.length; start += SAMPLE_BATCH) {
+    const agg = new Aggregate();
+    const n = agg.add("count(*)");
+    const read = profileItems(agg, src.columns.slice(start, start + SAMPLE_BATCH));
+    const row = await agg.run(conn, { from: sqlIdent(src.sample) });
+    rows = row.number(n);
+    profiles.push(...read(row, rows));
+  }
+  return { profiles, rows };
 }
 
 /**

@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-MFOSJ3DT.js";
+} from "./chunk-GM3T7OZN.js";
 import {
   openTable,
   queryRows

@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-FAO3WACD.js");
+    const { main: main2 } = await import("./cli-M6INOVBQ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -418,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-BAA7YHXS.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-4RXAZVKM.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -635,7 +635,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-UPXZEHJQ.js");
+    const { runDataGate } = await import("./gate-AXTUCFYL.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -670,7 +670,7 @@ var dataInferCommand = {
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
     const limit = memoryLimit(ctx);
-    const { inferContract } = await import("./infer-D74AANQX.js");
+    const { inferContract } = await import("./infer-TKNRJJUG.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), {
       ...label ? { label } : {},
       progress: ctx.progress,

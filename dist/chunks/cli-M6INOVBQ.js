@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-7LUJIKNU.js";
+} from "./chunk-NFWC3NMY.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";

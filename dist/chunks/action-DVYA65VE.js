@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-7LUJIKNU.js";
+} from "./chunk-NFWC3NMY.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";

@@ -31,6 +31,7 @@ import {
 } from "./chunk-EFS5GV5K.js";
 
 // src/gates/data/aggregate.ts
+var SAMPLE_BATCH = 64;
 var asNumber = (v) => typeof v === "bigint" ? Number(v) : typeof v === "number" ? v : v === null || v === void 0 ? Number.NaN : Number(v);
 var AggregateRow = class {
   constructor(values) {
@@ -618,6 +619,7 @@ function looksLikeIdentifier(p, rows) {
 }
 
 export {
+  SAMPLE_BATCH,
   asNumber,
   Aggregate,
   DUCKDB_TYPE,

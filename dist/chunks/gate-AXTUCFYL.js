@@ -5,6 +5,7 @@ import {
   Aggregate,
   DUCKDB_TYPE,
   EXACT_DISTINCT_ROWS,
+  SAMPLE_BATCH,
   SMALL_DOMAIN,
   asNumber,
   columnRules,
@@ -16,7 +17,7 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-MFOSJ3DT.js";
+} from "./chunk-GM3T7OZN.js";
 import {
   csvSource
 } from "./chunk-DEICPCZX.js";
@@ -506,27 +507,37 @@ async function sampleEdges(conn, table, names) {
   if (names.length === 0) return [];
   const rows = asNumber((await conn.runAndReadAll(`SELECT count(*) FROM ${sqlIdent(table)}`)).getRows()[0]?.[0]);
   const every = Math.max(1, Math.ceil(rows / QUANTILE_SAMPLE));
-  const lists = names.map((_, i) => `list(x${i}) FILTER (WHERE x${i} IS NOT NULL)`).join(", ");
-  const raw = names.map((n) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE)`).join(", ");
-  const finiteColumns = (where) => {
-    const t = names.map((n, i) => `TRY_CAST(${sqlIdent(n)} AS DOUBLE) AS t${i}`).join(", ");
-    const x = names.map((_, i) => `CASE WHEN isfinite(t${i}) THEN t${i} END AS x${i}`).join(", ");
-    return `(SELECT ${x} FROM (SELECT ${t} FROM ${sqlIdent(table)}${where}))`;
-  };
-  let row;
-  try {
-    row = (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(` WHERE rowid % ${every} = 0`)}`)).getRows()[0] ?? [];
-  } catch {
-    row = (await conn.runAndReadAll(`SELECT ${lists} FROM ${finiteColumns(` WHERE hash(${raw}) % ${every} = 0`)}`)).getRows()[0] ?? [];
+  const out = [];
+  let byRowid = true;
+  for (let start = 0; start < names.length; start += SAMPLE_BATCH) {
+    const batch = names.slice(start, start + SAMPLE_BATCH);
+    const lists = batch.map((n) => `list(CASE WHEN isfinite(${doubleOf(n)}) THEN ${doubleOf(n)} END)`).join(", ");
+    const query = (where) => `SELECT ${lists} FROM ${sqlIdent(table)} WHERE ${where}`;
+    let row;
+    if (byRowid) {
+      try {
+        row = (await conn.runAndReadAll(query(`rowid % ${every} = 0`))).getRows()[0];
+      } catch {
+        byRowid = false;
+      }
+    }
+    const raw = names.map(doubleOf).join(", ");
+    row ??= (await conn.runAndReadAll(query(`hash(${raw}) % ${every} = 0`))).getRows()[0];
+    for (let i = 0; i < batch.length; i++) out.push(edgesOf(row?.[i]?.items ?? []));
   }
-  return names.map((_, i) => {
-    const sample = Float64Array.from(row[i]?.items ?? [], asNumber).sort();
-    const q = Array.from({ length: FINE_BINS - 1 }, (_2, k) => quantile7(sample, (k + 1) / FINE_BINS)).filter(Number.isFinite);
-    const interior = q.filter((v, k) => k === 0 || v > q[k - 1]);
-    const deciles = Array.from({ length: PSI_BINS - 1 }, (_2, k) => quantile7(sample, (k + 1) / PSI_BINS)).filter(Number.isFinite);
-    const sampleDistinct = sample.reduce((n, v, k) => k === 0 || v !== sample[k - 1] ? n + 1 : n, 0);
-    return { interior, deciles, sampleDistinct };
-  });
+  return out;
+}
+var doubleOf = (name) => `TRY_CAST(${sqlIdent(name)} AS DOUBLE)`;
+function edgesOf(items) {
+  const sample = Float64Array.from(
+    items.filter((v) => v !== null && v !== void 0),
+    asNumber
+  ).sort();
+  const q = Array.from({ length: FINE_BINS - 1 }, (_, k) => quantile7(sample, (k + 1) / FINE_BINS)).filter(Number.isFinite);
+  const interior = q.filter((v, k) => k === 0 || v > q[k - 1]);
+  const deciles = Array.from({ length: PSI_BINS - 1 }, (_, k) => quantile7(sample, (k + 1) / PSI_BINS)).filter(Number.isFinite);
+  const sampleDistinct = sample.reduce((n, v, k) => k === 0 || v !== sample[k - 1] ? n + 1 : n, 0);
+  return { interior, deciles, sampleDistinct };
 }
 function valueStats(values) {
   let n = 0;
@@ -1442,11 +1453,17 @@ function outsideAllowed(counts, allowed) {
   return n;
 }
 async function sampleProfile(conn, src) {
-  const agg = new Aggregate();
-  const n = agg.add("count(*)");
-  const read = profileItems(agg, src.columns);
-  const row = await agg.run(conn, { from: sqlIdent(src.sample) });
-  return { profiles: read(row, row.number(n)), rows: row.number(n) };
+  const profiles = [];
+  let rows = 0;
+  for (let start = 0; start === 0 || start < src.columns.length; start += SAMPLE_BATCH) {
+    const agg = new Aggregate();
+    const n = agg.add("count(*)");
+    const read = profileItems(agg, src.columns.slice(start, start + SAMPLE_BATCH));
+    const row = await agg.run(conn, { from: sqlIdent(src.sample) });
+    rows = row.number(n);
+    profiles.push(...read(row, rows));
+  }
+  return { profiles, rows };
 }
 function valueCounted(agg, sampled) {
   const out = /* @__PURE__ */ new Map();
