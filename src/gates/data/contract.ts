@@ -153,7 +153,8 @@ export function loadContract(file: string, display: string, resolve: ContractPat
   if (text.trim() === "") throw new ConfigurationError(`${display}: file is empty`);
   const contract = parseYamlWithSchema<Contract>(text, display, schema, { precheck: checkContractSize(display) });
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc });
+  // parseYamlWithSchema checked the keys; yaml's own check scans every earlier key per key.
+  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false });
   const lineOf = (segments: (string | number)[]): number => {
     for (let n = segments.length; n > 0; n--) {
       const node = doc.getIn(segments.slice(0, n), true) as YamlNode | undefined;

@@ -162,6 +162,53 @@ async function lineText(t: OpenedTable, row: number): Promise<string> {
 }
 
 /**
+ * Bytes the gate holds per evaluation row: the label, the scores, the row number and slice codes
+ * (about 30 at 107M rows), the arrays' doubling as they grow, and the metrics' sorted copies.
+ */
+export const ROW_BYTES = 64;
+
+/** More rows than the memory budget holds: refused whichever way the rows are read (scoreStreamed rethrows it). */
+export class RowLimitError extends ConfigurationError {}
+
+/** The most rows one run keeps, and the sentence that refuses more. */
+export interface RowLimit {
+  rows: number;
+  refuse: (display: string) => RowLimitError;
+}
+
+/**
+ * The most rows one run keeps: exact roc_auc, DeLong variances and the paired bootstrap need every
+ * row's label and scores in memory, so the rows are bounded by the same budget as DuckDB's, unless
+ * MLGATE_MAX_ROWS says otherwise (either way).
+ */
+export function rowLimit(memoryLimit: number, env: NodeJS.ProcessEnv): RowLimit {
+  const v = env["MLGATE_MAX_ROWS"];
+  if (v !== undefined && v !== "") {
+    if (!/^[1-9][0-9]{0,15}$/.test(v.trim()))
+      throw new ConfigurationError(`MLGATE_MAX_ROWS "${v}" is not a whole number of rows, such as 10000000`);
+    const rows = Number(v.trim());
+    return {
+      rows,
+      refuse: (display) =>
+        new RowLimitError(
+          `--data ${display}: has more than ${formatCount(rows)} rows, the most MLGATE_MAX_ROWS allows; evaluate a sample of the rows, or raise MLGATE_MAX_ROWS`,
+        ),
+    };
+  }
+  const rows = Math.floor(memoryLimit / ROW_BYTES);
+  const gib = (memoryLimit / 2 ** 30).toFixed(1);
+  return {
+    rows,
+    refuse: (display) =>
+      new RowLimitError(
+        `--data ${display}: has more than ${formatCount(rows)} rows, the most the model gate holds within its memory budget of ${gib} GiB (${ROW_BYTES} bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory`,
+      ),
+  };
+}
+
+const NO_LIMIT: RowLimit = { rows: Number.POSITIVE_INFINITY, refuse: () => new RowLimitError("no limit") };
+
+/**
  * Streams the evaluation rows through both models in batches and keeps, per row, what exact
  * statistics need: the label, both models' scores, the row number and its slice codes. `t.table` is
  * a table, or (rowid: false) a streamed source whose rows arrive in file order, numbered as they come.
@@ -175,8 +222,12 @@ export async function scoreRows(
   groups: readonly GroupSpec[],
   progress: (m: string) => void,
   source: { rowid: boolean; helper?: HelperSource; sampleScored?: (x: SampleScored) => Promise<void> } = { rowid: true },
+  rowsAllowed: RowLimit = NO_LIMIT,
 ): Promise<Scored> {
   const task = s.verdict.task;
+  const limit = rowsAllowed.rows;
+  const inScope = s.shard ? Math.ceil(t.rowCount / s.shard.count) : t.rowCount;
+  if (inScope > limit) throw rowsAllowed.refuse(t.display);
   const features = s.features ?? defaultFeatures(t, s);
   checkColumns(t, s, features);
   const names = t.columns.map((c) => c.name);
@@ -304,6 +355,7 @@ export async function scoreRows(
       const chunk: DuckDBDataChunk | null = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
+      if (total + n > limit) throw rowsAllowed.refuse(t.display);
       const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
       const labels = vals[F] as Float64Array;
       const ids = source.rowid ? (vals[F + 1] as Int32Array) : countFrom(total, n);
@@ -370,6 +422,7 @@ export async function scoreRows(
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
+      if (total + n > limit) throw rowsAllowed.refuse(t.display);
       // Row numbers are only wanted for a batch with something to report.
       if (b.badLabels > 0 || b.nan > 0) {
         const ids = countFrom(total, n);

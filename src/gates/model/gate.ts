@@ -11,7 +11,15 @@ import { bindCsvSource, sniffCsvSource, type CsvSource, type CsvSourceInfo } fro
 import { assertNotLfsPointer } from "../../core/lfs.js";
 import { resolveGitBaseline, type ResolvedBaseline } from "./baseline.js";
 import { isReleaseSpec, releaseBaseline } from "./release-baseline.js";
-import { scoreRows, type HelperScan, type SampleScored, type Scored } from "./evaluate.js";
+import {
+  RowLimitError,
+  rowLimit,
+  scoreRows,
+  type RowLimit,
+  type HelperScan,
+  type SampleScored,
+  type Scored,
+} from "./evaluate.js";
 import { planGroups, type GroupSpec } from "./groups.js";
 import { measureLatency, measureRobustness, type SampleFeed } from "./probes.js";
 import { loadModel, type LoadedModel } from "./session.js";
@@ -74,6 +82,9 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   else baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => undefined);
 
+  // DuckDB's budget; the rows the gate keeps in memory are bounded by it too (evaluate.ts rowLimit).
+  const memoryLimit = io.memoryLimit ?? duckdbMemoryLimit(undefined, io.env);
+  const rowsAllowed = rowLimit(memoryLimit, io.env);
   // This thread's DuckDB, opened when something here needs it: with a helper thread that sniffs and
   // scans a plain CSV, nothing does.
   let db: Awaited<ReturnType<typeof openDuckDB>> | undefined;
@@ -82,7 +93,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     (opening ??= openDuckDB({
       // Locked to the data file: the only file any query of this gate may read.
       reads: [dataFile],
-      memoryLimit: memorySetting(io.memoryLimit ?? duckdbMemoryLimit(undefined, io.env)),
+      memoryLimit: memorySetting(memoryLimit),
       // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
       settings: { streaming_buffer_size: "32MB" },
     }).then((d) => {
@@ -133,7 +144,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
         probes,
       );
     };
-    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io, sampleScored);
+    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io, sampleScored, rowsAllowed);
     let specs: GroupSpec[] = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
@@ -147,7 +158,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
         );
       specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive, sliceAt(io));
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
-      scored = await scoreRows(duck, t, s, models, specs, io.progress, { rowid: true, sampleScored });
+      scored = await scoreRows(duck, t, s, models, specs, io.progress, { rowid: true, sampleScored }, rowsAllowed);
     }
     const groups: Grouping[] = specs.map((g, i) => ({
       kind: g.kind,
@@ -233,6 +244,7 @@ async function scoreStreamed(
   models: { candidate: LoadedModel; baseline?: LoadedModel },
   io: Pick<GateIo, "progress" | "helperScan" | "configAt">,
   sampleScored: (x: SampleScored) => Promise<void>,
+  rowsAllowed: RowLimit,
 ): Promise<{ scored: Scored; specs: GroupSpec[] } | undefined> {
   if (s.shard || !src) return undefined;
   const groupColumns = [...new Set([...s.sliceColumns, ...s.sensitive])];
@@ -268,14 +280,25 @@ async function scoreStreamed(
       specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, sliceAt(io), false);
     }
     io.progress(`scoring ${s.data}`);
-    const scored = await scoreRows(here, t, s, models, specs, io.progress, {
-      rowid: false,
-      sampleScored,
-      ...(io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}),
-    });
+    const scored = await scoreRows(
+      here,
+      t,
+      s,
+      models,
+      specs,
+      io.progress,
+      {
+        rowid: false,
+        sampleScored,
+        ...(io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}),
+      },
+      rowsAllowed,
+    );
     // The helper's scan has no rejects table: a malformed record failed it, and the catch below ran.
     return scored.reader === "here" && bound && (await bound.rejectCount()) > 0 ? undefined : { scored, specs };
-  } catch {
+  } catch (e) {
+    // Too many rows is too many on the table path as well: said now, not after loading them all.
+    if (e instanceof RowLimitError) throw e;
     // A user error, a line wanted for a message, or a DuckDB error on a file openTable would reject
     // with its own message: the table path reproduces each one as the gate always reported it.
     return undefined;

@@ -8079,7 +8079,7 @@ var require_identity = __commonJS({
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
     var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -8101,7 +8101,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -8116,7 +8116,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap2;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
   }
 });
@@ -13661,7 +13661,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -13745,7 +13745,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar;
+    exports.isScalar = isScalar2;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -22199,11 +22199,31 @@ function checkShape(doc, lc, file) {
   };
   walk(doc.contents, 1);
 }
+function firstDuplicateKey(doc) {
+  let first;
+  const stack = [doc.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if ((0, import_yaml.isMap)(node)) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const item of node.items) {
+        const key = item.key;
+        if ((0, import_yaml.isScalar)(key) && !Number.isNaN(key.value)) {
+          if (seen.has(key.value) && key.range && (first === void 0 || key.range[0] < first)) first = key.range[0];
+          seen.add(key.value);
+        }
+        stack.push(key, item.value);
+      }
+    } else if ((0, import_yaml.isSeq)(node)) stack.push(...node.items);
+  }
+  return first;
+}
 function parseYamlWithSchema(text, file, schema, opts = {}) {
   assertTextFileSize(file, Buffer.byteLength(text, "utf8"));
   const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: false });
+  const duplicate = firstDuplicateKey(doc);
+  const first = duplicate !== void 0 && (doc.errors[0] === void 0 || duplicate < doc.errors[0].pos[0]) ? { pos: [duplicate], message: "Map keys must be unique" } : doc.errors[0];
   if (first) {
     const line = lc.linePos(first.pos[0]).line;
     if (first.message.startsWith("Maximum call stack size exceeded"))
@@ -22219,7 +22239,7 @@ function parseYamlWithSchema(text, file, schema, opts = {}) {
     if (e instanceof ReferenceError && /alias/i.test(e.message)) throw new ConfigurationError(limitMessage.tooManyAliases(file));
     throw e;
   }
-  opts.precheck?.(value, yamlLineOf(text));
+  opts.precheck?.(value, lineOfIn(doc, lc));
   const validate = compile(schema);
   if (!validate(value)) {
     const errors = (validate.errors ?? []).filter((e) => !UMBRELLA.has(e.keyword));
@@ -22250,7 +22270,9 @@ function lineOfKey(text, keyPath) {
 }
 function yamlLineOf(text) {
   const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter: lc });
+  return lineOfIn((0, import_yaml.parseDocument)(text, { lineCounter: lc, uniqueKeys: false }), lc);
+}
+function lineOfIn(doc, lc) {
   return (segments) => {
     for (let n = segments.length; n > 0; n--) {
       const node = doc.getIn(segments.slice(0, n), true);

@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-GM3T7OZN.js";
+} from "./chunk-LZO4J464.js";
 import {
   openTable,
   queryRows
@@ -24,7 +24,7 @@ import {
   outOfMemory,
   sqlIdent
 } from "./chunk-NV44HGL6.js";
-import "./chunk-XL46GJPX.js";
+import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";

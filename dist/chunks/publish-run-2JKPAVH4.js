@@ -21,11 +21,11 @@ import {
 import {
   configFailOn,
   loadConfig
-} from "./chunk-NF27OBJI.js";
+} from "./chunk-TR72YHCP.js";
 import {
   require__,
   safeRegExp
-} from "./chunk-XL46GJPX.js";
+} from "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   isInside
@@ -122,7 +122,7 @@ async function judgePullRequest(o) {
     const why = `the pull request has a symbolic link leading out of its own files (${escaping.slice(0, 3).join(", ")}); mlgate does not judge a pull request through it`;
     return gates.map((gate) => ({ gate, report: errorReport(gate, why) }));
   }
-  const { main } = await import("./cli-M6INOVBQ.js");
+  const { main } = await import("./cli-DVMZET4H.js");
   const tmp = mkdtempSync(path2.join(o.env.RUNNER_TEMP || os.tmpdir(), "mlgate-judge-"));
   const env = { ...o.env };
   delete env.GITHUB_OUTPUT;

@@ -17,7 +17,7 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-GM3T7OZN.js";
+} from "./chunk-LZO4J464.js";
 import {
   csvSource
 } from "./chunk-DEICPCZX.js";
@@ -51,8 +51,8 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import {
   isWaived
-} from "./chunk-NF27OBJI.js";
-import "./chunk-XL46GJPX.js";
+} from "./chunk-TR72YHCP.js";
+import "./chunk-YASYSD4O.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

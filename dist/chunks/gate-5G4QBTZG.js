@@ -687,8 +687,37 @@ async function lineText(t, row) {
   const line = lines?.get(row);
   return line !== void 0 ? `line ${line}` : `row ${row + 1}`;
 }
-async function scoreRows(conn, t, s, models, groups, progress, source = { rowid: true }) {
+var ROW_BYTES = 64;
+var RowLimitError = class extends ConfigurationError {
+};
+function rowLimit(memoryLimit, env) {
+  const v = env["MLGATE_MAX_ROWS"];
+  if (v !== void 0 && v !== "") {
+    if (!/^[1-9][0-9]{0,15}$/.test(v.trim()))
+      throw new ConfigurationError(`MLGATE_MAX_ROWS "${v}" is not a whole number of rows, such as 10000000`);
+    const rows2 = Number(v.trim());
+    return {
+      rows: rows2,
+      refuse: (display) => new RowLimitError(
+        `--data ${display}: has more than ${formatCount(rows2)} rows, the most MLGATE_MAX_ROWS allows; evaluate a sample of the rows, or raise MLGATE_MAX_ROWS`
+      )
+    };
+  }
+  const rows = Math.floor(memoryLimit / ROW_BYTES);
+  const gib = (memoryLimit / 2 ** 30).toFixed(1);
+  return {
+    rows,
+    refuse: (display) => new RowLimitError(
+      `--data ${display}: has more than ${formatCount(rows)} rows, the most the model gate holds within its memory budget of ${gib} GiB (${ROW_BYTES} bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory`
+    )
+  };
+}
+var NO_LIMIT = { rows: Number.POSITIVE_INFINITY, refuse: () => new RowLimitError("no limit") };
+async function scoreRows(conn, t, s, models, groups, progress, source = { rowid: true }, rowsAllowed = NO_LIMIT) {
   const task = s.verdict.task;
+  const limit = rowsAllowed.rows;
+  const inScope = s.shard ? Math.ceil(t.rowCount / s.shard.count) : t.rowCount;
+  if (inScope > limit) throw rowsAllowed.refuse(t.display);
   const features = s.features ?? defaultFeatures(t, s);
   checkColumns(t, s, features);
   const names = t.columns.map((c) => c.name);
@@ -800,6 +829,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
+      if (total + n > limit) throw rowsAllowed.refuse(t.display);
       const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
       const labels = vals[F];
       const ids = source.rowid ? vals[F + 1] : countFrom(total, n);
@@ -854,6 +884,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
+      if (total + n > limit) throw rowsAllowed.refuse(t.display);
       if (b.badLabels > 0 || b.nan > 0) {
         const ids = countFrom(total, n);
         if (b.badLabels > 0) await checkLabels(b.labels, n, ids);
@@ -1277,12 +1308,14 @@ async function evaluateModels(s, io) {
   } else if ("none" in git) noBaseline = git.none;
   else baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => void 0);
+  const memoryLimit = io.memoryLimit ?? duckdbMemoryLimit(void 0, io.env);
+  const rowsAllowed = rowLimit(memoryLimit, io.env);
   let db;
   let opening;
   const duck = () => opening ??= openDuckDB({
     // Locked to the data file: the only file any query of this gate may read.
     reads: [dataFile],
-    memoryLimit: memorySetting(io.memoryLimit ?? duckdbMemoryLimit(void 0, io.env)),
+    memoryLimit: memorySetting(memoryLimit),
     // A deeper stream buffer lets DuckDB's threads run ahead of the consumer (measured: 1.4 s -> 0.9 s per 1M rows).
     settings: { streaming_buffer_size: "32MB" }
   }).then((d) => {
@@ -1326,7 +1359,7 @@ async function evaluateModels(s, io) {
         probes
       );
     };
-    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io, sampleScored);
+    const streamed = await scoreStreamed(duck, await source, dataFile, s, models, io, sampleScored, rowsAllowed);
     let specs = streamed?.specs ?? [];
     let scored = streamed?.scored;
     if (!scored) {
@@ -1340,7 +1373,7 @@ async function evaluateModels(s, io) {
         );
       specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive, sliceAt(io));
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
-      scored = await scoreRows(duck, t, s, models, specs, io.progress, { rowid: true, sampleScored });
+      scored = await scoreRows(duck, t, s, models, specs, io.progress, { rowid: true, sampleScored }, rowsAllowed);
     }
     const groups = specs.map((g, i) => ({
       kind: g.kind,
@@ -1403,7 +1436,7 @@ function sliceAt(io) {
 }
 var NeedsTable = class extends Error {
 };
-async function scoreStreamed(duck, src, dataFile, s, models, io, sampleScored) {
+async function scoreStreamed(duck, src, dataFile, s, models, io, sampleScored, rowsAllowed) {
   if (s.shard || !src) return void 0;
   const groupColumns = [.../* @__PURE__ */ new Set([...s.sliceColumns, ...s.sensitive])];
   const streamed = (table, name) => ({
@@ -1436,13 +1469,23 @@ async function scoreStreamed(duck, src, dataFile, s, models, io, sampleScored) {
       specs = await planGroups(conn, narrow, s.sliceColumns, s.namedSlices, s.sensitive, sliceAt(io), false);
     }
     io.progress(`scoring ${s.data}`);
-    const scored = await scoreRows(here, t, s, models, specs, io.progress, {
-      rowid: false,
-      sampleScored,
-      ...io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}
-    });
+    const scored = await scoreRows(
+      here,
+      t,
+      s,
+      models,
+      specs,
+      io.progress,
+      {
+        rowid: false,
+        sampleScored,
+        ...io.helperScan ? { helper: { scan: io.helperScan, from: src.strictFrom } } : {}
+      },
+      rowsAllowed
+    );
     return scored.reader === "here" && bound && await bound.rejectCount() > 0 ? void 0 : { scored, specs };
-  } catch {
+  } catch (e) {
+    if (e instanceof RowLimitError) throw e;
     return void 0;
   } finally {
     if (bound) {

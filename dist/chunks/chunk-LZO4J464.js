@@ -17,7 +17,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-XL46GJPX.js";
+} from "./chunk-YASYSD4O.js";
 import {
   LIMITS,
   limitMessage
@@ -313,7 +313,7 @@ function loadContract(file, display, resolve) {
   if (text2.trim() === "") throw new ConfigurationError(`${display}: file is empty`);
   const contract = parseYamlWithSchema(text2, display, contract_schema_default, { precheck: checkContractSize(display) });
   const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lc });
+  const doc = (0, import_yaml.parseDocument)(text2, { lineCounter: lc, uniqueKeys: false });
   const lineOf = (segments) => {
     for (let n = segments.length; n > 0; n--) {
       const node = doc.getIn(segments.slice(0, n), true);

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   lineOfKey,
   readYamlWithSchema
-} from "./chunk-XL46GJPX.js";
+} from "./chunk-YASYSD4O.js";
 
 // src/core/config.ts
 import { existsSync, readFileSync } from "node:fs";

@@ -3,14 +3,14 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-NFWC3NMY.js";
+} from "./chunk-UFFZG5KJ.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
-import "./chunk-NF27OBJI.js";
-import "./chunk-XL46GJPX.js";
+import "./chunk-TR72YHCP.js";
+import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";

@@ -26,8 +26,8 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import {
   isWaived
-} from "./chunk-NF27OBJI.js";
-import "./chunk-XL46GJPX.js";
+} from "./chunk-TR72YHCP.js";
+import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

@@ -26,11 +26,11 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-NF27OBJI.js";
+} from "./chunk-TR72YHCP.js";
 import {
   regexProblem,
   safeRegExp
-} from "./chunk-XL46GJPX.js";
+} from "./chunk-YASYSD4O.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-M6INOVBQ.js");
+    const { main: main2 } = await import("./cli-DVMZET4H.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -418,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-4RXAZVKM.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-2JKPAVH4.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -542,7 +542,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-AQTWC4JV.js"),
+      import("./gate-NZMUMEPU.js"),
       import("./testdata-YYQAZRT4.js"),
       import("./policy-OBYC2LTH.js")
     ]);
@@ -635,7 +635,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-AXTUCFYL.js");
+    const { runDataGate } = await import("./gate-WRY53RNN.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -670,7 +670,7 @@ var dataInferCommand = {
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
     const limit = memoryLimit(ctx);
-    const { inferContract } = await import("./infer-TKNRJJUG.js");
+    const { inferContract } = await import("./infer-JXYM6DRU.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), {
       ...label ? { label } : {},
       progress: ctx.progress,
@@ -961,9 +961,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-VQ6AX6EK.js"),
+    import("./gate-5G4QBTZG.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-YAEBWUYF.js")
+    import("./build-report-M7FUL35Q.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -1008,7 +1008,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-YAEBWUYF.js")
+      import("./build-report-M7FUL35Q.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

@@ -1,0 +1,89 @@
+/**
+ * Hostile input, the model gate's rows (issue 17): every row's label and scores stay in memory for
+ * exact metrics, so the rows one run keeps are bounded — by the memory budget (64 bytes a row), or
+ * by MLGATE_MAX_ROWS — and more is an exit-2 sentence, however the rows are read (a streamed CSV,
+ * a gzip, a shard's table). The 1 GB gzip bomb itself is measured, not tested: docs/hostile-input.md.
+ */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildMlp } from "../../src/core/onnx/build.js";
+import { ROW_BYTES, rowLimit } from "../../src/gates/model/evaluate.js";
+import { writeModel } from "../model/fixtures.js";
+import { runModel, write } from "../model/harness.js";
+
+let dir: string;
+const rows = (n: number): string =>
+  `a,b,label\n${Array.from({ length: n }, (_, i) => `${(i % 7) / 7},${(i % 5) / 5},${i % 2}`).join("\n")}\n`;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), "mlgate-hostile-rows-"));
+  writeModel(path.join(dir, "m.onnx"), buildMlp({ inputs: 2, hidden: [], outputs: 1, seed: 3, head: "sigmoid" }));
+  write(dir, "1000.csv", rows(1000));
+  write(dir, "1001.csv", rows(1001));
+  write(dir, "1001.csv.gz", gzipSync(rows(1001)));
+  write(dir, "2002.csv", rows(2002));
+});
+
+const model = (data: string, ...more: string[]): string[] => [
+  "model",
+  "--candidate",
+  "m.onnx",
+  "--data",
+  data,
+  "--label",
+  "label",
+  "--task",
+  "binary",
+  ...more,
+];
+
+describe("the rows the model gate keeps", () => {
+  it("are bounded by the memory budget: 256 MiB holds 4,194,304 rows", () => {
+    const limit = rowLimit(256 * 2 ** 20, {});
+    expect(ROW_BYTES).toBe(64);
+    expect(limit.rows).toBe(4_194_304);
+    expect(limit.refuse("big.csv.gz").message).toBe(
+      "--data big.csv.gz: has more than 4,194,304 rows, the most the model gate holds within its memory budget of 0.3 GiB (64 bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory",
+    );
+  });
+
+  it("MLGATE_MAX_ROWS sets the limit either way", () => {
+    expect(rowLimit(256 * 2 ** 20, { MLGATE_MAX_ROWS: "10" }).rows).toBe(10);
+    expect(rowLimit(256 * 2 ** 20, { MLGATE_MAX_ROWS: "9000000" }).rows).toBe(9_000_000);
+  });
+
+  it.each([["1001.csv"], ["1001.csv.gz"]])(
+    "%s over MLGATE_MAX_ROWS=1000: exit 2, one sentence, an error report",
+    async (file) => {
+      const r = await runModel(model(file), dir, { MLGATE_MAX_ROWS: "1000" });
+      expect(r.stderr).toBe(
+        `mlgate model: --data ${file}: has more than 1,000 rows, the most MLGATE_MAX_ROWS allows; evaluate a sample of the rows, or raise MLGATE_MAX_ROWS\n`,
+      );
+      expect(r.code).toBe(2);
+      expect(r.report?.status).toBe("error");
+    },
+  );
+
+  it("exactly MLGATE_MAX_ROWS rows are scored", async () => {
+    const r = await runModel(model("1000.csv"), dir, { MLGATE_MAX_ROWS: "1000" });
+    expect(r.stderr).toBe("");
+    expect(r.report?.summary).toContain("on 1,000 rows");
+  });
+
+  it("a shard counts its own rows: 1,001 of 2,002 are refused, the other shard's 1,001 too, at 1,000", async () => {
+    const r = await runModel(model("2002.csv", "--shard", "1/2", "--stats", "s.json"), dir, { MLGATE_MAX_ROWS: "1000" });
+    expect(r.stderr).toContain("--data 2002.csv: has more than 1,000 rows, the most MLGATE_MAX_ROWS allows");
+    expect(r.code).toBe(2);
+    const ok = await runModel(model("2002.csv", "--shard", "1/2", "--stats", "s.json"), dir, { MLGATE_MAX_ROWS: "1001" });
+    expect([ok.code, ok.stderr]).toEqual([0, ""]);
+  });
+
+  it.each([["lots"], ["1e6"], ["-5"], ["0"]])("MLGATE_MAX_ROWS=%s: exit 2, one sentence", async (v) => {
+    const r = await runModel(model("1000.csv"), dir, { MLGATE_MAX_ROWS: v });
+    expect(r.stderr).toBe(`mlgate model: MLGATE_MAX_ROWS "${v}" is not a whole number of rows, such as 10000000\n`);
+    expect(r.code).toBe(2);
+  });
+});
