@@ -16,7 +16,7 @@ if (problem) {
   process.exitCode = 2;
 } else {
   try {
-    const { runAction } = await import("./chunks/action-X2E2FIZC.js");
+    const { runAction } = await import("./chunks/action-FJIRAFKC.js");
     process.exitCode = await runAction(process.argv[2]);
   } catch (e) {
     process.stderr.write(`::error::mlgate: ${loadProblem(e)}

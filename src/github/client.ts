@@ -1,12 +1,11 @@
 import { GitHub, defaults, getOctokitOptions } from "@actions/github/lib/utils";
-import { retry } from "@octokit/plugin-retry";
-import { throttling, type ThrottlingOptions } from "@octokit/plugin-throttling";
+import { apiRetry, type RetryOptions } from "./api-retry.js";
 
-const Client = GitHub.plugin(retry, throttling);
+const Client = GitHub.plugin(apiRetry);
 export type Octokit = InstanceType<typeof Client>;
 
-/** How many times a secondary rate limit or an exhausted primary limit is waited out. */
-const RATE_LIMIT_RETRIES = 3;
+/** Each attempt's deadline: GitHub answers in seconds or times out itself at 10 s. */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Time scale of every wait (retry backoff, retry-after, write spacing). 1 in production; tests set
@@ -17,26 +16,35 @@ export function retryScale(env: NodeJS.ProcessEnv): number {
   return Number.isFinite(v) && v >= 0 ? v : 1;
 }
 
-/**
- * GitHub asks integrations to space write requests (about a second apart) to stay clear of the
- * secondary rate limits; plugin-throttling does that with fixed intervals, this one scales with the
- * tests' clock. Same interface as the Bottleneck group the plugin would use.
- */
-type LimiterGroup = NonNullable<Extract<ThrottlingOptions, { onRateLimit: unknown }>["write"]>;
+/** The deadline of one attempt; tests shorten it with MLGATE_API_TIMEOUT_MS. */
+export function requestTimeoutMs(env: NodeJS.ProcessEnv): number {
+  const v = Number(env.MLGATE_API_TIMEOUT_MS);
+  return Number.isFinite(v) && v > 0 ? v : REQUEST_TIMEOUT_MS;
+}
 
-function spacer(minMs: number): LimiterGroup {
-  let next = 0;
-  const limiter = {
-    schedule: async <T>(_options: unknown, fn: (...a: unknown[]) => Promise<T>, ...args: unknown[]): Promise<T> => {
-      const now = Date.now();
-      const wait = Math.max(0, next - now);
-      next = Math.max(now, next) + minMs;
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      return fn(...args);
-    },
+type Fetch = typeof globalThis.fetch;
+
+/**
+ * fetch with a deadline covering the whole answer, body included. Octokit reads the body itself and
+ * takes a connection dropped mid-body for an empty answer (a check run without an id); read here,
+ * that is a failed attempt like a reset before the headers, and the retry policy sees it.
+ */
+export function fetchWithDeadline(base: Fetch, ms: number): Fetch {
+  return async (input, init) => {
+    const deadline = AbortSignal.timeout(ms);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
+    try {
+      const res = await base(input, { ...init, signal });
+      const empty = res.status === 204 || res.status === 205 || res.status === 304;
+      const body = empty ? null : await res.arrayBuffer();
+      const copy = new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+      Object.defineProperty(copy, "url", { value: res.url });
+      return copy;
+    } catch (e) {
+      if (deadline.aborted && !init?.signal?.aborted) throw new Error(`no answer within ${ms / 1000} s`, { cause: e });
+      throw e;
+    }
   };
-  // The plugin only ever calls key(id).schedule(options, fn, ...args) on these groups.
-  return { key: () => limiter } as unknown as LimiterGroup;
 }
 
 export interface ClientOptions {
@@ -48,32 +56,20 @@ export interface ClientOptions {
 
 /**
  * An Octokit for the runner's API URL, read now rather than when @actions/github was imported, with
- * retries for 5xx answers and waits for rate limits.
+ * the retry policy of api-retry.ts and a deadline on every attempt.
  */
 export function createClient(opts: ClientOptions): Octokit {
-  const scale = retryScale(opts.env);
   const baseUrl = (opts.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, "");
-  const onLimit =
-    (kind: string) => (retryAfter: number, options: { method?: string; url?: string }, _o: unknown, retryCount: number) => {
-      if (retryCount >= RATE_LIMIT_RETRIES) return false;
-      opts.onWait?.(`${kind} rate limit on ${options.method ?? ""} ${options.url ?? ""}; retrying after ${retryAfter} s`);
-      return true;
-    };
-  return new Client(
-    getOctokitOptions(opts.token, {
+  const mlgateRetry: RetryOptions = { scale: retryScale(opts.env), ...(opts.onWait ? { onWait: opts.onWait } : {}) };
+  const base = (defaults.request?.fetch as Fetch | undefined) ?? globalThis.fetch;
+  return new Client({
+    ...getOctokitOptions(opts.token, {
       baseUrl,
-      request: { ...defaults.request },
-      retry: { retryAfterBaseValue: 1000 * scale },
-      throttle: {
-        retryAfterBaseValue: 1000 * scale,
-        onRateLimit: onLimit("primary"),
-        onSecondaryRateLimit: onLimit("secondary"),
-        write: spacer(1000 * scale),
-        notifications: spacer(3000 * scale),
-      },
+      request: { ...defaults.request, fetch: fetchWithDeadline(base, requestTimeoutMs(opts.env)) },
       log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     }),
-  );
+    mlgateRetry,
+  });
 }
 
 /** The HTTP status of an Octokit RequestError, or undefined for anything else. */

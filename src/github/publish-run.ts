@@ -160,6 +160,7 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
     await poster.post(l.report, suffix, l.file, l.shown);
   }
   setStepOutputs({ status: poster.worst(), reports: String(loaded.length) }, ctx.env);
+  poster.done();
   return 0;
 }
 
@@ -184,15 +185,20 @@ async function targetOf(ctx: CommandContext, gh: GitHubContext, token: string): 
 
 /** Posts reports one by one (check run, comment), one warning at most, and keeps the worst status. */
 function posterOf(ctx: CommandContext, target: GitHubContext, token: string, config: Config) {
-  let warned = false;
+  // One warning at most; and none when the step fails anyway (its error says the same).
+  let warning: string | undefined;
   const warn = (m: string): void => {
-    if (warned) return;
-    warned = true;
-    core.warning(m);
+    warning ??= m;
   };
   let worst: ReportStatus = "pass";
+  let notPosted: string | undefined;
   return {
     worst: () => worst,
+    /** After the outputs: fails the step when a report could not be posted, else gives the one warning. */
+    done(): void {
+      if (notPosted !== undefined) throw new ConfigurationError(notPosted);
+      if (warning !== undefined) core.warning(warning);
+    },
     async post(
       report: Report,
       suffix: string | undefined,
@@ -200,6 +206,7 @@ function posterOf(ctx: CommandContext, target: GitHubContext, token: string, con
       shown: string,
       note?: string,
     ): Promise<void> {
+      if (notPosted !== undefined) return;
       const publisher = new GitHubPublisher(
         { gate: report.gate, ...(suffix ? { suffix } : {}), env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
         target,
@@ -215,10 +222,13 @@ function posterOf(ctx: CommandContext, target: GitHubContext, token: string, con
         ...(note ? { note } : {}),
       });
       if (WORST.indexOf(report.status) < WORST.indexOf(worst)) worst = report.status;
-      const where = res.degraded
-        ? "not posted (see the warning)"
-        : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
+      const where = res.degraded ? "not posted" : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
       ctx.stdout.write(`${shown}: ${publisher.name} ${report.status}: ${where}\n`);
+      // Posting is this command's whole job: a check run it could not write must fail the step, or a
+      // required check goes missing without a red mark. The one expected case: a fork PR's own job,
+      // whose token is read-only (a workflow_run job has the base repository's token).
+      const expected = res.degradedBy === "permission" && target.fork && target.eventName !== "workflow_run";
+      if (res.degraded && !expected) notPosted = `${shown} was not posted as ${publisher.name}: ${res.degraded}`;
     },
   };
 }
@@ -320,5 +330,6 @@ async function publishJudged(ctx: CommandContext, o: JudgedRun): Promise<number>
     await poster.post(report, c.suffix, undefined, `claim ${c.name}`, claimNote(c));
   }
   setStepOutputs({ status: poster.worst(), reports: String(posted.size) }, ctx.env);
+  poster.done();
   return 0;
 }

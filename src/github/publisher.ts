@@ -5,6 +5,7 @@ import type { CommandContext } from "../cli/command.js";
 import type { GateName, Report } from "../core/report.js";
 import { annotationsOf, DEFAULT_MAX_ANNOTATIONS } from "./annotations.js";
 import { checkRunName, checkRunUrl, completeCheckRun, createInProgress, findCheckRun, reportDigest } from "./check-run.js";
+import { callOf, GitHubUnavailableError } from "./api-retry.js";
 import { createClient, httpStatusOf, type Octokit } from "./client.js";
 import { commentBody, commentMarker, setCommentHidden, upsertComment, type CommentResult } from "./comment.js";
 import { readGitHubContext, type GitHubContext } from "./context.js";
@@ -30,6 +31,8 @@ export interface PublishResult {
   comment?: CommentResult;
   /** Set when the API could not be written: why, in the words of the warning. */
   degraded?: string;
+  /** `permission`: the token may not write (expected on forks); `unavailable`: GitHub failed after retries. */
+  degradedBy?: DegradedBy;
   summaryWritten: boolean;
   annotations: number;
 }
@@ -48,6 +51,8 @@ export interface FinishOptions {
   note?: string;
 }
 
+export type DegradedBy = "no-token" | "permission" | "unavailable" | "rejected" | "bug";
+
 const PR_EVENTS = new Set(["pull_request", "pull_request_target", "workflow_run"]);
 
 /**
@@ -61,6 +66,7 @@ export class GitHubPublisher {
   private octokit: Octokit | undefined;
   private checkRunId: number | undefined;
   private degraded: string | undefined;
+  private degradedBy: DegradedBy | undefined;
 
   constructor(
     private readonly o: PublisherOptions,
@@ -72,7 +78,10 @@ export class GitHubPublisher {
     if (token) {
       this.octokit = createClient({ token, env: o.env, ...(o.log ? { onWait: o.log } : {}) });
     } else {
-      this.degrade("no GitHub token (pass --token or set GITHUB_TOKEN, for example `GITHUB_TOKEN: ${{ github.token }}`)");
+      this.degrade(
+        "no-token",
+        "no GitHub token (pass --token or set GITHUB_TOKEN, for example `GITHUB_TOKEN: ${{ github.token }}`)",
+      );
     }
   }
 
@@ -141,6 +150,7 @@ export class GitHubPublisher {
     if (o.outputs !== false) setStepOutputs(stepOutputs(report, o.reportPath), this.o.env);
     if (o.workflowAnnotations !== false) result.annotations = emitWorkflowAnnotations(annotations);
     if (this.degraded) result.degraded = this.degraded;
+    if (this.degradedBy) result.degradedBy = this.degradedBy;
     return result;
   }
 
@@ -153,23 +163,30 @@ export class GitHubPublisher {
       // Whatever went wrong while posting, the verdict and the written report stand.
       const status = httpStatusOf(e);
       const first = errorMessage(e).split("\n")[0] ?? "";
-      this.degrade(
-        status === 403 || status === 401
-          ? `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); ${
-              this.context.fork
-                ? "this is expected on pull requests from forks"
-                : "give the workflow `permissions: { checks: write, pull-requests: write }`"
-            }`
-          : status !== undefined || (e instanceof Error && e.name === "GraphqlResponseError")
-            ? `GitHub did not accept the results (${status !== undefined ? `HTTP ${status}` : "GraphQL"}: ${first})`
-            : `internal error while publishing to GitHub (${first}); this is a bug in mlgate, please report it`,
-      );
+      const call = typeof e === "object" && e !== null && "request" in e ? `${callOf(e as Parameters<typeof callOf>[0])}: ` : "";
+      if (e instanceof GitHubUnavailableError) this.degrade("unavailable", e.message);
+      else if (status === 403 || status === 401)
+        this.degrade(
+          "permission",
+          `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); ${
+            this.context.fork
+              ? "this is expected on pull requests from forks"
+              : "give the workflow `permissions: { checks: write, pull-requests: write }`"
+          }`,
+        );
+      else if (status !== undefined || (e instanceof Error && e.name === "GraphqlResponseError"))
+        this.degrade(
+          "rejected",
+          `GitHub did not accept the results (${call}${status !== undefined ? `HTTP ${status}` : "GraphQL"}: ${first})`,
+        );
+      else this.degrade("bug", `internal error while publishing to GitHub (${first}); this is a bug in mlgate, please report it`);
     }
   }
 
-  private degrade(why: string): void {
+  private degrade(by: DegradedBy, why: string): void {
     if (this.degraded) return;
     this.degraded = why;
+    this.degradedBy = by;
     const twoPhase = this.context.fork ? " Publish them from a workflow_run job with actions/publish (docs/github.md)." : "";
     const message = `mlgate: ${why}. The verdict is unchanged; results are in the job summary and the report artifact.${twoPhase}`;
     (

@@ -6,6 +6,8 @@
  *   gh.state.addComments(7, bodies)            // seed data: comments, artifacts (zips), pulls, tags,
  *                                              // check runs (addCheckRun), approvals, releases
  *   gh.setMode({ kind: "read-only" })          // or server-error {times}, secondary-rate-limit {times, retryAfter}
+ *   gh.addFault({ operationId: "checks/create", times: 2, status: 429, headers: { "retry-after": "1" } })
+ *                                              // or delayMs, hang (never answer), drop: "before" | "mid-body"
  *   gh.requests                                // every request: method, path, operationId, valid, errors, status, at
  *   gh.apiRequests()                           // the ones to api.github.com (not the blob download)
  *   await gh.close()
@@ -46,6 +48,25 @@ export type DoubleMode =
   /** The next `times` API requests hit a secondary rate limit: 403 with retry-after (seconds). */
   | { kind: "secondary-rate-limit"; times: number; retryAfter: number };
 
+/**
+ * A fault for the next `times` (default 1) API requests that match (operationId and/or method; any
+ * when neither is given), taken in the order added. `status` answers it (body default
+ * `{ message: "Server Error" }`) without touching state; `hang` never answers; `drop: "before"`
+ * closes the connection unanswered and unprocessed; `drop: "mid-body"` processes the request, sends
+ * the headers and half the body, then closes; `delayMs` delays whatever answer follows.
+ */
+export interface Fault {
+  operationId?: string;
+  method?: string;
+  times?: number;
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+  delayMs?: number;
+  hang?: boolean;
+  drop?: "before" | "mid-body";
+}
+
 export interface RecordedRequest {
   method: string;
   /** Path and query as sent. */
@@ -66,6 +87,8 @@ export interface RecordedRequest {
   status: number;
   /** Milliseconds since the double started. */
   at: number;
+  /** The injected fault that met it (addFault): `status 429`, `hang`, `drop before`, `drop mid-body`, `delay`. */
+  fault?: string;
 }
 
 export interface GitHubDouble {
@@ -74,6 +97,8 @@ export interface GitHubDouble {
   requests: RecordedRequest[];
   apiRequests: () => RecordedRequest[];
   setMode: (mode: DoubleMode) => void;
+  /** Queues a fault (see Fault); faults not yet used stay queued until the double closes. */
+  addFault: (fault: Fault) => void;
   close: () => Promise<void>;
 }
 
@@ -105,10 +130,20 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
   const state = new DoubleState();
   const requests: RecordedRequest[] = [];
   let mode: DoubleMode = { kind: "normal" };
+  const faults: (Fault & { left: number })[] = [];
+  const takeFault = (method: string, operationId: string): Fault | undefined => {
+    const f = faults.find(
+      (x) => x.left > 0 && (x.operationId ?? operationId) === operationId && (x.method ?? method).toUpperCase() === method,
+    );
+    if (f) f.left -= 1;
+    return f;
+  };
   const t0 = Date.now();
   let base = "";
 
-  const handle = async (req: http.IncomingMessage): Promise<{ out: RouteOutput; rec: RecordedRequest; raw?: Buffer }> => {
+  const handle = async (
+    req: http.IncomingMessage,
+  ): Promise<{ out: RouteOutput; rec: RecordedRequest; raw?: Buffer; fault?: Fault }> => {
     const u = new URL(req.url ?? "/", base);
     const method = (req.method ?? "GET").toUpperCase();
     const raw = await readBody(req);
@@ -195,6 +230,17 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     if (owner !== undefined && `${owner}/${repo ?? ""}`.toLowerCase() !== repository.toLowerCase())
       return { out: notFound(docs), rec };
 
+    const fault = takeFault(method, m.op.operationId);
+    if (fault) {
+      rec.fault =
+        fault.status !== undefined ? `status ${fault.status}` : fault.hang ? "hang" : fault.drop ? `drop ${fault.drop}` : "delay";
+      if (fault.status !== undefined || fault.hang || fault.drop === "before")
+        return {
+          out: { status: fault.status ?? 0, headers: fault.headers ?? {}, body: fault.body ?? { message: "Server Error" } },
+          rec,
+          fault,
+        };
+    }
     if (mode.kind === "server-error" && mode.times > 0) {
       mode.times -= 1;
       return { out: { status: mode.status ?? 500, body: { message: "Server Error" } }, rec };
@@ -239,14 +285,29 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
       ...(contentType ? { contentType } : {}),
     });
     rec.responseErrors = validator.validateResponse(m, out.status, out.body);
-    return { out, rec };
+    return { out, rec, ...(fault ? { fault } : {}) };
   };
 
   const server = http.createServer((req, res) => {
     handle(req)
-      .then(({ out, rec, raw }) => {
+      .then(async ({ out, rec, raw, fault }) => {
         rec.status = out.status;
         requests.push(rec);
+        if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+        if (fault?.hang) return;
+        if (fault?.drop === "before") {
+          res.socket?.destroy();
+          return;
+        }
+        if (fault?.drop === "mid-body") {
+          const payload = Buffer.from(out.body === undefined ? "" : JSON.stringify(out.body));
+          res.writeHead(out.status, {
+            "content-type": "application/json; charset=utf-8",
+            "content-length": String(payload.length),
+          });
+          res.write(payload.subarray(0, payload.length >> 1), () => res.socket?.destroy());
+          return;
+        }
         const headers: Record<string, string> = { "x-github-api-version-selected": "2022-11-28", ...out.headers };
         if (raw) {
           res.writeHead(out.status, { ...headers, "content-length": String(raw.length) });
@@ -273,6 +334,9 @@ export async function startGitHubDouble(options: DoubleOptions = {}): Promise<Gi
     apiRequests: () => requests.filter((r) => r.kind === "api"),
     setMode: (m) => {
       mode = { ...m };
+    },
+    addFault: (f) => {
+      faults.push({ ...f, left: f.times ?? 1 });
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

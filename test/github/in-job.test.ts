@@ -128,6 +128,23 @@ describe("publishing from the gate's own job", () => {
     expect(parseOutputs(readFileSync(r.output, "utf8")).status).toBe("fail");
   });
 
+  it("keeps the gate's exit code when GitHub keeps failing: retried, then one warning naming the call", async () => {
+    gh.addFault({ operationId: "checks/create", status: 503, times: 10 });
+    const r = runnerEnv(gh, "pull_request", pullRequestEvent());
+    const res = await run(
+      gate(() => fixture("model.json")),
+      r.env,
+      r.dir,
+    );
+    expect(res.code).toBe(0);
+    expect(processOut.split("\n").filter((l) => l.startsWith("::warning::"))).toEqual([
+      "::warning::mlgate: GitHub API call POST /repos/octo-org/octo-repo/check-runs failed 4 times; the last answer was HTTP 503 (Server Error). The verdict is unchanged; results are in the job summary and the report artifact.",
+    ]);
+    // Degraded after the first call: nothing more is sent, the summary still is written.
+    expect(gh.apiRequests().map((q) => q.status)).toEqual([503, 503, 503, 503]);
+    expect(readFileSync(r.summary, "utf8")).toContain("mlgate/model passed");
+  });
+
   it("sets the gate's own outputs from metrics.outputs and passes with conclusion success", async () => {
     const r = runnerEnv(gh, "pull_request", pullRequestEvent());
     const res = await run(

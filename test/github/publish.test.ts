@@ -175,14 +175,15 @@ describe("mlgate publish --report against the GitHub API double", () => {
     expect(gh.state.commentsOn(PR)).toHaveLength(1);
   });
 
-  it("gives up after 3 retries of a failing server with one warning, keeping exit code 0 and the summary", async () => {
+  it("gives up after 3 retries of a failing server: exit 2 with one sentence, the job summary still written", async () => {
     gh.setMode({ kind: "server-error", times: 100, status: 502 });
     const r = runnerEnv(gh, "pull_request", pullRequestEvent());
     const res = await runCli(["publish", "--report", "test/fixtures/reports/model.json"], { env: r.env });
-    expect(res.code).toBe(0);
-    expect(res.stdout.split("\n").filter((l) => l.startsWith("::warning"))).toEqual([
-      "::warning::mlgate: GitHub did not accept the results (HTTP 502: Server Error). The verdict is unchanged; results are in the job summary and the report artifact.",
-    ]);
+    expect(res.code).toBe(2);
+    expect(res.stdout).not.toContain("::warning");
+    expect(res.stderr.trimEnd().split("\n").at(-1)).toBe(
+      `mlgate publish: test/fixtures/reports/model.json was not posted as mlgate/model: GitHub API call GET /repos/octo-org/octo-repo/commits/${HEAD_SHA}/check-runs failed 4 times; the last answer was HTTP 502 (Server Error)`,
+    );
     expect(gh.apiRequests().map((q) => q.status)).toEqual([502, 502, 502, 502]);
     expect(readFileSync(r.summary, "utf8")).toContain("mlgate/model passed");
   });

@@ -2,10 +2,12 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  GitHubUnavailableError,
+  callOf,
   createClient,
   evidenceMarker,
   httpStatusOf
-} from "./chunk-MN732ZTY.js";
+} from "./chunk-ENYL6DYG.js";
 import {
   renderJson
 } from "./chunk-IGPQE56H.js";
@@ -16,7 +18,7 @@ import {
   error,
   notice,
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-3SW64I2Z.js";
 import {
   workspacePath
 } from "./chunk-E4IFUBZY.js";
@@ -24,7 +26,7 @@ import {
   GITHUB_BODY_LIMIT,
   escapeMarkdown,
   renderMarkdown
-} from "./chunk-W3QJ4PUQ.js";
+} from "./chunk-ANBSLUPX.js";
 import {
   STATUS_WORD,
   formatValue
@@ -35,7 +37,7 @@ import {
 } from "./chunk-3PEGX5SE.js";
 import {
   countByStatus
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 
 // src/github/annotations.ts
 var DEFAULT_MAX_ANNOTATIONS = 200;
@@ -287,7 +289,10 @@ var GitHubPublisher = class {
     if (token) {
       this.octokit = createClient({ token, env: o.env, ...o.log ? { onWait: o.log } : {} });
     } else {
-      this.degrade("no GitHub token (pass --token or set GITHUB_TOKEN, for example `GITHUB_TOKEN: ${{ github.token }}`)");
+      this.degrade(
+        "no-token",
+        "no GitHub token (pass --token or set GITHUB_TOKEN, for example `GITHUB_TOKEN: ${{ github.token }}`)"
+      );
     }
   }
   o;
@@ -296,6 +301,7 @@ var GitHubPublisher = class {
   octokit;
   checkRunId;
   degraded;
+  degradedBy;
   /** Shows reviewers the gate has started: a check run `in_progress` on the head commit. */
   async start() {
     await this.api(async (octokit) => {
@@ -358,6 +364,7 @@ var GitHubPublisher = class {
     if (o.outputs !== false) setStepOutputs(stepOutputs(report, o.reportPath), this.o.env);
     if (o.workflowAnnotations !== false) result.annotations = emitWorkflowAnnotations(annotations);
     if (this.degraded) result.degraded = this.degraded;
+    if (this.degradedBy) result.degradedBy = this.degradedBy;
     return result;
   }
   /** Runs API work unless an earlier failure degraded the publisher; HTTP failures degrade it. */
@@ -368,14 +375,25 @@ var GitHubPublisher = class {
     } catch (e) {
       const status = httpStatusOf(e);
       const first = errorMessage(e).split("\n")[0] ?? "";
-      this.degrade(
-        status === 403 || status === 401 ? `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); ${this.context.fork ? "this is expected on pull requests from forks" : "give the workflow `permissions: { checks: write, pull-requests: write }`"}` : status !== void 0 || e instanceof Error && e.name === "GraphqlResponseError" ? `GitHub did not accept the results (${status !== void 0 ? `HTTP ${status}` : "GraphQL"}: ${first})` : `internal error while publishing to GitHub (${first}); this is a bug in mlgate, please report it`
-      );
+      const call = typeof e === "object" && e !== null && "request" in e ? `${callOf(e)}: ` : "";
+      if (e instanceof GitHubUnavailableError) this.degrade("unavailable", e.message);
+      else if (status === 403 || status === 401)
+        this.degrade(
+          "permission",
+          `the GitHub token may not write check runs or comments (HTTP ${status}: ${first}); ${this.context.fork ? "this is expected on pull requests from forks" : "give the workflow `permissions: { checks: write, pull-requests: write }`"}`
+        );
+      else if (status !== void 0 || e instanceof Error && e.name === "GraphqlResponseError")
+        this.degrade(
+          "rejected",
+          `GitHub did not accept the results (${call}${status !== void 0 ? `HTTP ${status}` : "GraphQL"}: ${first})`
+        );
+      else this.degrade("bug", `internal error while publishing to GitHub (${first}); this is a bug in mlgate, please report it`);
     }
   }
-  degrade(why) {
+  degrade(by, why) {
     if (this.degraded) return;
     this.degraded = why;
+    this.degradedBy = by;
     const twoPhase = this.context.fork ? " Publish them from a workflow_run job with actions/publish (docs/github.md)." : "";
     const message = `mlgate: ${why}. The verdict is unchanged; results are in the job summary and the report artifact.${twoPhase}`;
     (this.o.warn ?? ((m) => {

@@ -36,7 +36,7 @@ import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";
 import {
   makeReport
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/core/stats/distributions.ts

@@ -6,13 +6,13 @@ import {
   createClient,
   httpStatusOf,
   readEvidenceMarker
-} from "./chunk-MN732ZTY.js";
+} from "./chunk-ENYL6DYG.js";
 import {
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
 import {
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-3SW64I2Z.js";
 import {
   ConfigurationError
 } from "./chunk-3PEGX5SE.js";

@@ -46,7 +46,7 @@ import {
   escapeTerminal,
   renderMarkdown,
   sortChecks
-} from "./chunk-W3QJ4PUQ.js";
+} from "./chunk-ANBSLUPX.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -91,7 +91,7 @@ import {
   errorReport,
   exitCodeFor,
   makeReport
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 
 // src/cli.ts
 import { parseArgs } from "node:util";
@@ -265,7 +265,7 @@ async function emitReport(report, ctx, failOn) {
   }
   const html = ctx.str("html");
   if (html) {
-    const { writeHtmlReport } = await import("./html-VW7RFC6Q.js");
+    const { writeHtmlReport } = await import("./html-FD5QQDY4.js");
     await writeHtmlReport([report], path.resolve(ctx.cwd, html));
   }
   if (ctx.bool("quiet")) {
@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-DVMZET4H.js");
+    const { main: main2 } = await import("./cli-7TEGPKKJ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -358,7 +358,7 @@ ${alignTable(["gate", "exit", "verdict", "report"], results).join("\n")}
 `);
     const reports = PLAN.map((step) => path2.resolve(ctx.cwd, out, `${step.gate}.json`)).filter((f) => existsSync2(f)).map((f) => JSON.parse(readFileSync(f, "utf8")));
     const index = path2.join(out, "index.html");
-    const { writeHtmlReport } = await import("./html-VW7RFC6Q.js");
+    const { writeHtmlReport } = await import("./html-FD5QQDY4.js");
     await writeHtmlReport(reports, path2.resolve(ctx.cwd, index));
     ctx.stdout.write(
       `
@@ -368,7 +368,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-OEQFJPRE.js");
+    const { demoDeploy } = await import("./demo-deploy-FS5ZLOHY.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -418,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-2JKPAVH4.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-WS5INKDX.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -542,7 +542,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-NZMUMEPU.js"),
+      import("./gate-32XKB6EP.js"),
       import("./testdata-YYQAZRT4.js"),
       import("./policy-OBYC2LTH.js")
     ]);
@@ -635,7 +635,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-WRY53RNN.js");
+    const { runDataGate } = await import("./gate-5MLUC3A3.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -961,9 +961,9 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-5G4QBTZG.js"),
+    import("./gate-YA7FWNZW.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-M7FUL35Q.js")
+    import("./build-report-BIASZ36H.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -1008,7 +1008,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-M7FUL35Q.js")
+      import("./build-report-BIASZ36H.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -1117,7 +1117,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-5JPM5MFY.js");
+    const { startServer } = await import("./server-EBOFARAC.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -2438,7 +2438,7 @@ var deployCommand = {
         progress: ctx.progress
       }
     );
-    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-74Y7CTUL.js")).gitHubDeployPorts({
+    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-KQ36QPAI.js")).gitHubDeployPorts({
       env: ctx.env,
       cwd: ctx.cwd,
       ...ctx.str("token") ? { token: ctx.str("token") } : {},
@@ -2728,7 +2728,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-5ZQWBHKO.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-OK7O2I4O.js");
   let cmd;
   let ctx;
   let publisher;

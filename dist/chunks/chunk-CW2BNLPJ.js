@@ -41,8 +41,6 @@ var package_default = {
     "@actions/core": "^3.0.1",
     "@actions/github": "^9.1.1",
     "@duckdb/node-api": "^1.5.6-r.1",
-    "@octokit/plugin-retry": "^8.1.1",
-    "@octokit/plugin-throttling": "^11.0.5",
     ajv: "^8.20.0",
     "ajv-formats": "^3.0.1",
     "markdown-table": "^3.1.0",

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-UFFZG5KJ.js";
+} from "./chunk-ZSGXORCJ.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -16,13 +16,13 @@ import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
-import "./chunk-W3QJ4PUQ.js";
+import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-AVXHM5YN.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";
-import "./chunk-HWVZW6M5.js";
+import "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 export {
   commandHelp,

@@ -51,7 +51,7 @@ import {
 } from "./chunk-3PEGX5SE.js";
 import {
   TOOL
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/gates/model/gate.ts

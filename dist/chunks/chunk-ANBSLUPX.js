@@ -11,7 +11,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 
 // src/render/escape.ts
 var ENTITY = {

@@ -41,7 +41,7 @@ import {
 } from "./chunk-3PEGX5SE.js";
 import {
   TOOL_VERSION
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/serve/server.ts

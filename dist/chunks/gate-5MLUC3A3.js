@@ -71,7 +71,7 @@ import {
 import {
   countByStatus,
   makeReport
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/gates/data/gate.ts

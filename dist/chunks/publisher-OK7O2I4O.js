@@ -7,16 +7,16 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-SMW4LWN3.js";
-import "./chunk-MN732ZTY.js";
+} from "./chunk-TRO4SB7C.js";
+import "./chunk-ENYL6DYG.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
-import "./chunk-MDOPJLM6.js";
+import "./chunk-3SW64I2Z.js";
 import "./chunk-E4IFUBZY.js";
-import "./chunk-W3QJ4PUQ.js";
+import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-3PEGX5SE.js";
-import "./chunk-HWVZW6M5.js";
+import "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 export {
   GitHubPublisher,

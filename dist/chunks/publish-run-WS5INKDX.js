@@ -6,18 +6,18 @@ import {
   checkRunName,
   setStepOutputs,
   stampProvenance
-} from "./chunk-SMW4LWN3.js";
+} from "./chunk-TRO4SB7C.js";
 import {
   createClient,
   httpStatusOf
-} from "./chunk-MN732ZTY.js";
+} from "./chunk-ENYL6DYG.js";
 import "./chunk-IGPQE56H.js";
 import {
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
 import {
   warning
-} from "./chunk-MDOPJLM6.js";
+} from "./chunk-3SW64I2Z.js";
 import {
   configFailOn,
   loadConfig
@@ -32,7 +32,7 @@ import {
 } from "./chunk-E4IFUBZY.js";
 import {
   escapeMarkdown
-} from "./chunk-W3QJ4PUQ.js";
+} from "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-ULEDS62O.js";
 import {
@@ -44,7 +44,7 @@ import {
   GATE_NAMES,
   errorReport,
   exitCodeFor
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 import {
   __toESM
 } from "./chunk-EFS5GV5K.js";
@@ -61,7 +61,7 @@ function namePattern(glob) {
   return safeRegExp(`^${body}$`);
 }
 async function downloadRunArtifacts(ctx, o) {
-  const { DefaultArtifactClient } = await import("./artifact-VBLKEVWZ.js");
+  const { DefaultArtifactClient } = await import("./artifact-E6W4ZVGC.js");
   const client = new DefaultArtifactClient();
   const findBy = { token: o.token, workflowRunId: o.runId, repositoryOwner: ctx.owner, repositoryName: ctx.repo };
   const { artifacts } = await client.listArtifacts({ latest: true, findBy });
@@ -122,7 +122,7 @@ async function judgePullRequest(o) {
     const why = `the pull request has a symbolic link leading out of its own files (${escaping.slice(0, 3).join(", ")}); mlgate does not judge a pull request through it`;
     return gates.map((gate) => ({ gate, report: errorReport(gate, why) }));
   }
-  const { main } = await import("./cli-DVMZET4H.js");
+  const { main } = await import("./cli-7TEGPKKJ.js");
   const tmp = mkdtempSync(path2.join(o.env.RUNNER_TEMP || os.tmpdir(), "mlgate-judge-"));
   const env = { ...o.env };
   delete env.GITHUB_OUTPUT;
@@ -458,6 +458,7 @@ async function runPublish(ctx) {
     await poster.post(l.report, suffix, l.file, l.shown);
   }
   setStepOutputs({ status: poster.worst(), reports: String(loaded.length) }, ctx.env);
+  poster.done();
   return 0;
 }
 async function targetOf(ctx, gh, token) {
@@ -477,16 +478,21 @@ async function targetOf(ctx, gh, token) {
   return target;
 }
 function posterOf(ctx, target, token, config) {
-  let warned = false;
+  let warning2;
   const warn = (m) => {
-    if (warned) return;
-    warned = true;
-    warning(m);
+    warning2 ??= m;
   };
   let worst = "pass";
+  let notPosted;
   return {
     worst: () => worst,
+    /** After the outputs: fails the step when a report could not be posted, else gives the one warning. */
+    done() {
+      if (notPosted !== void 0) throw new ConfigurationError(notPosted);
+      if (warning2 !== void 0) warning(warning2);
+    },
     async post(report, suffix, file, shown, note) {
+      if (notPosted !== void 0) return;
       const publisher = new GitHubPublisher(
         { gate: report.gate, ...suffix ? { suffix } : {}, env: ctx.env, cwd: ctx.cwd, token, config, log: ctx.progress, warn },
         target
@@ -502,9 +508,11 @@ function posterOf(ctx, target, token, config) {
         ...note ? { note } : {}
       });
       if (WORST.indexOf(report.status) < WORST.indexOf(worst)) worst = report.status;
-      const where = res.degraded ? "not posted (see the warning)" : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
+      const where = res.degraded ? "not posted" : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
       ctx.stdout.write(`${shown}: ${publisher.name} ${report.status}: ${where}
 `);
+      const expected = res.degradedBy === "permission" && target.fork && target.eventName !== "workflow_run";
+      if (res.degraded && !expected) notPosted = `${shown} was not posted as ${publisher.name}: ${res.degraded}`;
     }
   };
 }
@@ -571,6 +579,7 @@ async function publishJudged(ctx, o) {
     await poster.post(report, c.suffix, void 0, `claim ${c.name}`, claimNote(c));
   }
   setStepOutputs({ status: poster.worst(), reports: String(posted.size) }, ctx.env);
+  poster.done();
   return 0;
 }
 export {

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   sortChecks
-} from "./chunk-W3QJ4PUQ.js";
+} from "./chunk-ANBSLUPX.js";
 import {
   STATUS_SYMBOL,
   STATUS_WORD,
@@ -13,7 +13,7 @@ import {
 } from "./chunk-CYBZZBR3.js";
 import {
   countByStatus
-} from "./chunk-HWVZW6M5.js";
+} from "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/render/html.ts

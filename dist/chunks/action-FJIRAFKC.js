@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-UFFZG5KJ.js";
+} from "./chunk-ZSGXORCJ.js";
 import "./chunk-NV44HGL6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -14,7 +14,7 @@ import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
-import "./chunk-W3QJ4PUQ.js";
+import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-AVXHM5YN.js";
 import "./chunk-FK2QC4SI.js";
@@ -24,7 +24,7 @@ import {
   errorMessage,
   isConfigurationError
 } from "./chunk-3PEGX5SE.js";
-import "./chunk-HWVZW6M5.js";
+import "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/actions/inputs.ts
