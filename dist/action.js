@@ -15,9 +15,11 @@ if (problem) {
 `);
   process.exitCode = 2;
 } else {
+  let abandoned = false;
   try {
-    const { runAction } = await import("./chunks/action-FJIRAFKC.js");
-    process.exitCode = await runAction(process.argv[2]);
+    const { runAction } = await import("./chunks/action-6MU3K27T.js");
+    process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
+    if (abandoned) process.exit();
   } catch (e) {
     process.stderr.write(`::error::mlgate: ${loadProblem(e)}
 `);

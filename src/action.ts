@@ -23,13 +23,27 @@ export const ACTIONS: Record<string, ActionArgs> = {
   deploy: deployArgs,
 };
 
-export async function runAction(name: string | undefined, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/**
+ * `abandoned`: called when a gate timed out and its work (a query, a model run, a download) goes on
+ * without us; the process entry then ends the process once this returns, as the CLI's does.
+ */
+export async function runAction(
+  name: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+  abandoned?: () => void,
+): Promise<number> {
   try {
     const build = name ? ACTIONS[name] : undefined;
     if (!build)
       throw new ConfigurationError(`unknown action "${name ?? ""}"; known: ${Object.keys(ACTIONS).join(", ") || "none"}`);
     const args = build(readInputsJson(env));
-    return await main(args, { stdout: process.stdout, stderr: process.stderr, env, cwd: process.cwd() });
+    return await main(args, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env,
+      cwd: process.cwd(),
+      ...(abandoned ? { abandoned } : {}),
+    });
   } catch (e) {
     // Same contract as the CLI: a user mistake is one line and exit 2; a bug says so.
     process.stderr.write(isConfigurationError(e) ? `mlgate: ${e.message}\n` : `mlgate: internal error: ${errorMessage(e)}\n`);

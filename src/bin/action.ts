@@ -6,9 +6,12 @@ if (problem) {
   process.stderr.write(`::error::mlgate: ${problem}\n`);
   process.exitCode = 2;
 } else {
+  let abandoned = false;
   try {
     const { runAction } = await import("../action.js");
-    process.exitCode = await runAction(process.argv[2]);
+    process.exitCode = await runAction(process.argv[2], process.env, () => (abandoned = true));
+    // A timed-out gate's work cannot be cancelled: once its error report is out, end (as the CLI does).
+    if (abandoned) process.exit();
   } catch (e) {
     process.stderr.write(`::error::mlgate: ${loadProblem(e)}\n`);
     process.exitCode = 2;

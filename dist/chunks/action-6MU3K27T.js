@@ -236,13 +236,19 @@ var ACTIONS = {
   publish: publishArgs,
   deploy: deployArgs
 };
-async function runAction(name, env = process.env) {
+async function runAction(name, env = process.env, abandoned) {
   try {
     const build = name ? ACTIONS[name] : void 0;
     if (!build)
       throw new ConfigurationError(`unknown action "${name ?? ""}"; known: ${Object.keys(ACTIONS).join(", ") || "none"}`);
     const args = build(readInputsJson(env));
-    return await main(args, { stdout: process.stdout, stderr: process.stderr, env, cwd: process.cwd() });
+    return await main(args, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env,
+      cwd: process.cwd(),
+      ...abandoned ? { abandoned } : {}
+    });
   } catch (e) {
     process.stderr.write(isConfigurationError(e) ? `mlgate: ${e.message}
 ` : `mlgate: internal error: ${errorMessage(e)}
