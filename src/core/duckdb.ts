@@ -146,6 +146,22 @@ export function outOfMemory(e: unknown, limit: number, what: string): Configurat
   );
 }
 
+/**
+ * DuckDB's CSV reader failing on a file even with ignore_errors (its "state machine reached an
+ * invalid state", which a file mixing `\n` and `\r\n` line ends reaches) as one sentence naming the
+ * file (exit 2), or undefined for any other error. `files`: absolute path -> name to show.
+ */
+export function csvUnreadable(e: unknown, files: ReadonlyMap<string, string>): ConfigurationError | undefined {
+  const text = errorMessage(e);
+  if (!/^Invalid Input Error: .*CSV/.test(text)) return undefined;
+  const file = /^\s*file = (.+)$/m.exec(text)?.[1]?.trim();
+  const shown = file !== undefined ? (files.get(file) ?? path.basename(file)) : "the data";
+  const why = (text.split("\n")[0] ?? "").replace(/^Invalid Input Error: /, "").replace(/\.$/, "");
+  return new ConfigurationError(
+    `${shown}: DuckDB cannot read it as CSV (${why}); a file that mixes line ends (\\n and \\r\\n) is the usual cause: give every line the same end`,
+  );
+}
+
 /** A SQL string literal: the only way user text (paths, column names as data) enters SQL. */
 export function sqlString(s: string): string {
   return `'${s.replace(/'/g, "''")}'`;

@@ -174,9 +174,13 @@ export async function csvDialect(
   const headerNames = header.names;
   // When every column's type is given and none needs a date format, the sniffer's pass over its
   // sample would only name the columns, which the header already does.
-  const sniffed = typedByCaller(headerNames, types)
+  let sniffed = typedByCaller(headerNames, types)
     ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null }
     : await sniff(conn, file, delimChar);
+  // The sniffer can settle on another line as the header (a ragged first record, a NUL that would
+  // end the SQL string of the names): its columns are not the file's, so the header's are read as text.
+  const seen = sniffed ? toColumns(sniffed.Columns) : [];
+  if (sniffed && (seen.length !== headerNames.length || seen.some((c) => c.name.includes("\0")))) sniffed = undefined;
   const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
   const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
@@ -191,6 +195,7 @@ export async function csvDialect(
       `delim=${sqlString(delimChar)}`,
       `quote='"'`,
       `escape='"'`,
+      ...(header.newline ? [`new_line=${sqlString(header.newline === "\n" ? "\\n" : "\\r\\n")}`] : []),
       `columns=${columnsSql}`,
       // A quoted record over the limit (its lines each shorter) is a rejected record with its line.
       `max_line_size=${limit}`,

@@ -14,6 +14,11 @@ export interface CsvHeader {
   delim: string;
   /** Column names as DuckDB gives them (blank names become `columnN`). */
   names: string[];
+  /**
+   * The header's line end, when it has one. Given to DuckDB rather than left to its detection, which
+   * takes a `\r` inside a quoted name for the file's line end and then reads no rows at all.
+   */
+  newline?: "\n" | "\r\n";
 }
 
 /**
@@ -21,6 +26,10 @@ export interface CsvHeader {
  * and the line end. Reads no more than `limit` bytes of it: a longer header is an error.
  */
 export async function headerRecord(file: string, display: string, limit: number): Promise<string> {
+  return (await headerLine(file, display, limit)).record;
+}
+
+async function headerLine(file: string, display: string, limit: number): Promise<{ record: string; newline?: "\n" | "\r\n" }> {
   const stream = openStream(file);
   let text = "";
   let quoted = false;
@@ -31,7 +40,8 @@ export async function headerRecord(file: string, display: string, limit: number)
       for (; scanned < text.length; scanned++) {
         const ch = text.charAt(scanned);
         if (ch === QUOTE) quoted = !quoted;
-        else if (ch === "\n" && !quoted) return clean(text.slice(0, scanned));
+        else if (ch === "\n" && !quoted)
+          return { record: clean(text.slice(0, scanned)), newline: text.charAt(scanned - 1) === "\r" ? "\r\n" : "\n" };
       }
       if (text.length > limit) {
         throw new ConfigurationError(
@@ -42,7 +52,7 @@ export async function headerRecord(file: string, display: string, limit: number)
   } finally {
     stream.destroy();
   }
-  return clean(text);
+  return { record: clean(text) };
 }
 
 function clean(record: string): string {
@@ -95,7 +105,7 @@ export function splitHeader(header: string, delim: string): string[] {
  * naming line 1 (DuckDB compares names trimmed and ignoring case, so ` x` and `X` repeat `x`).
  */
 export async function readCsvHeader(file: string, display: string, tsv: boolean, limit: number): Promise<CsvHeader> {
-  const header = await headerRecord(file, display, limit);
+  const { record: header, newline } = await headerLine(file, display, limit);
   if (header.trim() === "") {
     throw new ConfigurationError(
       `${display}:1: the header line is empty; the first line of a ${tsv ? "TSV" : "CSV"} file must name its columns`,
@@ -103,6 +113,12 @@ export async function readCsvHeader(file: string, display: string, tsv: boolean,
   }
   const delim = tsv ? "\t" : headerDelimiter(header);
   const names = splitHeader(header, delim);
+  // A NUL ends a string in DuckDB's SQL, where the names go (as data): refused here with its column.
+  const nul = names.findIndex((n) => n.includes("\0"));
+  if (nul >= 0)
+    throw new ConfigurationError(
+      `${display}:1: the name of column ${nul + 1} holds a NUL character (\\0); a column name must be text`,
+    );
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const key = name.trim().toLowerCase();
@@ -117,5 +133,5 @@ export async function readCsvHeader(file: string, display: string, tsv: boolean,
       `${display}:1: the header names column "${a.trim()}" twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`,
     );
   });
-  return { delim, names };
+  return { delim, names, ...(newline ? { newline } : {}) };
 }

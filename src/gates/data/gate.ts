@@ -10,7 +10,15 @@ import { existsSync, statSync } from "node:fs";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { isWaived } from "../../core/config.js";
-import { duckdbMemoryLimit, memorySetting, openDuckDB, outOfMemory, sqlIdent, sqlString } from "../../core/duckdb.js";
+import {
+  csvUnreadable,
+  duckdbMemoryLimit,
+  memorySetting,
+  openDuckDB,
+  outOfMemory,
+  sqlIdent,
+  sqlString,
+} from "../../core/duckdb.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import { makeReport, type Check, type Report } from "../../core/report.js";
 import { didYouMean } from "../../core/suggest.js";
@@ -266,7 +274,8 @@ export async function runDataGate(o: DataGateOptions): Promise<Report> {
   try {
     return await dataGate(o, limit);
   } catch (e) {
-    throw outOfMemory(e, limit, `the data gate on ${o.data.display}`) ?? e;
+    const files = new Map([o.data, ...(o.reference ? [o.reference] : [])].map((f) => [f.path, f.display]));
+    throw outOfMemory(e, limit, `the data gate on ${o.data.display}`) ?? csvUnreadable(e, files) ?? e;
   }
 }
 

@@ -110,6 +110,16 @@ function outOfMemory(e, limit, what) {
     `DuckDB ran out of memory (limit ${(limit / 1024 / MiB).toFixed(1)} GiB) in ${what}; raise it with --memory-limit or MLGATE_MEMORY_LIMIT, or give fewer columns`
   );
 }
+function csvUnreadable(e, files) {
+  const text = errorMessage(e);
+  if (!/^Invalid Input Error: .*CSV/.test(text)) return void 0;
+  const file = /^\s*file = (.+)$/m.exec(text)?.[1]?.trim();
+  const shown = file !== void 0 ? files.get(file) ?? path.basename(file) : "the data";
+  const why = (text.split("\n")[0] ?? "").replace(/^Invalid Input Error: /, "").replace(/\.$/, "");
+  return new ConfigurationError(
+    `${shown}: DuckDB cannot read it as CSV (${why}); a file that mixes line ends (\\n and \\r\\n) is the usual cause: give every line the same end`
+  );
+}
 function sqlString(s) {
   return `'${s.replace(/'/g, "''")}'`;
 }
@@ -140,6 +150,7 @@ export {
   MEMORY_LIMIT_OPTION,
   memorySetting,
   outOfMemory,
+  csvUnreadable,
   sqlString,
   sqlNumber,
   sqlIdent,

@@ -7,7 +7,7 @@ import {
   outOfMemory,
   parseBytes,
   parseDuration
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 import {
   HelperThread,
   workerSetting
@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-7TEGPKKJ.js");
+    const { main: main2 } = await import("./cli-NS4OC5NX.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -418,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-WS5INKDX.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-RL64IHKF.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -635,7 +635,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-5MLUC3A3.js");
+    const { runDataGate } = await import("./gate-NZTIVLCA.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -670,7 +670,7 @@ var dataInferCommand = {
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
     const limit = memoryLimit(ctx);
-    const { inferContract } = await import("./infer-JXYM6DRU.js");
+    const { inferContract } = await import("./infer-FEM5AI55.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), {
       ...label ? { label } : {},
       progress: ctx.progress,
@@ -961,7 +961,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-YA7FWNZW.js"),
+    import("./gate-5JUFPQ3L.js"),
     import("./shard-3J2BTPL6.js"),
     import("./build-report-BIASZ36H.js")
   ]);

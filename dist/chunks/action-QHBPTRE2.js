@@ -3,8 +3,8 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-ZSGXORCJ.js";
-import "./chunk-NV44HGL6.js";
+} from "./chunk-J4CR2DU6.js";
+import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-IGPQE56H.js";

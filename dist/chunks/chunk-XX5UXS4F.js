@@ -6,7 +6,7 @@ import {
   parseBytes,
   sqlIdent,
   sqlString
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 import {
   ConfigurationError,
   errorMessage
@@ -136,7 +136,7 @@ async function assertNoLongLine(file, display, limit) {
 
 // src/core/table/header.ts
 var QUOTE = '"';
-async function headerRecord(file, display, limit) {
+async function headerLine(file, display, limit) {
   const stream = openStream(file);
   let text = "";
   let quoted = false;
@@ -147,7 +147,8 @@ async function headerRecord(file, display, limit) {
       for (; scanned < text.length; scanned++) {
         const ch = text.charAt(scanned);
         if (ch === QUOTE) quoted = !quoted;
-        else if (ch === "\n" && !quoted) return clean(text.slice(0, scanned));
+        else if (ch === "\n" && !quoted)
+          return { record: clean(text.slice(0, scanned)), newline: text.charAt(scanned - 1) === "\r" ? "\r\n" : "\n" };
       }
       if (text.length > limit) {
         throw new ConfigurationError(
@@ -158,7 +159,7 @@ async function headerRecord(file, display, limit) {
   } finally {
     stream.destroy();
   }
-  return clean(text);
+  return { record: clean(text) };
 }
 function clean(record) {
   return record.replace(/^\uFEFF/, "").replace(/\r$/, "");
@@ -201,7 +202,7 @@ function splitHeader(header, delim) {
   return names.map((n, i) => n.trim() === "" ? `column${i}` : n);
 }
 async function readCsvHeader(file, display, tsv, limit) {
-  const header = await headerRecord(file, display, limit);
+  const { record: header, newline } = await headerLine(file, display, limit);
   if (header.trim() === "") {
     throw new ConfigurationError(
       `${display}:1: the header line is empty; the first line of a ${tsv ? "TSV" : "CSV"} file must name its columns`
@@ -209,6 +210,11 @@ async function readCsvHeader(file, display, tsv, limit) {
   }
   const delim = tsv ? "	" : headerDelimiter(header);
   const names = splitHeader(header, delim);
+  const nul = names.findIndex((n) => n.includes("\0"));
+  if (nul >= 0)
+    throw new ConfigurationError(
+      `${display}:1: the name of column ${nul + 1} holds a NUL character (\\0); a column name must be text`
+    );
   const seen = /* @__PURE__ */ new Map();
   names.forEach((name, i) => {
     const key = name.trim().toLowerCase();
@@ -223,7 +229,7 @@ async function readCsvHeader(file, display, tsv, limit) {
       `${display}:1: the header names column "${a.trim()}" twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`
     );
   });
-  return { delim, names };
+  return { delim, names, ...newline ? { newline } : {} };
 }
 
 // src/core/table/json-lines.ts
@@ -465,7 +471,9 @@ async function csvDialect(conn, file, format, types = {}, display = file) {
   await assertNoLongLine(file, display, limit);
   const delimChar = header.delim;
   const headerNames = header.names;
-  const sniffed = typedByCaller(headerNames, types) ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar);
+  let sniffed = typedByCaller(headerNames, types) ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar);
+  const seen = sniffed ? toColumns(sniffed.Columns) : [];
+  if (sniffed && (seen.length !== headerNames.length || seen.some((c) => c.name.includes("\0")))) sniffed = void 0;
   const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
   const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
@@ -480,6 +488,7 @@ async function csvDialect(conn, file, format, types = {}, display = file) {
       `delim=${sqlString(delimChar)}`,
       `quote='"'`,
       `escape='"'`,
+      ...header.newline ? [`new_line=${sqlString(header.newline === "\n" ? "\\n" : "\\r\\n")}`] : [],
       `columns=${columnsSql}`,
       // A quoted record over the limit (its lines each shorter) is a rejected record with its line.
       `max_line_size=${limit}`,

@@ -5,10 +5,10 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-GTZZSRGU.js";
+} from "./chunk-XX5UXS4F.js";
 import {
   sqlIdent
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 
 // src/core/table/stream.ts
 import { existsSync, statSync } from "node:fs";

@@ -5,8 +5,8 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-ZSGXORCJ.js";
-import "./chunk-NV44HGL6.js";
+} from "./chunk-J4CR2DU6.js";
+import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-IGPQE56H.js";

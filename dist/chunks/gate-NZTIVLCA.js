@@ -17,18 +17,19 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-LZO4J464.js";
+} from "./chunk-OBZGHUT2.js";
 import {
   csvSource
-} from "./chunk-DEICPCZX.js";
+} from "./chunk-XN7FCKIM.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-GTZZSRGU.js";
+} from "./chunk-XX5UXS4F.js";
 import {
+  csvUnreadable,
   duckdbMemoryLimit,
   duckdbScratch,
   memorySetting,
@@ -37,7 +38,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 import {
   benjaminiHochberg,
   chiSquareSf,
@@ -1332,7 +1333,8 @@ async function runDataGate(o) {
   try {
     return await dataGate(o, limit);
   } catch (e) {
-    throw outOfMemory(e, limit, `the data gate on ${o.data.display}`) ?? e;
+    const files = new Map([o.data, ...o.reference ? [o.reference] : []].map((f) => [f.path, f.display]));
+    throw outOfMemory(e, limit, `the data gate on ${o.data.display}`) ?? csvUnreadable(e, files) ?? e;
   }
 }
 async function dataGate(o, limit) {

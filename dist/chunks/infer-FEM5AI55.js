@@ -12,18 +12,18 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-LZO4J464.js";
+} from "./chunk-OBZGHUT2.js";
 import {
   openTable,
   queryRows
-} from "./chunk-GTZZSRGU.js";
+} from "./chunk-XX5UXS4F.js";
 import {
   duckdbMemoryLimit,
   memorySetting,
   openDuckDB,
   outOfMemory,
   sqlIdent
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-ULEDS62O.js";

@@ -6,14 +6,14 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-DEICPCZX.js";
-import "./chunk-GTZZSRGU.js";
+} from "./chunk-XN7FCKIM.js";
+import "./chunk-XX5UXS4F.js";
 import {
   duckdbMemoryLimit,
   memorySetting,
   openDuckDB,
   vectorValues
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 import {
   RingWriter,
   labelOk

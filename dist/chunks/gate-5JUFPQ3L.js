@@ -7,10 +7,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-DEICPCZX.js";
+} from "./chunk-XN7FCKIM.js";
 import {
   openTable
-} from "./chunk-GTZZSRGU.js";
+} from "./chunk-XX5UXS4F.js";
 import {
   duckdbMemoryLimit,
   memorySetting,
@@ -18,7 +18,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 import {
   createRing,
   labelOk,

@@ -4,12 +4,12 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-GTZZSRGU.js";
+} from "./chunk-XX5UXS4F.js";
 import {
   sqlIdent,
   sqlNumber,
   sqlString
-} from "./chunk-NV44HGL6.js";
+} from "./chunk-K2AO6CXH.js";
 import {
   parseYamlWithSchema,
   re2Engine,
