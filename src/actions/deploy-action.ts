@@ -30,6 +30,8 @@ export interface DeployInputs {
   /** Verify against these JSON reports instead of the check runs. */
   reports?: string;
   config?: string;
+  /** A server whose /v1/status gives the step health (command: targets). */
+  healthUrl?: string;
   allowPaths: string[];
 }
 
@@ -49,6 +51,8 @@ export function getInputs(inputs: RawInputs): DeployInputs {
     const v = getOptionalInput(inputs, k);
     if (v !== undefined) out[k] = v;
   }
+  const health = getOptionalInput(inputs, "health-url");
+  if (health !== undefined) out.healthUrl = health;
   if (out.steps !== undefined && out.strategy !== "canary")
     throw new ConfigurationError(`input "steps" goes with strategy: canary (the strategy is ${out.strategy})`);
   return out;
@@ -69,6 +73,7 @@ export function deployArgs(raw: RawInputs): string[] {
   if (i.require.length) args.push("--require", i.require.join(","));
   pushFlag(args, "--reports", i.reports);
   pushFlag(args, "--config", i.config);
+  pushFlag(args, "--health-url", i.healthUrl);
   pushAllowPaths(args, i.allowPaths);
   return args;
 }

@@ -18,6 +18,11 @@ export const TARGET_OPTIONS: Record<string, OptionSpec> = {
     valueName: "NAME",
     description: "The model's name in the target and at /v2/models/{name} (default: the environment).",
   },
+  "health-url": {
+    type: "string",
+    valueName: "URL",
+    description: "Read step health from this server's /v1/status instead of the target's own (command: targets).",
+  },
 };
 
 export const deployCommand: Command = {
@@ -71,6 +76,7 @@ export const deployCommand: Command = {
         steps: ctx.str("steps"),
         watch: ctx.str("watch"),
         require: ctx.list("require").join(","),
+        healthUrl: ctx.str("health-url"),
       },
       {
         cwd: ctx.cwd,

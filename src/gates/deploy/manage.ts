@@ -9,6 +9,7 @@ import { alignTable } from "../../render/terminal.js";
 import { TARGET_OPTIONS } from "./command.js";
 import { resolveStale } from "./resolve.js";
 import { openTarget, type TargetOptions } from "./targets/open.js";
+import { baseUrl, display } from "./targets/http-client.js";
 import type { DeployTarget } from "./targets/target.js";
 
 function targetOf(ctx: CommandContext): { target: DeployTarget; name: string } {
@@ -23,6 +24,8 @@ function targetOf(ctx: CommandContext): { target: DeployTarget; name: string } {
   const o: TargetOptions = { target: t, name, cwd: ctx.cwd, env: ctx.env, progress: ctx.progress };
   const token = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
   if (token) o.adminToken = token;
+  const health = ctx.str("health-url");
+  if (health !== undefined) o.healthUrl = display(baseUrl(health, "--health-url"));
   if (t.startsWith("registry:")) {
     const dir = t.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`--target "${t}" names no folder; use registry:DIR`);

@@ -68,6 +68,8 @@ export interface DeployOptions {
   repository?: string;
   runUrl?: string;
   actor?: string;
+  /** A server whose /v1/status gives the step health instead of the target's own (--health-url). */
+  healthUrl?: string;
   /** Bearer token of an http(s):// target's admin API (MLGATE_ADMIN_TOKEN or the action's admin-token). */
   adminToken?: string;
   /** Working folder: relative paths in a command: target resolve here. */
@@ -89,6 +91,7 @@ export interface RawDeployInputs {
   watch?: string;
   /** Comma-separated check names; repeated flags are joined. */
   require?: string;
+  healthUrl?: string;
 }
 
 export interface ResolveContext {
@@ -218,6 +221,7 @@ export function resolveDeployOptions(raw: RawDeployInputs, ctx: ResolveContext):
     if (dir === "") throw new ConfigurationError(`${flag("target")} "${target}" names no folder; use registry:DIR`);
     opts.targetPath = ctx.resolveDir ? ctx.resolveDir(dir, flag("target")) : path.resolve(ctx.cwd, dir);
   }
+  if (raw.healthUrl?.trim()) opts.healthUrl = display(baseUrl(raw.healthUrl.trim(), flag("health-url")));
   if (tag) opts.tag = tag;
   if (ctx.env.GITHUB_SHA) opts.commit = ctx.env.GITHUB_SHA;
   if (ctx.env.GITHUB_REPOSITORY) opts.repository = ctx.env.GITHUB_REPOSITORY;

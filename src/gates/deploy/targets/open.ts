@@ -3,14 +3,20 @@ import { ConfigurationError } from "../../../core/errors.js";
 import type { DeployOptions } from "../options.js";
 import { baseUrl, display, isPlainRemote } from "./http-client.js";
 import { HttpTarget } from "./http.js";
+import { withHealthUrl } from "./health-url.js";
 import { RegistryTarget } from "./registry.js";
 import type { DeployTarget } from "./target.js";
 
 export type TargetOptions = Pick<DeployOptions, "target" | "targetPath" | "name" | "cwd" | "env" | "adminToken" | "progress"> &
-  Partial<Pick<DeployOptions, "applyTimeoutMs">>;
+  Partial<Pick<DeployOptions, "applyTimeoutMs" | "healthUrl">>;
 
-/** The target named by `--target`: registry:DIR, http(s)://HOST:PORT or command:SCRIPT. */
+/** The target named by `--target` (registry:DIR, http(s)://HOST:PORT or command:SCRIPT), its health from --health-url if given. */
 export function openTarget(o: TargetOptions): DeployTarget {
+  const t = openOwn(o);
+  return o.healthUrl ? withHealthUrl(t, o.healthUrl, o.name) : t;
+}
+
+function openOwn(o: TargetOptions): DeployTarget {
   const t = o.target;
   if (t.startsWith("registry:")) {
     const display = t.slice("registry:".length);

@@ -323,7 +323,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-NS4OC5NX.js");
+    const { main: main2 } = await import("./cli-TKCNWGCD.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -418,7 +418,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-RL64IHKF.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-GWHLCPMN.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -1396,6 +1396,7 @@ function resolveDeployOptions(raw, ctx) {
     if (dir === "") throw new ConfigurationError(`${flag("target")} "${target}" names no folder; use registry:DIR`);
     opts.targetPath = ctx.resolveDir ? ctx.resolveDir(dir, flag("target")) : path9.resolve(ctx.cwd, dir);
   }
+  if (raw.healthUrl?.trim()) opts.healthUrl = display2(baseUrl(raw.healthUrl.trim(), flag("health-url")));
   if (tag) opts.tag = tag;
   if (ctx.env.GITHUB_SHA) opts.commit = ctx.env.GITHUB_SHA;
   if (ctx.env.GITHUB_REPOSITORY) opts.repository = ctx.env.GITHUB_REPOSITORY;
@@ -1942,6 +1943,38 @@ var HttpTarget = class {
   }
 };
 
+// src/gates/deploy/targets/health-url.ts
+function shows(m, v) {
+  return m !== void 0 && m.champion === v.champion && m.challenger === v.challenger && (v.challenger === null || m.weight === v.weight) && (v.challenger === null || m.mode === v.mode);
+}
+function withHealthUrl(inner, healthUrl, name) {
+  let asked;
+  const target = {
+    description: inner.description,
+    measures: true,
+    state: () => inner.state(),
+    acquireLock: (l) => inner.acquireLock(l),
+    heartbeat: (id, phase) => inner.heartbeat(id, phase),
+    releaseLock: (id, force) => inner.releaseLock(id, force),
+    stage: (file, fields) => inner.stage(file, fields),
+    setTraffic: async (view, phase, expect) => {
+      const written = await inner.setTraffic(view, phase, expect);
+      asked = { view, generation: written.generation };
+      return written;
+    },
+    serving: async () => {
+      const s = await readStatusUrl(healthUrl, name, "--health-url");
+      if (!s.model || !asked) return [s];
+      const generation = shows(s.model, asked.view) ? asked.generation : Math.min(s.model.generation, asked.generation - 1);
+      return [{ ...s, model: { ...s.model, generation } }];
+    },
+    record: (e) => inner.record(e),
+    history: () => inner.history()
+  };
+  if (inner.output) target.output = () => inner.output?.() ?? [];
+  return target;
+}
+
 // src/gates/deploy/targets/registry.ts
 import { mkdirSync as mkdirSync4 } from "node:fs";
 var RegistryTarget = class {
@@ -2000,6 +2033,10 @@ var RegistryTarget = class {
 
 // src/gates/deploy/targets/open.ts
 function openTarget(o) {
+  const t = openOwn(o);
+  return o.healthUrl ? withHealthUrl(t, o.healthUrl, o.name) : t;
+}
+function openOwn(o) {
   const t = o.target;
   if (t.startsWith("registry:")) {
     const display3 = t.slice("registry:".length);
@@ -2376,6 +2413,11 @@ var TARGET_OPTIONS = {
     type: "string",
     valueName: "NAME",
     description: "The model's name in the target and at /v2/models/{name} (default: the environment)."
+  },
+  "health-url": {
+    type: "string",
+    valueName: "URL",
+    description: "Read step health from this server's /v1/status instead of the target's own (command: targets)."
   }
 };
 var deployCommand = {
@@ -2427,7 +2469,8 @@ var deployCommand = {
         strategy: ctx.str("strategy"),
         steps: ctx.str("steps"),
         watch: ctx.str("watch"),
-        require: ctx.list("require").join(",")
+        require: ctx.list("require").join(","),
+        healthUrl: ctx.str("health-url")
       },
       {
         cwd: ctx.cwd,
@@ -2476,6 +2519,8 @@ function targetOf(ctx) {
   const o = { target: t, name, cwd: ctx.cwd, env: ctx.env, progress: ctx.progress };
   const token = ctx.env.MLGATE_ADMIN_TOKEN?.trim();
   if (token) o.adminToken = token;
+  const health = ctx.str("health-url");
+  if (health !== void 0) o.healthUrl = display2(baseUrl(health, "--health-url"));
   if (t.startsWith("registry:")) {
     const dir = t.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`--target "${t}" names no folder; use registry:DIR`);

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-J4CR2DU6.js";
+} from "./chunk-PRLPI7Z4.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -210,6 +210,8 @@ function getInputs4(inputs) {
     const v = getOptionalInput(inputs, k);
     if (v !== void 0) out[k] = v;
   }
+  const health = getOptionalInput(inputs, "health-url");
+  if (health !== void 0) out.healthUrl = health;
   if (out.steps !== void 0 && out.strategy !== "canary")
     throw new ConfigurationError(`input "steps" goes with strategy: canary (the strategy is ${out.strategy})`);
   return out;
@@ -224,6 +226,7 @@ function deployArgs(raw) {
   if (i.require.length) args.push("--require", i.require.join(","));
   pushFlag(args, "--reports", i.reports);
   pushFlag(args, "--config", i.config);
+  pushFlag(args, "--health-url", i.healthUrl);
   pushAllowPaths(args, i.allowPaths);
   return args;
 }
