@@ -9,6 +9,8 @@ import { alignTable } from "../../render/terminal.js";
 import { TARGET_OPTIONS } from "./command.js";
 import { resolveStale } from "./resolve.js";
 import { openTarget, type TargetOptions } from "./targets/open.js";
+import { deployConfigOf } from "./options.js";
+import { parseDuration } from "../../core/units.js";
 import { baseUrl, display } from "./targets/http-client.js";
 import type { DeployTarget } from "./targets/target.js";
 
@@ -30,6 +32,14 @@ function targetOf(ctx: CommandContext): { target: DeployTarget; name: string } {
     const dir = t.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`--target "${t}" names no folder; use registry:DIR`);
     o.targetPath = ctx.resolvePath(dir, { flag: "--target", kind: "dir", mustExist: false });
+  }
+  if (t.startsWith("command:")) {
+    const script = t.slice("command:".length);
+    if (script === "") throw new ConfigurationError(`--target "${t}" names no script; use command:SCRIPT`);
+    o.targetPath = ctx.resolvePath(script, { flag: "--target", kind: "file" });
+    o.environment = environment;
+    const timeout = deployConfigOf(ctx.config)?.command_timeout;
+    if (timeout) o.commandTimeoutMs = parseDuration(timeout, "gates.deploy.command_timeout");
   }
   return { target: openTarget(o), name };
 }

@@ -35,6 +35,8 @@ export interface DeployGateConfig {
   min_requests?: number;
   /** How long a server may take to load and apply a new generation (default 60s). */
   apply_timeout?: string;
+  /** Longest one phase of a command: target's script may run (default 10m). */
+  command_timeout?: string;
 }
 
 export interface DeployOptions {
@@ -59,6 +61,8 @@ export interface DeployOptions {
   budgets: HealthBudgets;
   /** Longest wait for a server to apply a traffic change. */
   applyTimeoutMs: number;
+  /** Longest run of one phase of a command: target's script. */
+  commandTimeoutMs: number;
   /** The ONNX gate's settings: its tolerance and test data drive the serving-parity check. */
   onnx: OnnxGateConfig;
   /** Absolute path of the ONNX gate's test data folder, when there is one. */
@@ -203,6 +207,7 @@ export function resolveDeployOptions(raw: RawDeployInputs, ctx: ResolveContext):
     require,
     budgets: budgetsOf(dcfg),
     applyTimeoutMs: dcfg?.apply_timeout ? parseDuration(dcfg.apply_timeout, "gates.deploy.apply_timeout") : 60_000,
+    commandTimeoutMs: dcfg?.command_timeout ? parseDuration(dcfg.command_timeout, "gates.deploy.command_timeout") : 600_000,
     onnx,
     cwd: ctx.cwd,
     env: ctx.env,
@@ -220,6 +225,11 @@ export function resolveDeployOptions(raw: RawDeployInputs, ctx: ResolveContext):
     const dir = target.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`${flag("target")} "${target}" names no folder; use registry:DIR`);
     opts.targetPath = ctx.resolveDir ? ctx.resolveDir(dir, flag("target")) : path.resolve(ctx.cwd, dir);
+  }
+  if (target.startsWith("command:")) {
+    const script = target.slice("command:".length);
+    if (script === "") throw new ConfigurationError(`${flag("target")} "${target}" names no script; use command:SCRIPT`);
+    opts.targetPath = ctx.resolveFile(script, flag("target"));
   }
   if (raw.healthUrl?.trim()) opts.healthUrl = display(baseUrl(raw.healthUrl.trim(), flag("health-url")));
   if (tag) opts.tag = tag;

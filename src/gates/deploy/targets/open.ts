@@ -2,13 +2,14 @@ import path from "node:path";
 import { ConfigurationError } from "../../../core/errors.js";
 import type { DeployOptions } from "../options.js";
 import { baseUrl, display, isPlainRemote } from "./http-client.js";
+import { CommandTarget } from "./command.js";
 import { HttpTarget } from "./http.js";
 import { withHealthUrl } from "./health-url.js";
 import { RegistryTarget } from "./registry.js";
 import type { DeployTarget } from "./target.js";
 
 export type TargetOptions = Pick<DeployOptions, "target" | "targetPath" | "name" | "cwd" | "env" | "adminToken" | "progress"> &
-  Partial<Pick<DeployOptions, "applyTimeoutMs" | "healthUrl">>;
+  Partial<Pick<DeployOptions, "applyTimeoutMs" | "healthUrl" | "commandTimeoutMs" | "environment" | "strategy">>;
 
 /** The target named by `--target` (registry:DIR, http(s)://HOST:PORT or command:SCRIPT), its health from --health-url if given. */
 export function openTarget(o: TargetOptions): DeployTarget {
@@ -31,7 +32,19 @@ function openOwn(o: TargetOptions): DeployTarget {
     if (isPlainRemote(u)) o.progress(`the admin token goes to ${u.host} over plain http: use https:// beyond this machine`);
     return new HttpTarget(display(u), o.name, o.adminToken, o.applyTimeoutMs ?? 60_000);
   }
-  throw new ConfigurationError(
-    `--target "${t}": the command: target is in progress; this build deploys to registry:DIR and http(s)://HOST:PORT`,
-  );
+  if (t.startsWith("command:")) {
+    const display = t.slice("command:".length);
+    return new CommandTarget({
+      script: o.targetPath ?? path.resolve(o.cwd, display),
+      display,
+      name: o.name,
+      environment: o.environment ?? o.name,
+      strategy: o.strategy ?? "rollback",
+      cwd: o.cwd,
+      env: o.env,
+      timeoutMs: o.commandTimeoutMs ?? 600_000,
+      progress: o.progress,
+    });
+  }
+  throw new ConfigurationError(`--target "${t}" is not a target; use registry:DIR, http(s)://HOST:PORT or command:SCRIPT`);
 }

@@ -410,6 +410,10 @@ var config_schema_default = {
         apply_timeout: {
           type: "string",
           description: "How long the servers may take to load and apply a traffic change, such as 60s (default)."
+        },
+        command_timeout: {
+          type: "string",
+          description: "Longest one phase of a command: target's script may run before it is stopped (with everything it started), such as 10m (default)."
         }
       }
     },

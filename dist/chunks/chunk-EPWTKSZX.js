@@ -26,7 +26,7 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-TR72YHCP.js";
+} from "./chunk-6PFKGX6D.js";
 import {
   regexProblem,
   safeRegExp
@@ -55,6 +55,7 @@ import {
   formatValue
 } from "./chunk-CYBZZBR3.js";
 import {
+  REGISTRY_SCHEMA_VERSION,
   acquireLock,
   aliasesView,
   appendHistory,
@@ -70,7 +71,7 @@ import {
   stageVersion,
   updateLock,
   writeAliases
-} from "./chunk-AVXHM5YN.js";
+} from "./chunk-XV2SKYI5.js";
 import {
   sha256File,
   subjectOf
@@ -323,7 +324,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-TKCNWGCD.js");
+    const { main: main2 } = await import("./cli-BNBJOFLZ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -368,7 +369,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-FS5ZLOHY.js");
+    const { demoDeploy } = await import("./demo-deploy-WGAQ5APV.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -418,7 +419,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-GWHLCPMN.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-2N5BD7WX.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -542,7 +543,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-32XKB6EP.js"),
+      import("./gate-Z4L7C556.js"),
       import("./testdata-YYQAZRT4.js"),
       import("./policy-OBYC2LTH.js")
     ]);
@@ -635,7 +636,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-NZTIVLCA.js");
+    const { runDataGate } = await import("./gate-ISFG56FU.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -963,7 +964,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-5JUFPQ3L.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-BIASZ36H.js")
+    import("./build-report-2V4VUFT4.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -1008,7 +1009,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-BIASZ36H.js")
+      import("./build-report-2V4VUFT4.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
@@ -1117,7 +1118,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-EBOFARAC.js");
+    const { startServer } = await import("./server-RZMWJGTI.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -1379,6 +1380,7 @@ function resolveDeployOptions(raw, ctx) {
     require: require2,
     budgets: budgetsOf(dcfg),
     applyTimeoutMs: dcfg?.apply_timeout ? parseDuration(dcfg.apply_timeout, "gates.deploy.apply_timeout") : 6e4,
+    commandTimeoutMs: dcfg?.command_timeout ? parseDuration(dcfg.command_timeout, "gates.deploy.command_timeout") : 6e5,
     onnx,
     cwd: ctx.cwd,
     env: ctx.env,
@@ -1395,6 +1397,11 @@ function resolveDeployOptions(raw, ctx) {
     const dir = target.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`${flag("target")} "${target}" names no folder; use registry:DIR`);
     opts.targetPath = ctx.resolveDir ? ctx.resolveDir(dir, flag("target")) : path9.resolve(ctx.cwd, dir);
+  }
+  if (target.startsWith("command:")) {
+    const script = target.slice("command:".length);
+    if (script === "") throw new ConfigurationError(`${flag("target")} "${target}" names no script; use command:SCRIPT`);
+    opts.targetPath = ctx.resolveFile(script, flag("target"));
   }
   if (raw.healthUrl?.trim()) opts.healthUrl = display2(baseUrl(raw.healthUrl.trim(), flag("health-url")));
   if (tag) opts.tag = tag;
@@ -1832,8 +1839,220 @@ var Rollout = class {
 // src/gates/deploy/targets/open.ts
 import path10 from "node:path";
 
+// src/gates/deploy/targets/command.ts
+import { spawn } from "node:child_process";
+import { statSync as statSync6 } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+var OUTPUT_PER_PHASE = 4e3;
+var STATE_VERSIONS = 20;
+function clean(text) {
+  return text.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, "").replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "");
+}
+function bounded(text, limit) {
+  return text.length <= limit ? text : `${text.slice(0, limit)}
+\u2026 (${text.length - limit} more characters)`;
+}
+function withoutUpdatedAt(a) {
+  return { schemaVersion: a.schemaVersion, name: a.name, generation: a.generation, ...aliasesView(a) };
+}
+function aliasesOf(s) {
+  return { schemaVersion: 1, name: s.name, generation: s.generation, ...aliasesView(s), updatedAt: (/* @__PURE__ */ new Date()).toISOString() };
+}
+var CommandTarget = class {
+  constructor(o) {
+    this.o = o;
+    this.description = `command:${o.display}`;
+  }
+  o;
+  description;
+  measures = false;
+  lines = [];
+  current;
+  events = [];
+  pending;
+  lock;
+  output() {
+    return this.lines;
+  }
+  /** Runs the script once; resolves with what it did (never rejects for the script's own failure). */
+  run(phase, vars) {
+    const env = { ...this.o.env };
+    delete env.GITHUB_TOKEN;
+    delete env.MLGATE_ADMIN_TOKEN;
+    Object.assign(env, {
+      MLGATE_PHASE: phase,
+      MLGATE_MODEL_NAME: this.o.name,
+      MLGATE_ENVIRONMENT: this.o.environment,
+      MLGATE_STRATEGY: this.o.strategy,
+      ...vars
+    });
+    return new Promise((resolve, reject) => {
+      let stdout = "";
+      let stderr = "";
+      let timedOut = false;
+      const child = spawn(this.o.script, [], { cwd: this.o.cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+      const kill = (signal) => {
+        try {
+          if (child.pid !== void 0) process.kill(-child.pid, signal);
+        } catch {
+        }
+      };
+      const timer = setTimeout(() => {
+        timedOut = true;
+        kill("SIGTERM");
+        setTimeout(() => {
+          kill("SIGKILL");
+        }, 5e3).unref();
+      }, this.o.timeoutMs);
+      child.stdout.on("data", (d) => {
+        if (stdout.length < 1024 ** 2) stdout += d.toString();
+      });
+      child.stderr.on("data", (d) => {
+        if (stderr.length < 1024 ** 2) stderr += d.toString();
+      });
+      child.on("error", (e) => {
+        clearTimeout(timer);
+        const why = e.code === "EACCES" ? "is not executable (chmod +x it, with a #! line)" : e.code === "ENOENT" ? "does not exist or names an interpreter (#!) that does not" : `cannot run (${e.code ?? e.message})`;
+        reject(new ConfigurationError(`--target command:${this.o.display} ${why}`));
+      });
+      child.on("close", (code, signal) => {
+        clearTimeout(timer);
+        kill("SIGKILL");
+        const out = clean(stdout).trimEnd();
+        this.lines.push(
+          `$ MLGATE_PHASE=${phase} ${this.o.display} -> ${timedOut ? "timed out" : code === null ? `killed by ${signal}` : `exit ${code}`}`
+        );
+        if (out) this.lines.push(bounded(out, OUTPUT_PER_PHASE));
+        resolve({ code, signal, timedOut, stdout, stderr: clean(stderr) });
+      });
+    });
+  }
+  why(phase, r) {
+    const tail = (r.stderr.trim() || clean(r.stdout).trim()).split("\n").at(-1)?.slice(0, 300) ?? "";
+    const how = r.timedOut ? `did not finish within ${Math.round(this.o.timeoutMs / 1e3)} s and was stopped` : r.code === null ? `was killed by ${r.signal ?? "a signal"}` : `exited with ${r.code}`;
+    return `command:${this.o.display} ${how} in phase ${phase}${tail ? `: ${tail}` : ""}`;
+  }
+  parseState(stdout) {
+    const line = clean(stdout).split("\n").map((l) => l.trim()).filter((l) => l.startsWith("{")).at(-1);
+    if (line === void 0) return void 0;
+    let s;
+    try {
+      s = JSON.parse(line);
+    } catch {
+      throw new ConfigurationError(
+        `command:${this.o.display} printed a line starting with { in phase status that is not JSON; print back exactly the last MLGATE_STATE (or nothing)`
+      );
+    }
+    const str = (v) => v === null || typeof v === "string";
+    if (!str(s.champion) || !str(s.challenger) || !str(s.previous) || typeof s.weight !== "number" || typeof s.generation !== "number" || !Array.isArray(s.versions))
+      throw new ConfigurationError(
+        `command:${this.o.display} printed a state in phase status without champion, challenger, previous, weight, generation and versions; print back exactly the last MLGATE_STATE`
+      );
+    return { ...emptyAliases(this.o.name), ...s };
+  }
+  async state() {
+    if (!this.current) {
+      const r = await this.run("status", {});
+      if (r.code !== 0) throw new ConfigurationError(this.why("status", r));
+      const s = this.parseState(r.stdout);
+      this.current = s ?? { ...withoutUpdatedAt(emptyAliases(this.o.name)), versions: [] };
+    }
+    const versions = this.current.versions;
+    return {
+      aliases: aliasesOf(this.current),
+      versions: versions.map((v) => ({ schemaVersion: 1, name: this.o.name, gates: [], ...v })),
+      lock: this.lock
+    };
+  }
+  /** No lock of its own: the workflow's concurrency group serialises deploys to one environment. */
+  acquireLock(lock) {
+    const now = (/* @__PURE__ */ new Date()).toISOString();
+    this.lock = {
+      id: randomBytes(8).toString("hex"),
+      pid: process.pid,
+      host: hostname(),
+      startedAt: now,
+      heartbeatAt: now,
+      ...lock
+    };
+    return Promise.resolve({ acquired: true, lock: this.lock });
+  }
+  heartbeat(_id, phase) {
+    if (this.lock) this.lock = { ...this.lock, phase, heartbeatAt: (/* @__PURE__ */ new Date()).toISOString() };
+    return Promise.resolve();
+  }
+  releaseLock() {
+    this.lock = void 0;
+    return Promise.resolve();
+  }
+  /** Hashes the file; the script sees it in the `stage` phase, which the rollout runs next. */
+  async stage(modelFile, fields) {
+    const known = (await this.state()).versions.find((v) => v.version === fields.version);
+    const manifest = {
+      schemaVersion: REGISTRY_SCHEMA_VERSION,
+      ...fields,
+      sha256: await sha256File(modelFile),
+      bytes: statSync6(modelFile).size,
+      createdAt: (/* @__PURE__ */ new Date()).toISOString()
+    };
+    this.pending = { file: modelFile, manifest };
+    return { created: !known, manifest: known ?? manifest };
+  }
+  async setTraffic(view, phase) {
+    const before = this.current ?? (await this.state(), this.current);
+    const p = this.pending;
+    const versions = [...before.versions.filter((v) => v.version !== p?.manifest.version)];
+    if (p) {
+      const m = p.manifest;
+      versions.push({
+        version: m.version,
+        sha256: m.sha256,
+        bytes: m.bytes,
+        createdAt: m.createdAt,
+        ...m.tag ? { tag: m.tag } : {},
+        ...m.commit ? { commit: m.commit } : {}
+      });
+    }
+    const keep = /* @__PURE__ */ new Set([view.champion, view.challenger, view.previous]);
+    while (versions.length > STATE_VERSIONS) {
+      const i = versions.findIndex((v) => !keep.has(v.version));
+      versions.splice(i < 0 ? 0 : i, 1);
+    }
+    const next = { ...before, ...view, generation: before.generation + 1, versions };
+    const newVersion = p?.manifest.version ?? view.challenger ?? view.champion;
+    const share = newVersion === null ? 0 : view.challenger === newVersion ? view.weight : view.champion === newVersion ? 100 : 0;
+    const r = await this.run(phase, {
+      MLGATE_MODEL: p?.file ?? "",
+      MLGATE_VERSION: p?.manifest.version ?? "",
+      MLGATE_DIGEST: p?.manifest.sha256 ?? "",
+      MLGATE_TRAFFIC: String(p ? share : 0),
+      MLGATE_CHAMPION: view.champion ?? "",
+      MLGATE_CHAMPION_DIGEST: versions.find((v) => v.version === view.champion)?.sha256 ?? "",
+      MLGATE_CHALLENGER: view.challenger ?? "",
+      MLGATE_CHALLENGER_WEIGHT: String(view.challenger === null ? 0 : view.weight),
+      MLGATE_PREVIOUS: view.previous ?? "",
+      MLGATE_STATE: JSON.stringify(next)
+    });
+    if (r.code !== 0) throw new TargetRefusal(this.why(phase, r));
+    this.current = next;
+    return aliasesOf(next);
+  }
+  /** A script reports no figures: --health-url names a server that does. */
+  serving() {
+    return Promise.resolve([]);
+  }
+  record(event) {
+    this.events.push({ at: (/* @__PURE__ */ new Date()).toISOString(), ...event });
+    return Promise.resolve();
+  }
+  history() {
+    return Promise.resolve([...this.events]);
+  }
+};
+
 // src/gates/deploy/targets/http.ts
-import { createReadStream, statSync as statSync6 } from "node:fs";
+import { createReadStream, statSync as statSync7 } from "node:fs";
 import { Readable } from "node:stream";
 
 // src/gates/deploy/targets/status-url.ts
@@ -1910,7 +2129,7 @@ var HttpTarget = class {
     const a = await this.admin("PUT", `/versions/${encodeURIComponent(fields.version)}`, {
       headers: {
         "content-type": "application/octet-stream",
-        "content-length": String(statSync6(modelFile).size),
+        "content-length": String(statSync7(modelFile).size),
         "x-mlgate-manifest": manifest
       },
       body: Readable.toWeb(createReadStream(modelFile)),
@@ -2051,9 +2270,21 @@ function openOwn(o) {
     if (isPlainRemote(u)) o.progress(`the admin token goes to ${u.host} over plain http: use https:// beyond this machine`);
     return new HttpTarget(display2(u), o.name, o.adminToken, o.applyTimeoutMs ?? 6e4);
   }
-  throw new ConfigurationError(
-    `--target "${t}": the command: target is in progress; this build deploys to registry:DIR and http(s)://HOST:PORT`
-  );
+  if (t.startsWith("command:")) {
+    const display3 = t.slice("command:".length);
+    return new CommandTarget({
+      script: o.targetPath ?? path10.resolve(o.cwd, display3),
+      display: display3,
+      name: o.name,
+      environment: o.environment ?? o.name,
+      strategy: o.strategy ?? "rollback",
+      cwd: o.cwd,
+      env: o.env,
+      timeoutMs: o.commandTimeoutMs ?? 6e5,
+      progress: o.progress
+    });
+  }
+  throw new ConfigurationError(`--target "${t}" is not a target; use registry:DIR, http(s)://HOST:PORT or command:SCRIPT`);
 }
 
 // src/gates/deploy/verify.ts
@@ -2525,6 +2756,14 @@ function targetOf(ctx) {
     const dir = t.slice("registry:".length);
     if (dir === "") throw new ConfigurationError(`--target "${t}" names no folder; use registry:DIR`);
     o.targetPath = ctx.resolvePath(dir, { flag: "--target", kind: "dir", mustExist: false });
+  }
+  if (t.startsWith("command:")) {
+    const script = t.slice("command:".length);
+    if (script === "") throw new ConfigurationError(`--target "${t}" names no script; use command:SCRIPT`);
+    o.targetPath = ctx.resolvePath(script, { flag: "--target", kind: "file" });
+    o.environment = environment;
+    const timeout = deployConfigOf(ctx.config)?.command_timeout;
+    if (timeout) o.commandTimeoutMs = parseDuration(timeout, "gates.deploy.command_timeout");
   }
   return { target: openTarget(o), name };
 }

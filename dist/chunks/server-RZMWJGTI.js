@@ -22,7 +22,7 @@ import {
   updateLock,
   writeAliases,
   writeServerStatus
-} from "./chunk-AVXHM5YN.js";
+} from "./chunk-XV2SKYI5.js";
 import "./chunk-FK2QC4SI.js";
 import {
   cleanOrtMessage

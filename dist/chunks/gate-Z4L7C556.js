@@ -16,7 +16,7 @@ import {
 } from "./chunk-I42P3HTP.js";
 import {
   isWaived
-} from "./chunk-TR72YHCP.js";
+} from "./chunk-6PFKGX6D.js";
 import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import {

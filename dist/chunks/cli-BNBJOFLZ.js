@@ -5,20 +5,20 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-PRLPI7Z4.js";
+} from "./chunk-EPWTKSZX.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
-import "./chunk-TR72YHCP.js";
+import "./chunk-6PFKGX6D.js";
 import "./chunk-YASYSD4O.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-AVXHM5YN.js";
+import "./chunk-XV2SKYI5.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";

@@ -302,6 +302,7 @@ function removeServerStatus(dir, url) {
 }
 
 export {
+  REGISTRY_SCHEMA_VERSION,
   checkRegistryName,
   registryPaths,
   listModels,

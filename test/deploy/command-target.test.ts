@@ -1,0 +1,234 @@
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readAliases } from "../../src/core/registry.js";
+import type { Report } from "../../src/core/report.js";
+import { ROOT, runMain } from "../support/cli.js";
+import { startServe, until, type ServeProcess } from "../serve/support.js";
+import { renamedInputModel, scaleModel, sha256Of, tmpDir, traffic, writeReport } from "./support.js";
+
+// command:SCRIPT end to end: a real shell script (test/fixtures/deploy/command-target.sh) that records
+// its calls and drives a real mlgate serve through its admin API, as a KServe script drives KServe;
+// --health-url reads that server's /v1/status for the step health.
+
+const TOKEN = "script-side-token";
+let dir: string;
+let served: string;
+let serve: ServeProcess;
+
+function reports(file: string): string {
+  const sha = sha256Of(path.join(dir, "models", file));
+  const out = path.join(dir, `reports-${file}`);
+  rmSync(out, { recursive: true, force: true });
+  writeReport(out, "model", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
+  writeReport(out, "onnx", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
+  return `reports-${file}`;
+}
+
+const calls = (): string[] => readFileSync(path.join(dir, "calls.log"), "utf8").trimEnd().split("\n");
+const lastLine = (text: string): string => text.trimEnd().split("\n").at(-1) ?? "";
+const report = (version: string): Report => JSON.parse(readFileSync(path.join(dir, `${version}.json`), "utf8")) as Report;
+
+const deploy = (bytes: Uint8Array, version: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
+  writeFileSync(path.join(dir, "models", `${version}.onnx`), bytes);
+  rmSync(path.join(dir, "calls.log"), { force: true });
+  return runMain(
+    [
+      "deploy",
+      "--model",
+      `models/${version}.onnx`,
+      "--version",
+      version,
+      "--environment",
+      "production",
+      "--name",
+      "churn",
+      "--target",
+      "command:deploy/command-target.sh",
+      "--reports",
+      reports(`${version}.onnx`),
+      "--json",
+      `${version}.json`,
+      ...args,
+    ],
+    {
+      cwd: dir,
+      env: {
+        PATH: process.env.PATH,
+        MLGATE_ADMIN_TOKEN: "must-not-reach-the-script",
+        TEST_CALLS: path.join(dir, "calls.log"),
+        TEST_STATE: path.join(dir, "state.json"),
+        TEST_SERVE_URL: serve.url,
+        TEST_ADMIN_TOKEN: TOKEN,
+        ...env,
+      },
+    },
+  );
+};
+
+beforeAll(async () => {
+  dir = tmpDir("mlgate-deploy-command-");
+  served = tmpDir("mlgate-deploy-command-served-");
+  mkdirSync(path.join(dir, "models"));
+  mkdirSync(path.join(dir, "deploy"));
+  for (const f of ["command-target.sh", "admin-call.mjs"])
+    copyFileSync(path.join(ROOT, "test/fixtures/deploy", f), path.join(dir, "deploy", f));
+  chmodSync(path.join(dir, "deploy", "command-target.sh"), 0o755);
+  writeFileSync(
+    path.join(dir, "mlgate.yml"),
+    "version: 1\ngates:\n  deploy:\n    max_error_rate: 0.02\n    min_requests: 10\n    command_timeout: 3s\n",
+  );
+  serve = await startServe(["--registry", served, "--window", "2s", "--allow-outside-workspace"], {
+    MLGATE_ADMIN_TOKEN: TOKEN,
+  });
+});
+
+afterAll(async () => {
+  await serve.stop();
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(served, { recursive: true, force: true });
+});
+
+describe("mlgate deploy --target command:SCRIPT", () => {
+  it("a first deploy calls status, stage and promote; the script's output is in the report", async () => {
+    const r = await deploy(scaleModel(1), "v1", []);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(calls()).toEqual(["status|||||no admin token", "stage|v1|0||v1|no admin token", "promote|v1|100|v1||no admin token"]);
+    const rep = report("v1");
+    expect(rep.checks.find((c) => c.id === "rollout.parity")?.message).toBe(
+      "No server is serving command:deploy/command-target.sh: nothing to call.",
+    );
+    const out = rep.sections?.find((s) => s.title === "Target output") as { text: string } | undefined;
+    expect(out?.text).toBe(
+      [
+        "$ MLGATE_PHASE=status deploy/command-target.sh -> exit 0",
+        "$ MLGATE_PHASE=stage deploy/command-target.sh -> exit 0",
+        "applied stage: v1 at 0%",
+        "$ MLGATE_PHASE=promote deploy/command-target.sh -> exit 0",
+        "applied promote: v1 at 100%",
+      ].join("\n"),
+    );
+    expect(readAliases(served, "churn").champion).toBe("v1");
+    const state = JSON.parse(readFileSync(path.join(dir, "state.json"), "utf8")) as {
+      champion: string;
+      versions: { sha256: string }[];
+    };
+    expect(state.champion).toBe("v1");
+    expect(state.versions.map((v) => v.sha256)).toEqual([sha256Of(path.join(dir, "models", "v1.onnx"))]);
+  });
+
+  it("canary with --health-url: each step judged from the server's status, then promoted", async () => {
+    const load = traffic(serve.url, "churn");
+    const r = await deploy(scaleModel(2), "v2", [
+      "--strategy",
+      "canary",
+      "--steps",
+      "30,100",
+      "--watch",
+      "1500ms",
+      "--health-url",
+      serve.url,
+    ]);
+    await load.stop();
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(calls().map((c) => c.split("|").slice(0, 5).join("|"))).toEqual([
+      "status||||",
+      "stage|v2|0|v1|v2",
+      "canary|v2|30|v1|v2",
+      "promote|v2|100|v2|",
+    ]);
+    const rep = report("v2");
+    expect(rep.checks.find((c) => c.id === "rollout.parity")?.status).toBe("pass");
+    expect(rep.checks.find((c) => c.id === "rollout.step.1")?.message).toMatch(/^v2: \d+ requests, 0 errors/);
+    expect(readAliases(served, "churn").champion).toBe("v2");
+  });
+
+  it("the same model again is a no-op: the state the script printed says v2 serves", async () => {
+    const r = await deploy(scaleModel(2), "v2", []);
+    expect(r.code, r.stderr).toBe(0);
+    expect(calls()).toEqual(["status|||||no admin token"]);
+    expect(report("v2").summary).toMatch(/^v2 \([0-9a-f]{12}\) already serves production: nothing to do$/);
+  });
+
+  it("a phase the script fails (exit 3) rolls back: the rollback phase runs, exit 1", async () => {
+    const r = await deploy(scaleModel(3), "v3", ["--strategy", "canary", "--steps", "30,100", "--watch", "500ms"], {
+      TEST_FAIL_PHASE: "canary",
+    });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(calls().map((c) => c.split("|").slice(0, 5).join("|"))).toEqual([
+      "status||||",
+      "stage|v3|0|v2|v3",
+      "canary|v3|30|v2|v3",
+      "rollback|v3|0|v2|",
+    ]);
+    const rep = report("v3");
+    expect(rep.checks.find((c) => c.id === "rollback.auto")).toMatchObject({ status: "pass", observed: "v2" });
+    expect(rep.summary).toBe(
+      `rolled back churn v3 (${sha256Of(path.join(dir, "models", "v3.onnx")).slice(0, 12)}) to production: step 1/2 (30%) failed: command:deploy/command-target.sh exited with 3 in phase canary: the platform refused canary of v3; v2 serves production again`,
+    );
+    const a = readAliases(served, "churn");
+    expect([a.champion, a.challenger]).toEqual(["v2", null]);
+  });
+
+  it("a canary whose health fails under traffic (read through --health-url) rolls back through the script", async () => {
+    const load = traffic(serve.url, "churn");
+    const r = await deploy(renamedInputModel(), "v4", [
+      "--strategy",
+      "canary",
+      "--steps",
+      "50,100",
+      "--watch",
+      "1s",
+      "--health-url",
+      serve.url,
+    ]);
+    await load.stop();
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(report("v4").checks.find((c) => c.id === "rollout.step.1")?.message).toMatch(
+      /^v4 failed (\d+) of \1 requests \(error rate 1\.0000 > max_error_rate 0\.02\)$/,
+    );
+    expect(calls().at(-1)?.split("|").slice(0, 5).join("|")).toBe("rollback|v4|0|v2|");
+    expect(readAliases(served, "churn").champion).toBe("v2");
+  });
+
+  it("a phase that hangs is stopped at command_timeout with everything it started, then rolled back", async () => {
+    const started = Date.now();
+    const r = await deploy(scaleModel(5), "v5", [], { TEST_HANG_PHASE: "promote" });
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(Date.now() - started).toBeLessThan(20_000);
+    expect(report("v5").summary).toMatch(
+      /: promote failed: command:deploy\/command-target\.sh did not finish within 3 s and was stopped in phase promote; v2 serves production again$/,
+    );
+    expect(calls().at(-1)?.split("|").slice(0, 5).join("|")).toBe("rollback|v5|0|v2|");
+    const pid = Number(readFileSync(path.join(dir, "state.json.pid"), "utf8"));
+    // The script led its own process group: none of it (the shell, its sleep) is left once the
+    // signals have been delivered (a killed process takes a moment to go).
+    const gone = await until(
+      () => {
+        try {
+          process.kill(-pid, 0);
+          return undefined;
+        } catch (e) {
+          return (e as NodeJS.ErrnoException).code;
+        }
+      },
+      3000,
+      "the script's process group to end",
+    );
+    expect(gone).toBe("ESRCH");
+  });
+
+  it("a script that is not executable: exit 2, one sentence", async () => {
+    chmodSync(path.join(dir, "deploy", "command-target.sh"), 0o644);
+    try {
+      const r = await deploy(scaleModel(6), "v6", []);
+      expect(r.code).toBe(2);
+      expect(lastLine(r.stderr)).toBe(
+        "mlgate deploy: --target command:deploy/command-target.sh is not executable (chmod +x it, with a #! line)",
+      );
+    } finally {
+      chmodSync(path.join(dir, "deploy", "command-target.sh"), 0o755);
+    }
+    expect(existsSync(path.join(dir, "deploy", "command-target.sh"))).toBe(true);
+  });
+});
