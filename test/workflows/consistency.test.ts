@@ -50,6 +50,7 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
       "config",
       "github-token",
       "admin-token",
+      "health-url",
       "allow-paths",
     ],
     outputs: ["status", "outcome", "version", "deployed-digest", "previous-version", "deployment-id", "report-path"],
