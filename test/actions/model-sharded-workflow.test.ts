@@ -143,4 +143,30 @@ describe("workflows-examples/model-sharded.yml", () => {
     expect(gh.state.checkRuns[0]).toMatchObject({ name: "mlgate/model", head_sha: HEAD_SHA, status: "completed" });
     expect(gh.state.commentsOn(PR)).toHaveLength(1);
   });
+
+  it("a crashed shard still gives mlgate/model a conclusion: the merge job runs and fails the check naming the shard", async () => {
+    const mergeJob = workflow.jobs.merge as Job & { if?: string; needs?: string };
+    expect(mergeJob.needs).toBe("shard");
+    expect(mergeJob.if).toBe("${{ !cancelled() }}");
+    // Shard 3's job crashed: its statistics never reached the merge job.
+    rmSync(path.join(workspace, "shards/model-shard-3-of-4.json"), { force: true });
+    const fresh = await startGitHubDouble();
+    try {
+      const merge = stepEnv(mergeJob, "Merge the shards", {});
+      const gha = runnerEnv(fresh, "pull_request", pullRequestEvent());
+      const r = await bash(merge.run, { ...plainEnv(), ...gha.env, GITHUB_WORKSPACE: workspace, GITHUB_TOKEN: "ghs_x" });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("shard 3/4 is missing; pass all 4 shard files");
+      expect(fresh.state.checkRuns).toHaveLength(1);
+      expect(fresh.state.checkRuns[0]).toMatchObject({
+        name: "mlgate/model",
+        head_sha: HEAD_SHA,
+        status: "completed",
+        conclusion: "failure",
+      });
+      expect(fresh.state.checkRuns[0]?.output.summary).toContain("shard 3/4 is missing");
+    } finally {
+      await fresh.close();
+    }
+  });
 });
