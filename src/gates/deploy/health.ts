@@ -136,6 +136,14 @@ export function judge(
       status: "fail",
       message: `${version} failed ${f.errors} of ${f.requests} requests (error rate ${errorRate.toFixed(4)} > max_error_rate ${budgets.maxErrorRate})`,
     };
+  // Requests counted but no latency in the server's window (answers slower than the window, or a status
+  // written before they finished): a latency budget that cannot be checked is no evidence either.
+  if ((budgets.maxP95Ms !== undefined || budgets.maxP95Ratio !== undefined) && f.p95Ms === null)
+    return {
+      ...base,
+      status: "fail",
+      message: `no p95 latency for ${version} in the servers' window although a latency budget is set: no evidence, so the step fails safe`,
+    };
   if (budgets.maxP95Ms !== undefined && f.p95Ms !== null && f.p95Ms > budgets.maxP95Ms)
     return { ...base, status: "fail", message: `${version}'s p95 ${ms(f.p95Ms)} > max_p95_ms ${budgets.maxP95Ms}` };
   if (budgets.maxP95Ratio !== undefined && f.p95Ms !== null && f.championP95Ms !== null && f.championP95Ms > 0) {

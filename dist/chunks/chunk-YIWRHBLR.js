@@ -324,7 +324,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-BNBJOFLZ.js");
+    const { main: main2 } = await import("./cli-HRRL2OD2.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -419,7 +419,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-2N5BD7WX.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-HX3J5X6E.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -1578,6 +1578,12 @@ function judge(f, budgets, version) {
       ...base,
       status: "fail",
       message: `${version} failed ${f.errors} of ${f.requests} requests (error rate ${errorRate.toFixed(4)} > max_error_rate ${budgets.maxErrorRate})`
+    };
+  if ((budgets.maxP95Ms !== void 0 || budgets.maxP95Ratio !== void 0) && f.p95Ms === null)
+    return {
+      ...base,
+      status: "fail",
+      message: `no p95 latency for ${version} in the servers' window although a latency budget is set: no evidence, so the step fails safe`
     };
   if (budgets.maxP95Ms !== void 0 && f.p95Ms !== null && f.p95Ms > budgets.maxP95Ms)
     return { ...base, status: "fail", message: `${version}'s p95 ${ms(f.p95Ms)} > max_p95_ms ${budgets.maxP95Ms}` };
