@@ -62,6 +62,7 @@ export const OPERATIONS = [
   "git/get-tag",
   // pull requests
   "pulls/list",
+  "pulls/get",
 ];
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];

@@ -218,10 +218,14 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     // The deploy gate's --name is the model's name in the target; it names its own run (the environment).
     if (runName && cmd.gate !== "deploy") result.name = runName;
     const emitted = await emitReport(result, ctx, failOn);
-    await publisher?.finish(result, {
+    const published = await publisher?.finish(result, {
       ...(emitted.jsonPath ? { reportPath: emitted.jsonPath } : {}),
       failed: emitted.exitCode !== 0,
     });
+    if (published?.denied) {
+      io.stderr.write(`mlgate ${cmd.name}: ${published.denied}.\n`);
+      return 2;
+    }
     return emitted.exitCode;
   } catch (e) {
     if (isConfigurationError(e)) {

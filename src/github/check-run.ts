@@ -28,7 +28,14 @@ export function reportDigest(report: Report): string {
   return createHash("sha256").update(renderJson(report)).digest("hex").slice(0, 40);
 }
 
-export async function createInProgress(octokit: Octokit, ctx: GitHubContext, name: string): Promise<number> {
+/** A check run as created or found: its id and the GitHub App that wrote it (whose bot writes our comments). */
+export interface CheckRunRef {
+  id: number;
+  /** `github-actions` for a workflow's GITHUB_TOKEN; the app's slug for an app's installation token. */
+  appSlug?: string;
+}
+
+export async function createInProgress(octokit: Octokit, ctx: GitHubContext, name: string): Promise<CheckRunRef> {
   const { data } = await octokit.rest.checks.create({
     owner: ctx.owner,
     repo: ctx.repo,
@@ -38,11 +45,10 @@ export async function createInProgress(octokit: Octokit, ctx: GitHubContext, nam
     started_at: new Date().toISOString(),
     ...(ctx.runUrl ? { details_url: ctx.runUrl } : {}),
   });
-  return data.id;
+  return { id: data.id, ...(data.app?.slug ? { appSlug: data.app.slug } : {}) };
 }
 
-export interface ExistingCheckRun {
-  id: number;
+export interface ExistingCheckRun extends CheckRunRef {
   externalId?: string;
 }
 
@@ -58,7 +64,11 @@ export async function findCheckRun(octokit: Octokit, ctx: GitHubContext, name: s
   });
   const run = runs.find((r) => r.name === name);
   if (!run) return undefined;
-  return { id: run.id, ...(run.external_id ? { externalId: run.external_id } : {}) };
+  return {
+    id: run.id,
+    ...(run.external_id ? { externalId: run.external_id } : {}),
+    ...(run.app?.slug ? { appSlug: run.app.slug } : {}),
+  };
 }
 
 /**

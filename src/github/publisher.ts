@@ -4,9 +4,17 @@ import { errorMessage, isConfigurationError } from "../core/errors.js";
 import type { CommandContext } from "../cli/command.js";
 import type { GateName, Report } from "../core/report.js";
 import { annotationsOf, DEFAULT_MAX_ANNOTATIONS } from "./annotations.js";
-import { checkRunName, checkRunUrl, completeCheckRun, createInProgress, findCheckRun, reportDigest } from "./check-run.js";
+import {
+  checkRunName,
+  checkRunUrl,
+  completeCheckRun,
+  createInProgress,
+  findCheckRun,
+  reportDigest,
+  type CheckRunRef,
+} from "./check-run.js";
 import { callOf, GitHubUnavailableError } from "./api-retry.js";
-import { createClient, httpStatusOf, type Octokit } from "./client.js";
+import { apiErrorText, createClient, httpStatusOf, type Octokit } from "./client.js";
 import { commentBody, commentMarker, setCommentHidden, upsertComment, type CommentResult } from "./comment.js";
 import { readGitHubContext, type GitHubContext } from "./context.js";
 import { emitWorkflowAnnotations, setStepOutputs, stepOutputs, writeJobSummary } from "./job-summary.js";
@@ -33,6 +41,11 @@ export interface PublishResult {
   degraded?: string;
   /** `permission`: the token may not write (expected on forks); `unavailable`: GitHub failed after retries. */
   degradedBy?: DegradedBy;
+  /**
+   * Set when the token was refused (401/403) where it should have been allowed to write (not a fork's
+   * pull_request run): the one sentence to fail the step with. A required check would never arrive.
+   */
+  denied?: string;
   summaryWritten: boolean;
   annotations: number;
 }
@@ -65,8 +78,11 @@ export class GitHubPublisher {
   readonly name: string;
   private octokit: Octokit | undefined;
   private checkRunId: number | undefined;
+  /** The bot that writes our check runs, and so our comments (`github-actions[bot]`). */
+  private author: string | undefined;
   private degraded: string | undefined;
   private degradedBy: DegradedBy | undefined;
+  private denied: string | undefined;
 
   constructor(
     private readonly o: PublisherOptions,
@@ -88,7 +104,7 @@ export class GitHubPublisher {
   /** Shows reviewers the gate has started: a check run `in_progress` on the head commit. */
   async start(): Promise<void> {
     await this.api(async (octokit) => {
-      this.checkRunId = await createInProgress(octokit, this.context, this.name);
+      this.remember(await createInProgress(octokit, this.context, this.name));
     });
   }
 
@@ -107,11 +123,12 @@ export class GitHubPublisher {
       if (this.checkRunId === undefined && o.findExisting) {
         const existing = await findCheckRun(octokit, this.context, this.name);
         if (existing) {
-          this.checkRunId = existing.id;
+          this.remember(existing);
           annotationsPosted = existing.externalId === reportDigest(report);
         }
       }
-      this.checkRunId ??= await createInProgress(octokit, this.context, this.name);
+      if (this.checkRunId === undefined) this.remember(await createInProgress(octokit, this.context, this.name));
+      if (this.checkRunId === undefined) throw new Error("no check run id after creating one");
       result.checkRunId = this.checkRunId;
       result.checkRunUrl = checkRunUrl(this.context, this.checkRunId);
       await completeCheckRun(octokit, this.context, {
@@ -127,17 +144,24 @@ export class GitHubPublisher {
       const pr = this.context.pullRequest;
       if (pr !== undefined && PR_EVENTS.has(this.context.eventName)) {
         const marker = commentMarker(this.o.gate, this.o.suffix ?? "default");
-        const body = commentBody(report, marker, this.name, {
-          checkRunUrl: result.checkRunUrl,
-          ...(this.context.runUrl ? { runUrl: this.context.runUrl } : {}),
-          ...(o.note ? { note: o.note } : {}),
-        });
+        const body = commentBody(
+          report,
+          marker,
+          this.name,
+          {
+            checkRunUrl: result.checkRunUrl,
+            ...(this.context.runUrl ? { runUrl: this.context.runUrl } : {}),
+            ...(o.note ? { note: o.note } : {}),
+          },
+          this.context.headSha,
+        );
         const comment = await upsertComment(octokit, this.context, {
           pr,
           marker,
           body,
           report,
           policy: publish.comment ?? "always",
+          ...(this.author ? { author: this.author } : {}),
         });
         result.comment = comment.result;
         const passed = report.status === "pass" || report.status === "warn";
@@ -151,7 +175,13 @@ export class GitHubPublisher {
     if (o.workflowAnnotations !== false) result.annotations = emitWorkflowAnnotations(annotations);
     if (this.degraded) result.degraded = this.degraded;
     if (this.degradedBy) result.degradedBy = this.degradedBy;
+    if (this.denied) result.denied = this.denied;
     return result;
+  }
+
+  private remember(run: CheckRunRef): void {
+    this.checkRunId = run.id;
+    if (run.appSlug) this.author = `${run.appSlug}[bot]`;
   }
 
   /** Runs API work unless an earlier failure degraded the publisher; HTTP failures degrade it. */
@@ -163,6 +193,14 @@ export class GitHubPublisher {
       // Whatever went wrong while posting, the verdict and the written report stand.
       const status = httpStatusOf(e);
       const first = errorMessage(e).split("\n")[0] ?? "";
+      const refused = deniedSentence(e, status, apiErrorText(e), this.context);
+      if (refused) {
+        // No warning: the caller fails the step with this sentence instead.
+        this.denied = refused;
+        this.degraded = refused;
+        this.degradedBy = "permission";
+        return;
+      }
       const call = typeof e === "object" && e !== null && "request" in e ? `${callOf(e as Parameters<typeof callOf>[0])}: ` : "";
       if (e instanceof GitHubUnavailableError) this.degrade("unavailable", e.message);
       else if (status === 403 || status === 401)
@@ -196,6 +234,22 @@ export class GitHubPublisher {
       })
     )(message);
   }
+}
+
+/**
+ * A 401/403 that is a missing permission, not a fork's read-only token (expected on its
+ * pull_request run) nor a rate limit: the sentence naming the permission the workflow must grant.
+ */
+export function deniedSentence(e: unknown, status: number | undefined, first: string, c: GitHubContext): string | undefined {
+  if (status !== 401 && status !== 403) return undefined;
+  if (/rate limit/i.test(first)) return undefined;
+  if (c.fork && c.eventName !== "workflow_run") return undefined;
+  const request = typeof e === "object" && e !== null && "request" in e ? (e.request as { url?: unknown }) : undefined;
+  const url = typeof request?.url === "string" ? request.url : "";
+  const [what, permission] = /\/check-runs\b/.test(url)
+    ? ["check runs", "checks: write"]
+    : ["pull request comments", "pull-requests: write"];
+  return `the GitHub token may not write ${what} (HTTP ${status}: ${first}), so the required check would never arrive; give the job \`permissions:\` with \`${permission}\` (the examples set \`checks: write\` and \`pull-requests: write\`)`;
 }
 
 export function stampProvenance(report: Report, c: GitHubContext): void {

@@ -100,7 +100,22 @@ describe("actions/data-validation", () => {
   it("with a fork's read-only token keeps the exit code, warns once, and still writes the summary and the artifact", async () => {
     gh.setMode({ kind: "read-only" });
     // A name with a space: the report file says "fork_ci", the check runs say "fork ci".
-    const r = await run("data-validation", { data: "data/current.csv", schema: "data/schema.yml", name: "fork ci" });
+    const r = await run(
+      "data-validation",
+      { data: "data/current.csv", schema: "data/schema.yml", name: "fork ci" },
+      {
+        github: {
+          repository: REPO,
+          repository_owner: "octo-org",
+          event_name: "pull_request",
+          event: pullRequestEvent({ headRepo: "forker/octo-repo" }),
+          sha: MERGE_SHA,
+          run_id: "4242",
+          api_url: gh.url,
+          token: "ghs_gatetoken",
+        },
+      },
+    );
     expect(r.conclusion).toBe("failure");
     expect(r.steps.find((s) => s.id === "run")?.exitCode).toBe(1);
     expect(r.outputs.status).toBe("fail");
@@ -109,6 +124,12 @@ describe("actions/data-validation", () => {
     expect(r.summary).toContain("rule.age.required");
     expect(r.annotations.filter((a) => a.level === "warning").map((a) => a.message)).toHaveLength(1);
     expect(gh.state.checkRuns).toHaveLength(0);
+
+    // The same read-only token on a same-repository PR is a missing permission: the step fails (exit 2)
+    // instead of leaving a required check that never arrives.
+    const same = await run("data-validation", { data: "data/current.csv", schema: "data/schema.yml", name: "fork ci" });
+    expect(same.steps.find((s) => s.id === "run")?.exitCode).toBe(2);
+    expect(same.steps.find((s) => s.id === "run")?.stderr).toContain("`checks: write`");
 
     // The second half of the fork-safe pair: actions/publish posts that artifact from workflow_run.
     const artifact = r.artifacts["mlgate-data-fork ci"] ?? "";

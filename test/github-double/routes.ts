@@ -424,6 +424,12 @@ export const ROUTES: Record<string, Route> = {
     const sample = (r.example("pulls/list") as Record<string, unknown>[] | undefined)?.[0] ?? {};
     return { status: 200, headers, body: items.map((p) => pullJson(r, p, sample)) };
   },
+  "pulls/get": (r) => {
+    const p = r.state.pulls.find((x) => x.number === num(r.params.pull_number));
+    if (!p) return notFound(r.documentationUrl);
+    const sample = (r.example("pulls/get") as Record<string, unknown> | undefined) ?? {};
+    return { status: 200, body: pullJson(r, p, sample) };
+  },
   "repos/list-pull-requests-associated-with-commit": (r) => {
     const sha = r.params.commit_sha;
     // GitHub lists the pull requests whose head contains the commit and the one whose merge made it.

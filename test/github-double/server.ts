@@ -22,6 +22,7 @@
  * expects), releases (latest, by tag, asset download via a 302 to a loopback blob URL) and pulls
  * list; git refs and annotated tags, pull requests of a commit, a run's environment approvals,
  * release creation and asset upload (raw body, the upload URL the release names), list and delete;
+ * pulls get (a pull request's current head, for the stale-run check);
  * GraphQL minimizeComment/unminimizeComment (checked against the
  * mutations' documented arguments, not a full GraphQL schema). Pagination: per_page (default 30, max 100) and page, with Link headers.
  * The double's own answers are checked against the documented response schemas too

@@ -6,7 +6,7 @@ import {
   checkRunName,
   setStepOutputs,
   stampProvenance
-} from "./chunk-TRO4SB7C.js";
+} from "./chunk-LHN5FUJO.js";
 import {
   createClient,
   httpStatusOf
@@ -122,7 +122,7 @@ async function judgePullRequest(o) {
     const why = `the pull request has a symbolic link leading out of its own files (${escaping.slice(0, 3).join(", ")}); mlgate does not judge a pull request through it`;
     return gates.map((gate) => ({ gate, report: errorReport(gate, why) }));
   }
-  const { main } = await import("./cli-HRRL2OD2.js");
+  const { main } = await import("./cli-PVAPRNCB.js");
   const tmp = mkdtempSync(path2.join(o.env.RUNNER_TEMP || os.tmpdir(), "mlgate-judge-"));
   const env = { ...o.env };
   delete env.GITHUB_OUTPUT;
@@ -458,6 +458,7 @@ async function runPublish(ctx) {
     await poster.post(l.report, suffix, l.file, l.shown);
   }
   setStepOutputs({ status: poster.worst(), reports: String(loaded.length) }, ctx.env);
+  if (poster.denied()) return deniedExit(ctx, poster.denied());
   poster.done();
   return 0;
 }
@@ -477,6 +478,12 @@ async function targetOf(ctx, gh, token) {
   if (sourceRun !== void 0) target.runUrl = `${gh.serverUrl}/${gh.repository}/actions/runs/${sourceRun}`;
   return target;
 }
+function deniedExit(ctx, denied) {
+  if (!denied) return 0;
+  ctx.stderr.write(`mlgate publish: ${denied}.
+`);
+  return 2;
+}
 function posterOf(ctx, target, token, config) {
   let warning2;
   const warn = (m) => {
@@ -484,8 +491,11 @@ function posterOf(ctx, target, token, config) {
   };
   let worst = "pass";
   let notPosted;
+  let denied;
   return {
     worst: () => worst,
+    /** The token was refused where it should write: the sentence to fail the step with. */
+    denied: () => denied,
     /** After the outputs: fails the step when a report could not be posted, else gives the one warning. */
     done() {
       if (notPosted !== void 0) throw new ConfigurationError(notPosted);
@@ -508,6 +518,7 @@ function posterOf(ctx, target, token, config) {
         ...note ? { note } : {}
       });
       if (WORST.indexOf(report.status) < WORST.indexOf(worst)) worst = report.status;
+      denied ??= res.denied;
       const where = res.degraded ? "not posted" : `check run ${res.checkRunUrl ?? "?"}, comment ${res.comment ?? "none"}`;
       ctx.stdout.write(`${shown}: ${publisher.name} ${report.status}: ${where}
 `);
@@ -579,6 +590,7 @@ async function publishJudged(ctx, o) {
     await poster.post(report, c.suffix, void 0, `claim ${c.name}`, claimNote(c));
   }
   setStepOutputs({ status: poster.worst(), reports: String(posted.size) }, ctx.env);
+  if (poster.denied()) return deniedExit(ctx, poster.denied());
   poster.done();
   return 0;
 }

@@ -324,7 +324,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-HRRL2OD2.js");
+    const { main: main2 } = await import("./cli-PVAPRNCB.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -419,7 +419,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-HX3J5X6E.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-A5PIXEQY.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -3018,7 +3018,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-OK7O2I4O.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-QZGMFAAV.js");
   let cmd;
   let ctx;
   let publisher;
@@ -3074,10 +3074,15 @@ async function main(argv, io, commands = COMMANDS) {
     const runName = ctx.str("name");
     if (runName && cmd.gate !== "deploy") result.name = runName;
     const emitted = await emitReport(result, ctx, failOn);
-    await publisher?.finish(result, {
+    const published = await publisher?.finish(result, {
       ...emitted.jsonPath ? { reportPath: emitted.jsonPath } : {},
       failed: emitted.exitCode !== 0
     });
+    if (published?.denied) {
+      io.stderr.write(`mlgate ${cmd.name}: ${published.denied}.
+`);
+      return 2;
+    }
     return emitted.exitCode;
   } catch (e) {
     if (isConfigurationError(e)) {

@@ -3,6 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   GitHubUnavailableError,
+  apiErrorText,
   callOf,
   createClient,
   evidenceMarker,
@@ -101,7 +102,7 @@ async function createInProgress(octokit, ctx, name) {
     started_at: (/* @__PURE__ */ new Date()).toISOString(),
     ...ctx.runUrl ? { details_url: ctx.runUrl } : {}
   });
-  return data.id;
+  return { id: data.id, ...data.app?.slug ? { appSlug: data.app.slug } : {} };
 }
 async function findCheckRun(octokit, ctx, name) {
   const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
@@ -114,7 +115,11 @@ async function findCheckRun(octokit, ctx, name) {
   });
   const run = runs.find((r) => r.name === name);
   if (!run) return void 0;
-  return { id: run.id, ...run.external_id ? { externalId: run.external_id } : {} };
+  return {
+    id: run.id,
+    ...run.external_id ? { externalId: run.external_id } : {},
+    ...run.app?.slug ? { appSlug: run.app.slug } : {}
+  };
 }
 function summaryOf(report, links, note) {
   const counts = countByStatus(report.checks);
@@ -162,17 +167,26 @@ function checkRunUrl(ctx, id) {
 function commentMarker(gate, key = "default") {
   return `<!-- mlgate:${gate}:${key.replace(/-->|[\r\n]/g, "_")} -->`;
 }
-function commentBody(report, marker, title, links) {
+function commitMarker(sha) {
+  return `<!-- mlgate:commit:${sha.replace(/[^0-9a-f]/g, "")} -->`;
+}
+function commentBody(report, marker, title, links, commit) {
   const where = [];
   if (links.checkRunUrl) where.push(`[check run](${links.checkRunUrl})`);
   if (links.runUrl) where.push(`[workflow run and report artifact](${links.runUrl})`);
   const note = links.note ? `
 ${links.note}
 ` : "";
-  const footer = `${note}${where.length ? `
-<sub>Full report: ${where.join(" \xB7 ")}</sub>
+  const head = commit ? `${marker}
+${commitMarker(commit)}` : marker;
+  const sub = [
+    ...commit ? [`Commit ${commit.slice(0, 7)}`] : [],
+    ...where.length ? [`Full report: ${where.join(" \xB7 ")}`] : []
+  ];
+  const footer = `${note}${sub.length ? `
+<sub>${sub.join(" \xB7 ")}</sub>
 ` : ""}`;
-  const budget = GITHUB_BODY_LIMIT - Buffer.byteLength(`${marker}
+  const budget = GITHUB_BODY_LIMIT - Buffer.byteLength(`${head}
 ${footer}`, "utf8");
   const md = renderMarkdown(report, {
     budget,
@@ -180,7 +194,7 @@ ${footer}`, "utf8");
     level: 2,
     ...links.runUrl ?? links.checkRunUrl ? { artifactUrl: links.runUrl ?? links.checkRunUrl } : {}
   });
-  return `${marker}
+  return `${head}
 ${md}${footer}`;
 }
 function wantsComment(policy, report, exists) {
@@ -188,7 +202,7 @@ function wantsComment(policy, report, exists) {
   if (policy === "always" || exists) return true;
   return report.status === "fail" || report.status === "error";
 }
-async function findComment(octokit, ctx, pr, marker) {
+async function findComment(octokit, ctx, pr, marker, author) {
   const iterator = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     owner: ctx.owner,
     repo: ctx.repo,
@@ -196,14 +210,15 @@ async function findComment(octokit, ctx, pr, marker) {
     per_page: 100
   });
   for await (const page of iterator) {
-    const hit = page.data.find((c) => c.body?.startsWith(marker));
+    const hit = page.data.find((c) => c.body?.startsWith(marker) && (author ? c.user?.login === author : c.user?.type === "Bot"));
     if (hit) return { id: hit.id, nodeId: hit.node_id, body: hit.body ?? "" };
   }
   return void 0;
 }
 async function upsertComment(octokit, ctx, o) {
   if (o.policy === "never") return { result: "skipped" };
-  const existing = await findComment(octokit, ctx, o.pr, o.marker);
+  if (await isStale(octokit, ctx, o.pr)) return { result: "stale" };
+  const existing = await findComment(octokit, ctx, o.pr, o.marker, o.author);
   if (!wantsComment(o.policy, o.report, existing !== void 0)) return { result: "skipped" };
   if (existing) {
     if (existing.body === o.body) return { result: "unchanged", nodeId: existing.nodeId };
@@ -217,6 +232,15 @@ async function upsertComment(octokit, ctx, o) {
     body: o.body
   });
   return { result: "created", nodeId: data.node_id };
+}
+async function isStale(octokit, ctx, pr) {
+  try {
+    const { data } = await octokit.rest.pulls.get({ owner: ctx.owner, repo: ctx.repo, pull_number: pr });
+    return data.head.sha !== ctx.headSha;
+  } catch (e) {
+    if (httpStatusOf(e) === 404) return false;
+    throw e;
+  }
 }
 async function setCommentHidden(octokit, nodeId, hidden) {
   const mutation = hidden ? "mutation($id: ID!) { minimizeComment(input: { subjectId: $id, classifier: OUTDATED }) { minimizedComment { isMinimized } } }" : "mutation($id: ID!) { unminimizeComment(input: { subjectId: $id }) { unminimizedComment { isMinimized } } }";
@@ -300,12 +324,15 @@ var GitHubPublisher = class {
   name;
   octokit;
   checkRunId;
+  /** The bot that writes our check runs, and so our comments (`github-actions[bot]`). */
+  author;
   degraded;
   degradedBy;
+  denied;
   /** Shows reviewers the gate has started: a check run `in_progress` on the head commit. */
   async start() {
     await this.api(async (octokit) => {
-      this.checkRunId = await createInProgress(octokit, this.context, this.name);
+      this.remember(await createInProgress(octokit, this.context, this.name));
     });
   }
   /** Ties the report to the commit, run and PR it judged, before it is written (publish checks them). */
@@ -322,11 +349,12 @@ var GitHubPublisher = class {
       if (this.checkRunId === void 0 && o.findExisting) {
         const existing = await findCheckRun(octokit, this.context, this.name);
         if (existing) {
-          this.checkRunId = existing.id;
+          this.remember(existing);
           annotationsPosted = existing.externalId === reportDigest(report);
         }
       }
-      this.checkRunId ??= await createInProgress(octokit, this.context, this.name);
+      if (this.checkRunId === void 0) this.remember(await createInProgress(octokit, this.context, this.name));
+      if (this.checkRunId === void 0) throw new Error("no check run id after creating one");
       result.checkRunId = this.checkRunId;
       result.checkRunUrl = checkRunUrl(this.context, this.checkRunId);
       await completeCheckRun(octokit, this.context, {
@@ -342,17 +370,24 @@ var GitHubPublisher = class {
       const pr = this.context.pullRequest;
       if (pr !== void 0 && PR_EVENTS.has(this.context.eventName)) {
         const marker = commentMarker(this.o.gate, this.o.suffix ?? "default");
-        const body = commentBody(report, marker, this.name, {
-          checkRunUrl: result.checkRunUrl,
-          ...this.context.runUrl ? { runUrl: this.context.runUrl } : {},
-          ...o.note ? { note: o.note } : {}
-        });
+        const body = commentBody(
+          report,
+          marker,
+          this.name,
+          {
+            checkRunUrl: result.checkRunUrl,
+            ...this.context.runUrl ? { runUrl: this.context.runUrl } : {},
+            ...o.note ? { note: o.note } : {}
+          },
+          this.context.headSha
+        );
         const comment = await upsertComment(octokit, this.context, {
           pr,
           marker,
           body,
           report,
-          policy: publish.comment ?? "always"
+          policy: publish.comment ?? "always",
+          ...this.author ? { author: this.author } : {}
         });
         result.comment = comment.result;
         const passed = report.status === "pass" || report.status === "warn";
@@ -365,7 +400,12 @@ var GitHubPublisher = class {
     if (o.workflowAnnotations !== false) result.annotations = emitWorkflowAnnotations(annotations);
     if (this.degraded) result.degraded = this.degraded;
     if (this.degradedBy) result.degradedBy = this.degradedBy;
+    if (this.denied) result.denied = this.denied;
     return result;
+  }
+  remember(run) {
+    this.checkRunId = run.id;
+    if (run.appSlug) this.author = `${run.appSlug}[bot]`;
   }
   /** Runs API work unless an earlier failure degraded the publisher; HTTP failures degrade it. */
   async api(work) {
@@ -375,6 +415,13 @@ var GitHubPublisher = class {
     } catch (e) {
       const status = httpStatusOf(e);
       const first = errorMessage(e).split("\n")[0] ?? "";
+      const refused = deniedSentence(e, status, apiErrorText(e), this.context);
+      if (refused) {
+        this.denied = refused;
+        this.degraded = refused;
+        this.degradedBy = "permission";
+        return;
+      }
       const call = typeof e === "object" && e !== null && "request" in e ? `${callOf(e)}: ` : "";
       if (e instanceof GitHubUnavailableError) this.degrade("unavailable", e.message);
       else if (status === 403 || status === 401)
@@ -401,6 +448,15 @@ var GitHubPublisher = class {
     }))(message);
   }
 };
+function deniedSentence(e, status, first, c) {
+  if (status !== 401 && status !== 403) return void 0;
+  if (/rate limit/i.test(first)) return void 0;
+  if (c.fork && c.eventName !== "workflow_run") return void 0;
+  const request = typeof e === "object" && e !== null && "request" in e ? e.request : void 0;
+  const url = typeof request?.url === "string" ? request.url : "";
+  const [what, permission] = /\/check-runs\b/.test(url) ? ["check runs", "checks: write"] : ["pull request comments", "pull-requests: write"];
+  return `the GitHub token may not write ${what} (HTTP ${status}: ${first}), so the required check would never arrive; give the job \`permissions:\` with \`${permission}\` (the examples set \`checks: write\` and \`pull-requests: write\`)`;
+}
 function stampProvenance(report, c) {
   report.provenance.commit = c.headSha;
   report.provenance.headSha = c.headSha;
@@ -453,6 +509,7 @@ export {
   checkRunName,
   setStepOutputs,
   GitHubPublisher,
+  deniedSentence,
   stampProvenance,
   enrichReport,
   publisherFor,

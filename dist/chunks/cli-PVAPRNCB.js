@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-YIWRHBLR.js";
+} from "./chunk-3Y2PWHIB.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";

@@ -3,11 +3,12 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   GitHubPublisher,
+  deniedSentence,
   enrichReport,
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-TRO4SB7C.js";
+} from "./chunk-LHN5FUJO.js";
 import "./chunk-ENYL6DYG.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
@@ -20,6 +21,7 @@ import "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 export {
   GitHubPublisher,
+  deniedSentence,
   enrichReport,
   publisherFor,
   stampProvenance,
