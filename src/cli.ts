@@ -4,6 +4,7 @@ import type { Command, CommandContext, OptionSpec, OptionValues } from "./cli/co
 import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
 import { emitReport, failOnOf, jsonPathOf, recordConfig } from "./cli/run-gate.js";
 import { gateTimeout, withTimeout } from "./cli/timeout.js";
+import { Interrupted, whenInterrupted } from "./cli/interrupt.js";
 import { COMMANDS } from "./commands.js";
 import { configFailOn, loadConfig, locateConfigMessage, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
@@ -165,6 +166,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
   let ctx: CommandContext | undefined;
   let publisher: GitHubPublisher | undefined;
   let early: { dispose(): void } | undefined;
+  let interrupt: ReturnType<typeof whenInterrupted> | undefined;
   // The config as the user named it, for messages (ctx.configFile is its resolved path).
   let configDisplay: string | undefined;
   try {
@@ -210,7 +212,9 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     const failOn: FailOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     // Inside GitHub Actions: the check run shows "in progress" while the gate works.
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
-    const result = cmd.gate ? await withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : await cmd.run(ctx);
+    if (publisher) interrupt = whenInterrupted();
+    const work = cmd.gate ? withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : cmd.run(ctx);
+    const result = interrupt ? await Promise.race([work, interrupt.promise]) : await work;
     if (typeof result === "number") return result;
     await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);
@@ -228,6 +232,13 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     }
     return emitted.exitCode;
   } catch (e) {
+    if (e instanceof Interrupted && publisher) {
+      // The job was cancelled: close the check run as cancelled, then let the entry end the process.
+      await publisher.cancel();
+      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: cancelled (${e.signal}); the check run is marked cancelled\n`);
+      io.abandoned?.();
+      return e.signal === "SIGINT" ? 130 : 143;
+    }
     if (isConfigurationError(e)) {
       const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd, configDisplay);
       io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${message}\n`);
@@ -240,6 +251,7 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
     return 2;
   } finally {
+    interrupt?.dispose();
     early?.dispose();
   }
 }

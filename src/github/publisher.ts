@@ -108,6 +108,23 @@ export class GitHubPublisher {
     });
   }
 
+  /** The job was cancelled before the gate finished: the check run must not stay in progress. */
+  async cancel(): Promise<void> {
+    const id = this.checkRunId;
+    if (id === undefined) return;
+    await this.api(async (octokit) => {
+      await octokit.rest.checks.update({
+        owner: this.context.owner,
+        repo: this.context.repo,
+        check_run_id: id,
+        status: "completed",
+        conclusion: "cancelled",
+        completed_at: new Date().toISOString(),
+        output: { title: `${this.name} cancelled`, summary: "The job was cancelled before the gate finished." },
+      });
+    });
+  }
+
   /** Ties the report to the commit, run and PR it judged, before it is written (publish checks them). */
   enrich(report: Report): void {
     stampProvenance(report, this.context);

@@ -175,3 +175,64 @@ describe("sticky comments", () => {
     expect(invalid()).toEqual([]);
   });
 });
+
+describe("a cancelled job", () => {
+  it("completes its check run as cancelled when the runner sends SIGINT, instead of leaving it in progress", async () => {
+    const r = runnerEnv(gh, "pull_request", pullRequestEvent());
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    // A gate that never finishes on its own, like a long evaluation when the job is cancelled.
+    const slow: Command = {
+      ...gate("model.json"),
+      run: () => {
+        started();
+        return new Promise<Report>(() => undefined);
+      },
+    };
+    let abandoned = false;
+    let stderr = "";
+    const err = new Writable({
+      write(chunk: Buffer, _e, cb) {
+        stderr += chunk.toString();
+        cb();
+      },
+    });
+    const out = new Writable({
+      write: (_c, _e, cb) => {
+        cb();
+      },
+    });
+    const done = main(
+      [slow.name],
+      {
+        stdout: out,
+        stderr: err,
+        env: r.env,
+        cwd: r.dir,
+        abandoned: () => {
+          abandoned = true;
+        },
+      },
+      [slow],
+    );
+    await running;
+    expect(gh.state.checkRuns.map((c) => `${c.name} ${c.status}`)).toEqual(["mlgate/model in_progress"]);
+    // What the runner's cancellation delivers to the step's process (emitted, so vitest's own process lives on).
+    process.emit("SIGINT", "SIGINT");
+    expect(await done).toBe(130);
+    expect(abandoned).toBe(true);
+    expect(stderr).toBe("mlgate test-gate: cancelled (SIGINT); the check run is marked cancelled\n");
+    expect(gh.state.checkRuns).toHaveLength(1);
+    expect(gh.state.checkRuns[0]).toMatchObject({
+      name: "mlgate/model",
+      head_sha: HEAD_SHA,
+      status: "completed",
+      conclusion: "cancelled",
+      output: { title: "mlgate/model cancelled", summary: "The job was cancelled before the gate finished." },
+    });
+    expect(process.listenerCount("SIGINT")).toBe(0);
+    expect(invalid()).toEqual([]);
+  });
+});

@@ -309,6 +309,35 @@ async function withTimeout(work, limit, abandoned) {
   }
 }
 
+// src/cli/interrupt.ts
+var Interrupted = class extends Error {
+  constructor(signal) {
+    super(`interrupted by ${signal}`);
+    this.signal = signal;
+    this.name = "Interrupted";
+  }
+  signal;
+};
+function whenInterrupted() {
+  let onSignal;
+  const promise = new Promise((_, reject) => {
+    onSignal = (signal) => {
+      reject(new Interrupted(signal));
+    };
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+  });
+  promise.catch(() => void 0);
+  return {
+    promise,
+    dispose: () => {
+      if (!onSignal) return;
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
+  };
+}
+
 // src/demo.ts
 import { existsSync as existsSync2, mkdirSync as mkdirSync2, readFileSync } from "node:fs";
 import path2 from "node:path";
@@ -324,7 +353,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-PVAPRNCB.js");
+    const { main: main2 } = await import("./cli-XL3HLQSG.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -419,7 +448,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-A5PIXEQY.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-XL2ONLAN.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -3018,11 +3047,12 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-QZGMFAAV.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-KVX4N2CL.js");
   let cmd;
   let ctx;
   let publisher;
   let early;
+  let interrupt;
   let configDisplay;
   try {
     if (argv.length === 0 || argv[0] === "--help" || argv[0] === "-h" || argv[0] === "help") {
@@ -3067,7 +3097,9 @@ async function main(argv, io, commands = COMMANDS) {
     }
     const failOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
-    const result = cmd.gate ? await withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : await cmd.run(ctx);
+    if (publisher) interrupt = whenInterrupted();
+    const work = cmd.gate ? withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : cmd.run(ctx);
+    const result = interrupt ? await Promise.race([work, interrupt.promise]) : await work;
     if (typeof result === "number") return result;
     await recordConfig(result, ctx);
     enrichReport(result, ctx.env, ctx.cwd, publisher);
@@ -3085,6 +3117,13 @@ async function main(argv, io, commands = COMMANDS) {
     }
     return emitted.exitCode;
   } catch (e) {
+    if (e instanceof Interrupted && publisher) {
+      await publisher.cancel();
+      io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: cancelled (${e.signal}); the check run is marked cancelled
+`);
+      io.abandoned?.();
+      return e.signal === "SIGINT" ? 130 : 143;
+    }
     if (isConfigurationError(e)) {
       const message = locateConfigMessage(e.message, ctx?.configFile, io.cwd, configDisplay);
       io.stderr.write(`mlgate${cmd ? ` ${cmd.name}` : ""}: ${message}
@@ -3101,6 +3140,7 @@ async function main(argv, io, commands = COMMANDS) {
     await finishError(publisher, writeErrorReport(cmd, ctx, `internal error: ${errorMessage(e)}`, publisher));
     return 2;
   } finally {
+    interrupt?.dispose();
     early?.dispose();
   }
 }

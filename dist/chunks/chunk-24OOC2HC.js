@@ -335,6 +335,22 @@ var GitHubPublisher = class {
       this.remember(await createInProgress(octokit, this.context, this.name));
     });
   }
+  /** The job was cancelled before the gate finished: the check run must not stay in progress. */
+  async cancel() {
+    const id = this.checkRunId;
+    if (id === void 0) return;
+    await this.api(async (octokit) => {
+      await octokit.rest.checks.update({
+        owner: this.context.owner,
+        repo: this.context.repo,
+        check_run_id: id,
+        status: "completed",
+        conclusion: "cancelled",
+        completed_at: (/* @__PURE__ */ new Date()).toISOString(),
+        output: { title: `${this.name} cancelled`, summary: "The job was cancelled before the gate finished." }
+      });
+    });
+  }
   /** Ties the report to the commit, run and PR it judged, before it is written (publish checks them). */
   enrich(report) {
     stampProvenance(report, this.context);

@@ -2,30 +2,28 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  commandHelp,
-  main,
-  mainHelp
-} from "./chunk-3Y2PWHIB.js";
-import "./chunk-K2AO6CXH.js";
-import "./chunk-MSLKYCMH.js";
-import "./chunk-KYPKKBIE.js";
+  GitHubPublisher,
+  deniedSentence,
+  enrichReport,
+  publisherFor,
+  stampProvenance,
+  startPublishing
+} from "./chunk-24OOC2HC.js";
+import "./chunk-ENYL6DYG.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
-import "./chunk-6PFKGX6D.js";
-import "./chunk-YASYSD4O.js";
-import "./chunk-ENG5Z6VT.js";
-import "./chunk-RYB26OIQ.js";
+import "./chunk-3SW64I2Z.js";
 import "./chunk-E4IFUBZY.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-XV2SKYI5.js";
-import "./chunk-FK2QC4SI.js";
-import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  commandHelp,
-  main,
-  mainHelp
+  GitHubPublisher,
+  deniedSentence,
+  enrichReport,
+  publisherFor,
+  stampProvenance,
+  startPublishing
 };

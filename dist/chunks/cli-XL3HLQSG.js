@@ -2,28 +2,30 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  GitHubPublisher,
-  deniedSentence,
-  enrichReport,
-  publisherFor,
-  stampProvenance,
-  startPublishing
-} from "./chunk-LHN5FUJO.js";
-import "./chunk-ENYL6DYG.js";
+  commandHelp,
+  main,
+  mainHelp
+} from "./chunk-E5GE55FL.js";
+import "./chunk-K2AO6CXH.js";
+import "./chunk-MSLKYCMH.js";
+import "./chunk-KYPKKBIE.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
-import "./chunk-3SW64I2Z.js";
+import "./chunk-6PFKGX6D.js";
+import "./chunk-YASYSD4O.js";
+import "./chunk-ENG5Z6VT.js";
+import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
+import "./chunk-XV2SKYI5.js";
+import "./chunk-FK2QC4SI.js";
+import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-CW2BNLPJ.js";
 import "./chunk-EFS5GV5K.js";
 export {
-  GitHubPublisher,
-  deniedSentence,
-  enrichReport,
-  publisherFor,
-  stampProvenance,
-  startPublishing
+  commandHelp,
+  main,
+  mainHelp
 };
