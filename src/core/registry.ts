@@ -379,23 +379,20 @@ export function isLockStale(lock: RolloutLock, now = Date.now()): boolean {
   }
 }
 
+/** What a deploy says about itself in a lock; the rest is this process's identity and the time. */
+export type LockRequest = Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">;
+
+/** A lock held by this process from now, with a fresh id. */
+export function newLock(lock: LockRequest): RolloutLock {
+  const now = new Date().toISOString();
+  return { id: randomBytes(8).toString("hex"), pid: process.pid, host: hostname(), startedAt: now, heartbeatAt: now, ...lock };
+}
+
 /** Creates lock.json exclusively: of two deploys started at once, exactly one gets it. */
-export function acquireLock(
-  dir: string,
-  name: string,
-  lock: Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">,
-): LockResult {
+export function acquireLock(dir: string, name: string, lock: LockRequest): LockResult {
   const p = registryPaths(dir, name);
   mkdirSync(p.model, { recursive: true });
-  const now = new Date().toISOString();
-  const full: RolloutLock = {
-    id: randomBytes(8).toString("hex"),
-    pid: process.pid,
-    host: hostname(),
-    startedAt: now,
-    heartbeatAt: now,
-    ...lock,
-  };
+  const full = newLock(lock);
   let fd: number;
   try {
     fd = openSync(p.lock, "wx", 0o644);

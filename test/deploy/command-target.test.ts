@@ -5,7 +5,7 @@ import { readAliases } from "../../src/core/registry.js";
 import type { Report } from "../../src/core/report.js";
 import { ROOT, runMain } from "../support/cli.js";
 import { startServe, until, type ServeProcess } from "../serve/support.js";
-import { renamedInputModel, scaleModel, sha256Of, tmpDir, traffic, writeReport } from "./support.js";
+import { sha256Of, renamedInputModel, scaleModel, tmpDir, traffic, deployArgs, greenReports } from "./support.js";
 
 // command:SCRIPT end to end: a real shell script (test/fixtures/deploy/command-target.sh) that records
 // its calls and drives a real mlgate serve through its admin API, as a KServe script drives KServe;
@@ -16,15 +16,6 @@ let dir: string;
 let served: string;
 let serve: ServeProcess;
 
-function reports(file: string): string {
-  const sha = sha256Of(path.join(dir, "models", file));
-  const out = path.join(dir, `reports-${file}`);
-  rmSync(out, { recursive: true, force: true });
-  writeReport(out, "model", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  writeReport(out, "onnx", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  return `reports-${file}`;
-}
-
 const calls = (): string[] => readFileSync(path.join(dir, "calls.log"), "utf8").trimEnd().split("\n");
 const lastLine = (text: string): string => text.trimEnd().split("\n").at(-1) ?? "";
 const report = (version: string): Report => JSON.parse(readFileSync(path.join(dir, `${version}.json`), "utf8")) as Report;
@@ -33,24 +24,7 @@ const deploy = (bytes: Uint8Array, version: string, args: string[], env: NodeJS.
   writeFileSync(path.join(dir, "models", `${version}.onnx`), bytes);
   rmSync(path.join(dir, "calls.log"), { force: true });
   return runMain(
-    [
-      "deploy",
-      "--model",
-      `models/${version}.onnx`,
-      "--version",
-      version,
-      "--environment",
-      "production",
-      "--name",
-      "churn",
-      "--target",
-      "command:deploy/command-target.sh",
-      "--reports",
-      reports(`${version}.onnx`),
-      "--json",
-      `${version}.json`,
-      ...args,
-    ],
+    deployArgs(`${version}.onnx`, version, "command:deploy/command-target.sh", greenReports(dir, `${version}.onnx`), args),
     {
       cwd: dir,
       env: {

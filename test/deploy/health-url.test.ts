@@ -7,7 +7,7 @@ import { readAliases } from "../../src/core/registry.js";
 import type { Report } from "../../src/core/report.js";
 import { runMain } from "../support/cli.js";
 import { startServe, type ServeProcess } from "../serve/support.js";
-import { scaleModel, sha256Of, tmpDir, traffic, writeReport } from "./support.js";
+import { scaleModel, tmpDir, traffic, deployArgs, greenReports } from "./support.js";
 
 // --health-url: the step health comes from the named server's /v1/status, not from the target's own.
 // Here the target is registry:DIR followed by a real mlgate serve; the health is read over HTTP.
@@ -17,38 +17,11 @@ let reg: string;
 let serve: ServeProcess;
 let closedUrl: string;
 
-function reports(file: string): string {
-  const sha = sha256Of(path.join(dir, "models", file));
-  const out = path.join(dir, `reports-${file}`);
-  rmSync(out, { recursive: true, force: true });
-  writeReport(out, "model", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  writeReport(out, "onnx", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  return `reports-${file}`;
-}
-
 const deploy = (k: number, version: string, args: string[]) => {
   writeFileSync(path.join(dir, "models", `${version}.onnx`), scaleModel(k));
-  return runMain(
-    [
-      "deploy",
-      "--model",
-      `models/${version}.onnx`,
-      "--version",
-      version,
-      "--environment",
-      "production",
-      "--name",
-      "churn",
-      "--target",
-      "registry:registry",
-      "--reports",
-      reports(`${version}.onnx`),
-      "--json",
-      `${version}.json`,
-      ...args,
-    ],
-    { cwd: dir },
-  );
+  return runMain(deployArgs(`${version}.onnx`, version, "registry:registry", greenReports(dir, `${version}.onnx`), args), {
+    cwd: dir,
+  });
 };
 
 const lastLine = (text: string): string => text.trimEnd().split("\n").at(-1) ?? "";

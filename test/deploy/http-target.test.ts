@@ -7,7 +7,7 @@ import { readAliases, readHistory } from "../../src/core/registry.js";
 import type { Report } from "../../src/core/report.js";
 import { runMain } from "../support/cli.js";
 import { startServe, type ServeProcess } from "../serve/support.js";
-import { brokenModel, renamedInputModel, scaleModel, sha256Of, tmpDir, traffic, writeReport } from "./support.js";
+import { sha256Of, brokenModel, renamedInputModel, scaleModel, tmpDir, traffic, deployArgs, greenReports } from "./support.js";
 
 // End to end on loopback through the admin API: a real `mlgate serve --registry` child process with
 // an admin token, and the deploy gate given only its URL. The registry folder the server follows is
@@ -18,44 +18,13 @@ let dir: string;
 let served: string;
 let serve: ServeProcess;
 
-function candidate(file: string, bytes: Uint8Array): string {
-  writeFileSync(path.join(dir, "models", file), bytes);
-  const sha = sha256Of(path.join(dir, "models", file));
-  const reports = path.join(dir, `reports-${file}`);
-  rmSync(reports, { recursive: true, force: true });
-  writeReport(reports, "model", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  writeReport(reports, "onnx", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  return `reports-${file}`;
-}
-
 const deploy = (
   file: string,
   version: string,
   args: string[],
   env: NodeJS.ProcessEnv = { MLGATE_ADMIN_TOKEN: TOKEN },
   target = serve.url,
-) =>
-  runMain(
-    [
-      "deploy",
-      "--model",
-      `models/${file}`,
-      "--version",
-      version,
-      "--environment",
-      "production",
-      "--name",
-      "churn",
-      "--target",
-      target,
-      "--reports",
-      candidate(file, readFileSync(path.join(dir, "models", file))),
-      "--json",
-      `${version}.json`,
-      ...args,
-    ],
-    { cwd: dir, env },
-  );
+) => runMain(deployArgs(file, version, target, greenReports(dir, file), args), { cwd: dir, env });
 
 /** The error line: progress lines (hashing, verifying) come before it on stderr. */
 const lastLine = (text: string): string => text.trimEnd().split("\n").at(-1) ?? "";

@@ -5,7 +5,7 @@ import { readAliases, readHistory, readServerStatuses, stageVersion, writeAliase
 import type { Report } from "../../src/core/report.js";
 import { runMain } from "../support/cli.js";
 import { startServe, until, type ServeProcess } from "../serve/support.js";
-import { brokenModel, renamedInputModel, scaleModel, sha256Of, slowModel, tmpDir, traffic, writeReport } from "./support.js";
+import { brokenModel, renamedInputModel, scaleModel, slowModel, tmpDir, traffic, deployArgs, greenReports } from "./support.js";
 
 // End to end on loopback: a real `mlgate serve --registry` child process, real traffic from distinct
 // users, and the deploy gate moving that traffic through the registry folder the server follows.
@@ -14,39 +14,8 @@ let dir: string;
 let reg: string;
 let serve: ServeProcess;
 
-/** Writes the model and green model/onnx reports for exactly its bytes (a fresh reports folder). */
-function candidate(file: string, bytes: Uint8Array): string {
-  writeFileSync(path.join(dir, "models", file), bytes);
-  const sha = sha256Of(path.join(dir, "models", file));
-  const reports = path.join(dir, `reports-${file}`);
-  rmSync(reports, { recursive: true, force: true });
-  writeReport(reports, "model", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  writeReport(reports, "onnx", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
-  return `reports-${file}`;
-}
-
 const deploy = (file: string, version: string, args: string[]) =>
-  runMain(
-    [
-      "deploy",
-      "--model",
-      `models/${file}`,
-      "--version",
-      version,
-      "--environment",
-      "production",
-      "--name",
-      "churn",
-      "--target",
-      "registry:registry",
-      "--reports",
-      candidate(file, readFileSync(path.join(dir, "models", file))),
-      "--json",
-      `${version}.json`,
-      ...args,
-    ],
-    { cwd: dir },
-  );
+  runMain(deployArgs(file, version, "registry:registry", greenReports(dir, file), args), { cwd: dir });
 
 const report = (version: string): Report => JSON.parse(readFileSync(path.join(dir, `${version}.json`), "utf8")) as Report;
 

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { buildModel } from "../../src/core/onnx/build.js";
 import type { Report } from "../../src/core/report.js";
@@ -138,4 +138,39 @@ export function brokenModel(): Uint8Array {
     outputs: [{ name: "y", type: "FLOAT", shape: ["batch", 2] }],
     nodes: [{ op: "NoSuchOperator", inputs: ["x"], outputs: ["y"] }],
   });
+}
+
+/**
+ * Green model and onnx reports for exactly the bytes of DIR/models/FILE, in a fresh DIR/reports-FILE:
+ * the evidence a rollout test's candidate passes verification with. Returns the folder relative to DIR.
+ */
+export function greenReports(dir: string, file: string): string {
+  const sha = sha256Of(path.join(dir, "models", file));
+  const out = path.join(dir, `reports-${file}`);
+  rmSync(out, { recursive: true, force: true });
+  writeReport(out, "model", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
+  writeReport(out, "onnx", "pass", [{ path: `models/${file}`, sha256: sha, role: "candidate" }]);
+  return `reports-${file}`;
+}
+
+/** `mlgate deploy` of models/FILE as model churn to production through TARGET, its report in VERSION.json. */
+export function deployArgs(file: string, version: string, target: string, reports: string, extra: string[]): string[] {
+  return [
+    "deploy",
+    "--model",
+    `models/${file}`,
+    "--version",
+    version,
+    "--environment",
+    "production",
+    "--name",
+    "churn",
+    "--target",
+    target,
+    "--reports",
+    reports,
+    "--json",
+    `${version}.json`,
+    ...extra,
+  ];
 }

@@ -7,17 +7,17 @@
  */
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 import { sha256File } from "../../../core/hash.js";
 import { ConfigurationError } from "../../../core/errors.js";
 import {
   aliasesView,
   emptyAliases,
+  newLock,
   REGISTRY_SCHEMA_VERSION,
   type Aliases,
   type AliasesView,
   type HistoryEvent,
+  type LockRequest,
   type LockResult,
   type RolloutLock,
   type VersionManifest,
@@ -221,16 +221,8 @@ export class CommandTarget implements DeployTarget {
   }
 
   /** No lock of its own: the workflow's concurrency group serialises deploys to one environment. */
-  acquireLock(lock: Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">): Promise<LockResult> {
-    const now = new Date().toISOString();
-    this.lock = {
-      id: randomBytes(8).toString("hex"),
-      pid: process.pid,
-      host: hostname(),
-      startedAt: now,
-      heartbeatAt: now,
-      ...lock,
-    };
+  acquireLock(lock: LockRequest): Promise<LockResult> {
+    this.lock = newLock(lock);
     return Promise.resolve({ acquired: true, lock: this.lock });
   }
 

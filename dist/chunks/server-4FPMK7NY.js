@@ -22,7 +22,7 @@ import {
   updateLock,
   writeAliases,
   writeServerStatus
-} from "./chunk-XV2SKYI5.js";
+} from "./chunk-CJ4K56KR.js";
 import "./chunk-FK2QC4SI.js";
 import {
   cleanOrtMessage

@@ -63,6 +63,7 @@ import {
   emptyAliases,
   isLockStale,
   listVersions,
+  newLock,
   readAliases,
   readHistory,
   readLock,
@@ -71,7 +72,7 @@ import {
   stageVersion,
   updateLock,
   writeAliases
-} from "./chunk-XV2SKYI5.js";
+} from "./chunk-CJ4K56KR.js";
 import {
   sha256File,
   subjectOf
@@ -353,7 +354,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-XL3HLQSG.js");
+    const { main: main2 } = await import("./cli-JDK4ECE7.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -398,7 +399,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-WGAQ5APV.js");
+    const { demoDeploy } = await import("./demo-deploy-GTMVBLBY.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -448,7 +449,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-XL2ONLAN.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-PHKG3FM2.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -1147,7 +1148,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-RZMWJGTI.js");
+    const { startServer } = await import("./server-4FPMK7NY.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -1877,8 +1878,6 @@ import path10 from "node:path";
 // src/gates/deploy/targets/command.ts
 import { spawn } from "node:child_process";
 import { statSync as statSync6 } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { hostname } from "node:os";
 var OUTPUT_PER_PHASE = 4e3;
 var STATE_VERSIONS = 20;
 function clean(text) {
@@ -2002,15 +2001,7 @@ var CommandTarget = class {
   }
   /** No lock of its own: the workflow's concurrency group serialises deploys to one environment. */
   acquireLock(lock) {
-    const now = (/* @__PURE__ */ new Date()).toISOString();
-    this.lock = {
-      id: randomBytes(8).toString("hex"),
-      pid: process.pid,
-      host: hostname(),
-      startedAt: now,
-      heartbeatAt: now,
-      ...lock
-    };
+    this.lock = newLock(lock);
     return Promise.resolve({ acquired: true, lock: this.lock });
   }
   heartbeat(_id, phase) {

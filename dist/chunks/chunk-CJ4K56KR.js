@@ -228,18 +228,14 @@ function isLockStale(lock, now = Date.now()) {
     return e.code === "ESRCH";
   }
 }
+function newLock(lock) {
+  const now = (/* @__PURE__ */ new Date()).toISOString();
+  return { id: randomBytes2(8).toString("hex"), pid: process.pid, host: hostname(), startedAt: now, heartbeatAt: now, ...lock };
+}
 function acquireLock(dir, name, lock) {
   const p = registryPaths(dir, name);
   mkdirSync(p.model, { recursive: true });
-  const now = (/* @__PURE__ */ new Date()).toISOString();
-  const full = {
-    id: randomBytes2(8).toString("hex"),
-    pid: process.pid,
-    host: hostname(),
-    startedAt: now,
-    heartbeatAt: now,
-    ...lock
-  };
+  const full = newLock(lock);
   let fd;
   try {
     fd = openSync2(p.lock, "wx", 420);
@@ -317,6 +313,7 @@ export {
   readHistory,
   readLock,
   isLockStale,
+  newLock,
   acquireLock,
   updateLock,
   releaseLock,

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-E5GE55FL.js";
+} from "./chunk-CE2LKZUB.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
@@ -18,7 +18,7 @@ import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-XV2SKYI5.js";
+import "./chunk-CJ4K56KR.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";
