@@ -160,7 +160,6 @@ export async function runPublish(ctx: CommandContext): Promise<number> {
     await poster.post(l.report, suffix, l.file, l.shown);
   }
   setStepOutputs({ status: poster.worst(), reports: String(loaded.length) }, ctx.env);
-  if (poster.denied()) return deniedExit(ctx, poster.denied());
   poster.done();
   return 0;
 }
@@ -184,13 +183,6 @@ async function targetOf(ctx: CommandContext, gh: GitHubContext, token: string): 
   return target;
 }
 
-/** 0, or 2 with the sentence when the token was refused: checks that were never posted cannot pass. */
-function deniedExit(ctx: CommandContext, denied: string | undefined): number {
-  if (!denied) return 0;
-  ctx.stderr.write(`mlgate publish: ${denied}.\n`);
-  return 2;
-}
-
 /** Posts reports one by one (check run, comment), one warning at most, and keeps the worst status. */
 function posterOf(ctx: CommandContext, target: GitHubContext, token: string, config: Config) {
   // One warning at most; and none when the step fails anyway (its error says the same).
@@ -203,10 +195,12 @@ function posterOf(ctx: CommandContext, target: GitHubContext, token: string, con
   let denied: string | undefined;
   return {
     worst: () => worst,
-    /** The token was refused where it should write: the sentence to fail the step with. */
-    denied: () => denied,
-    /** After the outputs: fails the step when a report could not be posted, else gives the one warning. */
+    /**
+     * After the outputs: fails the step when the token was refused where it should write (checks that
+     * were never posted cannot pass) or a report could not be posted, else gives the one warning.
+     */
     done(): void {
+      if (denied !== undefined) throw new ConfigurationError(`${denied}.`);
       if (notPosted !== undefined) throw new ConfigurationError(notPosted);
       if (warning !== undefined) core.warning(warning);
     },
@@ -342,7 +336,6 @@ async function publishJudged(ctx: CommandContext, o: JudgedRun): Promise<number>
     await poster.post(report, c.suffix, undefined, `claim ${c.name}`, claimNote(c));
   }
   setStepOutputs({ status: poster.worst(), reports: String(posted.size) }, ctx.env);
-  if (poster.denied()) return deniedExit(ctx, poster.denied());
   poster.done();
   return 0;
 }

@@ -122,7 +122,7 @@ async function judgePullRequest(o) {
     const why = `the pull request has a symbolic link leading out of its own files (${escaping.slice(0, 3).join(", ")}); mlgate does not judge a pull request through it`;
     return gates.map((gate) => ({ gate, report: errorReport(gate, why) }));
   }
-  const { main } = await import("./cli-JDK4ECE7.js");
+  const { main } = await import("./cli-BZZRD6DU.js");
   const tmp = mkdtempSync(path2.join(o.env.RUNNER_TEMP || os.tmpdir(), "mlgate-judge-"));
   const env = { ...o.env };
   delete env.GITHUB_OUTPUT;
@@ -458,7 +458,6 @@ async function runPublish(ctx) {
     await poster.post(l.report, suffix, l.file, l.shown);
   }
   setStepOutputs({ status: poster.worst(), reports: String(loaded.length) }, ctx.env);
-  if (poster.denied()) return deniedExit(ctx, poster.denied());
   poster.done();
   return 0;
 }
@@ -478,12 +477,6 @@ async function targetOf(ctx, gh, token) {
   if (sourceRun !== void 0) target.runUrl = `${gh.serverUrl}/${gh.repository}/actions/runs/${sourceRun}`;
   return target;
 }
-function deniedExit(ctx, denied) {
-  if (!denied) return 0;
-  ctx.stderr.write(`mlgate publish: ${denied}.
-`);
-  return 2;
-}
 function posterOf(ctx, target, token, config) {
   let warning2;
   const warn = (m) => {
@@ -494,10 +487,12 @@ function posterOf(ctx, target, token, config) {
   let denied;
   return {
     worst: () => worst,
-    /** The token was refused where it should write: the sentence to fail the step with. */
-    denied: () => denied,
-    /** After the outputs: fails the step when a report could not be posted, else gives the one warning. */
+    /**
+     * After the outputs: fails the step when the token was refused where it should write (checks that
+     * were never posted cannot pass) or a report could not be posted, else gives the one warning.
+     */
     done() {
+      if (denied !== void 0) throw new ConfigurationError(`${denied}.`);
       if (notPosted !== void 0) throw new ConfigurationError(notPosted);
       if (warning2 !== void 0) warning(warning2);
     },
@@ -590,7 +585,6 @@ async function publishJudged(ctx, o) {
     await poster.post(report, c.suffix, void 0, `claim ${c.name}`, claimNote(c));
   }
   setStepOutputs({ status: poster.worst(), reports: String(posted.size) }, ctx.env);
-  if (poster.denied()) return deniedExit(ctx, poster.denied());
   poster.done();
   return 0;
 }

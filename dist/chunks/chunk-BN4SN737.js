@@ -354,7 +354,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-JDK4ECE7.js");
+    const { main: main2 } = await import("./cli-BZZRD6DU.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -449,7 +449,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-PHKG3FM2.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-ZB2QLBGC.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
