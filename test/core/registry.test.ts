@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -42,7 +43,7 @@ describe("registry", () => {
     const { created, manifest } = await stageVersion(reg(), model, { ...base, version: "v1.0.0", tag: "v1.0.0" });
     expect(created).toBe(true);
     // sha256("model bytes v1")
-    expect(manifest.sha256).toBe(spawnSync("sha256sum", [model], { encoding: "utf8" }).stdout.split(" ")[0]);
+    expect(manifest.sha256).toBe(createHash("sha256").update(readFileSync(model)).digest("hex"));
     expect(manifest.bytes).toBe(14);
     const p = registryPaths(reg(), "churn").version("v1.0.0");
     expect(readFileSync(p.model, "utf8")).toBe("model bytes v1");
