@@ -17,7 +17,7 @@ if (problem) {
 } else {
   let abandoned = false;
   try {
-    const { main } = await import("./chunks/cli-BZZRD6DU.js");
+    const { main } = await import("./chunks/cli-5UTVFDDD.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

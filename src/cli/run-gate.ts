@@ -41,7 +41,10 @@ export function jsonPathOf(ctx: CommandContext, report: Report): string | undefi
   const explicit = ctx.str("json");
   if (explicit) return outputFile(ctx, explicit, "--json");
   if (ctx.env.GITHUB_ACTIONS === "true") {
-    const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
+    // The deploy gate's model name defaults to the environment, so its report is named the same way:
+    // two environments deployed in one job must not overwrite each other's deploy.json.
+    const name = ctx.str("name") || (report.gate === "deploy" ? ctx.str("environment") : undefined);
+    const suffix = name ? `-${name.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
     return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
   }
   return undefined;

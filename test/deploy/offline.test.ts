@@ -278,4 +278,18 @@ describe("mlgate deploy --reports (offline verification, registry: target, direc
     const a = readAliases(reg, "production");
     expect([a.champion, a.previous, a.challenger]).toEqual(["v2", "v1", null]);
   });
+
+  it("in Actions without --json, writes mlgate-report/deploy-<name>.json, the name defaulting to the environment", async () => {
+    const p = setup();
+    const env = { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: p.dir };
+    const r = await deploy(p.dir, ["--model", "models/candidate.onnx", "--version", "v1.0.0"], env);
+    expect(r.code).toBe(0);
+    expect(existsSync(path.join(p.dir, "mlgate-report", "deploy.json"))).toBe(false);
+    const report = readReport(path.join(p.dir, "mlgate-report", "deploy-production.json"));
+    expect([report.gate, report.status, report.name]).toEqual(["deploy", "pass", "production"]);
+    const named = await deploy(p.dir, ["--model", "models/candidate.onnx", "--version", "v1.0.0", "--name", "churn"], env);
+    expect(named.code).toBe(0);
+    const churn = readReport(path.join(p.dir, "mlgate-report", "deploy-churn.json"));
+    expect([churn.gate, churn.status, churn.subject?.sha256]).toEqual(["deploy", "pass", p.sha]);
+  });
 });

@@ -251,7 +251,8 @@ function jsonPathOf(ctx, report) {
   const explicit = ctx.str("json");
   if (explicit) return outputFile(ctx, explicit, "--json");
   if (ctx.env.GITHUB_ACTIONS === "true") {
-    const suffix = ctx.str("name") ? `-${ctx.str("name")?.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
+    const name = ctx.str("name") || (report.gate === "deploy" ? ctx.str("environment") : void 0);
+    const suffix = name ? `-${name.replace(/[^A-Za-z0-9._-]+/g, "_")}` : "";
     return path.resolve(ctx.cwd, "mlgate-report", `${report.gate}${suffix}.json`);
   }
   return void 0;
@@ -354,7 +355,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-BZZRD6DU.js");
+    const { main: main2 } = await import("./cli-5UTVFDDD.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -449,7 +450,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-ZB2QLBGC.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-GBALKW6W.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
