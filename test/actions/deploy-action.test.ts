@@ -5,12 +5,19 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readAliases, readHistory } from "../../src/core/registry.js";
 import type { Report } from "../../src/core/report.js";
 import type { AuditRecord } from "../../src/gates/deploy/ports.js";
-import { evidenceMarker } from "../../src/github/evidence-marker.js";
 import { runAction, type RunActionResult } from "../action-runner/runner.js";
 import { startGitHubDouble, type GitHubDouble } from "../github-double/server.js";
 import { HEAD_SHA, PR, REPO, pullRequestEvent } from "../github/runner-env.js";
 import { ROOT } from "../support/cli.js";
 import { sha256Of } from "../deploy/support.js";
+import {
+  DEPLOY_RUN,
+  MERGE,
+  gateCheckRun,
+  invalidRequests as invalidOf,
+  releaseOnGitHub,
+  runDeployAction,
+} from "./deploy-fixture.js";
 import { makeActionRepo, type ActionRepo } from "./layout.js";
 
 /**
@@ -19,9 +26,7 @@ import { makeActionRepo, type ActionRepo } from "./layout.js";
  * the model's SHA-256), the pull request is merged, the merge commit is tagged, and actions/deploy on
  * the tag finds that evidence through the merged pull request and ships to a registry: target.
  */
-const MERGE = "4".repeat(40);
 const TAG = "v1.4.0";
-const DEPLOY_RUN = 5151;
 
 let repo: ActionRepo;
 let gh: GitHubDouble;
@@ -40,21 +45,7 @@ beforeEach(async () => {
   mkdirSync(path.join(workspace, "models"));
   cpSync(path.join(ROOT, "examples/models/candidate.onnx"), path.join(workspace, "models/churn.onnx"));
   modelSha = sha256Of(path.join(workspace, "models/churn.onnx"));
-  gh.state.addPull({
-    number: PR,
-    state: "closed",
-    head: { sha: HEAD_SHA, ref: "better-churn", label: "octo-org:better-churn", repo: REPO },
-    base: { sha: "2".repeat(40), ref: "main" },
-    merged_at: "2026-01-02T03:04:05Z",
-    merge_commit_sha: MERGE,
-  });
-  gh.state.addTag(TAG, MERGE, true);
-  gh.state.addApproval(DEPLOY_RUN, {
-    user: "release-manager",
-    state: "approved",
-    comment: "Ship it",
-    environments: ["production"],
-  });
+  releaseOnGitHub(gh, TAG);
 });
 afterEach(async () => {
   await gh.close();
@@ -85,46 +76,14 @@ async function onnxGateOnPullRequest(): Promise<void> {
 
 /** The model gate's check run on the pull request's head, as an earlier job left it. */
 function modelGate(conclusion: "success" | "failure", sha256 = modelSha): void {
-  const report: Report = {
-    schemaVersion: 1,
-    gate: "model",
-    status: conclusion === "success" ? "pass" : "fail",
-    summary: "candidate roc_auc vs baseline",
-    subjects: [
-      { path: "models/churn.onnx", sha256, role: "candidate" },
-      { path: "release:churn.onnx", sha256: "b".repeat(64), role: "baseline" },
-    ],
-    checks: [],
-    provenance: { tool: "mlgate", inputs: {} },
-  };
-  gh.state.addCheckRun({ name: "mlgate/model", head_sha: HEAD_SHA, conclusion, summary: `${evidenceMarker(report)}\n**x**` });
+  gateCheckRun(gh, "model", conclusion, sha256);
 }
 
 function deploy(extra: Record<string, string> = {}): Promise<RunActionResult> {
-  return runAction({
-    actionDir: repo.actionDir("deploy"),
-    workspace,
-    inputs: { model: "models/churn.onnx", environment: "production", name: "churn", target: "registry:registry", ...extra },
-    github: {
-      repository: REPO,
-      repository_owner: "octo-org",
-      event_name: "push",
-      event: { ref: `refs/tags/${TAG}` },
-      ref: `refs/tags/${TAG}`,
-      ref_name: TAG,
-      ref_type: "tag",
-      sha: MERGE,
-      run_id: String(DEPLOY_RUN),
-      actor: "releaser",
-      api_url: gh.url,
-      token: "ghs_deploytoken",
-    },
-    env: { MLGATE_RETRY_SCALE: "0.01" },
-  });
+  return runDeployAction(repo.actionDir("deploy"), workspace, gh, TAG, extra);
 }
 
-const invalidRequests = (): string[] =>
-  gh.requests.filter((q) => !q.valid).map((q) => `${q.method} ${q.url}: ${q.errors.join("; ")}`);
+const invalidRequests = (): string[] => invalidOf(gh);
 
 describe("actions/deploy on a release tag", () => {
   it("green gates and the same digest: deployed, one GitHub deployment in_progress -> success, model and audit on the release", async () => {
