@@ -1,4 +1,4 @@
-import { logChoose, logGamma } from "./special.js";
+import { logChoose, logFactorial } from "./special.js";
 import type { Rng } from "./rng.js";
 
 /** Above this standard deviation a draw uses ratio-of-uniforms (O(1)) instead of inversion (O(sd)). */
@@ -23,34 +23,32 @@ function inversion(rng: Rng, population: number, successes: number, draws: numbe
   const failures = population - successes;
   const mode = Math.min(hi, Math.max(lo, Math.floor(((draws + 1) * (successes + 1)) / (population + 2))));
   const pMode = Math.exp(logChoose(successes, mode) + logChoose(failures, draws - mode) - logChoose(population, draws));
-  // p(x+1)/p(x) and p(x-1)/p(x) from the pmf's recurrence.
-  const up = (x: number): number => ((successes - x) * (draws - x)) / ((x + 1) * (failures - draws + x + 1));
-  const down = (x: number): number => (x * (failures - draws + x)) / ((successes - x + 1) * (draws - x + 1));
   let u = rng.next() - pMode;
   if (u <= 0) return mode;
+  // Walk outward from the mode, always to the likelier neighbour, with the pmf's recurrences
+  // p(x+1)/p(x) and p(x-1)/p(x). Each side's next probability is computed once, when that side moves:
+  // this loop is the hot path of every permutation p-value.
+  const gap = failures - draws;
   let left = mode;
   let right = mode;
-  let pLeft = pMode;
-  let pRight = pMode;
+  let nextLeft = left > lo ? pMode * ((left * (gap + left)) / ((successes - left + 1) * (draws - left + 1))) : -1;
+  let nextRight = right < hi ? pMode * (((successes - right) * (draws - right)) / ((right + 1) * (gap + right + 1))) : -1;
   for (;;) {
-    const nextLeft = left > lo ? pLeft * down(left) : -1;
-    const nextRight = right < hi ? pRight * up(right) : -1;
     if (nextLeft < 0 && nextRight < 0) return mode; // rounding left a sliver of mass unassigned
     if (nextRight >= nextLeft) {
       right += 1;
-      pRight = nextRight;
-      u -= pRight;
+      u -= nextRight;
       if (u <= 0) return right;
+      nextRight = right < hi ? nextRight * (((successes - right) * (draws - right)) / ((right + 1) * (gap + right + 1))) : -1;
     } else {
       left -= 1;
-      pLeft = nextLeft;
-      u -= pLeft;
+      u -= nextLeft;
       if (u <= 0) return left;
+      nextLeft = left > lo ? nextLeft * ((left * (gap + left)) / ((successes - left + 1) * (draws - left + 1))) : -1;
     }
   }
 }
 
-const LOG_FACTORIAL = (k: number): number => logGamma(k + 1);
 // Stadlober's constants: 2·sqrt(2/e) and 3 − 2·sqrt(3/e).
 const RU_D1 = 2 * Math.sqrt(2 / Math.E);
 const RU_D2 = 3 - 2 * Math.sqrt(3 / Math.E);
@@ -71,7 +69,7 @@ function ratioOfUniforms(rng: Rng, population: number, successes: number, draws:
   const h = RU_D1 * c + RU_D2;
   const mode = Math.floor(((sample + 1) * (small + 1)) / (population + 2));
   const logF = (k: number): number =>
-    -(LOG_FACTORIAL(k) + LOG_FACTORIAL(small - k) + LOG_FACTORIAL(sample - k) + LOG_FACTORIAL(large - sample + k));
+    -(logFactorial(k) + logFactorial(small - k) + logFactorial(sample - k) + logFactorial(large - sample + k));
   const logFMode = logF(mode);
   // Beyond 16 standard deviations the mass is below 1e-50: the envelope stops there.
   const bound = Math.min(Math.min(sample, small) + 1, Math.floor(a + 16 * c));

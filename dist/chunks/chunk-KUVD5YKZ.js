@@ -37,8 +37,22 @@ function logGamma(x) {
   for (let i = 1; i < 9; i++) a += LANCZOS[i] / (z + i);
   return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
 }
+var LOG_FACTORIAL_CACHED = 1 << 20;
+var logFactorials = new Float64Array(0);
+function logFactorial(k) {
+  if (!(k >= 0 && k < LOG_FACTORIAL_CACHED && Number.isInteger(k))) return logGamma(k + 1);
+  if (k >= logFactorials.length) {
+    const grown = new Float64Array(Math.min(LOG_FACTORIAL_CACHED, Math.max(1024, 2 ** Math.ceil(Math.log2(k + 1)))));
+    grown.fill(Number.NaN);
+    grown.set(logFactorials);
+    logFactorials = grown;
+  }
+  let v = logFactorials[k];
+  if (Number.isNaN(v)) v = logFactorials[k] = logGamma(k + 1);
+  return v;
+}
 function logChoose(n, k) {
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
+  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
 }
 function gammaQ(a, x) {
   if (x <= 0) return 1;
@@ -104,6 +118,7 @@ function ksPValue(d, n, m) {
 export {
   benjaminiHochberg,
   logGamma,
+  logFactorial,
   logChoose,
   gammaQ,
   chiSquareSf,

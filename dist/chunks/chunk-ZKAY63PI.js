@@ -355,7 +355,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-5UTVFDDD.js");
+    const { main: main2 } = await import("./cli-VVGVD7U2.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -450,7 +450,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-GBALKW6W.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-ICCKMGR3.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -667,7 +667,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-ISFG56FU.js");
+    const { runDataGate } = await import("./gate-EWOBKI4I.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -995,7 +995,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-5JUFPQ3L.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-2V4VUFT4.js")
+    import("./build-report-UQL6MC6T.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -1040,7 +1040,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-2V4VUFT4.js")
+      import("./build-report-UQL6MC6T.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

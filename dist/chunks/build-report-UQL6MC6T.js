@@ -11,7 +11,7 @@ import {
   gammaQ,
   logChoose,
   logGamma
-} from "./chunk-ZW72TQVB.js";
+} from "./chunk-KUVD5YKZ.js";
 import {
   METRICS,
   allMetrics,

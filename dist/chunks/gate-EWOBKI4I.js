@@ -44,8 +44,8 @@ import {
   chiSquareSf,
   ksPValue,
   logChoose,
-  logGamma
-} from "./chunk-ZW72TQVB.js";
+  logFactorial
+} from "./chunk-KUVD5YKZ.js";
 import {
   makeRng,
   seedFor
@@ -330,32 +330,28 @@ function inversion(rng, population, successes, draws, lo, hi) {
   const failures = population - successes;
   const mode = Math.min(hi, Math.max(lo, Math.floor((draws + 1) * (successes + 1) / (population + 2))));
   const pMode = Math.exp(logChoose(successes, mode) + logChoose(failures, draws - mode) - logChoose(population, draws));
-  const up = (x) => (successes - x) * (draws - x) / ((x + 1) * (failures - draws + x + 1));
-  const down = (x) => x * (failures - draws + x) / ((successes - x + 1) * (draws - x + 1));
   let u = rng.next() - pMode;
   if (u <= 0) return mode;
+  const gap = failures - draws;
   let left = mode;
   let right = mode;
-  let pLeft = pMode;
-  let pRight = pMode;
+  let nextLeft = left > lo ? pMode * (left * (gap + left) / ((successes - left + 1) * (draws - left + 1))) : -1;
+  let nextRight = right < hi ? pMode * ((successes - right) * (draws - right) / ((right + 1) * (gap + right + 1))) : -1;
   for (; ; ) {
-    const nextLeft = left > lo ? pLeft * down(left) : -1;
-    const nextRight = right < hi ? pRight * up(right) : -1;
     if (nextLeft < 0 && nextRight < 0) return mode;
     if (nextRight >= nextLeft) {
       right += 1;
-      pRight = nextRight;
-      u -= pRight;
+      u -= nextRight;
       if (u <= 0) return right;
+      nextRight = right < hi ? nextRight * ((successes - right) * (draws - right) / ((right + 1) * (gap + right + 1))) : -1;
     } else {
       left -= 1;
-      pLeft = nextLeft;
-      u -= pLeft;
+      u -= nextLeft;
       if (u <= 0) return left;
+      nextLeft = left > lo ? nextLeft * (left * (gap + left) / ((successes - left + 1) * (draws - left + 1))) : -1;
     }
   }
 }
-var LOG_FACTORIAL = (k) => logGamma(k + 1);
 var RU_D1 = 2 * Math.sqrt(2 / Math.E);
 var RU_D2 = 3 - 2 * Math.sqrt(3 / Math.E);
 function ratioOfUniforms(rng, population, successes, draws) {
@@ -368,7 +364,7 @@ function ratioOfUniforms(rng, population, successes, draws) {
   const c = Math.sqrt((population - sample) * sample * p * (1 - p) / (population - 1) + 0.5);
   const h = RU_D1 * c + RU_D2;
   const mode = Math.floor((sample + 1) * (small + 1) / (population + 2));
-  const logF = (k2) => -(LOG_FACTORIAL(k2) + LOG_FACTORIAL(small - k2) + LOG_FACTORIAL(sample - k2) + LOG_FACTORIAL(large - sample + k2));
+  const logF = (k2) => -(logFactorial(k2) + logFactorial(small - k2) + logFactorial(sample - k2) + logFactorial(large - sample + k2));
   const logFMode = logF(mode);
   const bound = Math.min(Math.min(sample, small) + 1, Math.floor(a + 16 * c));
   let k;
