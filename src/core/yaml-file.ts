@@ -132,6 +132,16 @@ function checkShape(doc: Document, lc: LineCounter, file: string): void {
   const lineOf = (n: YamlNode): number => (n.range ? lc.linePos(n.range[0]).line : 1);
   const cost = new Map<unknown, number>();
   let expanded = 0;
+  // A list or mapping as a key (`? [a]`, or an alias to one) has no place in a JS object: the yaml
+  // package would turn it into text and print a Node warning beside our one sentence.
+  const checkKey = (key: unknown): void => {
+    const target = isAlias(key) ? key.resolve(doc) : key;
+    if (isMap(target) || isSeq(target) || (isScalar(target) && typeof target.value === "object" && target.value !== null)) {
+      throw new ConfigurationError(
+        `${file}:${lineOf(key as YamlNode)}: a key must be a name or a number, not a list, a mapping or binary data`,
+      );
+    }
+  };
   // Recursion stops at LIMITS.nestingDepth + 1 levels, so it cannot overflow the stack.
   const walk = (node: unknown, depth: number): number => {
     if (isAlias(node)) {
@@ -144,8 +154,10 @@ function checkShape(doc: Document, lc: LineCounter, file: string): void {
     if (depth > LIMITS.nestingDepth) throw new ConfigurationError(limitMessage.tooDeep(`${file}:${lineOf(node)}`));
     let sum = 0;
     for (const item of node.items as unknown[]) {
-      if (isPair(item)) sum += walk(item.key, depth + 1) + walk(item.value, depth + 1);
-      else sum += walk(item, depth + 1);
+      if (isPair(item)) {
+        checkKey(item.key);
+        sum += walk(item.key, depth + 1) + walk(item.value, depth + 1);
+      } else sum += walk(item, depth + 1);
     }
     if (node.anchor) cost.set(node, sum);
     return sum;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CONFIG_SCHEMA, parseConfig } from "../../src/core/config.js";
 import { ConfigurationError } from "../../src/core/errors.js";
 import { parseYamlWithSchema } from "../../src/core/yaml-file.js";
@@ -7,9 +7,9 @@ import { CONTRACT_SCHEMA } from "../../src/gates/data/contract.js";
 import { decodeModelBytes, inspectModel } from "../../src/gates/onnx/inspect.js";
 import { escapeMarkdown } from "../../src/render/escape.js";
 import { relu } from "../onnx/models.js";
+import { assertRuns } from "./fuzz-runs.js";
 
-// ~1,000 runs per target, each target bounded in time: a property that hangs fails the test.
-const RUNS = { numRuns: 1000, interruptAfterTimeLimit: 20_000, seed: 20261206 };
+// Exactly 1,000 runs per target from a fixed seed (fuzz-runs.ts); a hang is caught by the test's timeout.
 
 /** Pieces of YAML that parsers get wrong: anchors, aliases, merges, flow brackets, tags, indentation. */
 const yamlPiece = fc.constantFrom(
@@ -57,33 +57,48 @@ const yamlText = fc.oneof(
   fc.string({ maxLength: 200 }),
 );
 
-/** Only a value or our one-sentence error: never another exception (which would print "This is a bug"). */
+/**
+ * Only a value or our one-sentence error: never another exception (which would print "This is a
+ * bug"), and nothing printed beside it (a library's process warning lands on the user's stderr).
+ */
 function onlyConfigurationErrors(f: () => unknown): void {
+  warnings.mockClear();
+  consoleWarn.mockClear();
   try {
     f();
   } catch (e) {
     expect(e).toBeInstanceOf(ConfigurationError);
     expect((e as Error).message).not.toMatch(/\n/);
   }
+  expect(warnings).not.toHaveBeenCalled();
+  expect(consoleWarn).not.toHaveBeenCalled();
 }
 
-describe("fuzz (fast-check, 1,000 runs each)", () => {
+let warnings: ReturnType<typeof vi.spyOn>;
+let consoleWarn: ReturnType<typeof vi.spyOn>;
+beforeEach(() => {
+  warnings = vi.spyOn(process, "emitWarning");
+  consoleWarn = vi.spyOn(console, "warn");
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe("fuzz (fast-check, 1,000 runs each, seeded)", () => {
   it("config parser: any text is a config or one ConfigurationError", () => {
-    fc.assert(
+    assertRuns(
       fc.property(yamlText, (text) => {
         onlyConfigurationErrors(() => parseConfig(text, "mlgate.yml"));
       }),
-      RUNS,
     );
     expect(CONFIG_SCHEMA).toBeDefined();
   });
 
   it("contract parser: any text is a contract or one ConfigurationError", () => {
-    fc.assert(
+    assertRuns(
       fc.property(yamlText, (text) => {
         onlyConfigurationErrors(() => parseYamlWithSchema(text, "c.yml", CONTRACT_SCHEMA));
       }),
-      RUNS,
     );
   });
 
@@ -94,7 +109,7 @@ describe("fuzz (fast-check, 1,000 runs each)", () => {
       bytes: fc.uint8Array({ minLength: 1, maxLength: 8 }),
       kind: fc.constantFrom("overwrite", "insert", "truncate"),
     });
-    fc.assert(
+    assertRuns(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (ms) => {
         let b = Uint8Array.from(base);
         for (const m of ms) {
@@ -107,7 +122,6 @@ describe("fuzz (fast-check, 1,000 runs each)", () => {
           inspectModel({ display: "m.onnx", path: "m.onnx", bytes: b, proto: decodeModelBytes(b, "m.onnx"), external: [] }),
         );
       }),
-      RUNS,
     );
   });
 
@@ -139,7 +153,7 @@ describe("fuzz (fast-check, 1,000 runs each)", () => {
         )
         .map((p) => p.join("")),
     );
-    fc.assert(
+    assertRuns(
       fc.property(nasty, (s) => {
         const out = escapeMarkdown(s, 500);
         expect(out).not.toMatch(/[<>|`\n\r]/);
@@ -150,7 +164,29 @@ describe("fuzz (fast-check, 1,000 runs each)", () => {
         expect(text).not.toMatch(/(^|[^\w])@[A-Za-z0-9]/);
         expect(`| ${out} | x |`.split("|")).toHaveLength(4);
       }),
-      RUNS,
     );
+  });
+});
+
+describe("found by the fuzz (config and contract parsers)", () => {
+  it("a list, mapping or binary value as a key is one sentence with its line, not a Node warning on stderr", () => {
+    const warned = vi.spyOn(process, "emitWarning");
+    const cases: [string, string][] = [
+      // Seed 20261206, path "97:4": the shrunk counterexample of both parsers' properties.
+      ["? version: 1\n", "m.yml:1"],
+      ["? [a]\n: b\n", "m.yml:1"],
+      ["version: 1\ngates: { ? { data: 1 } : 2 }\n", "m.yml:2"],
+      ["x: &a [1]\n*a : 2\n", "m.yml:2"],
+      ["version: 1\n? !!binary aGVsbG8=\n: 1\n", "m.yml:2"],
+    ];
+    for (const [text, where] of cases) {
+      expect(() => parseConfig(text, "m.yml")).toThrow(
+        new ConfigurationError(`${where}: a key must be a name or a number, not a list, a mapping or binary data`),
+      );
+    }
+    expect(() => parseYamlWithSchema("columns:\n  ? [x]\n  : { type: int }\n", "c.yml", CONTRACT_SCHEMA)).toThrow(
+      "c.yml:2: a key must be a name or a number, not a list, a mapping or binary data",
+    );
+    expect(warned).not.toHaveBeenCalled();
   });
 });

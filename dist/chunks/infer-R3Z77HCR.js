@@ -12,7 +12,7 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-OBZGHUT2.js";
+} from "./chunk-4UKTQTGG.js";
 import {
   openTable,
   queryRows
@@ -24,7 +24,7 @@ import {
   outOfMemory,
   sqlIdent
 } from "./chunk-K2AO6CXH.js";
-import "./chunk-YASYSD4O.js";
+import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";

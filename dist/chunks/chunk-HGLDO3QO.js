@@ -26,11 +26,11 @@ import {
   configFailOn,
   loadConfig,
   locateConfigMessage
-} from "./chunk-6PFKGX6D.js";
+} from "./chunk-UBWSVVVQ.js";
 import {
   regexProblem,
   safeRegExp
-} from "./chunk-YASYSD4O.js";
+} from "./chunk-AYZAZZX6.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -355,7 +355,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-VVGVD7U2.js");
+    const { main: main2 } = await import("./cli-AYG5D6SP.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -450,7 +450,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-ICCKMGR3.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-JLGKUU4B.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -574,7 +574,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-Z4L7C556.js"),
+      import("./gate-YOJN4C72.js"),
       import("./testdata-YYQAZRT4.js"),
       import("./policy-OBYC2LTH.js")
     ]);
@@ -667,7 +667,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-EWOBKI4I.js");
+    const { runDataGate } = await import("./gate-WS6CFGDG.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -702,7 +702,7 @@ var dataInferCommand = {
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
     const limit = memoryLimit(ctx);
-    const { inferContract } = await import("./infer-FEM5AI55.js");
+    const { inferContract } = await import("./infer-R3Z77HCR.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), {
       ...label ? { label } : {},
       progress: ctx.progress,
@@ -995,7 +995,7 @@ async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-5JUFPQ3L.js"),
     import("./shard-3J2BTPL6.js"),
-    import("./build-report-UQL6MC6T.js")
+    import("./build-report-ATGZ42IE.js")
   ]);
   const helper = early?.helper;
   const state = await evaluateModels(s, {
@@ -1040,7 +1040,7 @@ var modelMergeCommand = {
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
       import("./shard-3J2BTPL6.js"),
-      import("./build-report-UQL6MC6T.js")
+      import("./build-report-ATGZ42IE.js")
     ]);
     const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);

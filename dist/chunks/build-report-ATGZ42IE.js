@@ -26,8 +26,8 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import {
   isWaived
-} from "./chunk-6PFKGX6D.js";
-import "./chunk-YASYSD4O.js";
+} from "./chunk-UBWSVVVQ.js";
+import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   formatCount

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   lineOfKey,
   readYamlWithSchema
-} from "./chunk-YASYSD4O.js";
+} from "./chunk-AYZAZZX6.js";
 
 // src/core/config.ts
 import { existsSync, readFileSync } from "node:fs";

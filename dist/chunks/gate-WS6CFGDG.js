@@ -17,7 +17,7 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-OBZGHUT2.js";
+} from "./chunk-4UKTQTGG.js";
 import {
   csvSource
 } from "./chunk-XN7FCKIM.js";
@@ -52,8 +52,8 @@ import {
 } from "./chunk-QFTAHOAA.js";
 import {
   isWaived
-} from "./chunk-6PFKGX6D.js";
-import "./chunk-YASYSD4O.js";
+} from "./chunk-UBWSVVVQ.js";
+import "./chunk-AYZAZZX6.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";

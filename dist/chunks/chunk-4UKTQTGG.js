@@ -17,7 +17,7 @@ import {
   require__,
   require_dist,
   require_dist2
-} from "./chunk-YASYSD4O.js";
+} from "./chunk-AYZAZZX6.js";
 import {
   LIMITS,
   limitMessage

@@ -5,14 +5,14 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-ZKAY63PI.js";
+} from "./chunk-HGLDO3QO.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
-import "./chunk-6PFKGX6D.js";
-import "./chunk-YASYSD4O.js";
+import "./chunk-UBWSVVVQ.js";
+import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";

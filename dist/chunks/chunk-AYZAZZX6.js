@@ -22180,6 +22180,14 @@ function checkShape(doc, lc, file) {
   const lineOf = (n) => n.range ? lc.linePos(n.range[0]).line : 1;
   const cost = /* @__PURE__ */ new Map();
   let expanded = 0;
+  const checkKey = (key) => {
+    const target = (0, import_yaml.isAlias)(key) ? key.resolve(doc) : key;
+    if ((0, import_yaml.isMap)(target) || (0, import_yaml.isSeq)(target) || (0, import_yaml.isScalar)(target) && typeof target.value === "object" && target.value !== null) {
+      throw new ConfigurationError(
+        `${file}:${lineOf(key)}: a key must be a name or a number, not a list, a mapping or binary data`
+      );
+    }
+  };
   const walk = (node, depth) => {
     if ((0, import_yaml.isAlias)(node)) {
       const c = 1 + (cost.get(node.resolve(doc)) ?? 0);
@@ -22191,8 +22199,10 @@ function checkShape(doc, lc, file) {
     if (depth > LIMITS.nestingDepth) throw new ConfigurationError(limitMessage.tooDeep(`${file}:${lineOf(node)}`));
     let sum = 0;
     for (const item of node.items) {
-      if ((0, import_yaml.isPair)(item)) sum += walk(item.key, depth + 1) + walk(item.value, depth + 1);
-      else sum += walk(item, depth + 1);
+      if ((0, import_yaml.isPair)(item)) {
+        checkKey(item.key);
+        sum += walk(item.key, depth + 1) + walk(item.value, depth + 1);
+      } else sum += walk(item, depth + 1);
     }
     if (node.anchor) cost.set(node, sum);
     return sum;

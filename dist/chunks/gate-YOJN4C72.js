@@ -16,8 +16,8 @@ import {
 } from "./chunk-I42P3HTP.js";
 import {
   isWaived
-} from "./chunk-6PFKGX6D.js";
-import "./chunk-YASYSD4O.js";
+} from "./chunk-UBWSVVVQ.js";
+import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import {
   idSegment,
