@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { CONFIG_SCHEMA, parseConfig } from "../../src/core/config.js";
 import { ConfigurationError } from "../../src/core/errors.js";
 import { parseYamlWithSchema } from "../../src/core/yaml-file.js";
@@ -74,8 +74,8 @@ function onlyConfigurationErrors(f: () => unknown): void {
   expect(consoleWarn).not.toHaveBeenCalled();
 }
 
-let warnings: ReturnType<typeof vi.spyOn>;
-let consoleWarn: ReturnType<typeof vi.spyOn>;
+let warnings: MockInstance<typeof process.emitWarning>;
+let consoleWarn: MockInstance<typeof console.warn>;
 beforeEach(() => {
   warnings = vi.spyOn(process, "emitWarning");
   consoleWarn = vi.spyOn(console, "warn");
