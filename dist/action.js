@@ -17,7 +17,7 @@ if (problem) {
 } else {
   let abandoned = false;
   try {
-    const { runAction } = await import("./chunks/action-4SEB4XNZ.js");
+    const { runAction } = await import("./chunks/action-O2RD7DEZ.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

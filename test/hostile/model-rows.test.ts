@@ -4,15 +4,15 @@
  * by MLGATE_MAX_ROWS — and more is an exit-2 sentence, however the rows are read (a streamed CSV,
  * a gzip, a shard's table). The 1 GB gzip bomb itself is measured, not tested: docs/hostile-input.md.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, truncateSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildMlp } from "../../src/core/onnx/build.js";
-import { ROW_BYTES, rowLimit } from "../../src/gates/model/evaluate.js";
+import { DEFAULT_ROW_BUDGET, rowBudget, rowBytes, rowLimit } from "../../src/gates/model/row-limit.js";
 import { writeModel } from "../model/fixtures.js";
-import { runModel, write } from "../model/harness.js";
+import { runMlgate, runModel, write } from "../model/harness.js";
 
 let dir: string;
 const rows = (n: number): string =>
@@ -41,18 +41,33 @@ const model = (data: string, ...more: string[]): string[] => [
 ];
 
 describe("the rows the model gate keeps", () => {
-  it("are bounded by the memory budget: 256 MiB holds 4,194,304 rows", () => {
+  it("cost what was measured: 8 bytes a model and 34 a score", () => {
+    expect(rowBytes(1, 1)).toBe(42);
+    expect(rowBytes(2, 1)).toBe(84);
+    expect(rowBytes(2, 3)).toBe(220);
+  });
+
+  it("are bounded by the memory budget: 256 MiB holds 3,195,660 binary rows of two models", () => {
     const limit = rowLimit(256 * 2 ** 20, {});
-    expect(ROW_BYTES).toBe(64);
-    expect(limit.rows).toBe(4_194_304);
-    expect(limit.refuse("big.csv.gz").message).toBe(
-      "--data big.csv.gz: has more than 4,194,304 rows, the most the model gate holds within its memory budget of 0.3 GiB (64 bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory",
+    expect(limit.rows(84)).toBe(3_195_660);
+    expect(limit.rows(42)).toBe(6_391_320);
+    expect(limit.refuse("--data big.csv.gz: has more than", 84).message).toBe(
+      "--data big.csv.gz: has more than 3,195,660 rows, the most the model gate holds within its memory budget of 0.3 GiB (84 bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory",
     );
   });
 
+  it("by default within at most 1 GiB; a budget given is taken as is", () => {
+    expect(DEFAULT_ROW_BUDGET).toBe(2 ** 30);
+    expect(rowBudget(undefined, {})).toBeLessThanOrEqual(2 ** 30);
+    expect(rowBudget(undefined, { MLGATE_MEMORY_LIMIT: "3gb" })).toBe(3 * 2 ** 30);
+    expect(rowBudget({ value: "4gb", name: "--memory-limit" }, { MLGATE_MEMORY_LIMIT: "3gb" })).toBe(4 * 2 ** 30);
+    // 12.7M binary rows with a baseline fit the default: a legitimate 10M-row evaluation is not refused.
+    expect(rowLimit(DEFAULT_ROW_BUDGET, {}).rows(rowBytes(2, 1))).toBe(12_782_640);
+  });
+
   it("MLGATE_MAX_ROWS sets the limit either way", () => {
-    expect(rowLimit(256 * 2 ** 20, { MLGATE_MAX_ROWS: "10" }).rows).toBe(10);
-    expect(rowLimit(256 * 2 ** 20, { MLGATE_MAX_ROWS: "9000000" }).rows).toBe(9_000_000);
+    expect(rowLimit(256 * 2 ** 20, { MLGATE_MAX_ROWS: "10" }).rows(84)).toBe(10);
+    expect(rowLimit(256 * 2 ** 20, { MLGATE_MAX_ROWS: "9000000" }).rows(84)).toBe(9_000_000);
   });
 
   it.each([["1001.csv"], ["1001.csv.gz"]])(
@@ -84,6 +99,33 @@ describe("the rows the model gate keeps", () => {
   it.each([["lots"], ["1e6"], ["-5"], ["0"]])("MLGATE_MAX_ROWS=%s: exit 2, one sentence", async (v) => {
     const r = await runModel(model("1000.csv"), dir, { MLGATE_MAX_ROWS: v });
     expect(r.stderr).toBe(`mlgate model: MLGATE_MAX_ROWS "${v}" is not a whole number of rows, such as 10000000\n`);
+    expect(r.code).toBe(2);
+  });
+
+  it("mlgate model merge keeps to the same limit: the shard that brings the rows past it is named", async () => {
+    for (const i of [1, 2]) {
+      const r = await runModel(model("2002.csv", "--shard", `${i}/2`, "--stats", `s${i}.json`), dir, { MLGATE_MAX_ROWS: "1001" });
+      expect([r.code, r.stderr]).toEqual([0, ""]);
+    }
+    const over = await runModel(["model", "merge", "s1.json", "s2.json"], dir, { MLGATE_MAX_ROWS: "1500" }, "merge.json");
+    expect(over.stderr).toBe(
+      "mlgate model merge: s2.json: brings the rows to merge to more than 1,500 rows, the most MLGATE_MAX_ROWS allows; evaluate a sample of the rows, or raise MLGATE_MAX_ROWS\n",
+    );
+    expect(over.code).toBe(2);
+    expect(over.report?.status).toBe("error");
+    const ok = await runModel(["model", "merge", "s1.json", "s2.json"], dir, { MLGATE_MAX_ROWS: "2002" }, "merge.json");
+    expect([ok.code, ok.stderr]).toEqual([0, ""]);
+    expect(ok.report?.summary).toContain("on 2,002 rows");
+  });
+
+  it("mlgate model merge refuses a shard file too big for the budget's rows unread", async () => {
+    // A sparse 300 MB file: were it read, it would be refused as "not a shard statistics file".
+    writeFileSync(`${dir}/big.json`, "");
+    truncateSync(`${dir}/big.json`, 300 * 2 ** 20);
+    const r = await runMlgate(["model", "merge", "s1.json", "big.json", "--memory-limit", "256mb"], dir);
+    expect(r.stderr).toBe(
+      "mlgate model merge: big.json: is 300 MB, more shard statistics than those of 6,391,320 rows, the most the model gate holds within its memory budget of 0.3 GiB (42 bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory\n",
+    );
     expect(r.code).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { sha256File } from "../../core/hash.js";
 import type { Report } from "../../core/report.js";
 import type { DataHash, GateIo } from "./gate.js";
 import { HelperThread, workerSetting } from "./helper-thread.js";
+import { rowBudget, rowLimit } from "./row-limit.js";
 import { resolveSettings } from "./settings.js";
 import { formatCount } from "../../render/format.js";
 
@@ -24,6 +25,7 @@ function gateIo(ctx: CommandContext): GateIo {
     progress: ctx.progress,
     resolvePath: ctx.resolvePath,
     memoryLimit: memoryLimitOf(ctx),
+    rowBudget: rowBudgetOf(ctx),
     ...(ctx.configFile ? { configFile: ctx.configFile } : {}),
     ...(ctx.configAt ? { configAt: ctx.configAt } : {}),
   };
@@ -175,6 +177,12 @@ function memoryLimitOf(ctx: CommandContext): number {
   return duckdbMemoryLimit(v !== undefined ? { value: v, name: "--memory-limit" } : undefined, ctx.env);
 }
 
+/** The rows' budget (row-limit.ts): `--memory-limit`, else MLGATE_MEMORY_LIMIT, else at most 1 GiB. */
+function rowBudgetOf(ctx: CommandContext): number {
+  const v = ctx.str("memory-limit");
+  return rowBudget(v !== undefined ? { value: v, name: "--memory-limit" } : undefined, ctx.env);
+}
+
 /** The gate's helper thread, the data file's hash it was asked for, and whether it sniffs and scans the file. */
 interface Helper {
   helper: HelperThread;
@@ -255,19 +263,25 @@ export const modelMergeCommand: Command = {
   name: "model merge",
   gate: "model",
   summary: "Merge the statistics of `mlgate model --shard` runs into one report, as one unsharded run.",
-  usage: ["model merge SHARD_FILE... [--json FILE] [--markdown FILE]"],
+  usage: ["model merge SHARD_FILE... [--json FILE] [--markdown FILE] [--memory-limit SIZE]"],
   description: "Thresholds, slices and models come from the shard files, so every shard is judged alike.",
-  options: {},
+  options: {
+    "memory-limit": {
+      ...MEMORY_LIMIT_OPTION,
+      description:
+        "Memory budget of the merged rows, e.g. 2gb (default: MLGATE_MEMORY_LIMIT, else a quarter of available memory, at most 1gb); a merge of more rows than it holds is refused.",
+    },
+  },
   allowPositionals: true,
   async run(ctx) {
     if (ctx.positionals.length === 0)
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
-    const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
+    const [{ mergeShards, readShards }, { buildReportConcurrently }] = await Promise.all([
       import("./shard.js"),
       import("./build-report.js"),
     ]);
-    const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
+    const merged = mergeShards(readShards(files, rowLimit(rowBudgetOf(ctx), ctx.env)));
     // The shard files are inputs of this verdict too, next to the models and data they name.
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
     ctx.progress(`computing metrics and paired statistics over ${formatCount(merged.yTrue.length)} rows`);

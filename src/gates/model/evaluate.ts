@@ -14,6 +14,7 @@ import { copyNumbers } from "./copy-numbers.js";
 import { GrowableF64, GrowableI32 } from "./state.js";
 import { createRing, labelOk, readRing, type Ring } from "./scan-ring.js";
 import { formatCount } from "../../render/format.js";
+import { NO_LIMIT, rowBytes, type RowLimit } from "./row-limit.js";
 
 /** Runs a SELECT on the helper thread's DuckDB into a ring (HelperThread.scan). */
 export type HelperScan = (job: { sql: string; ring: Ring }) => Promise<number>;
@@ -37,7 +38,8 @@ export interface HelperSource {
 export interface Scored {
   task: Task;
   classes: number;
-  rows: Int32Array;
+  /** Data row of each evaluated row; absent when they are every row in file order (0, 1, 2, …). */
+  rows?: Int32Array;
   yTrue: Float64Array;
   candidate: Float64Array;
   baseline?: Float64Array;
@@ -162,53 +164,6 @@ async function lineText(t: OpenedTable, row: number): Promise<string> {
 }
 
 /**
- * Bytes the gate holds per evaluation row: the label, the scores, the row number and slice codes
- * (about 30 at 107M rows), the arrays' doubling as they grow, and the metrics' sorted copies.
- */
-export const ROW_BYTES = 64;
-
-/** More rows than the memory budget holds: refused whichever way the rows are read (scoreStreamed rethrows it). */
-export class RowLimitError extends ConfigurationError {}
-
-/** The most rows one run keeps, and the sentence that refuses more. */
-export interface RowLimit {
-  rows: number;
-  refuse: (display: string) => RowLimitError;
-}
-
-/**
- * The most rows one run keeps: exact roc_auc, DeLong variances and the paired bootstrap need every
- * row's label and scores in memory, so the rows are bounded by the same budget as DuckDB's, unless
- * MLGATE_MAX_ROWS says otherwise (either way).
- */
-export function rowLimit(memoryLimit: number, env: NodeJS.ProcessEnv): RowLimit {
-  const v = env["MLGATE_MAX_ROWS"];
-  if (v !== undefined && v !== "") {
-    if (!/^[1-9][0-9]{0,15}$/.test(v.trim()))
-      throw new ConfigurationError(`MLGATE_MAX_ROWS "${v}" is not a whole number of rows, such as 10000000`);
-    const rows = Number(v.trim());
-    return {
-      rows,
-      refuse: (display) =>
-        new RowLimitError(
-          `--data ${display}: has more than ${formatCount(rows)} rows, the most MLGATE_MAX_ROWS allows; evaluate a sample of the rows, or raise MLGATE_MAX_ROWS`,
-        ),
-    };
-  }
-  const rows = Math.floor(memoryLimit / ROW_BYTES);
-  const gib = (memoryLimit / 2 ** 30).toFixed(1);
-  return {
-    rows,
-    refuse: (display) =>
-      new RowLimitError(
-        `--data ${display}: has more than ${formatCount(rows)} rows, the most the model gate holds within its memory budget of ${gib} GiB (${ROW_BYTES} bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory`,
-      ),
-  };
-}
-
-const NO_LIMIT: RowLimit = { rows: Number.POSITIVE_INFINITY, refuse: () => new RowLimitError("no limit") };
-
-/**
  * Streams the evaluation rows through both models in batches and keeps, per row, what exact
  * statistics need: the label, both models' scores, the row number and its slice codes. `t.table` is
  * a table, or (rowid: false) a streamed source whose rows arrive in file order, numbered as they come.
@@ -225,9 +180,6 @@ export async function scoreRows(
   rowsAllowed: RowLimit = NO_LIMIT,
 ): Promise<Scored> {
   const task = s.verdict.task;
-  const limit = rowsAllowed.rows;
-  const inScope = s.shard ? Math.ceil(t.rowCount / s.shard.count) : t.rowCount;
-  if (inScope > limit) throw rowsAllowed.refuse(t.display);
   const features = s.features ?? defaultFeatures(t, s);
   checkColumns(t, s, features);
   const names = t.columns.map((c) => c.name);
@@ -257,13 +209,28 @@ export async function scoreRows(
   const feeds: [FeedBuffers, FeedBuffers] = [allocFeed(plan, B), allocFeed(plan, B)];
   let classes = classesOf(task, outCand) ?? 0;
   const width = (): number => scoreWidth(task, classes);
+  // What a row costs decides how many the budget holds: until the first batch tells a model's
+  // classes, a multiclass row is taken to have two scores.
+  const perRow = (): number => rowBytes(models.baseline ? 2 : 1, classes === 0 && task === "multiclass" ? 2 : width());
+  const limit = (): number => rowsAllowed.rows(perRow());
+  const refuse = (): Error => rowsAllowed.refuse(`--data ${t.display}: has more than`, perRow());
+  const inScope = s.shard ? Math.ceil(t.rowCount / s.shard.count) : t.rowCount;
+  if (inScope > limit()) throw refuse();
   // Sized for the rows expected, so a million rows are not copied four times over as the arrays double.
-  const expect = expectedRows(t, s.shard?.count ?? 1);
+  // Never more than the limit either: the arrays do not double past the rows they may hold.
+  const expect = Math.min(expectedRows(t, s.shard?.count ?? 1), limit() + 1);
   const y = new GrowableF64(expect);
-  const rowIds = new GrowableI32(expect);
+  // Rows streamed in file order are numbered 0, 1, 2, … and need no array (Scored.rows).
+  const rowIds = source.rowid ? new GrowableI32(expect) : undefined;
   const cand = new GrowableF64(expect * (task === "multiclass" ? Math.max(2, classesOf(task, outCand) ?? 2) : 1));
   const base = models.baseline ? new GrowableF64(cand.data.length) : undefined;
   const codes = groups.map(() => new GrowableI32(expect));
+  const capAt = (): void => {
+    const rows = limit();
+    for (const a of [y, rowIds, ...codes]) if (a) a.max = rows;
+    for (const a of [cand, base]) if (a) a.max = rows * Math.max(1, width());
+  };
+  capAt();
   const nanCount = new Float64Array(F);
   const nanFirst = new Int32Array(F).fill(-1);
   const sampleRows = plan.mode === "matrix" && dtypes[0] !== "int64" && dtypes[0] !== "string" ? s.robustness.rows : 0;
@@ -276,7 +243,10 @@ export async function scoreRows(
       runModel(models.candidate, tensors, outCand.name),
       models.baseline && outBase ? runModel(models.baseline, tensors, outBase.name) : undefined,
     ]);
-    if (classes === 0) classes = tc.dims.length > 1 ? Number(tc.dims[1]) : 1;
+    if (classes === 0) {
+      classes = tc.dims.length > 1 ? Number(tc.dims[1]) : 1;
+      capAt();
+    }
     cand.reserve(n * width());
     decodeScores(models.candidate, task, outCand, tc, n, classes, cand.data, start);
     cand.length = (start + n) * width();
@@ -355,7 +325,7 @@ export async function scoreRows(
       const chunk: DuckDBDataChunk | null = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      if (total + n > limit) throw rowsAllowed.refuse(t.display);
+      if (total + n > limit()) throw refuse();
       const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
       const labels = vals[F] as Float64Array;
       const ids = source.rowid ? (vals[F + 1] as Int32Array) : countFrom(total, n);
@@ -393,7 +363,7 @@ export async function scoreRows(
         }
         sampled = Math.min(sampleRows, sampled + take);
         y.append(labels, r0, take, NaN);
-        rowIds.append(ids, r0, take, 0);
+        rowIds?.append(ids, r0, take, 0);
         for (const [g, store] of codes.entries()) store.append(vals[groupAt + g] as Int32Array, r0, take, -1);
         filled += take;
         r0 += take;
@@ -422,7 +392,7 @@ export async function scoreRows(
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
-      if (total + n > limit) throw rowsAllowed.refuse(t.display);
+      if (total + n > limit()) throw refuse();
       // Row numbers are only wanted for a batch with something to report.
       if (b.badLabels > 0 || b.nan > 0) {
         const ids = countFrom(total, n);
@@ -432,7 +402,6 @@ export async function scoreRows(
       for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
         for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j] as number;
       y.append(b.labels, 0, n, NaN);
-      rowIds.appendCount(total, n);
       for (const [g, store] of codes.entries()) store.append(b.codes[g] as Int32Array, 0, n, -1);
       ((feeds[which] as FeedBuffers).slots[0]?.buf as Float32Array | Float64Array).set(b.values.subarray(0, n * F));
       filled = n;
@@ -458,7 +427,7 @@ export async function scoreRows(
     for (let i = 0; i < y.length; i++)
       if ((labels[i] ?? 0) >= classes)
         throw new ConfigurationError(
-          `--label ${s.label}: ${await lineText(t, rowIds.data[i] ?? 0)} of ${t.display} has label ${labels[i]}, which the model does not predict (classes 0..${classes - 1})`,
+          `--label ${s.label}: ${await lineText(t, rowIds ? (rowIds.data[i] ?? 0) : i)} of ${t.display} has label ${labels[i]}, which the model does not predict (classes 0..${classes - 1})`,
         );
   }
   if (y.length === 0)
@@ -467,7 +436,7 @@ export async function scoreRows(
   return {
     task,
     classes: task === "regression" ? 1 : classes,
-    rows: rowIds.view(),
+    ...(rowIds ? { rows: rowIds.view() } : {}),
     yTrue: y.view(),
     candidate: cand.view(),
     ...(base ? { baseline: base.view() } : {}),

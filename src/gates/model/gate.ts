@@ -11,15 +11,8 @@ import { bindCsvSource, sniffCsvSource, type CsvSource, type CsvSourceInfo } fro
 import { assertNotLfsPointer } from "../../core/lfs.js";
 import { resolveGitBaseline, type ResolvedBaseline } from "./baseline.js";
 import { isReleaseSpec, releaseBaseline } from "./release-baseline.js";
-import {
-  RowLimitError,
-  rowLimit,
-  scoreRows,
-  type RowLimit,
-  type HelperScan,
-  type SampleScored,
-  type Scored,
-} from "./evaluate.js";
+import { scoreRows, type HelperScan, type SampleScored, type Scored } from "./evaluate.js";
+import { RowLimitError, rowBudget, rowLimit, type RowLimit } from "./row-limit.js";
 import { planGroups, type GroupSpec } from "./groups.js";
 import { measureLatency, measureRobustness, type SampleFeed } from "./probes.js";
 import { loadModel, type LoadedModel } from "./session.js";
@@ -48,6 +41,8 @@ export interface GateIo {
   helperSource?: (file: string) => Promise<CsvSourceInfo | undefined>;
   /** DuckDB's budget in bytes (core/duckdb.ts duckdbMemoryLimit); not a setting of the run, so shards of one run may differ in it. */
   memoryLimit?: number;
+  /** The budget of the rows kept for exact metrics (row-limit.ts rowBudget): memoryLimit when given, else at most 1 GiB. */
+  rowBudget?: number;
 }
 
 export interface DataHash {
@@ -82,9 +77,9 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   else baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => undefined);
 
-  // DuckDB's budget; the rows the gate keeps in memory are bounded by it too (evaluate.ts rowLimit).
+  // DuckDB's budget; the rows the gate keeps in memory are bounded by it too when it is given (row-limit.ts).
   const memoryLimit = io.memoryLimit ?? duckdbMemoryLimit(undefined, io.env);
-  const rowsAllowed = rowLimit(memoryLimit, io.env);
+  const rowsAllowed = rowLimit(io.rowBudget ?? rowBudget(undefined, io.env), io.env);
   // This thread's DuckDB, opened when something here needs it: with a helper thread that sniffs and
   // scans a plain CSV, nothing does.
   let db: Awaited<ReturnType<typeof openDuckDB>> | undefined;
@@ -169,7 +164,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     const state: EvalState = {
       task: scored.task,
       classes: scored.classes,
-      rows: scored.rows,
+      ...(scored.rows ? { rows: scored.rows } : {}),
       yTrue: scored.yTrue,
       candidate: scored.candidate,
       ...(scored.baseline ? { baseline: scored.baseline } : {}),

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ConfigurationError } from "../../core/errors.js";
+import { rowBytes, type RowLimit } from "./row-limit.js";
 import type { EvalState, Grouping, LatencyStats, RobustnessStats } from "./state.js";
 
 /**
@@ -31,6 +32,11 @@ function decI32(s: string): Int32Array {
   return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
 
+/** The state's data rows: the stored ones, or 0, 1, 2, … when every row was read in order. */
+function rowsOf(st: EvalState): Int32Array {
+  return st.rows ?? Int32Array.from({ length: st.yTrue.length }, (_, i) => i);
+}
+
 export function writeShard(st: EvalState, file: string): void {
   const rest: Partial<EvalState> = { ...st };
   delete rest.baseline;
@@ -38,7 +44,7 @@ export function writeShard(st: EvalState, file: string): void {
     format: SHARD_FORMAT,
     state: {
       ...(rest as Omit<EvalState, "baseline">),
-      rows: enc(st.rows),
+      rows: enc(rowsOf(st)),
       yTrue: enc(st.yTrue),
       candidate: enc(st.candidate),
       ...(st.baseline ? { baseline: enc(st.baseline) } : {}),
@@ -63,7 +69,7 @@ export function readShard(file: string, display: string): EvalState {
   const s = parsed.state;
   const st: EvalState = {
     ...s,
-    rows: decI32(s.rows),
+    rows: decI32(s.rows ?? ""),
     yTrue: decF64(s.yTrue),
     candidate: decF64(s.candidate),
     groups: s.groups.map((g) => ({ ...g, codes: decI32(g.codes) })),
@@ -71,6 +77,36 @@ export function readShard(file: string, display: string): EvalState {
   if (s.baseline !== undefined) st.baseline = decF64(s.baseline);
   else delete st.baseline;
   return st;
+}
+
+/** Bytes a row takes in a shard file at the least: its row number, label and one score (4 + 8 + 8), in base64. */
+const SHARD_FILE_ROW_BYTES = Math.ceil((20 * 4) / 3);
+/** A shard file's bytes besides its rows: settings, subjects, latency samples. */
+const SHARD_FILE_SLACK = 16 << 20;
+
+/**
+ * Reads the shard files one by one, keeping the merged rows within the memory budget: a shard that
+ * brings them past it is refused by name before the next one is read — unread when its size alone
+ * is more than the budget's rows could take, else once its rows are counted.
+ */
+export function readShards(
+  files: { file: string; display: string }[],
+  allowed: RowLimit,
+): { state: EvalState; display: string }[] {
+  const out: { state: EvalState; display: string }[] = [];
+  let total = 0;
+  for (const f of files) {
+    const least = rowBytes(1, 1);
+    const size = statSync(f.file).size;
+    if (size > allowed.rows(least) * SHARD_FILE_ROW_BYTES + SHARD_FILE_SLACK)
+      throw allowed.refuse(`${f.display}: is ${(size / 2 ** 20).toFixed(0)} MB, more shard statistics than those of`, least);
+    const state = readShard(f.file, f.display);
+    total += state.yTrue.length;
+    const bytes = rowBytes(state.baseline ? 2 : 1, state.task === "multiclass" ? state.classes : 1);
+    if (total > allowed.rows(bytes)) throw allowed.refuse(`${f.display}: brings the rows to merge to more than`, bytes);
+    out.push({ state, display: f.display });
+  }
+  return out;
 }
 
 /** What must be equal across shards for their union to be one evaluation. */
@@ -145,7 +181,7 @@ export function mergeShards(shards: { state: EvalState; display: string }[]): Ev
     );
   }
   const states = shards.map((x) => x.state);
-  const rows = concatI32(states.map((x) => x.rows));
+  const rows = concatI32(states.map(rowsOf));
   const order = Int32Array.from(rows.keys()).sort((a, b) => (rows[a] ?? 0) - (rows[b] ?? 0));
   const width = first.state.task === "multiclass" ? first.state.classes : 1;
   const latency: LatencyStats | undefined = states.every((x) => x.latency)

@@ -37,8 +37,8 @@ export interface RobustnessStats {
 export interface EvalState {
   task: Task;
   classes: number;
-  /** 0-based data row of each evaluated row, in file order. */
-  rows: Int32Array;
+  /** 0-based data row of each evaluated row, in file order; absent when they are 0, 1, 2, … (every row, streamed). */
+  rows?: Int32Array;
   yTrue: Float64Array;
   /** Scores, `scoreWidth` per row. */
   candidate: Float64Array;
@@ -69,6 +69,8 @@ type Growing = Float64Array | Int32Array;
 class Growable<T extends Growing> {
   data: T;
   length = 0;
+  /** The most values it will hold: doubling stops there (the row limit), so no capacity is wasted past it. */
+  max = Number.POSITIVE_INFINITY;
   constructor(
     private readonly make: (buffer: ArrayBufferLike) => T,
     private readonly bytes: number,
@@ -80,6 +82,7 @@ class Growable<T extends Growing> {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
+    cap = Math.max(this.length + extra, Math.min(cap, this.max));
     const next = this.make(new SharedArrayBuffer(cap * this.bytes));
     next.set(this.data.subarray(0, this.length));
     this.data = next;

@@ -12,6 +12,18 @@ import {
   openTable
 } from "./chunk-XX5UXS4F.js";
 import {
+  createRing,
+  labelOk,
+  readRing
+} from "./chunk-HDVJN2TH.js";
+import {
+  NO_LIMIT,
+  RowLimitError,
+  rowBudget,
+  rowBytes,
+  rowLimit
+} from "./chunk-7DP2EOP2.js";
+import {
   duckdbMemoryLimit,
   memorySetting,
   openDuckDB,
@@ -19,11 +31,6 @@ import {
   sqlString,
   vectorValues
 } from "./chunk-K2AO6CXH.js";
-import {
-  createRing,
-  labelOk,
-  readRing
-} from "./chunk-HDVJN2TH.js";
 import {
   makeRng
 } from "./chunk-QFTAHOAA.js";
@@ -552,10 +559,13 @@ var Growable = class {
   bytes;
   data;
   length = 0;
+  /** The most values it will hold: doubling stops there (the row limit), so no capacity is wasted past it. */
+  max = Number.POSITIVE_INFINITY;
   reserve(extra) {
     if (this.length + extra <= this.data.length) return;
     let cap = this.data.length * 2;
     while (cap < this.length + extra) cap *= 2;
+    cap = Math.max(this.length + extra, Math.min(cap, this.max));
     const next = this.make(new SharedArrayBuffer(cap * this.bytes));
     next.set(this.data.subarray(0, this.length));
     this.data = next;
@@ -687,37 +697,8 @@ async function lineText(t, row) {
   const line = lines?.get(row);
   return line !== void 0 ? `line ${line}` : `row ${row + 1}`;
 }
-var ROW_BYTES = 64;
-var RowLimitError = class extends ConfigurationError {
-};
-function rowLimit(memoryLimit, env) {
-  const v = env["MLGATE_MAX_ROWS"];
-  if (v !== void 0 && v !== "") {
-    if (!/^[1-9][0-9]{0,15}$/.test(v.trim()))
-      throw new ConfigurationError(`MLGATE_MAX_ROWS "${v}" is not a whole number of rows, such as 10000000`);
-    const rows2 = Number(v.trim());
-    return {
-      rows: rows2,
-      refuse: (display) => new RowLimitError(
-        `--data ${display}: has more than ${formatCount(rows2)} rows, the most MLGATE_MAX_ROWS allows; evaluate a sample of the rows, or raise MLGATE_MAX_ROWS`
-      )
-    };
-  }
-  const rows = Math.floor(memoryLimit / ROW_BYTES);
-  const gib = (memoryLimit / 2 ** 30).toFixed(1);
-  return {
-    rows,
-    refuse: (display) => new RowLimitError(
-      `--data ${display}: has more than ${formatCount(rows)} rows, the most the model gate holds within its memory budget of ${gib} GiB (${ROW_BYTES} bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory`
-    )
-  };
-}
-var NO_LIMIT = { rows: Number.POSITIVE_INFINITY, refuse: () => new RowLimitError("no limit") };
 async function scoreRows(conn, t, s, models, groups, progress, source = { rowid: true }, rowsAllowed = NO_LIMIT) {
   const task = s.verdict.task;
-  const limit = rowsAllowed.rows;
-  const inScope = s.shard ? Math.ceil(t.rowCount / s.shard.count) : t.rowCount;
-  if (inScope > limit) throw rowsAllowed.refuse(t.display);
   const features = s.features ?? defaultFeatures(t, s);
   checkColumns(t, s, features);
   const names = t.columns.map((c) => c.name);
@@ -747,12 +728,23 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
   const feeds = [allocFeed(plan, B), allocFeed(plan, B)];
   let classes = classesOf(task, outCand) ?? 0;
   const width = () => scoreWidth(task, classes);
-  const expect = expectedRows(t, s.shard?.count ?? 1);
+  const perRow = () => rowBytes(models.baseline ? 2 : 1, classes === 0 && task === "multiclass" ? 2 : width());
+  const limit = () => rowsAllowed.rows(perRow());
+  const refuse2 = () => rowsAllowed.refuse(`--data ${t.display}: has more than`, perRow());
+  const inScope = s.shard ? Math.ceil(t.rowCount / s.shard.count) : t.rowCount;
+  if (inScope > limit()) throw refuse2();
+  const expect = Math.min(expectedRows(t, s.shard?.count ?? 1), limit() + 1);
   const y = new GrowableF64(expect);
-  const rowIds = new GrowableI32(expect);
+  const rowIds = source.rowid ? new GrowableI32(expect) : void 0;
   const cand = new GrowableF64(expect * (task === "multiclass" ? Math.max(2, classesOf(task, outCand) ?? 2) : 1));
   const base = models.baseline ? new GrowableF64(cand.data.length) : void 0;
   const codes = groups.map(() => new GrowableI32(expect));
+  const capAt = () => {
+    const rows = limit();
+    for (const a of [y, rowIds, ...codes]) if (a) a.max = rows;
+    for (const a of [cand, base]) if (a) a.max = rows * Math.max(1, width());
+  };
+  capAt();
   const nanCount = new Float64Array(F);
   const nanFirst = new Int32Array(F).fill(-1);
   const sampleRows = plan.mode === "matrix" && dtypes[0] !== "int64" && dtypes[0] !== "string" ? s.robustness.rows : 0;
@@ -764,7 +756,10 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       runModel(models.candidate, tensors, outCand.name),
       models.baseline && outBase ? runModel(models.baseline, tensors, outBase.name) : void 0
     ]);
-    if (classes === 0) classes = tc.dims.length > 1 ? Number(tc.dims[1]) : 1;
+    if (classes === 0) {
+      classes = tc.dims.length > 1 ? Number(tc.dims[1]) : 1;
+      capAt();
+    }
     cand.reserve(n * width());
     decodeScores(models.candidate, task, outCand, tc, n, classes, cand.data, start);
     cand.length = (start + n) * width();
@@ -829,7 +824,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       const n = chunk.rowCount;
-      if (total + n > limit) throw rowsAllowed.refuse(t.display);
+      if (total + n > limit()) throw refuse2();
       const vals = Array.from({ length: select.length }, (_, j) => vectorValues(chunk.getColumnVector(j), n));
       const labels = vals[F];
       const ids = source.rowid ? vals[F + 1] : countFrom(total, n);
@@ -865,7 +860,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
         }
         sampled = Math.min(sampleRows, sampled + take);
         y.append(labels, r0, take, NaN);
-        rowIds.append(ids, r0, take, 0);
+        rowIds?.append(ids, r0, take, 0);
         for (const [g, store] of codes.entries()) store.append(vals[groupAt + g], r0, take, -1);
         filled += take;
         r0 += take;
@@ -884,7 +879,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     let total = 0;
     for await (const b of readRing(ring, ended)) {
       const n = b.rows;
-      if (total + n > limit) throw rowsAllowed.refuse(t.display);
+      if (total + n > limit()) throw refuse2();
       if (b.badLabels > 0 || b.nan > 0) {
         const ids = countFrom(total, n);
         if (b.badLabels > 0) await checkLabels(b.labels, n, ids);
@@ -893,7 +888,6 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
       for (let r = 0; sampled < sampleRows && r < n; r++, sampled++)
         for (let j = 0; j < F; j++) sample[sampled * F + j] = b.values[r * F + j];
       y.append(b.labels, 0, n, NaN);
-      rowIds.appendCount(total, n);
       for (const [g, store] of codes.entries()) store.append(b.codes[g], 0, n, -1);
       (feeds[which].slots[0]?.buf).set(b.values.subarray(0, n * F));
       filled = n;
@@ -918,7 +912,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
     for (let i = 0; i < y.length; i++)
       if ((labels[i] ?? 0) >= classes)
         throw new ConfigurationError(
-          `--label ${s.label}: ${await lineText(t, rowIds.data[i] ?? 0)} of ${t.display} has label ${labels[i]}, which the model does not predict (classes 0..${classes - 1})`
+          `--label ${s.label}: ${await lineText(t, rowIds ? rowIds.data[i] ?? 0 : i)} of ${t.display} has label ${labels[i]}, which the model does not predict (classes 0..${classes - 1})`
         );
   }
   if (y.length === 0)
@@ -927,7 +921,7 @@ async function scoreRows(conn, t, s, models, groups, progress, source = { rowid:
   return {
     task,
     classes: task === "regression" ? 1 : classes,
-    rows: rowIds.view(),
+    ...rowIds ? { rows: rowIds.view() } : {},
     yTrue: y.view(),
     candidate: cand.view(),
     ...base ? { baseline: base.view() } : {},
@@ -1309,7 +1303,7 @@ async function evaluateModels(s, io) {
   else baseline = git;
   const dataHash = dataSha256(dataFile, io.dataHash).catch(() => void 0);
   const memoryLimit = io.memoryLimit ?? duckdbMemoryLimit(void 0, io.env);
-  const rowsAllowed = rowLimit(memoryLimit, io.env);
+  const rowsAllowed = rowLimit(io.rowBudget ?? rowBudget(void 0, io.env), io.env);
   let db;
   let opening;
   const duck = () => opening ??= openDuckDB({
@@ -1384,7 +1378,7 @@ async function evaluateModels(s, io) {
     const state = {
       task: scored.task,
       classes: scored.classes,
-      rows: scored.rows,
+      ...scored.rows ? { rows: scored.rows } : {},
       yTrue: scored.yTrue,
       candidate: scored.candidate,
       ...scored.baseline ? { baseline: scored.baseline } : {},

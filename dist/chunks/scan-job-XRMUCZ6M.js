@@ -9,15 +9,15 @@ import {
 } from "./chunk-XN7FCKIM.js";
 import "./chunk-XX5UXS4F.js";
 import {
+  RingWriter,
+  labelOk
+} from "./chunk-HDVJN2TH.js";
+import {
   duckdbMemoryLimit,
   memorySetting,
   openDuckDB,
   vectorValues
 } from "./chunk-K2AO6CXH.js";
-import {
-  RingWriter,
-  labelOk
-} from "./chunk-HDVJN2TH.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 

@@ -2,12 +2,17 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  rowBytes
+} from "./chunk-7DP2EOP2.js";
+import "./chunk-K2AO6CXH.js";
+import "./chunk-CYBZZBR3.js";
+import {
   ConfigurationError
 } from "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 
 // src/gates/model/shard.ts
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 var SHARD_FORMAT = "mlgate-model-shard/1";
 function enc(a) {
@@ -21,6 +26,9 @@ function decI32(s) {
   const b = Buffer.from(s, "base64");
   return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 }
+function rowsOf(st) {
+  return st.rows ?? Int32Array.from({ length: st.yTrue.length }, (_, i) => i);
+}
 function writeShard(st, file) {
   const rest = { ...st };
   delete rest.baseline;
@@ -28,7 +36,7 @@ function writeShard(st, file) {
     format: SHARD_FORMAT,
     state: {
       ...rest,
-      rows: enc(st.rows),
+      rows: enc(rowsOf(st)),
       yTrue: enc(st.yTrue),
       candidate: enc(st.candidate),
       ...st.baseline ? { baseline: enc(st.baseline) } : {},
@@ -52,7 +60,7 @@ function readShard(file, display) {
   const s = parsed.state;
   const st = {
     ...s,
-    rows: decI32(s.rows),
+    rows: decI32(s.rows ?? ""),
     yTrue: decF64(s.yTrue),
     candidate: decF64(s.candidate),
     groups: s.groups.map((g) => ({ ...g, codes: decI32(g.codes) }))
@@ -60,6 +68,24 @@ function readShard(file, display) {
   if (s.baseline !== void 0) st.baseline = decF64(s.baseline);
   else delete st.baseline;
   return st;
+}
+var SHARD_FILE_ROW_BYTES = Math.ceil(20 * 4 / 3);
+var SHARD_FILE_SLACK = 16 << 20;
+function readShards(files, allowed) {
+  const out = [];
+  let total = 0;
+  for (const f of files) {
+    const least = rowBytes(1, 1);
+    const size = statSync(f.file).size;
+    if (size > allowed.rows(least) * SHARD_FILE_ROW_BYTES + SHARD_FILE_SLACK)
+      throw allowed.refuse(`${f.display}: is ${(size / 2 ** 20).toFixed(0)} MB, more shard statistics than those of`, least);
+    const state = readShard(f.file, f.display);
+    total += state.yTrue.length;
+    const bytes = rowBytes(state.baseline ? 2 : 1, state.task === "multiclass" ? state.classes : 1);
+    if (total > allowed.rows(bytes)) throw allowed.refuse(`${f.display}: brings the rows to merge to more than`, bytes);
+    out.push({ state, display: f.display });
+  }
+  return out;
 }
 function fingerprint(st) {
   return JSON.stringify({
@@ -124,7 +150,7 @@ function mergeShards(shards) {
     );
   }
   const states = shards.map((x) => x.state);
-  const rows = concatI32(states.map((x) => x.rows));
+  const rows = concatI32(states.map(rowsOf));
   const order = Int32Array.from(rows.keys()).sort((a, b) => (rows[a] ?? 0) - (rows[b] ?? 0));
   const width = first.state.task === "multiclass" ? first.state.classes : 1;
   const latency = states.every((x) => x.latency) ? {
@@ -174,5 +200,6 @@ export {
   SHARD_FORMAT,
   mergeShards,
   readShard,
+  readShards,
   writeShard
 };

@@ -5,7 +5,8 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-HGLDO3QO.js";
+} from "./chunk-LENYA6C4.js";
+import "./chunk-7DP2EOP2.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-KYPKKBIE.js";

@@ -2,6 +2,10 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  rowBudget,
+  rowLimit
+} from "./chunk-7DP2EOP2.js";
+import {
   MEMORY_LIMIT_OPTION,
   duckdbMemoryLimit,
   outOfMemory,
@@ -355,7 +359,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-AYG5D6SP.js");
+    const { main: main2 } = await import("./cli-KKRDRC7D.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -450,7 +454,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-JLGKUU4B.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-NDT5G2LI.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -833,6 +837,7 @@ function gateIo(ctx) {
     progress: ctx.progress,
     resolvePath: ctx.resolvePath,
     memoryLimit: memoryLimitOf(ctx),
+    rowBudget: rowBudgetOf(ctx),
     ...ctx.configFile ? { configFile: ctx.configFile } : {},
     ...ctx.configAt ? { configAt: ctx.configAt } : {}
   };
@@ -971,6 +976,10 @@ function memoryLimitOf(ctx) {
   const v = ctx.str("memory-limit");
   return duckdbMemoryLimit(v !== void 0 ? { value: v, name: "--memory-limit" } : void 0, ctx.env);
 }
+function rowBudgetOf(ctx) {
+  const v = ctx.str("memory-limit");
+  return rowBudget(v !== void 0 ? { value: v, name: "--memory-limit" } : void 0, ctx.env);
+}
 function startHelper(ctx, data, whole) {
   let file;
   try {
@@ -993,8 +1002,8 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-5JUFPQ3L.js"),
-    import("./shard-3J2BTPL6.js"),
+    import("./gate-ZSHDWXXG.js"),
+    import("./shard-GRVZZIZY.js"),
     import("./build-report-ATGZ42IE.js")
   ]);
   const helper = early?.helper;
@@ -1030,19 +1039,24 @@ var modelMergeCommand = {
   name: "model merge",
   gate: "model",
   summary: "Merge the statistics of `mlgate model --shard` runs into one report, as one unsharded run.",
-  usage: ["model merge SHARD_FILE... [--json FILE] [--markdown FILE]"],
+  usage: ["model merge SHARD_FILE... [--json FILE] [--markdown FILE] [--memory-limit SIZE]"],
   description: "Thresholds, slices and models come from the shard files, so every shard is judged alike.",
-  options: {},
+  options: {
+    "memory-limit": {
+      ...MEMORY_LIMIT_OPTION,
+      description: "Memory budget of the merged rows, e.g. 2gb (default: MLGATE_MEMORY_LIMIT, else a quarter of available memory, at most 1gb); a merge of more rows than it holds is refused."
+    }
+  },
   allowPositionals: true,
   async run(ctx) {
     if (ctx.positionals.length === 0)
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
-    const [{ mergeShards, readShard }, { buildReportConcurrently }] = await Promise.all([
-      import("./shard-3J2BTPL6.js"),
+    const [{ mergeShards, readShards }, { buildReportConcurrently }] = await Promise.all([
+      import("./shard-GRVZZIZY.js"),
       import("./build-report-ATGZ42IE.js")
     ]);
-    const merged = mergeShards(files.map((f) => ({ state: readShard(f.file, f.display), display: f.display })));
+    const merged = mergeShards(readShards(files, rowLimit(rowBudgetOf(ctx), ctx.env)));
     for (const f of files) merged.inputs[f.display] = await sha256File(f.file);
     ctx.progress(`computing metrics and paired statistics over ${formatCount(merged.yTrue.length)} rows`);
     return buildReportConcurrently(merged, ctx.progress);
