@@ -17,7 +17,7 @@ if (problem) {
 } else {
   let abandoned = false;
   try {
-    const { runAction } = await import("./chunks/action-O2RD7DEZ.js");
+    const { runAction } = await import("./chunks/action-FIY4A3YB.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

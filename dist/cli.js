@@ -17,7 +17,7 @@ if (problem) {
 } else {
   let abandoned = false;
   try {
-    const { main } = await import("./chunks/cli-KKRDRC7D.js");
+    const { main } = await import("./chunks/cli-F4OPPGI3.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

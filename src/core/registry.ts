@@ -379,10 +379,15 @@ export function isLockStale(lock: RolloutLock, now = Date.now()): boolean {
   }
 }
 
-/** What a deploy says about itself in a lock; the rest is this process's identity and the time. */
-export type LockRequest = Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">;
+/**
+ * What a deploy says about itself in a lock; the rest is this process's identity and the time. A deploy
+ * that takes the lock through a server (the admin API) names its own `pid` and `host`: the lock is the
+ * deploy's, so a killed deploy is stale at once on its host, not only when its heartbeat expires.
+ */
+export type LockRequest = Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt"> &
+  Partial<Pick<RolloutLock, "pid" | "host">>;
 
-/** A lock held by this process from now, with a fresh id. */
+/** A lock held from now (by this process unless the request names another), with a fresh id. */
 export function newLock(lock: LockRequest): RolloutLock {
   const now = new Date().toISOString();
   return { id: randomBytes(8).toString("hex"), pid: process.pid, host: hostname(), startedAt: now, heartbeatAt: now, ...lock };

@@ -204,7 +204,19 @@ async function lock(ctx: AdminContext, req: IncomingMessage, res: ServerResponse
     requireStrings(b, ["version", "environment", "strategy", "phase"]);
     if (typeof b.before !== "object" || b.before === null)
       throw new HttpError(400, `"before" must be the traffic before the rollout`);
+    // The deploy's own pid and host, when it names them (older clients do not): its lock, not the server's.
+    const who: { pid?: number; host?: string } = {};
+    if (b.pid !== undefined) {
+      if (!Number.isSafeInteger(b.pid) || (b.pid as number) <= 0) throw new HttpError(400, `"pid" must be a positive integer`);
+      who.pid = b.pid as number;
+    }
+    if (b.host !== undefined) {
+      if (typeof b.host !== "string" || b.host === "" || b.host.length > 255)
+        throw new HttpError(400, `"host" must be a host name of at most 255 characters`);
+      who.host = b.host;
+    }
     const r = acquireLock(dir, name, {
+      ...who,
       version: b.version as string,
       environment: b.environment as string,
       strategy: b.strategy as string,

@@ -223,6 +223,31 @@ describe("mlgate serve --registry follows the registry without a restart", () =>
     expect((await lock("DELETE", undefined, "?id=wrong")).status).toBe(409);
     expect((await lock("DELETE", undefined, `?id=${held.id}`)).status).toBe(204);
     expect(existsSync(registryPaths(reg, "churn").lock)).toBe(false);
+    // A deploy names itself: the lock is its own (killed, it is stale at once on its host), not the server's.
+    const gone = 2 ** 22 + 1;
+    const named = await lock("POST", {
+      version: "v5",
+      environment: "production",
+      strategy: "canary",
+      phase: "stage",
+      before,
+      pid: gone,
+      host: "ci-runner-7",
+    });
+    expect(named.status).toBe(201);
+    const n = (await named.json()) as { id: string; pid: number; host: string };
+    expect([n.pid, n.host]).toEqual([gone, "ci-runner-7"]);
+    expect((await lock("DELETE", undefined, `?id=${n.id}`)).status).toBe(204);
+    const bad = await lock("POST", {
+      version: "v5",
+      environment: "production",
+      strategy: "canary",
+      phase: "stage",
+      before,
+      pid: -1,
+    });
+    expect([bad.status, await bad.json()]).toEqual([400, { error: `"pid" must be a positive integer` }]);
+    expect(existsSync(registryPaths(reg, "churn").lock)).toBe(false);
 
     const ev = await fetch(`${s.url}/v1/admin/models/churn/history`, {
       method: "POST",

@@ -4,6 +4,7 @@
  * health is the server's own /v1/status and parity calls its prediction API at the same address.
  */
 import { createReadStream, statSync } from "node:fs";
+import { hostname } from "node:os";
 import { Readable } from "node:stream";
 import { sha256File } from "../../../core/hash.js";
 import {
@@ -11,6 +12,7 @@ import {
   type Aliases,
   type AliasesView,
   type HistoryEvent,
+  type LockRequest,
   type LockResult,
   type RolloutLock,
   type VersionManifest,
@@ -70,8 +72,9 @@ export class HttpTarget implements DeployTarget {
     return { aliases: s.aliases, versions: s.versions, lock: s.lock ?? undefined };
   }
 
-  async acquireLock(lock: Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">): Promise<LockResult> {
-    const a = await this.json("POST", "/lock", lock, { expect: [409] });
+  async acquireLock(lock: LockRequest): Promise<LockResult> {
+    // The lock names this deploy (not the server): killed, it is stale at once on its own host.
+    const a = await this.json("POST", "/lock", { pid: process.pid, host: hostname(), ...lock }, { expect: [409] });
     if (a.status === 409) {
       const b = a.json as { holder: RolloutLock; stale: boolean };
       return { acquired: false, holder: b.holder, stale: b.stale };

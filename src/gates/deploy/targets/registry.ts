@@ -18,8 +18,8 @@ import {
   type Aliases,
   type AliasesView,
   type HistoryEvent,
+  type LockRequest,
   type LockResult,
-  type RolloutLock,
 } from "../../../core/registry.js";
 import type { DeployTarget, ServingStatus, StageFields, TargetState } from "./target.js";
 
@@ -44,7 +44,7 @@ export class RegistryTarget implements DeployTarget {
     });
   }
 
-  acquireLock(lock: Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">): Promise<LockResult> {
+  acquireLock(lock: LockRequest): Promise<LockResult> {
     return Promise.resolve(acquireLock(this.dir, this.name, lock));
   }
 

@@ -8,6 +8,7 @@ import type {
   Aliases,
   AliasesView,
   HistoryEvent,
+  LockRequest,
   LockResult,
   ModelStatus,
   RolloutLock,
@@ -50,7 +51,7 @@ export interface DeployTarget {
   /** Whether the target has servers whose status tells health (false: health and parity are skipped or fail safe). */
   readonly measures: boolean;
   state(): Promise<TargetState>;
-  acquireLock(lock: Omit<RolloutLock, "id" | "pid" | "host" | "startedAt" | "heartbeatAt">): Promise<LockResult>;
+  acquireLock(lock: LockRequest): Promise<LockResult>;
   heartbeat(id: string, phase: string): Promise<void>;
   releaseLock(id: string, force?: boolean): Promise<void>;
   /** Copies the model in as `fields.version` without traffic; the same digest again is not an error. */

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-LENYA6C4.js";
+} from "./chunk-XOZ4LOS4.js";
 import "./chunk-7DP2EOP2.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";

@@ -359,7 +359,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-KKRDRC7D.js");
+    const { main: main2 } = await import("./cli-F4OPPGI3.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -404,7 +404,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-GTMVBLBY.js");
+    const { demoDeploy } = await import("./demo-deploy-PF6CEZDZ.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -454,7 +454,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-NDT5G2LI.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-6SD7DAW3.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -1163,7 +1163,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-4FPMK7NY.js");
+    const { startServer } = await import("./server-OK747DSH.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -2094,6 +2094,7 @@ var CommandTarget = class {
 
 // src/gates/deploy/targets/http.ts
 import { createReadStream, statSync as statSync7 } from "node:fs";
+import { hostname } from "node:os";
 import { Readable } from "node:stream";
 
 // src/gates/deploy/targets/status-url.ts
@@ -2151,7 +2152,7 @@ var HttpTarget = class {
     return { aliases: s.aliases, versions: s.versions, lock: s.lock ?? void 0 };
   }
   async acquireLock(lock) {
-    const a = await this.json("POST", "/lock", lock, { expect: [409] });
+    const a = await this.json("POST", "/lock", { pid: process.pid, host: hostname(), ...lock }, { expect: [409] });
     if (a.status === 409) {
       const b = a.json;
       return { acquired: false, holder: b.holder, stale: b.stale };

@@ -778,7 +778,18 @@ async function lock(ctx, req, res, name, url) {
     requireStrings(b, ["version", "environment", "strategy", "phase"]);
     if (typeof b.before !== "object" || b.before === null)
       throw new HttpError(400, `"before" must be the traffic before the rollout`);
+    const who = {};
+    if (b.pid !== void 0) {
+      if (!Number.isSafeInteger(b.pid) || b.pid <= 0) throw new HttpError(400, `"pid" must be a positive integer`);
+      who.pid = b.pid;
+    }
+    if (b.host !== void 0) {
+      if (typeof b.host !== "string" || b.host === "" || b.host.length > 255)
+        throw new HttpError(400, `"host" must be a host name of at most 255 characters`);
+      who.host = b.host;
+    }
     const r = acquireLock(dir, name, {
+      ...who,
       version: b.version,
       environment: b.environment,
       strategy: b.strategy,
