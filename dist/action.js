@@ -2,6 +2,12 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  guardedGate,
+  respawnOf,
+  runGuarded
+} from "./chunks/chunk-RWTXLMNP.js";
+import "./chunks/chunk-3ZC635NC.js";
+import {
   currentHost,
   loadProblem,
   runtimeProblem
@@ -9,15 +15,19 @@ import {
 import "./chunks/chunk-EFS5GV5K.js";
 
 // src/bin/action.ts
+var guarded = guardedGate("action", process.argv.slice(2), process.env);
 var problem = runtimeProblem(currentHost(), { packagesFrom: import.meta.url });
 if (problem) {
   process.stderr.write(`::error::mlgate: ${problem}
 `);
   process.exitCode = 2;
+} else if (guarded) {
+  const io = { env: process.env, cwd: process.cwd(), stderr: process.stderr };
+  process.exitCode = await runGuarded(respawnOf(process), io, `mlgate ${guarded}`, false);
 } else {
   let abandoned = false;
   try {
-    const { runAction } = await import("./chunks/action-FIY4A3YB.js");
+    const { runAction } = await import("./chunks/action-BDS22JHZ.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

@@ -2,6 +2,12 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  guardedGate,
+  respawnOf,
+  runGuarded
+} from "./chunks/chunk-RWTXLMNP.js";
+import "./chunks/chunk-3ZC635NC.js";
+import {
   currentHost,
   loadProblem,
   runtimeProblem
@@ -9,15 +15,19 @@ import {
 import "./chunks/chunk-EFS5GV5K.js";
 
 // src/bin/cli.ts
+var guarded = guardedGate("cli", process.argv.slice(2), process.env);
 var problem = runtimeProblem(currentHost(), { packagesFrom: import.meta.url });
 if (problem) {
   process.stderr.write(`mlgate: ${problem}
 `);
   process.exitCode = 2;
+} else if (guarded) {
+  const io = { env: process.env, cwd: process.cwd(), stderr: process.stderr };
+  process.exitCode = await runGuarded(respawnOf(process), io, `mlgate ${guarded}`, process.argv.includes("--quiet"));
 } else {
   let abandoned = false;
   try {
-    const { main } = await import("./chunks/cli-F4OPPGI3.js");
+    const { main } = await import("./chunks/cli-ZAFHHC3K.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

@@ -5,6 +5,7 @@ import { GATE_OPTIONS, GLOBAL_OPTIONS } from "./cli/options.js";
 import { emitReport, failOnOf, jsonPathOf, recordConfig } from "./cli/run-gate.js";
 import { gateTimeout, withTimeout } from "./cli/timeout.js";
 import { Interrupted, whenInterrupted } from "./cli/interrupt.js";
+import { CrashRecord } from "./core/crash-record.js";
 import { COMMANDS } from "./commands.js";
 import { configFailOn, loadConfig, locateConfigMessage, type FailOn } from "./core/config.js";
 import { ConfigurationError, errorMessage, isConfigurationError } from "./core/errors.js";
@@ -211,7 +212,14 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     }
     const failOn: FailOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
     // Inside GitHub Actions: the check run shows "in progress" while the gate works.
-    if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
+    // In a child of the crash guard (src/cli/crash-guard.ts): a rerun completes the check run the crashed child opened.
+    const crashes = cmd.gate ? CrashRecord.of(io.env) : undefined;
+    if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx, crashes?.checkRunToReuse);
+    crashes?.checkRunOpened(publisher?.openCheckRun);
+    if (crashes?.unattributed)
+      throw new ConfigurationError(
+        `the gate's process crashed (${crashes.unattributed}) outside the work on any one model, so the gate could not run`,
+      );
     if (publisher) interrupt = whenInterrupted();
     const work = cmd.gate ? withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : cmd.run(ctx);
     const result = interrupt ? await Promise.race([work, interrupt.promise]) : await work;

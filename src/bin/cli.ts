@@ -2,11 +2,17 @@
 // The runtime check comes first and the rest loads after it: the gates' chunks import the native
 // packages, and on a platform without their binaries that import alone would end in a stack trace.
 import { loadProblem, runtimeProblem, currentHost } from "../core/runtime-support.js";
+import { guardedGate, respawnOf, runGuarded } from "../cli/crash-guard.js";
 
+const guarded = guardedGate("cli", process.argv.slice(2), process.env);
 const problem = runtimeProblem(currentHost(), { packagesFrom: import.meta.url });
 if (problem) {
   process.stderr.write(`mlgate: ${problem}\n`);
   process.exitCode = 2;
+} else if (guarded) {
+  // A model can crash onnxruntime (a segfault): the gate runs in a child that this process outlives.
+  const io = { env: process.env, cwd: process.cwd(), stderr: process.stderr };
+  process.exitCode = await runGuarded(respawnOf(process), io, `mlgate ${guarded}`, process.argv.includes("--quiet"));
 } else {
   let abandoned = false;
   try {

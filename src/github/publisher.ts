@@ -108,6 +108,15 @@ export class GitHubPublisher {
     });
   }
 
+  /** A check run an earlier process of this gate opened (the crash guard's rerun): finish() completes it. */
+  resume(id: number): void {
+    this.checkRunId = id;
+  }
+
+  get openCheckRun(): number | undefined {
+    return this.checkRunId;
+  }
+
   /** The job was cancelled before the gate finished: the check run must not stay in progress. */
   async cancel(): Promise<void> {
     const id = this.checkRunId;
@@ -314,7 +323,11 @@ export function publisherFor(o: PublisherOptions & { noPublish: boolean }): GitH
 }
 
 /** The in-job publisher of a gate command: created and started before the gate runs. */
-export async function startPublishing(gate: GateName, ctx: CommandContext): Promise<GitHubPublisher | undefined> {
+export async function startPublishing(
+  gate: GateName,
+  ctx: CommandContext,
+  resumeCheckRun?: number,
+): Promise<GitHubPublisher | undefined> {
   // The deploy gate's --name is the model's name; its check run is named for the environment.
   const suffix = ctx.str(gate === "deploy" ? "environment" : "name");
   const token = ctx.str("token");
@@ -328,6 +341,7 @@ export async function startPublishing(gate: GateName, ctx: CommandContext): Prom
     log: ctx.progress,
     noPublish: ctx.bool("no-publish"),
   });
-  await publisher?.start();
+  if (resumeCheckRun !== undefined) publisher?.resume(resumeCheckRun);
+  else await publisher?.start();
   return publisher;
 }

@@ -144,3 +144,33 @@ export function tensorPb(name: string, dims: number[], values: number[]): Uint8A
     }),
   ).finish();
 }
+
+/**
+ * An empty Optional as a graph output (next to y = relu(x)): onnxruntime-node 1.30 loads it and dies
+ * by SIGSEGV converting that output after the run, as ONNX's own backend test test_if_opt does. The
+ * builder knows tensors only, so the optional type is written here.
+ */
+export function crashesRuntime(): Uint8Array {
+  const f3 = { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT, shape: { dim: [{ dimValue: 3 }] } } };
+  return encodeModel({
+    irVersion: 8,
+    producerName: "mlgate-test",
+    opsetImport: [{ domain: "", version: 17 }],
+    graph: {
+      name: "empty_optional",
+      input: [{ name: "x", type: f3 }],
+      output: [
+        { name: "none", type: { optionalType: { elemType: f3 } } },
+        { name: "y", type: f3 },
+      ],
+      node: [
+        {
+          opType: "Optional",
+          output: ["none"],
+          attribute: [{ name: "type", type: onnx.AttributeProto.AttributeType.TYPE_PROTO, tp: f3 }],
+        },
+        { opType: "Relu", input: ["x"], output: ["y"] },
+      ],
+    },
+  });
+}

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import type { OnnxGateConfig } from "../../core/config.js";
+import { baselineCrashSentence, CrashRecord } from "../../core/crash-record.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { assertNotLfsPointer } from "../../core/lfs.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
@@ -100,6 +101,9 @@ export const onnxCommand: Command = {
       testData = readTestData(dir, display(ctx, dir));
       for (const s of testData) for (const t of [...s.inputs, ...s.outputs]) inputs[t.display] = t.sha256;
     }
+    const runtime = CrashRecord.of(ctx.env);
+    const baselineCrash = baseline ? runtime?.crashOf(baseline.file.path) : undefined;
+    if (baselineCrash) throw new ConfigurationError(baselineCrashSentence(baselineCrash));
     ctx.progress(`checking ${models.length} model(s)${baseline ? ` against ${baseline.subject.path}` : ""}`);
     return onnxGate({
       models,
@@ -107,6 +111,7 @@ export const onnxCommand: Command = {
       config: cfg,
       inputs,
       progress: ctx.progress,
+      ...(runtime ? { runtime } : {}),
       ...(baseline ? { baseline } : {}),
       ...(testData ? { testData } : {}),
     });

@@ -1,5 +1,6 @@
 import type * as ort from "onnxruntime-node";
 import { isWaived, type OnnxGateConfig } from "../../core/config.js";
+import { crashSentence, type Crash, type RuntimeWatch } from "../../core/crash-record.js";
 import { makeReport, type Check, type Report, type Subject } from "../../core/report.js";
 import { batchChecks } from "./batch.js";
 import { determinismChecks } from "./determinism.js";
@@ -38,6 +39,8 @@ export interface OnnxGateInput {
   /** Every input file read, by path, with its SHA-256 (provenance). */
   inputs: Record<string, string>;
   progress?: (message: string) => void;
+  /** The crash guard's record (src/cli/crash-guard.ts): told which model onnxruntime gets, it knows which crashed before. */
+  runtime?: RuntimeWatch;
 }
 
 interface Baseline {
@@ -261,6 +264,38 @@ async function checkModel(
   return { display: model.display, sha256: subject.sha256, info, load, latency, checks };
 }
 
+/** A model that crashed onnxruntime in an earlier run of this gate: its static checks, and a failed load.crash. */
+function crashedModel(
+  model: ModelFile,
+  subject: Subject,
+  input: OnnxGateInput,
+  baseline: Baseline | undefined,
+  crash: Crash,
+): ModelSummary {
+  const info = inspectModel(model);
+  const checks: Check[] = [...policyChecks(info, input.config)];
+  if (baseline) checks.push(...signatureChecks(info, baseline.info));
+  const message = crashSentence(crash);
+  checks.push({
+    id: "load.crash",
+    title: "onnxruntime survives the model",
+    status: "fail",
+    observed: `crashed (${crash.signal})`,
+    expected: "loads and runs, or fails with an error",
+    message,
+    file: model.display,
+  });
+  settleOpsetFloor(checks, false, false);
+  return {
+    display: model.display,
+    sha256: subject.sha256,
+    info,
+    load: { disabled: false, all: false, error: message },
+    latency: [],
+    checks,
+  };
+}
+
 /**
  * A run on made-up inputs that failed while an input reaches a position whose valid values the gate
  * cannot choose (MaxUnpool's output_shape …) says nothing about the model: skipped, with the reason.
@@ -317,8 +352,12 @@ export async function onnxGate(input: OnnxGateInput): Promise<Report> {
   const target = targetOrt(cfg).ort;
   let baseline: Baseline | undefined;
   const gateChecks: Check[] = [];
+  const watch = input.runtime;
   if (input.baseline) {
-    const loaded = await loadSession(input.baseline.file, "all");
+    const b = input.baseline.file;
+    watch?.enter({ file: b.path, display: b.display, role: "baseline" });
+    const loaded = await loadSession(b, "all");
+    watch?.enter(undefined);
     baseline = { info: inspectModel(input.baseline.file), ...(loaded.session ? { session: loaded.session } : {}) };
     if (!loaded.session) {
       gateChecks.push({
@@ -336,7 +375,12 @@ export async function onnxGate(input: OnnxGateInput): Promise<Report> {
   try {
     for (const [i, model] of input.models.entries()) {
       input.progress?.(`${model.display} (${i + 1}/${input.models.length})`);
-      const s = await checkModel(model, input.subjects[i]!, input, baseline);
+      const crash = watch?.crashOf(model.path);
+      watch?.enter(crash ? undefined : { file: model.path, display: model.display, role: "candidate" });
+      const s = crash
+        ? crashedModel(model, input.subjects[i]!, input, baseline, crash)
+        : await checkModel(model, input.subjects[i]!, input, baseline);
+      watch?.enter(undefined);
       waive(s.checks, cfg.waive);
       if (keys.length) {
         for (const c of s.checks) {

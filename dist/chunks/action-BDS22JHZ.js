@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-XOZ4LOS4.js";
+} from "./chunk-G7KYUZUM.js";
 import "./chunk-7DP2EOP2.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
@@ -15,6 +15,7 @@ import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
+import "./chunk-3ZC635NC.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-CJ4K56KR.js";

@@ -36,6 +36,9 @@ import {
 } from "./chunk-54ZODEJC.js";
 import "./chunk-E4IFUBZY.js";
 import {
+  crashSentence
+} from "./chunk-3ZC635NC.js";
+import {
   RUN_OPTIONS,
   cleanOrtMessage,
   loadCheck,
@@ -923,6 +926,30 @@ async function checkModel(model, subject, input, baseline) {
   if (failed.op) load.op = failed.op;
   return { display: model.display, sha256: subject.sha256, info, load, latency, checks };
 }
+function crashedModel(model, subject, input, baseline, crash) {
+  const info = inspectModel(model);
+  const checks = [...policyChecks(info, input.config)];
+  if (baseline) checks.push(...signatureChecks(info, baseline.info));
+  const message = crashSentence(crash);
+  checks.push({
+    id: "load.crash",
+    title: "onnxruntime survives the model",
+    status: "fail",
+    observed: `crashed (${crash.signal})`,
+    expected: "loads and runs, or fails with an error",
+    message,
+    file: model.display
+  });
+  settleOpsetFloor(checks, false, false);
+  return {
+    display: model.display,
+    sha256: subject.sha256,
+    info,
+    load: { disabled: false, all: false, error: message },
+    latency: [],
+    checks
+  };
+}
 function skipUnresolved(checks, unresolved) {
   if (!unresolved.length) return;
   for (const c of checks) {
@@ -964,8 +991,12 @@ async function onnxGate(input) {
   const target = targetOrt(cfg).ort;
   let baseline;
   const gateChecks = [];
+  const watch = input.runtime;
   if (input.baseline) {
-    const loaded = await loadSession(input.baseline.file, "all");
+    const b = input.baseline.file;
+    watch?.enter({ file: b.path, display: b.display, role: "baseline" });
+    const loaded = await loadSession(b, "all");
+    watch?.enter(void 0);
     baseline = { info: inspectModel(input.baseline.file), ...loaded.session ? { session: loaded.session } : {} };
     if (!loaded.session) {
       gateChecks.push({
@@ -983,7 +1014,10 @@ async function onnxGate(input) {
   try {
     for (const [i, model] of input.models.entries()) {
       input.progress?.(`${model.display} (${i + 1}/${input.models.length})`);
-      const s = await checkModel(model, input.subjects[i], input, baseline);
+      const crash = watch?.crashOf(model.path);
+      watch?.enter(crash ? void 0 : { file: model.path, display: model.display, role: "candidate" });
+      const s = crash ? crashedModel(model, input.subjects[i], input, baseline, crash) : await checkModel(model, input.subjects[i], input, baseline);
+      watch?.enter(void 0);
       waive(s.checks, cfg.waive);
       if (keys.length) {
         for (const c of s.checks) {

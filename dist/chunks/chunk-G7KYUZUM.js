@@ -47,6 +47,10 @@ import {
   workspaceRoot
 } from "./chunk-E4IFUBZY.js";
 import {
+  CrashRecord,
+  baselineCrashSentence
+} from "./chunk-3ZC635NC.js";
+import {
   escapeTerminal,
   renderMarkdown,
   sortChecks
@@ -359,7 +363,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-F4OPPGI3.js");
+    const { main: main2 } = await import("./cli-ZAFHHC3K.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -454,7 +458,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-6SD7DAW3.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-77EHTPCE.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -578,7 +582,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-YOJN4C72.js"),
+      import("./gate-B5UF4BR2.js"),
       import("./testdata-YYQAZRT4.js"),
       import("./policy-OBYC2LTH.js")
     ]);
@@ -606,6 +610,9 @@ var onnxCommand = {
       testData = readTestData(dir, display(ctx, dir));
       for (const s of testData) for (const t of [...s.inputs, ...s.outputs]) inputs[t.display] = t.sha256;
     }
+    const runtime = CrashRecord.of(ctx.env);
+    const baselineCrash = baseline ? runtime?.crashOf(baseline.file.path) : void 0;
+    if (baselineCrash) throw new ConfigurationError(baselineCrashSentence(baselineCrash));
     ctx.progress(`checking ${models.length} model(s)${baseline ? ` against ${baseline.subject.path}` : ""}`);
     return onnxGate({
       models,
@@ -613,6 +620,7 @@ var onnxCommand = {
       config: cfg,
       inputs,
       progress: ctx.progress,
+      ...runtime ? { runtime } : {},
       ...baseline ? { baseline } : {},
       ...testData ? { testData } : {}
     });
@@ -3054,7 +3062,7 @@ function makeContext(cmd, values, positionals, io) {
 }
 async function main(argv, io, commands = COMMANDS) {
   const debug = argv.includes("--debug");
-  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-KVX4N2CL.js");
+  if (io.env.GITHUB_ACTIONS === "true") publisherModule ??= await import("./publisher-RXN5FNDY.js");
   let cmd;
   let ctx;
   let publisher;
@@ -3103,7 +3111,13 @@ async function main(argv, io, commands = COMMANDS) {
       if (lineOf) ctx.configAt = (segments) => `${given ?? loaded.file ?? "mlgate.yml"}:${lineOf(segments)}`;
     }
     const failOn = cmd.gate ? failOnOf(ctx, configFailOn(ctx.config, cmd.gate)) : "error";
-    if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx);
+    const crashes = cmd.gate ? CrashRecord.of(io.env) : void 0;
+    if (cmd.gate && (cmd.publishes?.(ctx) ?? true)) publisher = await startPublishing(cmd.gate, ctx, crashes?.checkRunToReuse);
+    crashes?.checkRunOpened(publisher?.openCheckRun);
+    if (crashes?.unattributed)
+      throw new ConfigurationError(
+        `the gate's process crashed (${crashes.unattributed}) outside the work on any one model, so the gate could not run`
+      );
     if (publisher) interrupt = whenInterrupted();
     const work = cmd.gate ? withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : cmd.run(ctx);
     const result = interrupt ? await Promise.race([work, interrupt.promise]) : await work;

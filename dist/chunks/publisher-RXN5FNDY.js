@@ -8,7 +8,7 @@ import {
   publisherFor,
   stampProvenance,
   startPublishing
-} from "./chunk-24OOC2HC.js";
+} from "./chunk-EUCM3UM7.js";
 import "./chunk-ENYL6DYG.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";

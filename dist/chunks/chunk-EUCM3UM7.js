@@ -335,6 +335,13 @@ var GitHubPublisher = class {
       this.remember(await createInProgress(octokit, this.context, this.name));
     });
   }
+  /** A check run an earlier process of this gate opened (the crash guard's rerun): finish() completes it. */
+  resume(id) {
+    this.checkRunId = id;
+  }
+  get openCheckRun() {
+    return this.checkRunId;
+  }
   /** The job was cancelled before the gate finished: the check run must not stay in progress. */
   async cancel() {
     const id = this.checkRunId;
@@ -504,7 +511,7 @@ function publisherFor(o) {
     return void 0;
   }
 }
-async function startPublishing(gate, ctx) {
+async function startPublishing(gate, ctx, resumeCheckRun) {
   const suffix = ctx.str(gate === "deploy" ? "environment" : "name");
   const token = ctx.str("token");
   const publisher = publisherFor({
@@ -517,7 +524,8 @@ async function startPublishing(gate, ctx) {
     log: ctx.progress,
     noPublish: ctx.bool("no-publish")
   });
-  await publisher?.start();
+  if (resumeCheckRun !== void 0) publisher?.resume(resumeCheckRun);
+  else await publisher?.start();
   return publisher;
 }
 

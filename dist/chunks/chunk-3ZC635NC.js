@@ -1,0 +1,79 @@
+#!/usr/bin/env node
+import { createRequire as __mlgateCreateRequire } from "node:module";
+const require = __mlgateCreateRequire(import.meta.url);
+
+// src/core/crash-record.ts
+import { writeFileSync } from "node:fs";
+var GUARD_ENV = {
+  /** The file the child writes its marker to; set only in a guarded child. */
+  marker: "MLGATE_CRASH_GUARD",
+  /** JSON Crash[]: the models that crashed earlier children. */
+  crashed: "MLGATE_CRASHED",
+  /** The check run an earlier child opened: the rerun completes it instead of opening another. */
+  checkRun: "MLGATE_CRASH_CHECK_RUN",
+  /** An earlier child crashed outside any model's runtime work: its signal. */
+  unattributed: "MLGATE_CRASH_UNATTRIBUTED"
+};
+function crashSentence(c) {
+  return `onnxruntime crashed (${c.signal}) loading/running ${c.display}: it would crash the server too`;
+}
+function baselineCrashSentence(c) {
+  return `--baseline ${c.display}: onnxruntime crashed (${c.signal}) loading/running it, so the candidate cannot be compared with it`;
+}
+function parseCrashes(text) {
+  if (!text) return [];
+  const v = JSON.parse(text);
+  if (!Array.isArray(v)) throw new Error(`${GUARD_ENV.crashed} is not a JSON array`);
+  return v;
+}
+var records = /* @__PURE__ */ new WeakMap();
+var CrashRecord = class _CrashRecord {
+  constructor(file, env) {
+    this.file = file;
+    this.crashes = parseCrashes(env[GUARD_ENV.crashed]);
+    const id = Number(env[GUARD_ENV.checkRun]);
+    this.checkRunToReuse = Number.isSafeInteger(id) && id > 0 ? id : void 0;
+    this.unattributed = env[GUARD_ENV.unattributed] || void 0;
+  }
+  file;
+  crashes;
+  checkRunToReuse;
+  unattributed;
+  marker = {};
+  last = "";
+  /** One record per environment: the CLI and the gate must write the same marker, not overwrite each other's. */
+  static of(env) {
+    const file = env[GUARD_ENV.marker];
+    if (!file || file === "off") return void 0;
+    let r = records.get(env);
+    if (!r) records.set(env, r = new _CrashRecord(file, env));
+    return r;
+  }
+  enter(f) {
+    if (f) this.marker.current = { file: f.file, display: f.display, role: f.role };
+    else delete this.marker.current;
+    this.write();
+  }
+  crashOf(file) {
+    return this.crashes.find((c) => c.file === file);
+  }
+  checkRunOpened(id) {
+    if (id === void 0) return;
+    this.marker.checkRunId = id;
+    this.write();
+  }
+  /** Synchronous on purpose: the next call may be the one that crashes the process. Unchanged markers are not rewritten. */
+  write() {
+    const text = JSON.stringify(this.marker);
+    if (text === this.last) return;
+    writeFileSync(this.file, text);
+    this.last = text;
+  }
+};
+
+export {
+  GUARD_ENV,
+  crashSentence,
+  baselineCrashSentence,
+  CrashRecord
+};

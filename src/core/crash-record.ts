@@ -1,0 +1,121 @@
+import { writeFileSync } from "node:fs";
+
+/**
+ * The child's side of the crash guard (src/cli/crash-guard.ts). A model can crash onnxruntime itself (a
+ * segfault cannot be caught in-process), so the onnx and model gates run in a child process. Before
+ * the child hands a model to onnxruntime it writes which one, synchronously, to a file the parent
+ * reads when the child dies by a signal; the parent reruns the child with the crashed models listed
+ * in MLGATE_CRASHED, and the gate reports each of them as failed instead of touching it again.
+ */
+
+/** The environment variables between the guard and its child; `MLGATE_CRASH_GUARD=off` disables the guard. */
+export const GUARD_ENV = {
+  /** The file the child writes its marker to; set only in a guarded child. */
+  marker: "MLGATE_CRASH_GUARD",
+  /** JSON Crash[]: the models that crashed earlier children. */
+  crashed: "MLGATE_CRASHED",
+  /** The check run an earlier child opened: the rerun completes it instead of opening another. */
+  checkRun: "MLGATE_CRASH_CHECK_RUN",
+  /** An earlier child crashed outside any model's runtime work: its signal. */
+  unattributed: "MLGATE_CRASH_UNATTRIBUTED",
+} as const;
+
+export type RuntimeRole = "candidate" | "baseline";
+
+/** A model file as handed to onnxruntime. */
+export interface RuntimeFile {
+  /** Absolute path: what the record matches on. */
+  file: string;
+  /** As the user sees it, for messages. */
+  display: string;
+  role: RuntimeRole;
+}
+
+export interface Crash extends RuntimeFile {
+  /** SIGSEGV, SIGABRT, … */
+  signal: string;
+}
+
+/** What the child leaves for the parent in the marker file. */
+export interface Marker {
+  current?: RuntimeFile;
+  checkRunId?: number;
+}
+
+/** The sentence a crashed model's check carries. */
+export function crashSentence(c: Crash): string {
+  return `onnxruntime crashed (${c.signal}) loading/running ${c.display}: it would crash the server too`;
+}
+
+/** A baseline that crashed onnxruntime: the gate cannot run (exit 2); the one sentence naming it. */
+export function baselineCrashSentence(c: Crash): string {
+  return `--baseline ${c.display}: onnxruntime crashed (${c.signal}) loading/running it, so the candidate cannot be compared with it`;
+}
+
+/** What a gate needs: say which model onnxruntime is about to get, and which ones crashed earlier. */
+export interface RuntimeWatch {
+  /** The model onnxruntime works on from now on; undefined when it works on none. */
+  enter(f: RuntimeFile | undefined): void;
+  crashOf(file: string): Crash | undefined;
+}
+
+function parseCrashes(text: string | undefined): Crash[] {
+  if (!text) return [];
+  const v: unknown = JSON.parse(text);
+  if (!Array.isArray(v)) throw new Error(`${GUARD_ENV.crashed} is not a JSON array`);
+  return v as Crash[];
+}
+
+const records = new WeakMap<NodeJS.ProcessEnv, CrashRecord>();
+
+/** The record of a guarded child, or undefined when this process is not one (tests, `MLGATE_CRASH_GUARD=off`). */
+export class CrashRecord implements RuntimeWatch {
+  readonly crashes: Crash[];
+  readonly checkRunToReuse: number | undefined;
+  readonly unattributed: string | undefined;
+  private marker: Marker = {};
+  private last = "";
+
+  private constructor(
+    private readonly file: string,
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.crashes = parseCrashes(env[GUARD_ENV.crashed]);
+    const id = Number(env[GUARD_ENV.checkRun]);
+    this.checkRunToReuse = Number.isSafeInteger(id) && id > 0 ? id : undefined;
+    this.unattributed = env[GUARD_ENV.unattributed] || undefined;
+  }
+
+  /** One record per environment: the CLI and the gate must write the same marker, not overwrite each other's. */
+  static of(env: NodeJS.ProcessEnv): CrashRecord | undefined {
+    const file = env[GUARD_ENV.marker];
+    if (!file || file === "off") return undefined;
+    let r = records.get(env);
+    if (!r) records.set(env, (r = new CrashRecord(file, env)));
+    return r;
+  }
+
+  enter(f: RuntimeFile | undefined): void {
+    if (f) this.marker.current = { file: f.file, display: f.display, role: f.role };
+    else delete this.marker.current;
+    this.write();
+  }
+
+  crashOf(file: string): Crash | undefined {
+    return this.crashes.find((c) => c.file === file);
+  }
+
+  checkRunOpened(id: number | undefined): void {
+    if (id === undefined) return;
+    this.marker.checkRunId = id;
+    this.write();
+  }
+
+  /** Synchronous on purpose: the next call may be the one that crashes the process. Unchanged markers are not rewritten. */
+  private write(): void {
+    const text = JSON.stringify(this.marker);
+    if (text === this.last) return;
+    writeFileSync(this.file, text);
+    this.last = text;
+  }
+}
