@@ -27,7 +27,7 @@ if (problem) {
 } else {
   let abandoned = false;
   try {
-    const { runAction } = await import("./chunks/action-BDS22JHZ.js");
+    const { runAction } = await import("./chunks/action-TVJWBQKE.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

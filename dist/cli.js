@@ -27,7 +27,7 @@ if (problem) {
 } else {
   let abandoned = false;
   try {
-    const { main } = await import("./chunks/cli-ZAFHHC3K.js");
+    const { main } = await import("./chunks/cli-LLY4FVJ2.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

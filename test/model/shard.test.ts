@@ -4,6 +4,8 @@ import path from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
+import { mergeShards } from "../../src/gates/model/shard.js";
+import type { EvalState } from "../../src/gates/model/state.js";
 import { logisticModel, writeModel } from "./fixtures.js";
 import { runMlgate, runModel } from "./harness.js";
 
@@ -111,5 +113,36 @@ describe("mlgate model --shard and merge", () => {
     expect((JSON.parse(readFileSync(path.join(dir, "s1.json"), "utf8")) as { format: string }).format).toBe(
       "mlgate-model-shard/1",
     );
+  });
+});
+
+describe("mergeShards", () => {
+  it("puts every row's label, scores per class and group codes back in file order", () => {
+    const shard = (index: number, rows: number[]): EvalState =>
+      ({
+        task: "multiclass",
+        classes: 3,
+        rows: Int32Array.from(rows),
+        yTrue: Float64Array.from(rows, (r) => r % 3),
+        candidate: Float64Array.from(rows.flatMap((r) => [r, r + 0.1, r + 0.2])),
+        baseline: Float64Array.from(rows.flatMap((r) => [-r, -r - 0.1, -r - 0.2])),
+        groups: [{ kind: "column", name: "g", levels: ["a", "b"], codes: Int32Array.from(rows, (r) => (r === 4 ? -1 : r % 2)) }],
+        outputs: { candidate: "p" },
+        subjects: [],
+        inputs: {},
+        settings: {},
+        data: { path: "d.csv", lineOffset: 0 },
+        shard: { index, count: 2 },
+      }) as unknown as EvalState;
+    const m = mergeShards([
+      { state: shard(0, [0, 2, 4]), display: "s1.json" },
+      { state: shard(1, [1, 3]), display: "s2.json" },
+    ]);
+    expect(Array.from(m.rows ?? [])).toEqual([0, 1, 2, 3, 4]);
+    expect(Array.from(m.yTrue)).toEqual([0, 1, 2, 0, 1]);
+    expect(Array.from(m.candidate)).toEqual([0, 0.1, 0.2, 1, 1.1, 1.2, 2, 2.1, 2.2, 3, 3.1, 3.2, 4, 4.1, 4.2]);
+    expect(Array.from(m.baseline ?? []).slice(3, 6)).toEqual([-1, -1.1, -1.2]);
+    expect(Array.from(m.groups[0]?.codes ?? [])).toEqual([0, 1, 0, 1, -1]);
+    expect(m.shard).toBeUndefined();
   });
 });

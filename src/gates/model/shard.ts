@@ -22,14 +22,19 @@ function enc(a: Float64Array | Int32Array): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
 }
 
-function decF64(s: string): Float64Array {
+/** The decoded bytes' own buffer when aligned (a large Buffer is not pooled): no second copy of a shard's rows. */
+function aligned(s: string): ArrayBufferLike {
   const b = Buffer.from(s, "base64");
-  return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) return b.buffer;
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+}
+
+function decF64(s: string): Float64Array {
+  return new Float64Array(aligned(s));
 }
 
 function decI32(s: string): Int32Array {
-  const b = Buffer.from(s, "base64");
-  return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  return new Int32Array(aligned(s));
 }
 
 /** The state's data rows: the stored ones, or 0, 1, 2, … when every row was read in order. */
@@ -121,21 +126,33 @@ function fingerprint(st: EvalState): string {
   });
 }
 
-function permute(a: Float64Array, order: Int32Array, width: number): Float64Array {
-  const out = new Float64Array(a.length);
+/**
+ * The shards' values in file order: `order` lists positions in the shards laid end to end, shard i
+ * starting at `starts[i]`. Gathered from the shards themselves, with no concatenated copy in between
+ * (one more copy of every row at the merge's peak).
+ */
+function gather<T extends Float64Array | Int32Array>(
+  parts: T[],
+  order: Int32Array,
+  starts: readonly number[],
+  width: number,
+  make: (n: number) => T,
+  missing: number,
+): T {
+  const out = make(order.length * width);
   for (let k = 0; k < order.length; k++) {
-    const src = order[k] ?? 0;
-    for (let c = 0; c < width; c++) out[k * width + c] = a[src * width + c] ?? NaN;
-  }
-  return out;
-}
-
-function concatF64(parts: Float64Array[]): Float64Array {
-  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
+    const g = order[k] ?? 0;
+    // The last shard starting at or before g.
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = parts[lo];
+    const src = (g - (starts[lo] ?? 0)) * width;
+    for (let c = 0; c < width; c++) out[k * width + c] = part?.[src + c] ?? missing;
   }
   return out;
 }
@@ -183,6 +200,12 @@ export function mergeShards(shards: { state: EvalState; display: string }[]): Ev
   const states = shards.map((x) => x.state);
   const rows = concatI32(states.map(rowsOf));
   const order = Int32Array.from(rows.keys()).sort((a, b) => (rows[a] ?? 0) - (rows[b] ?? 0));
+  const starts: number[] = [];
+  for (let si = 0, g = 0; si < states.length; g += states[si]?.yTrue.length ?? 0, si++) starts.push(g);
+  // Shared memory, as the gate's own arrays (state.ts): the helper thread reads the labels and the
+  // baseline's scores without a structured-clone copy of them.
+  const f64 = (n: number): Float64Array => new Float64Array(new SharedArrayBuffer(n * 8));
+  const i32 = (n: number): Int32Array => new Int32Array(n);
   const width = first.state.task === "multiclass" ? first.state.classes : 1;
   const latency: LatencyStats | undefined = states.every((x) => x.latency)
     ? {
@@ -215,16 +238,44 @@ export function mergeShards(shards: { state: EvalState; display: string }[]): Ev
     ...first.state,
     settings,
     rows: Int32Array.from(order, (k) => rows[k] ?? 0),
-    yTrue: permute(concatF64(states.map((x) => x.yTrue)), order, 1),
-    candidate: permute(concatF64(states.map((x) => x.candidate)), order, width),
-    groups: first.state.groups.map((g, gi) => {
-      const codes = concatI32(states.map((x) => x.groups[gi]?.codes ?? new Int32Array(0)));
-      return { ...g, codes: Int32Array.from(order, (k) => codes[k] ?? -1) };
-    }),
+    yTrue: gather(
+      states.map((x) => x.yTrue),
+      order,
+      starts,
+      1,
+      f64,
+      NaN,
+    ),
+    candidate: gather(
+      states.map((x) => x.candidate),
+      order,
+      starts,
+      width,
+      f64,
+      NaN,
+    ),
+    groups: first.state.groups.map((g, gi) => ({
+      ...g,
+      codes: gather(
+        states.map((x) => x.groups[gi]?.codes ?? new Int32Array(0)),
+        order,
+        starts,
+        1,
+        i32,
+        -1,
+      ),
+    })),
   };
   delete merged.shard;
   if (first.state.baseline)
-    merged.baseline = permute(concatF64(states.map((x) => x.baseline ?? new Float64Array(0))), order, width);
+    merged.baseline = gather(
+      states.map((x) => x.baseline ?? new Float64Array(0)),
+      order,
+      starts,
+      width,
+      f64,
+      NaN,
+    );
   if (latency) merged.latency = latency;
   else delete merged.latency;
   if (robustness) merged.robustness = robustness;

@@ -363,7 +363,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-ZAFHHC3K.js");
+    const { main: main2 } = await import("./cli-LLY4FVJ2.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -458,7 +458,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-77EHTPCE.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-LTEPEBPL.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -1011,7 +1011,7 @@ function startHelper(ctx, data, whole) {
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
     import("./gate-ZSHDWXXG.js"),
-    import("./shard-GRVZZIZY.js"),
+    import("./shard-PVG7G2TH.js"),
     import("./build-report-ATGZ42IE.js")
   ]);
   const helper = early?.helper;
@@ -1061,7 +1061,7 @@ var modelMergeCommand = {
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShards }, { buildReportConcurrently }] = await Promise.all([
-      import("./shard-GRVZZIZY.js"),
+      import("./shard-PVG7G2TH.js"),
       import("./build-report-ATGZ42IE.js")
     ]);
     const merged = mergeShards(readShards(files, rowLimit(rowBudgetOf(ctx), ctx.env)));

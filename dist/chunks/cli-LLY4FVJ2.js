@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-G7KYUZUM.js";
+} from "./chunk-TNEAJHII.js";
 import "./chunk-7DP2EOP2.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";

@@ -18,13 +18,16 @@ var SHARD_FORMAT = "mlgate-model-shard/1";
 function enc(a) {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
 }
-function decF64(s) {
+function aligned(s) {
   const b = Buffer.from(s, "base64");
-  return new Float64Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  if (b.byteOffset === 0 && b.byteLength === b.buffer.byteLength) return b.buffer;
+  return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+}
+function decF64(s) {
+  return new Float64Array(aligned(s));
 }
 function decI32(s) {
-  const b = Buffer.from(s, "base64");
-  return new Int32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+  return new Int32Array(aligned(s));
 }
 function rowsOf(st) {
   return st.rows ?? Int32Array.from({ length: st.yTrue.length }, (_, i) => i);
@@ -97,20 +100,20 @@ function fingerprint(st) {
     baseline: st.baseline !== void 0
   });
 }
-function permute(a, order, width) {
-  const out = new Float64Array(a.length);
+function gather(parts, order, starts, width, make, missing) {
+  const out = make(order.length * width);
   for (let k = 0; k < order.length; k++) {
-    const src = order[k] ?? 0;
-    for (let c = 0; c < width; c++) out[k * width + c] = a[src * width + c] ?? NaN;
-  }
-  return out;
-}
-function concatF64(parts) {
-  const out = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
+    const g = order[k] ?? 0;
+    let lo = 0;
+    let hi = parts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((starts[mid] ?? 0) <= g) lo = mid;
+      else hi = mid - 1;
+    }
+    const part = parts[lo];
+    const src = (g - (starts[lo] ?? 0)) * width;
+    for (let c = 0; c < width; c++) out[k * width + c] = part?.[src + c] ?? missing;
   }
   return out;
 }
@@ -152,6 +155,10 @@ function mergeShards(shards) {
   const states = shards.map((x) => x.state);
   const rows = concatI32(states.map(rowsOf));
   const order = Int32Array.from(rows.keys()).sort((a, b) => (rows[a] ?? 0) - (rows[b] ?? 0));
+  const starts = [];
+  for (let si = 0, g = 0; si < states.length; g += states[si]?.yTrue.length ?? 0, si++) starts.push(g);
+  const f64 = (n) => new Float64Array(new SharedArrayBuffer(n * 8));
+  const i32 = (n) => new Int32Array(n);
   const width = first.state.task === "multiclass" ? first.state.classes : 1;
   const latency = states.every((x) => x.latency) ? {
     candidate: states.flatMap((x) => x.latency?.candidate ?? []),
@@ -180,16 +187,44 @@ function mergeShards(shards) {
     ...first.state,
     settings,
     rows: Int32Array.from(order, (k) => rows[k] ?? 0),
-    yTrue: permute(concatF64(states.map((x) => x.yTrue)), order, 1),
-    candidate: permute(concatF64(states.map((x) => x.candidate)), order, width),
-    groups: first.state.groups.map((g, gi) => {
-      const codes = concatI32(states.map((x) => x.groups[gi]?.codes ?? new Int32Array(0)));
-      return { ...g, codes: Int32Array.from(order, (k) => codes[k] ?? -1) };
-    })
+    yTrue: gather(
+      states.map((x) => x.yTrue),
+      order,
+      starts,
+      1,
+      f64,
+      NaN
+    ),
+    candidate: gather(
+      states.map((x) => x.candidate),
+      order,
+      starts,
+      width,
+      f64,
+      NaN
+    ),
+    groups: first.state.groups.map((g, gi) => ({
+      ...g,
+      codes: gather(
+        states.map((x) => x.groups[gi]?.codes ?? new Int32Array(0)),
+        order,
+        starts,
+        1,
+        i32,
+        -1
+      )
+    }))
   };
   delete merged.shard;
   if (first.state.baseline)
-    merged.baseline = permute(concatF64(states.map((x) => x.baseline ?? new Float64Array(0))), order, width);
+    merged.baseline = gather(
+      states.map((x) => x.baseline ?? new Float64Array(0)),
+      order,
+      starts,
+      width,
+      f64,
+      NaN
+    );
   if (latency) merged.latency = latency;
   else delete merged.latency;
   if (robustness) merged.robustness = robustness;

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-G7KYUZUM.js";
+} from "./chunk-TNEAJHII.js";
 import "./chunk-7DP2EOP2.js";
 import "./chunk-K2AO6CXH.js";
 import "./chunk-MSLKYCMH.js";
