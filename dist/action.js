@@ -4,8 +4,9 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   guardedGate,
   respawnOf,
-  runGuarded
-} from "./chunks/chunk-RWTXLMNP.js";
+  runGuarded,
+  usePrivateTmp
+} from "./chunks/chunk-T6TI3HHG.js";
 import "./chunks/chunk-3ZC635NC.js";
 import {
   currentHost,
@@ -26,8 +27,9 @@ if (problem) {
   process.exitCode = await runGuarded(respawnOf(process), io, `mlgate ${guarded}`, false);
 } else {
   let abandoned = false;
+  usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-TVJWBQKE.js");
+    const { runAction } = await import("./chunks/action-2A7WLFKI.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

@@ -4,8 +4,9 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   guardedGate,
   respawnOf,
-  runGuarded
-} from "./chunks/chunk-RWTXLMNP.js";
+  runGuarded,
+  usePrivateTmp
+} from "./chunks/chunk-T6TI3HHG.js";
 import "./chunks/chunk-3ZC635NC.js";
 import {
   currentHost,
@@ -26,8 +27,9 @@ if (problem) {
   process.exitCode = await runGuarded(respawnOf(process), io, `mlgate ${guarded}`, process.argv.includes("--quiet"));
 } else {
   let abandoned = false;
+  usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-LLY4FVJ2.js");
+    const { main } = await import("./chunks/cli-3GB5ZM3J.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

@@ -1,4 +1,5 @@
 // `node dist/action.js <action>`: the composite actions' entry. Checks the runtime first, as the CLI does.
+import { usePrivateTmp } from "../core/private-tmp.js";
 import { loadProblem, runtimeProblem, currentHost } from "../core/runtime-support.js";
 import { guardedGate, respawnOf, runGuarded } from "../cli/crash-guard.js";
 
@@ -13,6 +14,7 @@ if (problem) {
   process.exitCode = await runGuarded(respawnOf(process), io, `mlgate ${guarded}`, false);
 } else {
   let abandoned = false;
+  usePrivateTmp();
   try {
     const { runAction } = await import("../action.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => (abandoned = true));

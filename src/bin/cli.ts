@@ -1,6 +1,7 @@
 // The `mlgate` executable: everything lives in main(); this file only connects it to the process.
 // The runtime check comes first and the rest loads after it: the gates' chunks import the native
 // packages, and on a platform without their binaries that import alone would end in a stack trace.
+import { usePrivateTmp } from "../core/private-tmp.js";
 import { loadProblem, runtimeProblem, currentHost } from "../core/runtime-support.js";
 import { guardedGate, respawnOf, runGuarded } from "../cli/crash-guard.js";
 
@@ -15,6 +16,7 @@ if (problem) {
   process.exitCode = await runGuarded(respawnOf(process), io, `mlgate ${guarded}`, process.argv.includes("--quiet"));
 } else {
   let abandoned = false;
+  usePrivateTmp();
   try {
     const { main } = await import("../cli.js");
     process.exitCode = await main(process.argv.slice(2), {

@@ -196,7 +196,51 @@ export function statusDir(dir: string): string {
   return path.join(dir, "status");
 }
 
-function readJson<T>(file: string, what: string): T | undefined {
+type Fields = Record<string, unknown>;
+const isText = (v: unknown): boolean => typeof v === "string";
+const isVersionOrNull = (v: unknown): boolean => v === null || (typeof v === "string" && NAME.test(v));
+/** The first field of `v` that `rules` refuses, as `field <name>`; undefined when all are fine. */
+function badField(v: Fields, rules: Record<string, (x: unknown) => boolean>): string | undefined {
+  const bad = Object.entries(rules).find(([k, ok]) => !ok(v[k]));
+  return bad && `field ${bad[0]} is ${JSON.stringify(v[bad[0]]) ?? "missing"}`.slice(0, 120);
+}
+
+// What the rollout code relies on in each file: a hand-edited or hostile registry is a sentence
+// naming the field, not a path built from `../..` or a weight of 999.
+const viewFields = {
+  champion: isVersionOrNull,
+  challenger: isVersionOrNull,
+  previous: isVersionOrNull,
+  weight: (x: unknown) => typeof x === "number" && x >= 0 && x <= 100,
+  mode: (x: unknown) => x === "split" || x === "shadow",
+};
+const aliasesFields = {
+  name: isText,
+  generation: (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0,
+  ...viewFields,
+};
+const lockFields = {
+  id: isText,
+  version: isText,
+  environment: isText,
+  strategy: isText,
+  phase: isText,
+  host: isText,
+  pid: (x: unknown) => Number.isSafeInteger(x) && (x as number) > 0,
+  startedAt: (x: unknown) => typeof x === "string" && !Number.isNaN(Date.parse(x)),
+  heartbeatAt: (x: unknown) => typeof x === "string" && !Number.isNaN(Date.parse(x)),
+  before: (x: unknown) => typeof x === "object" && x !== null && badField(x as Fields, viewFields) === undefined,
+};
+const manifestFields = {
+  name: isText,
+  version: (x: unknown) => typeof x === "string" && NAME.test(x),
+  sha256: (x: unknown) => typeof x === "string" && /^[0-9a-f]{64}$/.test(x),
+  bytes: (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0,
+  gates: Array.isArray,
+  createdAt: isText,
+};
+
+function readJson<T>(file: string, what: string, fields?: Record<string, (x: unknown) => boolean>): T | undefined {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -204,15 +248,21 @@ function readJson<T>(file: string, what: string): T | undefined {
     if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new ConfigurationError(`${file}: cannot read the registry's ${what} (${errorMessage(e)})`);
   }
+  let v: unknown;
   try {
-    const v = JSON.parse(text) as { schemaVersion?: unknown };
-    if (v.schemaVersion !== REGISTRY_SCHEMA_VERSION) throw new Error("schemaVersion");
-    return v as T;
+    v = JSON.parse(text);
   } catch {
-    throw new ConfigurationError(
-      `${file}: is not a registry ${what} of schema version ${REGISTRY_SCHEMA_VERSION}; was the registry written by another tool?`,
-    );
+    v = undefined;
   }
+  const bad =
+    typeof v !== "object" || v === null || (v as Fields).schemaVersion !== REGISTRY_SCHEMA_VERSION
+      ? ""
+      : fields && badField(v as Fields, fields);
+  if (bad !== undefined)
+    throw new ConfigurationError(
+      `${file}: is not a registry ${what} of schema version ${REGISTRY_SCHEMA_VERSION}${bad ? ` (${bad})` : ""}; was the registry written by another tool?`,
+    );
+  return v as T;
 }
 
 /** Names of the models in a registry (folders holding aliases.json or versions/). */
@@ -240,7 +290,7 @@ export function emptyAliases(name: string): Aliases {
 }
 
 export function readAliases(dir: string, name: string): Aliases {
-  return readJson<Aliases>(registryPaths(dir, name).aliases, "aliases file") ?? emptyAliases(name);
+  return readJson<Aliases>(registryPaths(dir, name).aliases, "aliases file", aliasesFields) ?? emptyAliases(name);
 }
 
 export function aliasesView(a: AliasesView): AliasesView {
@@ -274,7 +324,7 @@ export function writeAliases(dir: string, name: string, next: AliasesView, expec
 }
 
 export function readManifest(dir: string, name: string, version: string): VersionManifest | undefined {
-  return readJson<VersionManifest>(registryPaths(dir, name).version(version).manifest, "version manifest");
+  return readJson<VersionManifest>(registryPaths(dir, name).version(version).manifest, "version manifest", manifestFields);
 }
 
 /** Every staged version (a version folder without its manifest is a staging that never finished). */
@@ -349,11 +399,17 @@ export function readHistory(dir: string, name: string): HistoryEvent[] {
   const out: HistoryEvent[] = [];
   for (const line of readFileSync(history, "utf8").split("\n")) {
     if (line.trim() === "") continue;
+    // A line cut by a crash mid-append, or one that is no event, is skipped: the history is an
+    // audit trail, not state.
+    let v: unknown;
     try {
-      out.push(JSON.parse(line) as HistoryEvent);
+      v = JSON.parse(line);
     } catch {
-      // A line cut by a crash mid-append is skipped: the history is an audit trail, not state.
+      continue;
     }
+    const e = v as Partial<HistoryEvent> | null;
+    if (typeof e === "object" && e !== null && !Array.isArray(e) && typeof e.at === "string" && typeof e.event === "string")
+      out.push(e as HistoryEvent);
   }
   return out;
 }
@@ -364,7 +420,7 @@ export const LOCK_STALE_MS = 60_000;
 export type LockResult = { acquired: true; lock: RolloutLock } | { acquired: false; holder: RolloutLock; stale: boolean };
 
 export function readLock(dir: string, name: string): RolloutLock | undefined {
-  return readJson<RolloutLock & { schemaVersion: 1 }>(registryPaths(dir, name).lock, "rollout lock");
+  return readJson<RolloutLock & { schemaVersion: 1 }>(registryPaths(dir, name).lock, "rollout lock", lockFields);
 }
 
 export function isLockStale(lock: RolloutLock, now = Date.now()): boolean {

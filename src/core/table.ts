@@ -155,6 +155,11 @@ export interface CsvDialect {
   sniffed: boolean;
   /** The read_csv(…) arguments: the file, the dialect, every column's type and the date formats. */
   args: string[];
+  /**
+   * What to subtract from a record number DuckDB gives (rejects) to number records with the header
+   * as record 1: 0, unless the header is skipped by its physical lines (see csvDialect).
+   */
+  recordOffset: number;
 }
 
 export async function csvDialect(
@@ -172,11 +177,15 @@ export async function csvDialect(
   await assertNoLongLine(file, display, limit);
   const delimChar = header.delim;
   const headerNames = header.names;
+  // DuckDB does not honour a quote right after a UTF-8 BOM: a quoted header name holding a line
+  // break would end its header at that break and turn the rest of the name into a data row. Such a
+  // header is skipped by its physical lines instead; the names come from the header read above.
+  const skip = header.bom && header.lines > 1 ? header.lines : 0;
   // When every column's type is given and none needs a date format, the sniffer's pass over its
   // sample would only name the columns, which the header already does.
   let sniffed = typedByCaller(headerNames, types)
     ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null }
-    : await sniff(conn, file, delimChar);
+    : await sniff(conn, file, delimChar, skip ? headerNames : undefined, skip);
   // The sniffer can settle on another line as the header (a ragged first record, a NUL that would
   // end the SQL string of the names): its columns are not the file's, so the header's are read as text.
   const seen = sniffed ? toColumns(sniffed.Columns) : [];
@@ -188,10 +197,11 @@ export async function csvDialect(
   return {
     delim: delimChar,
     sniffed: sniffed !== undefined,
+    recordOffset: skip ? skip - 1 : 0,
     args: [
       sqlString(file),
       "auto_detect=false",
-      "header=true",
+      ...(skip ? ["header=false", `skip=${skip}`] : ["header=true"]),
       `delim=${sqlString(delimChar)}`,
       `quote='"'`,
       `escape='"'`,
@@ -223,6 +233,7 @@ export async function readCsvRejects(
   conn: DuckDBConnection,
   name: string,
   file: string,
+  recordOffset = 0,
 ): Promise<{ rejects: RejectedRecord[]; ordinals: number[] }> {
   const rejectsTable = sqlIdent(`${name}__rejects`);
   const rejectsScan = sqlIdent(`${name}__rejects_scan`);
@@ -235,10 +246,10 @@ export async function readCsvRejects(
      FROM ${rejectsTable} GROUP BY line ORDER BY line`,
   );
   await conn.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`);
-  const ordinals = rejected.map((r) => Number(r.line));
+  const ordinals = rejected.map((r) => Number(r.line) - recordOffset);
   const located = ordinals.length ? await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: [] }) : undefined;
-  const rejects = rejected.map((r) => {
-    const ordinal = Number(r.line);
+  const rejects = rejected.map((r, i) => {
+    const ordinal = ordinals[i] ?? 0;
     const onlyCast = r.only_cast === true;
     const rec: RejectedRecord = {
       line: located?.records.get(ordinal) ?? ordinal,
@@ -264,7 +275,7 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
   }
-  const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file);
+  const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
   const quote = 0x22;
   return {
     table,
@@ -279,14 +290,28 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   };
 }
 
-async function sniff(conn: DuckDBConnection, file: string, delimChar: string): Promise<Record<string, unknown> | undefined> {
+async function sniff(
+  conn: DuckDBConnection,
+  file: string,
+  delimChar: string,
+  names?: readonly string[],
+  skip = 0,
+): Promise<Record<string, unknown> | undefined> {
+  const header = skip ? `header=false, skip=${skip}` : "header=true";
   try {
-    return (
+    const found = (
       await rows(
         conn,
-        `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', header=true, strict_mode=false, ignore_errors=true, max_line_size=${recordLimit()})`,
+        `SELECT Columns, DateFormat, TimestampFormat FROM sniff_csv(${sqlString(file)}, delim=${sqlString(delimChar)}, quote='"', escape='"', ${header}, strict_mode=false, ignore_errors=true, max_line_size=${recordLimit()})`,
       )
     )[0];
+    // Without a header the sniffer names the columns column0…: the header's names replace them.
+    if (found && names) {
+      const cols = toColumns(found.Columns);
+      if (cols.length !== names.length) return undefined;
+      return { ...found, Columns: cols.map((c, i) => ({ name: names[i] ?? c.name, type: c.type })) };
+    }
+    return found;
   } catch {
     // The sniffer gives up when its sample holds a bad quote; the header still names the columns,
     // read as text (rules cast them; the bad record is rejected with its line below).
@@ -347,11 +372,12 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
       `${o.display}: no line is a JSON object (line ${s.rejects[0]?.line ?? 1}: ${s.rejects[0]?.message ?? "invalid"})`,
     );
   }
-  // DuckDB stops at a line that is valid JSON but not an object, even with ignore_errors: when any
-  // line was rejected, it reads a copy holding only the valid lines (the line map stays in `s.valid`).
+  // DuckDB stops at a line that is valid JSON but not an object, even with ignore_errors, and
+  // refuses a BOM: then it reads a copy holding only the valid lines, without the BOM (the line map
+  // stays in `s.valid`).
   let source = file;
   let tmp: string | undefined;
-  if (s.rejects.length) {
+  if (s.rejects.length || s.bom) {
     tmp = duckdbScratch(conn);
     source = path.join(tmp, "valid.jsonl");
     await writeValidLines(file, s.valid, source, limit);

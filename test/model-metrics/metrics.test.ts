@@ -125,7 +125,11 @@ describe("metric conventions", () => {
     );
     expect(() =>
       computeMetrics("regression", y, { scores: Float64Array.from([0.1, Number.NaN, Number.NaN]), classes: 1 }),
-    ).toThrow(new ConfigurationError("The model produced 2 non-finite prediction(s), first at row 2."));
+    ).toThrow(
+      new ConfigurationError(
+        "the model scored 2 values as NaN or infinity (the first for row 2 of the evaluation data); a model must give every row a finite score",
+      ),
+    );
     expect(() => computeMetrics("multiclass", y, { scores: new Float64Array(8), classes: 4 })).toThrow(
       "8 scores for 3 rows × 4 columns",
     );

@@ -19,6 +19,10 @@ export interface CsvHeader {
    * takes a `\r` inside a quoted name for the file's line end and then reads no rows at all.
    */
   newline?: "\n" | "\r\n";
+  /** The file starts with a UTF-8 byte order mark. */
+  bom: boolean;
+  /** Physical lines the header record spans (more than 1 when a quoted name holds a line break). */
+  lines: number;
 }
 
 /**
@@ -29,19 +33,30 @@ export async function headerRecord(file: string, display: string, limit: number)
   return (await headerLine(file, display, limit)).record;
 }
 
-async function headerLine(file: string, display: string, limit: number): Promise<{ record: string; newline?: "\n" | "\r\n" }> {
-  const stream = openStream(file);
+async function headerLine(
+  file: string,
+  display: string,
+  limit: number,
+): Promise<{ record: string; newline?: "\n" | "\r\n"; bom: boolean }> {
+  const stream = openStream(file, 0, display);
   let text = "";
   let quoted = false;
   let scanned = 0;
   try {
     for await (const chunk of stream) {
+      // Read as UTF-8, UTF-16 looks like a NUL after every letter: name the encoding instead.
+      if (text === "" && utf16Bom(chunk as Buffer))
+        throw new ConfigurationError(`${display}: is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8`);
       text += (chunk as Buffer).toString("utf8");
       for (; scanned < text.length; scanned++) {
         const ch = text.charAt(scanned);
         if (ch === QUOTE) quoted = !quoted;
         else if (ch === "\n" && !quoted)
-          return { record: clean(text.slice(0, scanned)), newline: text.charAt(scanned - 1) === "\r" ? "\r\n" : "\n" };
+          return {
+            record: clean(text.slice(0, scanned)),
+            newline: text.charAt(scanned - 1) === "\r" ? "\r\n" : "\n",
+            bom: text.startsWith("\uFEFF"),
+          };
       }
       if (text.length > limit) {
         throw new ConfigurationError(
@@ -52,7 +67,11 @@ async function headerLine(file: string, display: string, limit: number): Promise
   } finally {
     stream.destroy();
   }
-  return { record: clean(text) };
+  return { record: clean(text), bom: text.startsWith("\uFEFF") };
+}
+
+function utf16Bom(b: Buffer): boolean {
+  return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff));
 }
 
 function clean(record: string): string {
@@ -105,7 +124,7 @@ export function splitHeader(header: string, delim: string): string[] {
  * naming line 1 (DuckDB compares names trimmed and ignoring case, so ` x` and `X` repeat `x`).
  */
 export async function readCsvHeader(file: string, display: string, tsv: boolean, limit: number): Promise<CsvHeader> {
-  const { record: header, newline } = await headerLine(file, display, limit);
+  const { record: header, newline, bom } = await headerLine(file, display, limit);
   if (header.trim() === "") {
     throw new ConfigurationError(
       `${display}:1: the header line is empty; the first line of a ${tsv ? "TSV" : "CSV"} file must name its columns`,
@@ -133,5 +152,6 @@ export async function readCsvHeader(file: string, display: string, tsv: boolean,
       `${display}:1: the header names column "${a.trim()}" twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`,
     );
   });
-  return { delim, names, ...(newline ? { newline } : {}) };
+  const lines = header.split("\n").length;
+  return { delim, names, bom, lines, ...(newline ? { newline } : {}) };
 }

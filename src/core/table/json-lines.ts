@@ -23,6 +23,8 @@ export interface JsonLine {
   text?: string;
   /** Its length in bytes. */
   bytes: number;
+  /** Line 1 only: the file starts with a UTF-8 byte order mark (taken off `text`). */
+  bom?: true;
 }
 
 /** Every line of a file (gzip too); a line over `limit` bytes comes without its text. */
@@ -30,14 +32,19 @@ export async function* readLines(file: string, limit: number): AsyncGenerator<Js
   let parts: Buffer[] = [];
   let bytes = 0;
   let line = 1;
+  let bom = false;
   const take = (): JsonLine => {
     let text: string | undefined;
     if (bytes <= limit) {
       text = Buffer.concat(parts, bytes).toString("utf8");
       if (text.endsWith("\r")) text = text.slice(0, -1);
-      if (line === 1) text = text.replace(/^\uFEFF/, "");
+      if (line === 1 && text.startsWith("\uFEFF")) {
+        text = text.slice(1);
+        bom = true;
+      }
     }
-    const out: JsonLine = { line, bytes, ...(text !== undefined ? { text } : {}) };
+    const out: JsonLine = { line, bytes, ...(text !== undefined ? { text } : {}), ...(bom ? { bom } : {}) };
+    bom = false;
     parts = [];
     bytes = 0;
     line += 1;
@@ -83,6 +90,8 @@ export interface JsonLineScan {
   /** Line of each valid record, by row index. */
   valid: number[];
   rejects: { line: number; message: string; raw: string }[];
+  /** The file starts with a UTF-8 BOM, which DuckDB's JSON reader refuses. */
+  bom?: true;
 }
 
 /**
@@ -95,7 +104,8 @@ export async function scanJsonLines(
   onRecord?: (record: unknown, line: number) => void,
 ): Promise<JsonLineScan> {
   const out: JsonLineScan = { valid: [], rejects: [] };
-  for await (const { line, text, bytes } of readLines(file, limit)) {
+  for await (const { line, text, bytes, bom } of readLines(file, limit)) {
+    if (bom) out.bom = true;
     if (text === undefined) {
       out.rejects.push({
         line,

@@ -9,7 +9,8 @@
  * - a JSON Lines line over it is a rejected record with its line, read past in bounded memory.
  */
 import { closeSync, createReadStream, openSync, readSync, statSync } from "node:fs";
-import type { Readable } from "node:stream";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { ConfigurationError } from "../errors.js";
 import { parseBytes } from "../units.js";
@@ -41,10 +42,26 @@ export function formatBytes(n: number): string {
   return `${v.toFixed(1).replace(/\.0$/, "")} ${units[u] ?? "TiB"}`;
 }
 
-/** A file's bytes as a stream, gunzipped when it ends in `.gz`. */
-export function openStream(file: string, start = 0): Readable {
+/**
+ * A file's bytes as a stream, gunzipped when it ends in `.gz`. A gzip file that is cut short or not
+ * gzip at all is the user's file, not a bug: its zlib error becomes a sentence naming `display`.
+ */
+export function openStream(file: string, start = 0, display = path.basename(file)): Readable {
   const raw = createReadStream(file, { highWaterMark: 1 << 20, start });
-  return /\.gz$/i.test(file) ? raw.pipe(createGunzip()) : raw;
+  if (!/\.gz$/i.test(file)) return raw;
+  const gunzip = raw.pipe(createGunzip());
+  async function* bytes(): AsyncGenerator<Buffer> {
+    try {
+      for await (const chunk of gunzip) yield chunk as Buffer;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "";
+      if (!code.startsWith("Z_")) throw e;
+      throw new ConfigurationError(`${display}: cannot be decompressed as gzip (${(e as Error).message}); is it cut short?`);
+    } finally {
+      raw.destroy();
+    }
+  }
+  return Readable.from(bytes(), { objectMode: false });
 }
 
 export interface LongLine {
@@ -64,8 +81,8 @@ export interface LongLine {
  * ordinary data) finds every such line — about 0.05% of a file at the default limit. A gzip file
  * cannot be read at an offset: it is decompressed once, in constant memory, and stops at the line.
  */
-export async function longLine(file: string, limit: number): Promise<LongLine | undefined> {
-  const start = /\.gz$/i.test(file) ? await streamScan(file, limit) : probe(file, limit);
+export async function longLine(file: string, limit: number, display?: string): Promise<LongLine | undefined> {
+  const start = /\.gz$/i.test(file) ? await streamScan(file, limit, display) : probe(file, limit);
   if (start === undefined) return undefined;
   const { line, bytes, whole } = await measureLine(file, start, limit);
   return bytes > limit ? { line, bytes, whole } : undefined;
@@ -98,8 +115,8 @@ function probe(file: string, limit: number): number | undefined {
 }
 
 /** Gzip: the decompressed offset where a line longer than the limit starts. */
-async function streamScan(file: string, limit: number): Promise<number | undefined> {
-  const stream = openStream(file);
+async function streamScan(file: string, limit: number, display?: string): Promise<number | undefined> {
+  const stream = openStream(file, 0, display);
   let pos = 0;
   let lineStart = 0;
   try {
@@ -158,7 +175,7 @@ async function measureLine(file: string, offset: number, limit: number): Promise
 
 /** Throws the sentence for a CSV/TSV line over the limit; see the top of this file. */
 export async function assertNoLongLine(file: string, display: string, limit: number): Promise<void> {
-  const long = await longLine(file, limit);
+  const long = await longLine(file, limit, display);
   if (!long) return;
   const size = long.whole ? formatBytes(long.bytes) : `more than ${formatBytes(limit * 4)}`;
   throw new ConfigurationError(

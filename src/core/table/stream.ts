@@ -80,8 +80,9 @@ export async function sniffCsvSource(
   } catch {
     return undefined;
   }
-  // A sniffer that gave up means a malformed sample: the table path reports it with its line.
-  if (!dialect.sniffed) return undefined;
+  // A sniffer that gave up means a malformed sample: the table path reports it with its line. A
+  // header skipped by lines numbers rejects differently: the table path numbers them right.
+  if (!dialect.sniffed || dialect.recordOffset !== 0) return undefined;
   const base = dialect.args;
   let columns: TableColumn[];
   try {

@@ -186,7 +186,7 @@ function validate(task: Task, y: Float64Array, pred: Predictions): void {
     if (!Number.isFinite(s[i]!)) {
       const bad = s.reduce((k, v) => (Number.isFinite(v) ? k : k + 1), 0);
       throw new ConfigurationError(
-        `The model produced ${bad} non-finite prediction(s), first at row ${Math.floor(i / per) + 1}.`,
+        `the model scored ${bad} value${bad === 1 ? "" : "s"} as NaN or infinity (the first for row ${Math.floor(i / per) + 1} of the evaluation data); a model must give every row a finite score`,
       );
     }
   }

@@ -250,7 +250,8 @@ export function externalFiles(proto: ModelProto, modelPath: string, display: str
 
 /**
  * A declared dimension of 2^31 or 2^40 is no model anyone serves: onnxruntime and typed arrays stop
- * at 2^31 - 1, and making up inputs that size would take the runner's memory. One sentence instead.
+ * at 2^31 - 1, and making up inputs that size would take the runner's memory; a negative one would
+ * reach onnxruntime's tensor constructor as an internal error. One sentence instead.
  */
 function checkDeclaredDims(proto: ModelProto, display: string): void {
   const graph = proto.graph;
@@ -261,8 +262,14 @@ function checkDeclaredDims(proto: ModelProto, display: string): void {
   for (const [role, v] of values) {
     for (const d of v.type?.tensorType?.shape?.dim ?? []) {
       if ((d as { value?: string }).value !== "dimValue") continue;
-      if (toNumber(d.dimValue) > LIMITS.tensorDim)
+      const n = toNumber(d.dimValue);
+      if (n > LIMITS.tensorDim)
         throw new ConfigurationError(limitMessage.dimTooLarge(`${display}: ${role} "${v.name ?? ""}"`, String(d.dimValue)));
+      // ONNX writes an unknown size as a name or nothing; a negative size is no shape at all.
+      if (n < 0)
+        throw new ConfigurationError(
+          `${display}: ${role} "${v.name ?? ""}": declares a dimension of ${String(d.dimValue)}; a dimension is a size of 0 or more, or a name such as "batch" when it varies`,
+        );
     }
   }
 }
