@@ -112,6 +112,11 @@ export interface RolloutLock {
   runUrl?: string;
   /** The traffic before the rollout began: what resolving a half-finished rollout restores. */
   before: AliasesView;
+  /**
+   * A heartbeat older than this (default LOCK_STALE_MS) makes the lock stale. A command: target's lock
+   * travels in the platform's state and is only rewritten at each phase, so it waits out a whole step.
+   */
+  staleAfterMs?: number;
 }
 
 export interface HistoryEvent {
@@ -424,7 +429,7 @@ export function readLock(dir: string, name: string): RolloutLock | undefined {
 }
 
 export function isLockStale(lock: RolloutLock, now = Date.now()): boolean {
-  if (now - Date.parse(lock.heartbeatAt) > LOCK_STALE_MS) return true;
+  if (now - Date.parse(lock.heartbeatAt) > (lock.staleAfterMs ?? LOCK_STALE_MS)) return true;
   if (lock.host !== hostname()) return false;
   try {
     process.kill(lock.pid, 0);

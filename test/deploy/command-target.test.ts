@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readAliases } from "../../src/core/registry.js";
 import type { Report } from "../../src/core/report.js";
-import { ROOT, runMain } from "../support/cli.js";
+import { ROOT, runCli, runMain } from "../support/cli.js";
 import { startServe, until, type ServeProcess } from "../serve/support.js";
 import { sha256Of, renamedInputModel, scaleModel, tmpDir, traffic, deployArgs, greenReports } from "./support.js";
 
@@ -20,25 +20,33 @@ const calls = (): string[] => readFileSync(path.join(dir, "calls.log"), "utf8").
 const lastLine = (text: string): string => text.trimEnd().split("\n").at(-1) ?? "";
 const report = (version: string): Report => JSON.parse(readFileSync(path.join(dir, `${version}.json`), "utf8")) as Report;
 
+/** What the script is run with: where it records its calls and keeps its state, the server it drives. */
+const scriptEnv = (): NodeJS.ProcessEnv => ({
+  PATH: process.env.PATH,
+  MLGATE_ADMIN_TOKEN: "must-not-reach-the-script",
+  TEST_CALLS: path.join(dir, "calls.log"),
+  TEST_STATE: path.join(dir, "state.json"),
+  TEST_SERVE_URL: serve.url,
+  TEST_ADMIN_TOKEN: TOKEN,
+});
+
 const deploy = (bytes: Uint8Array, version: string, args: string[], env: NodeJS.ProcessEnv = {}) => {
   writeFileSync(path.join(dir, "models", `${version}.onnx`), bytes);
   rmSync(path.join(dir, "calls.log"), { force: true });
   return runMain(
     deployArgs(`${version}.onnx`, version, "command:deploy/command-target.sh", greenReports(dir, `${version}.onnx`), args),
-    {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        MLGATE_ADMIN_TOKEN: "must-not-reach-the-script",
-        TEST_CALLS: path.join(dir, "calls.log"),
-        TEST_STATE: path.join(dir, "state.json"),
-        TEST_SERVE_URL: serve.url,
-        TEST_ADMIN_TOKEN: TOKEN,
-        ...env,
-      },
-    },
+    { cwd: dir, env: { ...scriptEnv(), ...env } },
   );
 };
+
+const status = () =>
+  runMain(
+    ["deploy", "status", "--environment", "production", "--name", "churn", "--target", "command:deploy/command-target.sh"],
+    {
+      cwd: dir,
+      env: scriptEnv(),
+    },
+  );
 
 beforeAll(async () => {
   dir = tmpDir("mlgate-deploy-command-");
@@ -190,6 +198,86 @@ describe("mlgate deploy --target command:SCRIPT", () => {
       "the script's process group to end",
     );
     expect(gone).toBe("ESRCH");
+  });
+
+  it("the script fails the second canary step: the rollback phase runs, exit 1, deploy status shows the previous version", async () => {
+    const load = traffic(serve.url, "churn");
+    const r = await deploy(
+      scaleModel(7),
+      "v7",
+      ["--strategy", "canary", "--steps", "30,60,100", "--watch", "1500ms", "--health-url", serve.url],
+      { TEST_FAIL_AT: "canary:2" },
+    );
+    await load.stop();
+    expect(r.code, r.stdout + r.stderr).toBe(1);
+    expect(calls().map((c) => c.split("|").slice(0, 5).join("|"))).toEqual([
+      "status||||",
+      "stage|v7|0|v2|v7",
+      "canary|v7|30|v2|v7",
+      "canary|v7|60|v2|v7",
+      "rollback|v7|0|v2|",
+    ]);
+    expect(report("v7").summary).toBe(
+      `rolled back churn v7 (${sha256Of(path.join(dir, "models", "v7.onnx")).slice(0, 12)}) to production: step 2/3 (60%) failed: command:deploy/command-target.sh exited with 3 in phase canary: the platform refused canary call 2 of v7; v2 serves production again`,
+    );
+    const st = await status();
+    expect(st.code, st.stderr).toBe(0);
+    expect(st.stdout).toContain("champion    v2 (sha256 ");
+    expect(st.stdout).toContain("challenger  none");
+    expect(st.stdout).not.toContain("resolved");
+    expect([readAliases(served, "churn").champion, readAliases(served, "churn").challenger]).toEqual(["v2", null]);
+  });
+
+  it("the rollback fails too: exit 2 naming the half-finished state; the lock stays in the platform's state and deploy status resolves it", async () => {
+    const load = traffic(serve.url, "churn");
+    writeFileSync(path.join(dir, "models", "v8.onnx"), scaleModel(8));
+    rmSync(path.join(dir, "calls.log"), { force: true });
+    // A child process, as a CI job is: once it has exited, its lock is stale on this host.
+    const r = await runCli(
+      deployArgs("v8.onnx", "v8", "command:deploy/command-target.sh", greenReports(dir, "v8.onnx"), [
+        "--strategy",
+        "canary",
+        "--steps",
+        "30,60,100",
+        "--watch",
+        "1500ms",
+        "--health-url",
+        serve.url,
+      ]),
+      { cwd: dir, env: { ...scriptEnv(), TEST_FAIL_AT: "canary:2", TEST_FAIL_PHASE: "rollback" } },
+    );
+    await load.stop();
+    expect(r.code, r.stdout + r.stderr).toBe(2);
+    expect(lastLine(r.stderr)).toBe(
+      "mlgate deploy: the rollout of churn v8 to production failed (step 2/3 (60%) failed: command:deploy/command-target.sh exited with 3 in phase canary: the platform refused canary call 2 of v8) and so did its rollback (rollback failed: command:deploy/command-target.sh exited with 3 in phase rollback: the platform refused rollback of v8): traffic may still be as last confirmed (champion v2, challenger v8 at 30%); the rollout lock stays, so the next mlgate deploy or mlgate deploy status rolls it back once command:deploy/command-target.sh answers",
+    );
+    expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
+    // The platform's state is the last step that succeeded, with the rollout's lock in it.
+    const state = JSON.parse(readFileSync(path.join(dir, "state.json"), "utf8")) as {
+      challenger: string;
+      weight: number;
+      lock?: { version: string; phase: string; before: { champion: string } };
+    };
+    expect([state.challenger, state.weight, state.lock?.version, state.lock?.phase, state.lock?.before.champion]).toEqual([
+      "v8",
+      30,
+      "v8",
+      "step 1/3 (30%)",
+      "v2",
+    ]);
+    expect(readAliases(served, "churn")).toMatchObject({ champion: "v2", challenger: "v8", weight: 30 });
+
+    rmSync(path.join(dir, "calls.log"), { force: true });
+    const st = await status();
+    expect(st.code, st.stderr).toBe(0);
+    expect(st.stdout).toMatch(
+      /resolved {4}the rollout of v8 \(pid \d+ on .+, last heartbeat \S+\) stopped at step 1\/3 \(30%\); rolled back to champion v2, lock removed\./,
+    );
+    expect(st.stdout).toContain("challenger  none");
+    expect(calls().map((c) => c.split("|").slice(0, 5).join("|"))).toEqual(["status||||", "rollback||0|v2|"]);
+    const after = JSON.parse(readFileSync(path.join(dir, "state.json"), "utf8")) as { challenger: unknown; lock?: unknown };
+    expect([after.challenger, after.lock]).toEqual([null, undefined]);
+    expect(readAliases(served, "churn")).toMatchObject({ champion: "v2", challenger: null, weight: 0 });
   });
 
   it("a script that is not executable: exit 2, one sentence", async () => {

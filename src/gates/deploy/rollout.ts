@@ -3,6 +3,7 @@
  * waits until every server has applied the change, and judges each step from the servers' figures.
  * Any failed step (or a change a server refuses) returns traffic to exactly what it was before.
  */
+import { errorMessage } from "../../core/errors.js";
 import { aliasesView, type Aliases, type AliasesView } from "../../core/registry.js";
 import type { Check } from "../../core/report.js";
 import { counters, figures, freshStatuses, judge, waitApplied } from "./health.js";
@@ -28,6 +29,12 @@ export class Rollout {
   /** Set once traffic (or the staged challenger) differs from `before`: a failure must then roll back. */
   moved = false;
   phase = "stage";
+  /** Why the rollout rolled back (the failed step, in one clause). */
+  failure: string | undefined;
+  /** Set when even the rollback failed: traffic may still be where `last` says. */
+  rollbackFailure: string | undefined;
+  /** The last traffic the target confirmed (accepted), starting from `before`. */
+  last: AliasesView;
   private generation: number;
   /** Called on every phase change: the lock records where the rollout is, for whoever finds it stale. */
   onPhase?: (phase: string) => Promise<void>;
@@ -41,6 +48,7 @@ export class Rollout {
     private readonly parity?: ParityCheck,
   ) {
     this.generation = before.generation;
+    this.last = aliasesView(before);
   }
 
   private async setPhase(phase: string): Promise<void> {
@@ -60,6 +68,7 @@ export class Rollout {
     const weight = view.challenger === this.o.version ? view.weight : 100;
     const written = await this.refusable(label, started, weight, () => this.target.setTraffic(view, phase, this.generation));
     this.generation = written.generation;
+    this.last = view;
     if (phase !== "rollback") this.moved = true;
     const applied = await waitApplied(
       this.target,
@@ -82,9 +91,23 @@ export class Rollout {
     try {
       return await change();
     } catch (e) {
-      if (!(e instanceof TargetRefusal)) throw e;
-      this.step(label, started, { status: "fail", weight, message: e.message });
-      throw new StepFailed(`${label}: ${e.message}`);
+      if (e instanceof TargetRefusal) {
+        this.step(label, started, { status: "fail", weight, message: e.message });
+        throw new StepFailed(`${label}: ${e.message}`);
+      }
+      // A target that fails a change once traffic has moved (5xx, a dropped connection, gone) fails the
+      // step like a refusal: traffic goes back. Before that nothing needs undoing: the deploy could not run.
+      if (!this.moved) throw e;
+      const message = errorMessage(e);
+      this.step(label, started, { status: "fail", weight, message });
+      this.checks.push({
+        id: "rollout.target",
+        title: "The target carried out every change",
+        status: "fail",
+        observed: label,
+        message: `${label}: ${message}.`,
+      });
+      throw new StepFailed(`${label}: ${message}`);
     }
   }
 
@@ -150,6 +173,7 @@ export class Rollout {
       if (!(e instanceof StepFailed)) throw e;
       const failed = this.steps.find((s) => s.status === "fail");
       const why = failed ? `${failed.phase} failed: ${failed.message ?? ""}` : e.message;
+      this.failure = why;
       await this.rollback(why);
       return { outcome: "rolled-back", message: `${why}; ${this.before.champion ?? "nothing"} serves ${o.environment} again` };
     }
@@ -245,19 +269,32 @@ export class Rollout {
     const view = aliasesView(this.before);
     let message = `traffic restored: champion ${view.champion ?? "none"}${view.challenger ? `, challenger ${view.challenger} at ${view.weight}%` : ""}`;
     let status: StepRecord["status"] = "pass";
+    let written: Aliases | undefined;
     try {
-      const written = await this.target.setTraffic(view, "rollback");
+      written = await this.target.setTraffic(view, "rollback");
       this.generation = written.generation;
-      const applied = await waitApplied(this.target, written.generation, Date.now(), this.o.applyTimeoutMs);
-      if (!applied.ok) {
-        status = "fail";
-        message = `rollback written but ${applied.message}`;
-      }
+      this.last = view;
     } catch (e) {
+      // The target did not take the rollback: traffic stays where `last` says (rollbackFailure).
       status = "fail";
-      message = `rollback failed: ${e instanceof Error ? e.message : String(e)}`;
+      message = `rollback failed: ${errorMessage(e)}`;
+      this.rollbackFailure = message;
     }
-    await this.target.record({ event: "rolled-back", version: this.o.version, to: view, message: why });
+    if (written) {
+      // Taken by the target; only its servers' confirmation can still fail.
+      try {
+        const applied = await waitApplied(this.target, written.generation, Date.now(), this.o.applyTimeoutMs);
+        if (!applied.ok) {
+          status = "fail";
+          message = `rollback written but ${applied.message}`;
+        }
+      } catch (e) {
+        status = "fail";
+        message = `rollback written but not confirmed: ${errorMessage(e)}`;
+      }
+    }
+    // The history lives in the target: one that cannot be reached cannot record this either.
+    await this.target.record({ event: "rolled-back", version: this.o.version, to: view, message: why }).catch(() => undefined);
     this.step("rollback", t, { status, weight: 0, message });
     this.checks.push({
       id: "rollback.auto",

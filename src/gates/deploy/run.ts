@@ -3,9 +3,9 @@
  * verify (evidence + digest) -> lock -> stage -> parity -> strategy -> record. Where the evidence comes
  * from and where the deployment is recorded are ports (ports.ts); the target comes from the options.
  */
-import { aliasesView, type Aliases, type RolloutLock } from "../../core/registry.js";
+import { aliasesView, type Aliases, type AliasesView, type RolloutLock } from "../../core/registry.js";
 import { sha256File } from "../../core/hash.js";
-import { errorMessage } from "../../core/errors.js";
+import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import type { Check, Report } from "../../core/report.js";
 import type { DeployOptions } from "./options.js";
 import type { AuditRecord, DeployOutcome, DeployRecorder, EvidenceSource, StepRecord } from "./ports.js";
@@ -121,6 +121,8 @@ export async function runDeploy(o: DeployOptions, ports: DeployPorts): Promise<D
 
   let heartbeat: NodeJS.Timeout | undefined;
   let rollout: Rollout | undefined;
+  /** Set when even the rollback failed: the lock stays, for the next deploy or status to resolve. */
+  let halfFinished: string | undefined;
   try {
     const state = await target.state();
     const before: Aliases = state.aliases;
@@ -188,31 +190,54 @@ export async function runDeploy(o: DeployOptions, ports: DeployPorts): Promise<D
     const result = await rollout.run();
     steps.push(...rollout.steps);
     checks.push(...rollout.checks);
-    const done = await finish(result.outcome, result.message, target);
-    await target.record({
-      event: result.outcome === "deployed" ? "deployed" : "rolled-back",
-      version: o.version,
-      message: result.message,
-      audit: done.audit,
-    });
-    await endRecorder(ports.recorder, done, o);
-    return done;
+    if (rollout.rollbackFailure !== undefined) {
+      halfFinished = halfFinishedSentence(o, target, rollout.failure ?? result.message, rollout.rollbackFailure, rollout.last);
+      const failed = await finish("failed", halfFinished, target);
+      await target
+        .record({ event: "failed", version: o.version, message: halfFinished, audit: failed.audit })
+        .catch(() => undefined);
+      await endRecorder(ports.recorder, failed, o);
+    } else {
+      const done = await finish(result.outcome, result.message, target);
+      await target.record({
+        event: result.outcome === "deployed" ? "deployed" : "rolled-back",
+        version: o.version,
+        message: result.message,
+        audit: done.audit,
+      });
+      await endRecorder(ports.recorder, done, o);
+      return done;
+    }
   } catch (e) {
     // A crash mid-rollout (a target that went away, a bug) must not leave traffic split.
     if (rollout?.moved) {
       await rollout.rollback(`interrupted: ${errorMessage(e)}`).catch(() => undefined);
-      await target.record({ event: "failed", version: o.version, message: errorMessage(e) }).catch(() => undefined);
+      if (rollout.rollbackFailure !== undefined)
+        halfFinished = halfFinishedSentence(o, target, errorMessage(e), rollout.rollbackFailure, rollout.last);
+      await target
+        .record({ event: "failed", version: o.version, message: halfFinished ?? errorMessage(e) })
+        .catch(() => undefined);
     }
     if (rollout) steps.push(...rollout.steps);
     if (ports.recorder && deploymentId) {
-      const failed = await finish("failed", errorMessage(e), target);
+      const failed = await finish("failed", halfFinished ?? errorMessage(e), target);
       await endRecorder(ports.recorder, failed, o);
     }
-    throw e;
+    throw halfFinished === undefined ? e : new ConfigurationError(halfFinished);
   } finally {
     clearInterval(heartbeat);
-    await target.releaseLock(lock.id).catch(() => undefined);
+    if (halfFinished === undefined) await target.releaseLock(lock.id).catch(() => undefined);
   }
+  throw new ConfigurationError(halfFinished);
+}
+
+/**
+ * The one sentence of a rollout that failed and could not be rolled back either (the target went away):
+ * exit 2, and the lock stays so that the next `deploy` or `deploy status` restores `before`.
+ */
+function halfFinishedSentence(o: DeployOptions, target: DeployTarget, why: string, rollback: string, last: AliasesView): string {
+  const split = last.challenger ? `, challenger ${last.challenger} at ${last.weight}%` : "";
+  return `the rollout of ${o.name} ${o.version} to ${o.environment} failed (${why}) and so did its rollback (${rollback}): traffic may still be as last confirmed (champion ${last.champion ?? "none"}${split}); the rollout lock stays, so the next mlgate deploy or mlgate deploy status rolls it back once ${target.description} answers`;
 }
 
 async function endRecorder(recorder: DeployRecorder | undefined, done: DeployResult, o: DeployOptions): Promise<void> {

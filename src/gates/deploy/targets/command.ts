@@ -12,6 +12,7 @@ import { ConfigurationError } from "../../../core/errors.js";
 import {
   aliasesView,
   emptyAliases,
+  isLockStale,
   newLock,
   REGISTRY_SCHEMA_VERSION,
   type Aliases,
@@ -51,12 +52,19 @@ export interface CommandTargetOptions {
   env: NodeJS.ProcessEnv;
   /** Longest one phase may run; then the script's process group is killed. */
   timeoutMs: number;
+  /** How old the lock in the platform's state may get before a later run takes it for a killed deploy's. */
+  staleAfterMs: number;
   progress: (message: string) => void;
 }
 
 /** The part of the state the script keeps for mlgate (MLGATE_STATE, printed back at `status`). */
 export interface CommandState extends Omit<Aliases, "updatedAt"> {
   versions: Pick<VersionManifest, "version" | "sha256" | "bytes" | "createdAt" | "tag" | "commit">[];
+  /**
+   * The rollout lock while a rollout is under way (phases stage and canary): a deploy killed then, or
+   * whose rollback failed, leaves it in the platform, and the next deploy or status resolves it.
+   */
+  lock?: RolloutLock;
 }
 
 interface Run {
@@ -202,6 +210,10 @@ export class CommandTarget implements DeployTarget {
       throw new ConfigurationError(
         `command:${this.o.display} printed a state in phase status without champion, challenger, previous, weight, generation and versions; print back exactly the last MLGATE_STATE`,
       );
+    if (s.lock !== undefined && !isLock(s.lock))
+      throw new ConfigurationError(
+        `command:${this.o.display} printed a state in phase status whose lock is not the one mlgate handed it; print back exactly the last MLGATE_STATE`,
+      );
     return { ...emptyAliases(this.o.name), ...s } as CommandState;
   }
 
@@ -216,14 +228,19 @@ export class CommandTarget implements DeployTarget {
     return {
       aliases: aliasesOf(this.current),
       versions: versions.map((v) => ({ schemaVersion: 1, name: this.o.name, gates: [], ...v })),
-      lock: this.lock,
+      lock: this.lock ?? this.current.lock,
     };
   }
 
-  /** No lock of its own: the workflow's concurrency group serialises deploys to one environment. */
-  acquireLock(lock: LockRequest): Promise<LockResult> {
-    this.lock = newLock(lock);
-    return Promise.resolve({ acquired: true, lock: this.lock });
+  /**
+   * The lock lives in the platform's state only while a rollout moves traffic (the workflow's concurrency
+   * group serialises deploys to one environment); one found there is a rollout that never finished.
+   */
+  async acquireLock(lock: LockRequest): Promise<LockResult> {
+    const holder = (await this.state()).lock;
+    if (holder) return { acquired: false, holder, stale: isLockStale(holder) };
+    this.lock = { ...newLock(lock), staleAfterMs: this.o.staleAfterMs };
+    return { acquired: true, lock: this.lock };
   }
 
   heartbeat(_id: string, phase: string): Promise<void> {
@@ -231,8 +248,10 @@ export class CommandTarget implements DeployTarget {
     return Promise.resolve();
   }
 
-  releaseLock(): Promise<void> {
+  releaseLock(_id: string, force = false): Promise<void> {
     this.lock = undefined;
+    // A stale lock from the platform's state, resolved: the rollback just written carries none.
+    if (force && this.current) delete this.current.lock;
     return Promise.resolve();
   }
 
@@ -272,6 +291,10 @@ export class CommandTarget implements DeployTarget {
       versions.splice(i < 0 ? 0 : i, 1);
     }
     const next: CommandState = { ...before, ...view, generation: before.generation + 1, versions };
+    delete next.lock;
+    // Only mid-rollout states carry the lock: promote, switch and rollback are where a rollout ends.
+    if (this.lock && (phase === "stage" || phase === "canary"))
+      next.lock = { ...this.lock, heartbeatAt: new Date().toISOString() };
     const newVersion = p?.manifest.version ?? view.challenger ?? view.champion;
     const share = newVersion === null ? 0 : view.challenger === newVersion ? view.weight : view.champion === newVersion ? 100 : 0;
     const r = await this.run(phase, {
@@ -304,4 +327,16 @@ export class CommandTarget implements DeployTarget {
   history(): Promise<HistoryEvent[]> {
     return Promise.resolve([...this.events]);
   }
+}
+
+function isLock(v: unknown): v is RolloutLock {
+  if (typeof v !== "object" || v === null) return false;
+  const l = v as Record<string, unknown>;
+  return (
+    ["id", "version", "phase", "host", "heartbeatAt", "startedAt"].every((k) => typeof l[k] === "string") &&
+    typeof l.pid === "number" &&
+    typeof l.before === "object" &&
+    l.before !== null &&
+    (l.staleAfterMs === undefined || typeof l.staleAfterMs === "number")
+  );
 }

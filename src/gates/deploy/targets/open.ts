@@ -1,5 +1,6 @@
 import path from "node:path";
 import { ConfigurationError } from "../../../core/errors.js";
+import { LOCK_STALE_MS } from "../../../core/registry.js";
 import type { DeployOptions } from "../options.js";
 import { baseUrl, display, isPlainRemote } from "./http-client.js";
 import { CommandTarget } from "./command.js";
@@ -9,7 +10,7 @@ import { RegistryTarget } from "./registry.js";
 import type { DeployTarget } from "./target.js";
 
 export type TargetOptions = Pick<DeployOptions, "target" | "targetPath" | "name" | "cwd" | "env" | "adminToken" | "progress"> &
-  Partial<Pick<DeployOptions, "applyTimeoutMs" | "healthUrl" | "commandTimeoutMs" | "environment" | "strategy">>;
+  Partial<Pick<DeployOptions, "applyTimeoutMs" | "healthUrl" | "commandTimeoutMs" | "environment" | "strategy" | "watchMs">>;
 
 /** The target named by `--target` (registry:DIR, http(s)://HOST:PORT or command:SCRIPT), its health from --health-url if given. */
 export function openTarget(o: TargetOptions): DeployTarget {
@@ -34,6 +35,7 @@ function openOwn(o: TargetOptions): DeployTarget {
   }
   if (t.startsWith("command:")) {
     const display = t.slice("command:".length);
+    const timeoutMs = o.commandTimeoutMs ?? 600_000;
     return new CommandTarget({
       script: o.targetPath ?? path.resolve(o.cwd, display),
       display,
@@ -42,7 +44,9 @@ function openOwn(o: TargetOptions): DeployTarget {
       strategy: o.strategy ?? "rollback",
       cwd: o.cwd,
       env: o.env,
-      timeoutMs: o.commandTimeoutMs ?? 600_000,
+      timeoutMs,
+      // The lock is rewritten only when the script runs: it must outlive a watched step and a slow phase.
+      staleAfterMs: LOCK_STALE_MS + (o.watchMs ?? 0) + timeoutMs,
       progress: o.progress,
     });
   }

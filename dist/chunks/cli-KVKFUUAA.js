@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-74JYQS4R.js";
+} from "./chunk-OYLYBZLD.js";
 import "./chunk-O65FYQBW.js";
 import "./chunk-32NPKHDW.js";
 import "./chunk-MSLKYCMH.js";
@@ -20,7 +20,7 @@ import "./chunk-E4IFUBZY.js";
 import "./chunk-3ZC635NC.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-XCCEP2TL.js";
+import "./chunk-OBEG4AS2.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import "./chunk-3PEGX5SE.js";

@@ -22,7 +22,7 @@ import {
   updateLock,
   writeAliases,
   writeServerStatus
-} from "./chunk-XCCEP2TL.js";
+} from "./chunk-OBEG4AS2.js";
 import "./chunk-FK2QC4SI.js";
 import {
   cleanOrtMessage

@@ -265,7 +265,7 @@ function readLock(dir, name) {
   return readJson(registryPaths(dir, name).lock, "rollout lock", lockFields);
 }
 function isLockStale(lock, now = Date.now()) {
-  if (now - Date.parse(lock.heartbeatAt) > LOCK_STALE_MS) return true;
+  if (now - Date.parse(lock.heartbeatAt) > (lock.staleAfterMs ?? LOCK_STALE_MS)) return true;
   if (lock.host !== hostname()) return false;
   try {
     process.kill(lock.pid, 0);
@@ -357,6 +357,7 @@ export {
   stageVersion,
   appendHistory,
   readHistory,
+  LOCK_STALE_MS,
   readLock,
   isLockStale,
   newLock,

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-74JYQS4R.js";
+} from "./chunk-OYLYBZLD.js";
 import "./chunk-O65FYQBW.js";
 import "./chunk-32NPKHDW.js";
 import "./chunk-MSLKYCMH.js";
@@ -18,7 +18,7 @@ import "./chunk-E4IFUBZY.js";
 import "./chunk-3ZC635NC.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-XCCEP2TL.js";
+import "./chunk-OBEG4AS2.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import {

@@ -63,6 +63,7 @@ import {
   formatValue
 } from "./chunk-CYBZZBR3.js";
 import {
+  LOCK_STALE_MS,
   REGISTRY_SCHEMA_VERSION,
   acquireLock,
   aliasesView,
@@ -80,7 +81,7 @@ import {
   stageVersion,
   updateLock,
   writeAliases
-} from "./chunk-XCCEP2TL.js";
+} from "./chunk-OBEG4AS2.js";
 import {
   sha256File,
   subjectOf
@@ -363,7 +364,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-3GB5ZM3J.js");
+    const { main: main2 } = await import("./cli-KVKFUUAA.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -408,7 +409,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-53VO52R7.js");
+    const { demoDeploy } = await import("./demo-deploy-CQ3KTB3P.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -458,7 +459,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-P4TJRPQM.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-WZKZYMKO.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -1171,7 +1172,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-WWTR2VU4.js");
+    const { startServer } = await import("./server-OXINHDEL.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -1674,6 +1675,7 @@ var Rollout = class {
     this.fields = fields;
     this.parity = parity;
     this.generation = before.generation;
+    this.last = aliasesView(before);
   }
   o;
   target;
@@ -1686,6 +1688,12 @@ var Rollout = class {
   /** Set once traffic (or the staged challenger) differs from `before`: a failure must then roll back. */
   moved = false;
   phase = "stage";
+  /** Why the rollout rolled back (the failed step, in one clause). */
+  failure;
+  /** Set when even the rollback failed: traffic may still be where `last` says. */
+  rollbackFailure;
+  /** The last traffic the target confirmed (accepted), starting from `before`. */
+  last;
   generation;
   /** Called on every phase change: the lock records where the rollout is, for whoever finds it stale. */
   onPhase;
@@ -1704,6 +1712,7 @@ var Rollout = class {
     const weight = view.challenger === this.o.version ? view.weight : 100;
     const written = await this.refusable(label, started, weight, () => this.target.setTraffic(view, phase, this.generation));
     this.generation = written.generation;
+    this.last = view;
     if (phase !== "rollback") this.moved = true;
     const applied = await waitApplied(
       this.target,
@@ -1723,9 +1732,21 @@ var Rollout = class {
     try {
       return await change();
     } catch (e) {
-      if (!(e instanceof TargetRefusal)) throw e;
-      this.step(label, started, { status: "fail", weight, message: e.message });
-      throw new StepFailed(`${label}: ${e.message}`);
+      if (e instanceof TargetRefusal) {
+        this.step(label, started, { status: "fail", weight, message: e.message });
+        throw new StepFailed(`${label}: ${e.message}`);
+      }
+      if (!this.moved) throw e;
+      const message = errorMessage(e);
+      this.step(label, started, { status: "fail", weight, message });
+      this.checks.push({
+        id: "rollout.target",
+        title: "The target carried out every change",
+        status: "fail",
+        observed: label,
+        message: `${label}: ${message}.`
+      });
+      throw new StepFailed(`${label}: ${message}`);
     }
   }
   async watch() {
@@ -1782,6 +1803,7 @@ var Rollout = class {
       if (!(e instanceof StepFailed)) throw e;
       const failed = this.steps.find((s) => s.status === "fail");
       const why = failed ? `${failed.phase} failed: ${failed.message ?? ""}` : e.message;
+      this.failure = why;
       await this.rollback(why);
       return { outcome: "rolled-back", message: `${why}; ${this.before.champion ?? "nothing"} serves ${o.environment} again` };
     }
@@ -1871,19 +1893,29 @@ var Rollout = class {
     const view = aliasesView(this.before);
     let message = `traffic restored: champion ${view.champion ?? "none"}${view.challenger ? `, challenger ${view.challenger} at ${view.weight}%` : ""}`;
     let status = "pass";
+    let written;
     try {
-      const written = await this.target.setTraffic(view, "rollback");
+      written = await this.target.setTraffic(view, "rollback");
       this.generation = written.generation;
-      const applied = await waitApplied(this.target, written.generation, Date.now(), this.o.applyTimeoutMs);
-      if (!applied.ok) {
-        status = "fail";
-        message = `rollback written but ${applied.message}`;
-      }
+      this.last = view;
     } catch (e) {
       status = "fail";
-      message = `rollback failed: ${e instanceof Error ? e.message : String(e)}`;
+      message = `rollback failed: ${errorMessage(e)}`;
+      this.rollbackFailure = message;
     }
-    await this.target.record({ event: "rolled-back", version: this.o.version, to: view, message: why });
+    if (written) {
+      try {
+        const applied = await waitApplied(this.target, written.generation, Date.now(), this.o.applyTimeoutMs);
+        if (!applied.ok) {
+          status = "fail";
+          message = `rollback written but ${applied.message}`;
+        }
+      } catch (e) {
+        status = "fail";
+        message = `rollback written but not confirmed: ${errorMessage(e)}`;
+      }
+    }
+    await this.target.record({ event: "rolled-back", version: this.o.version, to: view, message: why }).catch(() => void 0);
     this.step("rollback", t, { status, weight: 0, message });
     this.checks.push({
       id: "rollback.auto",
@@ -2006,6 +2038,10 @@ var CommandTarget = class {
       throw new ConfigurationError(
         `command:${this.o.display} printed a state in phase status without champion, challenger, previous, weight, generation and versions; print back exactly the last MLGATE_STATE`
       );
+    if (s.lock !== void 0 && !isLock(s.lock))
+      throw new ConfigurationError(
+        `command:${this.o.display} printed a state in phase status whose lock is not the one mlgate handed it; print back exactly the last MLGATE_STATE`
+      );
     return { ...emptyAliases(this.o.name), ...s };
   }
   async state() {
@@ -2019,20 +2055,26 @@ var CommandTarget = class {
     return {
       aliases: aliasesOf(this.current),
       versions: versions.map((v) => ({ schemaVersion: 1, name: this.o.name, gates: [], ...v })),
-      lock: this.lock
+      lock: this.lock ?? this.current.lock
     };
   }
-  /** No lock of its own: the workflow's concurrency group serialises deploys to one environment. */
-  acquireLock(lock) {
-    this.lock = newLock(lock);
-    return Promise.resolve({ acquired: true, lock: this.lock });
+  /**
+   * The lock lives in the platform's state only while a rollout moves traffic (the workflow's concurrency
+   * group serialises deploys to one environment); one found there is a rollout that never finished.
+   */
+  async acquireLock(lock) {
+    const holder = (await this.state()).lock;
+    if (holder) return { acquired: false, holder, stale: isLockStale(holder) };
+    this.lock = { ...newLock(lock), staleAfterMs: this.o.staleAfterMs };
+    return { acquired: true, lock: this.lock };
   }
   heartbeat(_id, phase) {
     if (this.lock) this.lock = { ...this.lock, phase, heartbeatAt: (/* @__PURE__ */ new Date()).toISOString() };
     return Promise.resolve();
   }
-  releaseLock() {
+  releaseLock(_id, force = false) {
     this.lock = void 0;
+    if (force && this.current) delete this.current.lock;
     return Promise.resolve();
   }
   /** Hashes the file; the script sees it in the `stage` phase, which the rollout runs next. */
@@ -2069,6 +2111,9 @@ var CommandTarget = class {
       versions.splice(i < 0 ? 0 : i, 1);
     }
     const next = { ...before, ...view, generation: before.generation + 1, versions };
+    delete next.lock;
+    if (this.lock && (phase === "stage" || phase === "canary"))
+      next.lock = { ...this.lock, heartbeatAt: (/* @__PURE__ */ new Date()).toISOString() };
     const newVersion = p?.manifest.version ?? view.challenger ?? view.champion;
     const share = newVersion === null ? 0 : view.challenger === newVersion ? view.weight : view.champion === newVersion ? 100 : 0;
     const r = await this.run(phase, {
@@ -2099,6 +2144,11 @@ var CommandTarget = class {
     return Promise.resolve([...this.events]);
   }
 };
+function isLock(v) {
+  if (typeof v !== "object" || v === null) return false;
+  const l = v;
+  return ["id", "version", "phase", "host", "heartbeatAt", "startedAt"].every((k) => typeof l[k] === "string") && typeof l.pid === "number" && typeof l.before === "object" && l.before !== null && (l.staleAfterMs === void 0 || typeof l.staleAfterMs === "number");
+}
 
 // src/gates/deploy/targets/http.ts
 import { createReadStream, statSync as statSync7 } from "node:fs";
@@ -2322,6 +2372,7 @@ function openOwn(o) {
   }
   if (t.startsWith("command:")) {
     const display3 = t.slice("command:".length);
+    const timeoutMs = o.commandTimeoutMs ?? 6e5;
     return new CommandTarget({
       script: o.targetPath ?? path10.resolve(o.cwd, display3),
       display: display3,
@@ -2330,7 +2381,9 @@ function openOwn(o) {
       strategy: o.strategy ?? "rollback",
       cwd: o.cwd,
       env: o.env,
-      timeoutMs: o.commandTimeoutMs ?? 6e5,
+      timeoutMs,
+      // The lock is rewritten only when the script runs: it must outlive a watched step and a slow phase.
+      staleAfterMs: LOCK_STALE_MS + (o.watchMs ?? 0) + timeoutMs,
       progress: o.progress
     });
   }
@@ -2535,6 +2588,7 @@ async function runDeploy(o, ports) {
   if (!lock) return finish("refused", checks[checks.length - 1]?.message ?? "the target is locked", target);
   let heartbeat;
   let rollout;
+  let halfFinished;
   try {
     const state = await target.state();
     const before = state.aliases;
@@ -2602,30 +2656,44 @@ async function runDeploy(o, ports) {
     const result = await rollout.run();
     steps.push(...rollout.steps);
     checks.push(...rollout.checks);
-    const done = await finish(result.outcome, result.message, target);
-    await target.record({
-      event: result.outcome === "deployed" ? "deployed" : "rolled-back",
-      version: o.version,
-      message: result.message,
-      audit: done.audit
-    });
-    await endRecorder(ports.recorder, done, o);
-    return done;
+    if (rollout.rollbackFailure !== void 0) {
+      halfFinished = halfFinishedSentence(o, target, rollout.failure ?? result.message, rollout.rollbackFailure, rollout.last);
+      const failed = await finish("failed", halfFinished, target);
+      await target.record({ event: "failed", version: o.version, message: halfFinished, audit: failed.audit }).catch(() => void 0);
+      await endRecorder(ports.recorder, failed, o);
+    } else {
+      const done = await finish(result.outcome, result.message, target);
+      await target.record({
+        event: result.outcome === "deployed" ? "deployed" : "rolled-back",
+        version: o.version,
+        message: result.message,
+        audit: done.audit
+      });
+      await endRecorder(ports.recorder, done, o);
+      return done;
+    }
   } catch (e) {
     if (rollout?.moved) {
       await rollout.rollback(`interrupted: ${errorMessage(e)}`).catch(() => void 0);
-      await target.record({ event: "failed", version: o.version, message: errorMessage(e) }).catch(() => void 0);
+      if (rollout.rollbackFailure !== void 0)
+        halfFinished = halfFinishedSentence(o, target, errorMessage(e), rollout.rollbackFailure, rollout.last);
+      await target.record({ event: "failed", version: o.version, message: halfFinished ?? errorMessage(e) }).catch(() => void 0);
     }
     if (rollout) steps.push(...rollout.steps);
     if (ports.recorder && deploymentId) {
-      const failed = await finish("failed", errorMessage(e), target);
+      const failed = await finish("failed", halfFinished ?? errorMessage(e), target);
       await endRecorder(ports.recorder, failed, o);
     }
-    throw e;
+    throw halfFinished === void 0 ? e : new ConfigurationError(halfFinished);
   } finally {
     clearInterval(heartbeat);
-    await target.releaseLock(lock.id).catch(() => void 0);
+    if (halfFinished === void 0) await target.releaseLock(lock.id).catch(() => void 0);
   }
+  throw new ConfigurationError(halfFinished);
+}
+function halfFinishedSentence(o, target, why, rollback, last) {
+  const split = last.challenger ? `, challenger ${last.challenger} at ${last.weight}%` : "";
+  return `the rollout of ${o.name} ${o.version} to ${o.environment} failed (${why}) and so did its rollback (${rollback}): traffic may still be as last confirmed (champion ${last.champion ?? "none"}${split}); the rollout lock stays, so the next mlgate deploy or mlgate deploy status rolls it back once ${target.description} answers`;
 }
 async function endRecorder(recorder, done, o) {
   if (!recorder) return;
