@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-KVKFUUAA.js");
+    const { main } = await import("./chunks/cli-A3ALEZIB.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

@@ -70,6 +70,11 @@ export interface OpenTableOptions {
   types?: Record<string, string>;
   /** JSON Lines: called with every valid record and its line (JSON Schema validation). */
   onJsonRecord?: (record: unknown, line: number) => void;
+  /**
+   * Load at most this many rows and one more, the first in file order: a caller that refuses more
+   * rows than it can hold (the model gate) learns that there are more without loading a gzip bomb.
+   */
+  maxRows?: number;
 }
 
 interface Resolved {
@@ -77,6 +82,12 @@ interface Resolved {
   display: string;
   types: Record<string, string>;
   onJsonRecord?: (record: unknown, line: number) => void;
+  maxRows?: number;
+}
+
+/** The LIMIT that keeps a table to `maxRows` rows and one more, or none. */
+function limitSql(o: Resolved): string {
+  return o.maxRows === undefined ? "" : ` LIMIT ${Math.floor(o.maxRows) + 1}`;
 }
 
 const GZ = /\.gz$/i;
@@ -270,7 +281,7 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   const dialect = await csvDialect(conn, file, format, o.types, o.display);
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})`,
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})${limitSql(o)}`,
     );
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
@@ -342,7 +353,9 @@ async function openParquet(conn: DuckDBConnection, file: string, o: Resolved): P
   const isDir = !/[*?[]/.test(file) && statSync(file).isDirectory();
   const source = isDir ? path.join(file, "**", "*.parquet") : file;
   try {
-    await conn.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)`);
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)${limitSql(o)}`,
+    );
   } catch (e) {
     const msg = firstLine(e);
     if (/No files found/i.test(msg)) throw new ConfigurationError(`${o.display}: no Parquet files found`);
@@ -365,7 +378,7 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
   const table = sqlIdent(o.name);
   // Node finds the malformed lines (DuckDB's JSON reader has no rejects table); DuckDB skips the same ones.
   const limit = recordLimit();
-  const s = await scanJsonLines(file, limit, o.onJsonRecord);
+  const s = await scanJsonLines(file, limit, o.onJsonRecord, o.maxRows === undefined ? undefined : Math.floor(o.maxRows) + 1);
   if (s.valid.length === 0 && s.rejects.length === 0) throw new ConfigurationError(`${o.display}: file is empty`);
   if (s.valid.length === 0) {
     throw new ConfigurationError(
@@ -384,7 +397,7 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
   }
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})`,
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})${limitSql(o)}`,
     );
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);

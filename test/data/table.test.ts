@@ -156,3 +156,23 @@ describe("openTable: bad input", () => {
     await expect(fail("blank.jsonl")).rejects.toThrow(/^blank\.jsonl: file is empty$/);
   });
 });
+
+describe("openTable: maxRows", () => {
+  it("loads the first maxRows + 1 rows in file order, whatever the format, so a caller knows there are more", async () => {
+    const lines = Array.from({ length: 100 }, (_, i) => i);
+    const dir = workspace([], {
+      "n.csv": `i,v\n${lines.map((i) => `${i},${i * 2}`).join("\n")}\n`,
+      "n.jsonl": lines.map((i) => JSON.stringify({ i, v: i * 2 })).join("\n") + "\n",
+    });
+    writeFileSync(path.join(dir, "n.csv.gz"), gzipSync(`i,v\n${lines.map((i) => `${i},${i * 2}`).join("\n")}\n`));
+    await conn.run(`COPY (SELECT range AS i, range * 2 AS v FROM range(100)) TO '${path.join(dir, "n.parquet")}'`);
+    for (const f of ["n.csv", "n.csv.gz", "n.jsonl", "n.parquet"]) {
+      const t = await openTable(conn, path.join(dir, f), { name: "m", display: f, maxRows: 10 });
+      expect([f, t.rowCount]).toEqual([f, 11]);
+      const r = await conn.runAndReadAll(`SELECT max(i)::INTEGER AS top FROM ${t.table}`);
+      expect(r.getRowObjectsJS()[0]?.top).toBe(10);
+      const all = await openTable(conn, path.join(dir, f), { name: "m", display: f, maxRows: 100 });
+      expect([f, all.rowCount]).toEqual([f, 100]);
+    }
+  });
+});

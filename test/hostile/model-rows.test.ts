@@ -25,6 +25,13 @@ beforeAll(() => {
   write(dir, "1001.csv", rows(1001));
   write(dir, "1001.csv.gz", gzipSync(rows(1001)));
   write(dir, "2002.csv", rows(2002));
+  // Read as a table, not streamed: JSON Lines, and a CSV whose first label sends the stream back to the table.
+  write(
+    dir,
+    "1001.jsonl.gz",
+    gzipSync(Array.from({ length: 1001 }, (_, i) => JSON.stringify({ a: (i % 7) / 7, b: (i % 5) / 5, label: i % 2 })).join("\n")),
+  );
+  write(dir, "1001-first-label-x.csv", rows(1001).replace(/\n([^\n]*),0\n/, "\n$1,x\n"));
 });
 
 const model = (data: string, ...more: string[]): string[] => [
@@ -70,7 +77,7 @@ describe("the rows the model gate keeps", () => {
     expect(rowLimit(256 * 2 ** 20, { MLGATE_MAX_ROWS: "9000000" }).rows(84)).toBe(9_000_000);
   });
 
-  it.each([["1001.csv"], ["1001.csv.gz"]])(
+  it.each([["1001.csv"], ["1001.csv.gz"], ["1001.jsonl.gz"], ["1001-first-label-x.csv"]])(
     "%s over MLGATE_MAX_ROWS=1000: exit 2, one sentence, an error report",
     async (file) => {
       const r = await runModel(model(file), dir, { MLGATE_MAX_ROWS: "1000" });

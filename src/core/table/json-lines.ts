@@ -97,14 +97,17 @@ export interface JsonLineScan {
 /**
  * Parses every line of a JSON Lines file: a line that is not a JSON object (or is over a limit) is a
  * rejected record with its line; each valid record goes to `onRecord` (JSON Schema validation).
+ * `maxRecords`: stop after that many valid records (OpenTableOptions.maxRows).
  */
 export async function scanJsonLines(
   file: string,
   limit: number,
   onRecord?: (record: unknown, line: number) => void,
+  maxRecords = Number.POSITIVE_INFINITY,
 ): Promise<JsonLineScan> {
   const out: JsonLineScan = { valid: [], rejects: [] };
   for await (const { line, text, bytes, bom } of readLines(file, limit)) {
+    if (out.valid.length >= maxRecords) break;
     if (bom) out.bom = true;
     if (text === undefined) {
       out.rejects.push({

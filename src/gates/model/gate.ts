@@ -12,7 +12,7 @@ import { assertNotLfsPointer } from "../../core/lfs.js";
 import { resolveGitBaseline, type ResolvedBaseline } from "./baseline.js";
 import { isReleaseSpec, releaseBaseline } from "./release-baseline.js";
 import { scoreRows, type HelperScan, type SampleScored, type Scored } from "./evaluate.js";
-import { RowLimitError, rowBudget, rowLimit, type RowLimit } from "./row-limit.js";
+import { RowLimitError, rowBudget, rowBytes, rowLimit, type RowLimit } from "./row-limit.js";
 import { planGroups, type GroupSpec } from "./groups.js";
 import { measureLatency, measureRobustness, type SampleFeed } from "./probes.js";
 import { loadModel, type LoadedModel } from "./session.js";
@@ -145,7 +145,14 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
     if (!scored) {
       io.progress(`reading ${s.data}`);
       const conn = await duck();
-      const t = await openTable(conn, dataFile, { name: "mlgate_eval", display: s.data });
+      // No more rows than scoreRows would keep (at the least a row can cost) and one more: a bomb is
+      // refused there without DuckDB loading all of it first.
+      const most = rowsAllowed.rows(rowBytes(base ? 2 : 1, 1)) * (s.shard?.count ?? 1);
+      const t = await openTable(conn, dataFile, {
+        name: "mlgate_eval",
+        display: s.data,
+        ...(Number.isSafeInteger(most) ? { maxRows: most } : {}),
+      });
       const bad = t.rejects[0];
       if (bad)
         throw new ConfigurationError(

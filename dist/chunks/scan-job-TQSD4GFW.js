@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-FC3LDWTN.js";
-import "./chunk-I3MNRNR4.js";
+} from "./chunk-FEI6ZPXH.js";
+import "./chunk-PGAOVQVP.js";
 import {
   RingWriter,
   labelOk

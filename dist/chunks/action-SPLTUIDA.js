@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-OYLYBZLD.js";
+} from "./chunk-CE44GFQE.js";
 import "./chunk-O65FYQBW.js";
 import "./chunk-32NPKHDW.js";
 import "./chunk-MSLKYCMH.js";

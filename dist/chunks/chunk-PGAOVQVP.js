@@ -317,9 +317,10 @@ function nestedDeeperThan(text, max) {
   }
   return false;
 }
-async function scanJsonLines(file, limit, onRecord) {
+async function scanJsonLines(file, limit, onRecord, maxRecords = Number.POSITIVE_INFINITY) {
   const out = { valid: [], rejects: [] };
   for await (const { line, text, bytes, bom } of readLines(file, limit)) {
+    if (out.valid.length >= maxRecords) break;
     if (bom) out.bom = true;
     if (text === void 0) {
       out.rejects.push({
@@ -445,6 +446,9 @@ async function locateCsvRecords(file, want) {
 }
 
 // src/core/table.ts
+function limitSql(o) {
+  return o.maxRows === void 0 ? "" : ` LIMIT ${Math.floor(o.maxRows) + 1}`;
+}
 var GZ = /\.gz$/i;
 function formatOf(file, display = file) {
   if (/[*?[]/.test(file) || existsSync(file) && statSync2(file).isDirectory()) return "parquet";
@@ -569,7 +573,7 @@ async function openCsv(conn, file, o, format) {
   const dialect = await csvDialect(conn, file, format, o.types, o.display);
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})`
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})${limitSql(o)}`
     );
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
@@ -621,7 +625,9 @@ async function openParquet(conn, file, o) {
   const isDir = !/[*?[]/.test(file) && statSync2(file).isDirectory();
   const source = isDir ? path2.join(file, "**", "*.parquet") : file;
   try {
-    await conn.run(`CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)`);
+    await conn.run(
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)${limitSql(o)}`
+    );
   } catch (e) {
     const msg = firstLine(e);
     if (/No files found/i.test(msg)) throw new ConfigurationError(`${o.display}: no Parquet files found`);
@@ -642,7 +648,7 @@ async function openParquet(conn, file, o) {
 async function openJsonLines(conn, file, o) {
   const table = sqlIdent(o.name);
   const limit = recordLimit();
-  const s = await scanJsonLines(file, limit, o.onJsonRecord);
+  const s = await scanJsonLines(file, limit, o.onJsonRecord, o.maxRows === void 0 ? void 0 : Math.floor(o.maxRows) + 1);
   if (s.valid.length === 0 && s.rejects.length === 0) throw new ConfigurationError(`${o.display}: file is empty`);
   if (s.valid.length === 0) {
     throw new ConfigurationError(
@@ -658,7 +664,7 @@ async function openJsonLines(conn, file, o) {
   }
   try {
     await conn.run(
-      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})`
+      `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})${limitSql(o)}`
     );
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);

@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-2K5SBZPA.js";
+} from "./chunk-DPUAY56E.js";
 import {
   openTable,
   queryRows
-} from "./chunk-I3MNRNR4.js";
+} from "./chunk-PGAOVQVP.js";
 import {
   duckdbMemoryLimit,
   memorySetting,

@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-I3MNRNR4.js";
+} from "./chunk-PGAOVQVP.js";
 import {
   sqlIdent
 } from "./chunk-32NPKHDW.js";

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-OYLYBZLD.js";
+} from "./chunk-CE44GFQE.js";
 import "./chunk-O65FYQBW.js";
 import "./chunk-32NPKHDW.js";
 import "./chunk-MSLKYCMH.js";

@@ -7,10 +7,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-FC3LDWTN.js";
+} from "./chunk-FEI6ZPXH.js";
 import {
   openTable
-} from "./chunk-I3MNRNR4.js";
+} from "./chunk-PGAOVQVP.js";
 import {
   createRing,
   labelOk,
@@ -1359,7 +1359,12 @@ async function evaluateModels(s, io) {
     if (!scored) {
       io.progress(`reading ${s.data}`);
       const conn = await duck();
-      const t = await openTable(conn, dataFile, { name: "mlgate_eval", display: s.data });
+      const most = rowsAllowed.rows(rowBytes(base ? 2 : 1, 1)) * (s.shard?.count ?? 1);
+      const t = await openTable(conn, dataFile, {
+        name: "mlgate_eval",
+        display: s.data,
+        ...Number.isSafeInteger(most) ? { maxRows: most } : {}
+      });
       const bad = t.rejects[0];
       if (bad)
         throw new ConfigurationError(

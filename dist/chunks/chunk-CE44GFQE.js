@@ -364,7 +364,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-KVKFUUAA.js");
+    const { main: main2 } = await import("./cli-A3ALEZIB.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -459,7 +459,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-WZKZYMKO.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-VIY2LAZO.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -680,7 +680,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-KVK7Z6UO.js");
+    const { runDataGate } = await import("./gate-DGJAQMQQ.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -715,7 +715,7 @@ var dataInferCommand = {
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
     const limit = memoryLimit(ctx);
-    const { inferContract } = await import("./infer-H4CLSWYS.js");
+    const { inferContract } = await import("./infer-YGQGMSB2.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), {
       ...label ? { label } : {},
       progress: ctx.progress,
@@ -1011,7 +1011,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-HDZ4LY64.js"),
+    import("./gate-HXDNZ6YM.js"),
     import("./shard-3ZYGNFEE.js"),
     import("./build-report-LWPXIHGM.js")
   ]);

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-I3MNRNR4.js";
+} from "./chunk-PGAOVQVP.js";
 import {
   sqlIdent,
   sqlNumber,

@@ -17,17 +17,17 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-2K5SBZPA.js";
+} from "./chunk-DPUAY56E.js";
 import {
   csvSource
-} from "./chunk-FC3LDWTN.js";
+} from "./chunk-FEI6ZPXH.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-I3MNRNR4.js";
+} from "./chunk-PGAOVQVP.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,
