@@ -6,8 +6,8 @@ import {
   respawnOf,
   runGuarded,
   usePrivateTmp
-} from "./chunks/chunk-T6TI3HHG.js";
-import "./chunks/chunk-3ZC635NC.js";
+} from "./chunks/chunk-2UNTAIRT.js";
+import "./chunks/chunk-AX7IFRWH.js";
 import {
   currentHost,
   loadProblem,
@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-SPLTUIDA.js");
+    const { runAction } = await import("./chunks/action-HBQKQLEH.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

@@ -6,8 +6,8 @@ import {
   respawnOf,
   runGuarded,
   usePrivateTmp
-} from "./chunks/chunk-T6TI3HHG.js";
-import "./chunks/chunk-3ZC635NC.js";
+} from "./chunks/chunk-2UNTAIRT.js";
+import "./chunks/chunk-AX7IFRWH.js";
 import {
   currentHost,
   loadProblem,
@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-A3ALEZIB.js");
+    const { main } = await import("./chunks/cli-O3GJ2DUX.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

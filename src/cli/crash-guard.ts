@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { GUARD_ENV, type Crash, type Marker } from "../core/crash-record.js";
+import { GUARD_ENV, sameModel, type Crash, type Marker } from "../core/crash-record.js";
 
 /**
  * The parent's side of the crash guard. A model file from a pull request can crash onnxruntime
@@ -43,6 +43,9 @@ export function respawnOf(p: NodeJS.Process): Respawn {
 
 /** Signals by which native code dies on its own; SIGINT/SIGTERM/SIGHUP are someone stopping us. */
 const CRASH_SIGNALS = new Set(["SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT", "SIGTRAP", "SIGSYS"]);
+
+/** More crashed models than this in one run: the rest is reported as one crash of the gate. */
+const MAX_CRASHES = 100;
 
 /** Signals forwarded to the child: it runs in its own process group, so a terminal's Ctrl-C reaches only us. */
 const FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
@@ -87,7 +90,7 @@ function exitCodeOf(signal: NodeJS.Signals): number {
 
 /**
  * Runs the gate in a child until one ends without crashing; returns its exit code. Each rerun
- * records one more crashed model, so there are at most (models + 2) children; a crash with no
+ * records one more crashed model, so there are at most (models + 2) children (and at most MAX_CRASHES + 2); a crash with no
  * model in hand makes the next child end with an error report naming the signal.
  */
 export async function runGuarded(
@@ -114,7 +117,8 @@ export async function runGuarded(
       const m = readMarker(marker);
       checkRun = m.checkRunId ?? checkRun;
       const current = m.current;
-      if (current && !crashes.some((c) => c.file === current.file)) {
+      // Bounded: a model that crashed once is never run again, so the same one cannot crash twice.
+      if (current && !crashes.some((c) => sameModel(c, current)) && crashes.length < MAX_CRASHES) {
         crashes.push({ ...current, signal });
         if (!quiet)
           io.stderr.write(`${label}: onnxruntime crashed (${signal}) on ${current.display}; checking again without running it\n`);

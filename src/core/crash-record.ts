@@ -22,13 +22,19 @@ export const GUARD_ENV = {
 
 export type RuntimeRole = "candidate" | "baseline";
 
-/** A model file as handed to onnxruntime. */
+/**
+ * A model file as handed to onnxruntime. Records match on role and display, not on the path: a
+ * baseline from git or a release is a fresh temporary file in every run.
+ */
 export interface RuntimeFile {
-  /** Absolute path: what the record matches on. */
   file: string;
-  /** As the user sees it, for messages. */
+  /** As the user sees it: the key, and the name in messages. */
   display: string;
   role: RuntimeRole;
+}
+
+export function sameModel(a: Pick<RuntimeFile, "role" | "display">, b: Pick<RuntimeFile, "role" | "display">): boolean {
+  return a.role === b.role && a.display === b.display;
 }
 
 export interface Crash extends RuntimeFile {
@@ -56,7 +62,31 @@ export function baselineCrashSentence(c: Crash): string {
 export interface RuntimeWatch {
   /** The model onnxruntime works on from now on; undefined when it works on none. */
   enter(f: RuntimeFile | undefined): void;
-  crashOf(file: string): Crash | undefined;
+  current(): RuntimeFile | undefined;
+  crashOf(role: RuntimeRole, display: string): Crash | undefined;
+}
+
+/**
+ * One onnxruntime run of `f`, marked for exactly its native part. onnxruntime-node runs a session
+ * synchronously inside a setImmediate that session.run() queues at once, and two runs started
+ * together (the model gate's candidate and baseline) run one after the other: an immediate queued
+ * just before a run's is the one that runs just before it, so the marker names the model whose
+ * native run is under way, not the one started last.
+ */
+export async function watchedRun<T>(watch: RuntimeWatch | undefined, f: RuntimeFile, start: () => Promise<T>): Promise<T> {
+  if (!watch) return start();
+  // The ONNX gate marks a candidate for all its work and a baseline's runs inside it: back to the candidate after.
+  const before = watch.current();
+  let done = false;
+  setImmediate(() => {
+    if (!done) watch.enter(f);
+  });
+  try {
+    return await start();
+  } finally {
+    done = true;
+    watch.enter(before);
+  }
 }
 
 function parseCrashes(text: string | undefined): Crash[] {
@@ -101,8 +131,12 @@ export class CrashRecord implements RuntimeWatch {
     this.write();
   }
 
-  crashOf(file: string): Crash | undefined {
-    return this.crashes.find((c) => c.file === file);
+  current(): RuntimeFile | undefined {
+    return this.marker.current;
+  }
+
+  crashOf(role: RuntimeRole, display: string): Crash | undefined {
+    return this.crashes.find((c) => sameModel(c, { role, display }));
   }
 
   checkRunOpened(id: number | undefined): void {

@@ -87,6 +87,22 @@ describe("a model that crashes onnxruntime", () => {
   });
 });
 
+describe("a baseline that crashes onnxruntime", () => {
+  it("exit 2 and one sentence naming the baseline file (its first run is inside the candidate's checks)", async () => {
+    const r = await runCli(
+      ["onnx", "--model", "models/relu.onnx", "--baseline", "models/boom.onnx", "--json", "b.json", "--quiet"],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "mlgate onnx: --baseline models/boom.onnx: onnxruntime crashed (SIGSEGV) loading/running it, so the candidate cannot be compared with it\n",
+    );
+    expect(readReport(path.join(dir, "b.json")).status).toBe("error");
+  });
+});
+
 describe("inside GitHub Actions", () => {
   let gh: GitHubDouble;
   beforeAll(async () => {

@@ -151,7 +151,9 @@ export function tensorPb(name: string, dims: number[], values: number[]): Uint8A
  * builder knows tensors only, so the optional type is written here.
  */
 export function crashesRuntime(): Uint8Array {
-  const f3 = { tensorType: { elemType: onnx.TensorProto.DataType.FLOAT, shape: { dim: [{ dimValue: 3 }] } } };
+  const f3 = {
+    tensorType: { elemType: onnx.TensorProto.DataType.FLOAT, shape: { dim: [{ dimParam: "batch" }, { dimValue: 3 }] } },
+  };
   return encodeModel({
     irVersion: 8,
     producerName: "mlgate-test",
@@ -172,5 +174,30 @@ export function crashesRuntime(): Uint8Array {
         { opType: "Relu", input: ["x"], output: ["y"] },
       ],
     },
+  });
+}
+
+/**
+ * A classifier [batch, width] -> output [batch, 1] whose STFT has frame_length 0: onnxruntime-node 1.30
+ * divides by it and dies by SIGFPE on the first run. Unlike crashesRuntime() its output is a plain
+ * tensor, so the model gate (which fetches only the output it scores) reaches the crash too.
+ */
+export function stftZeroLength(input = "x", width = 3): Uint8Array {
+  return buildModel({
+    inputs: [{ name: input, type: "FLOAT", shape: ["batch", width] }],
+    outputs: [{ name: "output", type: "FLOAT", shape: ["batch", 1] }],
+    nodes: [
+      { op: "Unsqueeze", inputs: [input, "axis2"], outputs: ["signal"] },
+      { op: "STFT", inputs: ["signal", "step", "", "length"], outputs: ["spectrum"] },
+      { op: "ReduceMean", inputs: ["spectrum"], outputs: ["mean"], attrs: { axes: [1, 2, 3], keepdims: 0 } },
+      { op: "Unsqueeze", inputs: ["mean", "axis1"], outputs: ["logit"] },
+      { op: "Sigmoid", inputs: ["logit"], outputs: ["output"] },
+    ],
+    initializers: [
+      { name: "axis2", type: "INT64", dims: [1], values: [2] },
+      { name: "axis1", type: "INT64", dims: [1], values: [1] },
+      { name: "step", type: "INT64", dims: [], values: [1] },
+      { name: "length", type: "INT64", dims: [], values: [0] },
+    ],
   });
 }

@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import type { Command, CommandContext } from "../../cli/command.js";
 import { duckdbMemoryLimit, MEMORY_LIMIT_OPTION, outOfMemory } from "../../core/duckdb.js";
+import { CrashRecord, crashSentence } from "../../core/crash-record.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File } from "../../core/hash.js";
 // onnxruntime-node and DuckDB load only when this gate runs (every other command starts faster).
@@ -158,6 +159,14 @@ export const modelCommand: Command = {
       ctx.config.gates?.model,
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
+    // A rerun by the crash guard (src/cli/crash-guard.ts) after the candidate crashed onnxruntime.
+    const crash = CrashRecord.of(ctx.env)?.crashOf("candidate", s.candidate);
+    if (crash) {
+      // A shard has no verdict to fail: it could not run.
+      if (s.shard) throw new ConfigurationError(`--candidate ${s.candidate}: ${crashSentence(crash)}`);
+      const file = ctx.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
+      return (await import("./crashed.js")).crashedCandidateReport(file, s.candidate, crash);
+    }
     const limit = memoryLimitOf(ctx);
     // Started before the native libraries load, so the data file is sniffed and hashed while they do.
     const early = takeEarlyHelper(ctx, s.data, s.shard === undefined) ?? startHelper(ctx, s.data, s.shard === undefined);

@@ -1,4 +1,5 @@
 import type * as ort from "onnxruntime-node";
+import { watchedRun } from "../../core/crash-record.js";
 import { sqlIdent } from "../../core/duckdb.js";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import type { InputDType, InputPlan, LoadedModel } from "./session.js";
@@ -82,7 +83,7 @@ export function samePlan(a: InputPlan, b: InputPlan): boolean {
 export async function runModel(m: LoadedModel, feeds: Record<string, ort.Tensor>, output: string): Promise<ort.Tensor> {
   let out: ort.InferenceSession.ReturnType;
   try {
-    out = await m.session.run(feeds, [output]);
+    out = await watchedRun(m.watch, m, () => m.session.run(feeds, [output]));
   } catch (e) {
     const shapes = Object.entries(feeds)
       .map(([k, t]) => `"${k}" [${t.dims.join(", ")}] ${t.type}`)

@@ -2,6 +2,7 @@ import { rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { duckdbMemoryLimit, memorySetting, openDuckDB, sqlIdent } from "../../core/duckdb.js";
+import { baselineCrashSentence, CrashRecord } from "../../core/crash-record.js";
 import { ConfigurationError } from "../../core/errors.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import type { ResolveOptions } from "../../cli/command.js";
@@ -106,8 +107,12 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
   let base: LoadedModel | undefined;
   try {
     if (baseline) assertNotLfsPointer(baseline.file, `--baseline ${baseline.display}`);
-    candidate = await loadModel(candFile, s.candidate, "candidate");
-    base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : undefined;
+    // In a child of the crash guard (src/cli/crash-guard.ts): a baseline that crashed onnxruntime cannot be compared with.
+    const watch = CrashRecord.of(io.env);
+    const baseCrash = baseline ? watch?.crashOf("baseline", baseline.display) : undefined;
+    if (baseCrash) throw new ConfigurationError(baselineCrashSentence(baseCrash));
+    candidate = await loadModel(candFile, s.candidate, "candidate", watch);
+    base = baseline ? await loadModel(baseline.file, baseline.display, "baseline", watch) : undefined;
     const models = base ? { candidate, baseline: base } : { candidate };
     // The models are hashed while the data is sniffed and read: this thread is idle until the first batch.
     const subjectsP = Promise.all([

@@ -1,5 +1,6 @@
 import os from "node:os";
 import type * as ort from "onnxruntime-node";
+import { watchedRun, type RuntimeWatch } from "../../core/crash-record.js";
 import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import type { Task } from "./metrics.js";
 import { onnxruntime } from "./ort.js";
@@ -28,6 +29,8 @@ export interface LoadedModel {
   display: string;
   flag: string;
   session: ort.InferenceSession;
+  /** The crash guard's record (src/cli/crash-guard.ts): every run of this model is marked with it. */
+  watch?: RuntimeWatch;
 }
 
 /**
@@ -47,11 +50,18 @@ export function sessionOptions(): ort.InferenceSession.SessionOptions {
   };
 }
 
-export async function loadModel(file: string, display: string, role: LoadedModel["role"]): Promise<LoadedModel> {
+export async function loadModel(
+  file: string,
+  display: string,
+  role: LoadedModel["role"],
+  watch?: RuntimeWatch,
+): Promise<LoadedModel> {
   const flag = `--${role}`;
   try {
-    const session = await onnxruntime().InferenceSession.create(file, sessionOptions());
-    return { role, file, display, flag, session };
+    const session = await watchedRun(watch, { file, display, role }, () =>
+      onnxruntime().InferenceSession.create(file, sessionOptions()),
+    );
+    return { role, file, display, flag, session, ...(watch ? { watch } : {}) };
   } catch (e) {
     const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");
     throw new ConfigurationError(`${flag} ${display}: is not a loadable ONNX model (onnxruntime: ${why})`);

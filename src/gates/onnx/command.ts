@@ -102,7 +102,7 @@ export const onnxCommand: Command = {
       for (const s of testData) for (const t of [...s.inputs, ...s.outputs]) inputs[t.display] = t.sha256;
     }
     const runtime = CrashRecord.of(ctx.env);
-    const baselineCrash = baseline ? runtime?.crashOf(baseline.file.path) : undefined;
+    const baselineCrash = baseline ? runtime?.crashOf("baseline", baseline.file.display) : undefined;
     if (baselineCrash) throw new ConfigurationError(baselineCrashSentence(baselineCrash));
     ctx.progress(`checking ${models.length} model(s)${baseline ? ` against ${baseline.subject.path}` : ""}`);
     return onnxGate({

@@ -1,6 +1,6 @@
 import type * as ort from "onnxruntime-node";
 import { isWaived, type OnnxGateConfig } from "../../core/config.js";
-import { crashSentence, type Crash, type RuntimeWatch } from "../../core/crash-record.js";
+import { crashSentence, watchedRun, type Crash, type RuntimeFile, type RuntimeWatch } from "../../core/crash-record.js";
 import { makeReport, type Check, type Report, type Subject } from "../../core/report.js";
 import { batchChecks } from "./batch.js";
 import { determinismChecks } from "./determinism.js";
@@ -46,6 +46,9 @@ export interface OnnxGateInput {
 interface Baseline {
   info: ModelInfo;
   session?: ort.InferenceSession;
+  /** For the crash guard's marker: its runs happen inside a candidate's checks. */
+  file: RuntimeFile;
+  watch?: RuntimeWatch;
 }
 
 /** The largest configured value of every symbolic dimension: one run exercises the biggest shapes. */
@@ -123,7 +126,13 @@ async function latencyChecks(
       f,
       b,
       cfg,
-      baseline?.session && bf ? { session: baseline.session, feed: bf } : undefined,
+      baseline?.session && bf
+        ? {
+            session: baseline.session,
+            feed: bf,
+            firstRun: (run) => watchedRun(baseline.watch, baseline.file, run),
+          }
+        : undefined,
     );
     latency.push(s);
     checks.push(latencyCheck(s, cfg));
@@ -204,7 +213,8 @@ async function runtimeChecks(
   }
   const baseFeed = baseline ? restrict(probe.feed, baseline.info) : undefined;
   if (baseline?.session && cfg.baseline_tolerance && first.ok) {
-    const theirs = baseFeed ? await runSession(baseline.session, baseFeed) : undefined;
+    const session = baseline.session;
+    const theirs = baseFeed ? await watchedRun(baseline.watch, baseline.file, () => runSession(session, baseFeed)) : undefined;
     if (theirs?.ok) checks.push(...baselineParity(first.outputs, theirs.outputs, cfg));
     else
       checks.push({
@@ -355,10 +365,16 @@ export async function onnxGate(input: OnnxGateInput): Promise<Report> {
   const watch = input.runtime;
   if (input.baseline) {
     const b = input.baseline.file;
-    watch?.enter({ file: b.path, display: b.display, role: "baseline" });
+    const file: RuntimeFile = { file: b.path, display: b.display, role: "baseline" };
+    watch?.enter(file);
     const loaded = await loadSession(b, "all");
     watch?.enter(undefined);
-    baseline = { info: inspectModel(input.baseline.file), ...(loaded.session ? { session: loaded.session } : {}) };
+    baseline = {
+      info: inspectModel(input.baseline.file),
+      file,
+      ...(watch ? { watch } : {}),
+      ...(loaded.session ? { session: loaded.session } : {}),
+    };
     if (!loaded.session) {
       gateChecks.push({
         id: "load.baseline",
@@ -375,7 +391,7 @@ export async function onnxGate(input: OnnxGateInput): Promise<Report> {
   try {
     for (const [i, model] of input.models.entries()) {
       input.progress?.(`${model.display} (${i + 1}/${input.models.length})`);
-      const crash = watch?.crashOf(model.path);
+      const crash = watch?.crashOf("candidate", model.display);
       watch?.enter(crash ? undefined : { file: model.path, display: model.display, role: "candidate" });
       const s = crash
         ? crashedModel(model, input.subjects[i]!, input, baseline, crash)

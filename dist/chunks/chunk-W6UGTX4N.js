@@ -2,6 +2,14 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  HelperThread,
+  workerSetting
+} from "./chunk-MSLKYCMH.js";
+import {
+  METRICS,
+  PRIMARY_METRIC
+} from "./chunk-EHBBVEWB.js";
+import {
   rowBudget,
   rowLimit
 } from "./chunk-O65FYQBW.js";
@@ -12,14 +20,6 @@ import {
   parseBytes,
   parseDuration
 } from "./chunk-32NPKHDW.js";
-import {
-  HelperThread,
-  workerSetting
-} from "./chunk-MSLKYCMH.js";
-import {
-  METRICS,
-  PRIMARY_METRIC
-} from "./chunk-EHBBVEWB.js";
 import {
   writeJsonReport
 } from "./chunk-IGPQE56H.js";
@@ -48,8 +48,9 @@ import {
 } from "./chunk-E4IFUBZY.js";
 import {
   CrashRecord,
-  baselineCrashSentence
-} from "./chunk-3ZC635NC.js";
+  baselineCrashSentence,
+  crashSentence
+} from "./chunk-AX7IFRWH.js";
 import {
   escapeTerminal,
   renderMarkdown,
@@ -364,7 +365,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-A3ALEZIB.js");
+    const { main: main2 } = await import("./cli-O3GJ2DUX.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -459,7 +460,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-VIY2LAZO.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-6DC6B6SA.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -583,7 +584,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-G3AT5TVZ.js"),
+      import("./gate-5NB6VVBU.js"),
       import("./testdata-YYQAZRT4.js"),
       import("./policy-WBM2PBJ3.js")
     ]);
@@ -612,7 +613,7 @@ var onnxCommand = {
       for (const s of testData) for (const t of [...s.inputs, ...s.outputs]) inputs[t.display] = t.sha256;
     }
     const runtime = CrashRecord.of(ctx.env);
-    const baselineCrash = baseline ? runtime?.crashOf(baseline.file.path) : void 0;
+    const baselineCrash = baseline ? runtime?.crashOf("baseline", baseline.file.display) : void 0;
     if (baselineCrash) throw new ConfigurationError(baselineCrashSentence(baselineCrash));
     ctx.progress(`checking ${models.length} model(s)${baseline ? ` against ${baseline.subject.path}` : ""}`);
     return onnxGate({
@@ -680,7 +681,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-DGJAQMQQ.js");
+    const { runDataGate } = await import("./gate-YCSEGU4H.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -970,6 +971,12 @@ var modelCommand = {
       ctx.config.gates?.model
     );
     if (ctx.str("stats") && !s.shard) throw new ConfigurationError("--stats is only written with --shard i/n");
+    const crash = CrashRecord.of(ctx.env)?.crashOf("candidate", s.candidate);
+    if (crash) {
+      if (s.shard) throw new ConfigurationError(`--candidate ${s.candidate}: ${crashSentence(crash)}`);
+      const file = ctx.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
+      return (await import("./crashed-ZNANZSP6.js")).crashedCandidateReport(file, s.candidate, crash);
+    }
     const limit = memoryLimitOf(ctx);
     const early = takeEarlyHelper(ctx, s.data, s.shard === void 0) ?? startHelper(ctx, s.data, s.shard === void 0);
     try {
@@ -1011,7 +1018,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-HXDNZ6YM.js"),
+    import("./gate-YDEO4D2F.js"),
     import("./shard-3ZYGNFEE.js"),
     import("./build-report-LWPXIHGM.js")
   ]);

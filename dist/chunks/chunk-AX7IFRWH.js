@@ -14,11 +14,28 @@ var GUARD_ENV = {
   /** An earlier child crashed outside any model's runtime work: its signal. */
   unattributed: "MLGATE_CRASH_UNATTRIBUTED"
 };
+function sameModel(a, b) {
+  return a.role === b.role && a.display === b.display;
+}
 function crashSentence(c) {
   return `onnxruntime crashed (${c.signal}) loading/running ${c.display}: it would crash the server too`;
 }
 function baselineCrashSentence(c) {
   return `--baseline ${c.display}: onnxruntime crashed (${c.signal}) loading/running it, so the candidate cannot be compared with it`;
+}
+async function watchedRun(watch, f, start) {
+  if (!watch) return start();
+  const before = watch.current();
+  let done = false;
+  setImmediate(() => {
+    if (!done) watch.enter(f);
+  });
+  try {
+    return await start();
+  } finally {
+    done = true;
+    watch.enter(before);
+  }
 }
 function parseCrashes(text) {
   if (!text) return [];
@@ -54,8 +71,11 @@ var CrashRecord = class _CrashRecord {
     else delete this.marker.current;
     this.write();
   }
-  crashOf(file) {
-    return this.crashes.find((c) => c.file === file);
+  current() {
+    return this.marker.current;
+  }
+  crashOf(role, display) {
+    return this.crashes.find((c) => sameModel(c, { role, display }));
   }
   checkRunOpened(id) {
     if (id === void 0) return;
@@ -73,7 +93,9 @@ var CrashRecord = class _CrashRecord {
 
 export {
   GUARD_ENV,
+  sameModel,
   crashSentence,
   baselineCrashSentence,
+  watchedRun,
   CrashRecord
 };

@@ -2,8 +2,9 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
-  GUARD_ENV
-} from "./chunk-3ZC635NC.js";
+  GUARD_ENV,
+  sameModel
+} from "./chunk-AX7IFRWH.js";
 
 // src/core/private-tmp.ts
 import { mkdtempSync, rmSync } from "node:fs";
@@ -39,6 +40,7 @@ function respawnOf(p) {
   return { execPath: p.execPath, args: [...p.execArgv, ...p.argv.slice(1)] };
 }
 var CRASH_SIGNALS = /* @__PURE__ */ new Set(["SIGSEGV", "SIGBUS", "SIGILL", "SIGFPE", "SIGABRT", "SIGTRAP", "SIGSYS"]);
+var MAX_CRASHES = 100;
 var FORWARDED = ["SIGINT", "SIGTERM", "SIGHUP"];
 function readMarker(file) {
   try {
@@ -89,7 +91,7 @@ async function runGuarded(respawn, io, label, quiet) {
       const m = readMarker(marker);
       checkRun = m.checkRunId ?? checkRun;
       const current = m.current;
-      if (current && !crashes.some((c) => c.file === current.file)) {
+      if (current && !crashes.some((c) => sameModel(c, current)) && crashes.length < MAX_CRASHES) {
         crashes.push({ ...current, signal });
         if (!quiet)
           io.stderr.write(`${label}: onnxruntime crashed (${signal}) on ${current.display}; checking again without running it

@@ -2,6 +2,13 @@
 import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
+  benjaminiHochberg,
+  chiSquareSf,
+  ksPValue,
+  logChoose,
+  logFactorial
+} from "./chunk-KUVD5YKZ.js";
+import {
   Aggregate,
   DUCKDB_TYPE,
   EXACT_DISTINCT_ROWS,
@@ -18,6 +25,10 @@ import {
   profileItems,
   typedColumn
 } from "./chunk-DPUAY56E.js";
+import {
+  makeRng,
+  seedFor
+} from "./chunk-QFTAHOAA.js";
 import {
   csvSource
 } from "./chunk-FEI6ZPXH.js";
@@ -39,17 +50,6 @@ import {
   sqlString,
   vectorValues
 } from "./chunk-32NPKHDW.js";
-import {
-  benjaminiHochberg,
-  chiSquareSf,
-  ksPValue,
-  logChoose,
-  logFactorial
-} from "./chunk-KUVD5YKZ.js";
-import {
-  makeRng,
-  seedFor
-} from "./chunk-QFTAHOAA.js";
 import {
   isWaived
 } from "./chunk-UBWSVVVQ.js";

@@ -5,6 +5,9 @@ import {
   copyNumbers
 } from "./chunk-24O54POV.js";
 import {
+  makeRng
+} from "./chunk-QFTAHOAA.js";
+import {
   bindCsvSource,
   sniffCsvSource
 } from "./chunk-FEI6ZPXH.js";
@@ -32,9 +35,6 @@ import {
   vectorValues
 } from "./chunk-32NPKHDW.js";
 import {
-  makeRng
-} from "./chunk-QFTAHOAA.js";
-import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
 import {
@@ -42,6 +42,11 @@ import {
   isLfsPointer,
   lfsPointerError
 } from "./chunk-RYB26OIQ.js";
+import {
+  CrashRecord,
+  baselineCrashSentence,
+  watchedRun
+} from "./chunk-AX7IFRWH.js";
 import {
   formatCount
 } from "./chunk-CYBZZBR3.js";
@@ -333,7 +338,7 @@ function samePlan(a, b) {
 async function runModel(m, feeds, output) {
   let out;
   try {
-    out = await m.session.run(feeds, [output]);
+    out = await watchedRun(m.watch, m, () => m.session.run(feeds, [output]));
   } catch (e) {
     const shapes = Object.entries(feeds).map(([k, t2]) => `"${k}" [${t2.dims.join(", ")}] ${t2.type}`).join(", ");
     const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");
@@ -448,11 +453,15 @@ function sessionOptions() {
     extra: { session: { intra_op: { allow_spinning: "0" }, inter_op: { allow_spinning: "0" } } }
   };
 }
-async function loadModel(file, display, role) {
+async function loadModel(file, display, role, watch) {
   const flag = `--${role}`;
   try {
-    const session = await onnxruntime().InferenceSession.create(file, sessionOptions());
-    return { role, file, display, flag, session };
+    const session = await watchedRun(
+      watch,
+      { file, display, role },
+      () => onnxruntime().InferenceSession.create(file, sessionOptions())
+    );
+    return { role, file, display, flag, session, ...watch ? { watch } : {} };
   } catch (e) {
     const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");
     throw new ConfigurationError(`${flag} ${display}: is not a loadable ONNX model (onnxruntime: ${why})`);
@@ -1322,8 +1331,11 @@ async function evaluateModels(s, io) {
   let base;
   try {
     if (baseline) assertNotLfsPointer(baseline.file, `--baseline ${baseline.display}`);
-    candidate = await loadModel(candFile, s.candidate, "candidate");
-    base = baseline ? await loadModel(baseline.file, baseline.display, "baseline") : void 0;
+    const watch = CrashRecord.of(io.env);
+    const baseCrash = baseline ? watch?.crashOf("baseline", baseline.display) : void 0;
+    if (baseCrash) throw new ConfigurationError(baselineCrashSentence(baseCrash));
+    candidate = await loadModel(candFile, s.candidate, "candidate", watch);
+    base = baseline ? await loadModel(baseline.file, baseline.display, "baseline", watch) : void 0;
     const models = base ? { candidate, baseline: base } : { candidate };
     const subjectsP = Promise.all([
       subjectOf(candFile, s.candidate, "candidate"),

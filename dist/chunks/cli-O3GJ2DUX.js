@@ -5,11 +5,11 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-CE44GFQE.js";
-import "./chunk-O65FYQBW.js";
-import "./chunk-32NPKHDW.js";
+} from "./chunk-W6UGTX4N.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
+import "./chunk-O65FYQBW.js";
+import "./chunk-32NPKHDW.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
 import "./chunk-UBWSVVVQ.js";
@@ -17,7 +17,7 @@ import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
-import "./chunk-3ZC635NC.js";
+import "./chunk-AX7IFRWH.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-OBEG4AS2.js";

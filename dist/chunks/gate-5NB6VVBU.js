@@ -36,8 +36,9 @@ import {
 } from "./chunk-I5TC7TDL.js";
 import "./chunk-E4IFUBZY.js";
 import {
-  crashSentence
-} from "./chunk-3ZC635NC.js";
+  crashSentence,
+  watchedRun
+} from "./chunk-AX7IFRWH.js";
 import {
   RUN_OPTIONS,
   cleanOrtMessage,
@@ -221,7 +222,9 @@ async function measureLatency(session, feed, batch, cfg, baseline) {
   const a = ortFeed(feed);
   let b = baseline ? ortFeed(baseline.feed) : void 0;
   if (baseline && b) {
-    await baseline.session.run(b, RUN_OPTIONS).catch(() => b = void 0);
+    const bf = b;
+    const first = () => baseline.session.run(bf, RUN_OPTIONS);
+    await (baseline.firstRun ? baseline.firstRun(first) : first()).catch(() => b = void 0);
   }
   for (let i = 0; i < warmup; i++) {
     await session.run(a, RUN_OPTIONS);
@@ -814,7 +817,11 @@ async function latencyChecks(info, optimized, plan, probe, cfg, baseline) {
       f,
       b,
       cfg,
-      baseline?.session && bf ? { session: baseline.session, feed: bf } : void 0
+      baseline?.session && bf ? {
+        session: baseline.session,
+        feed: bf,
+        firstRun: (run) => watchedRun(baseline.watch, baseline.file, run)
+      } : void 0
     );
     latency.push(s);
     checks.push(latencyCheck(s, cfg));
@@ -879,7 +886,8 @@ async function runtimeChecks(model, info, plain, optimized, input, baseline) {
   }
   const baseFeed = baseline ? restrict(probe.feed, baseline.info) : void 0;
   if (baseline?.session && cfg.baseline_tolerance && first.ok) {
-    const theirs = baseFeed ? await runSession(baseline.session, baseFeed) : void 0;
+    const session = baseline.session;
+    const theirs = baseFeed ? await watchedRun(baseline.watch, baseline.file, () => runSession(session, baseFeed)) : void 0;
     if (theirs?.ok) checks.push(...baselineParity(first.outputs, theirs.outputs, cfg));
     else
       checks.push({
@@ -994,10 +1002,16 @@ async function onnxGate(input) {
   const watch = input.runtime;
   if (input.baseline) {
     const b = input.baseline.file;
-    watch?.enter({ file: b.path, display: b.display, role: "baseline" });
+    const file = { file: b.path, display: b.display, role: "baseline" };
+    watch?.enter(file);
     const loaded = await loadSession(b, "all");
     watch?.enter(void 0);
-    baseline = { info: inspectModel(input.baseline.file), ...loaded.session ? { session: loaded.session } : {} };
+    baseline = {
+      info: inspectModel(input.baseline.file),
+      file,
+      ...watch ? { watch } : {},
+      ...loaded.session ? { session: loaded.session } : {}
+    };
     if (!loaded.session) {
       gateChecks.push({
         id: "load.baseline",
@@ -1014,7 +1028,7 @@ async function onnxGate(input) {
   try {
     for (const [i, model] of input.models.entries()) {
       input.progress?.(`${model.display} (${i + 1}/${input.models.length})`);
-      const crash = watch?.crashOf(model.path);
+      const crash = watch?.crashOf("candidate", model.display);
       watch?.enter(crash ? void 0 : { file: model.path, display: model.display, role: "candidate" });
       const s = crash ? crashedModel(model, input.subjects[i], input, baseline, crash) : await checkModel(model, input.subjects[i], input, baseline);
       watch?.enter(void 0);
