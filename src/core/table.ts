@@ -426,7 +426,12 @@ export async function openTable(conn: DuckDBConnection, file: string, options: O
   const o: Resolved = { ...options, display: options.display ?? file, types: options.types ?? {} };
   const format = formatOf(file, o.display);
   checkReadable(file, o.display, format);
-  if (format === "parquet") return openParquet(conn, file, o);
+  if (format === "parquet") {
+    const t = await openParquet(conn, file, o);
+    // As a CSV header without rows: every check would pass on nothing.
+    if (t.rowCount === 0) throw new ConfigurationError(`${o.display}: has columns but no rows`);
+    return t;
+  }
   if (format === "jsonl") return openJsonLines(conn, file, o);
   const t = await openCsv(conn, file, o, format);
   if (t.rowCount === 0 && t.rejects.length === 0) throw new ConfigurationError(`${o.display}: has a header but no data rows`);

@@ -42,6 +42,19 @@ export function servedTable(models: ModelSet, name: string): ModelTable {
   return t;
 }
 
+/**
+ * The 503 for a model with no version to answer: when its registry files could not be applied, it
+ * says so (the file and the reason are in /v1/status and the server's log, not in an answer to anyone).
+ */
+export function notDeployed(t: ModelTable): HttpError {
+  return new HttpError(
+    503,
+    t.error === undefined
+      ? `model "${t.name}" has no version deployed yet`
+      : `model "${t.name}" has no version to serve: its registry files could not be applied (see /v1/status)`,
+  );
+}
+
 /** A version the URL names, loaded in this server. */
 export function loadedVersion(t: ModelTable, version: string): ServingVersion {
   const v = t.versions.get(version);
@@ -64,7 +77,7 @@ export function pick(ctx: InferContext, name: string, version: string | undefine
     const h = headers[ctx.affinityHeader];
     const r = route(name, table.aliases, Array.isArray(h) ? h[0] : h, ctx.random);
     const target = r && table.versions.get(r.target);
-    if (!r || !target) throw new HttpError(503, `model "${name}" has no version deployed yet`);
+    if (!r || !target) throw notDeployed(table);
     picked = { table, target };
     const shadow = r.shadow !== undefined ? table.versions.get(r.shadow) : undefined;
     if (shadow && shadow !== target) picked.shadow = shadow;

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type * as Ort from "onnxruntime-node";
 import { TOOL_VERSION } from "../core/report.js";
 import { HttpError, parseJsonObject, readBody, sendJson } from "./http-io.js";
-import { answer, loadedVersion, pick, servedTable, type InferContext } from "./infer.js";
+import { answer, loadedVersion, notDeployed, pick, servedTable, type InferContext } from "./infer.js";
 import type { ModelSet, ServingVersion } from "./models.js";
 import { decodeInput, outputText, type JsonTensor } from "./tensors.js";
 
@@ -49,7 +49,7 @@ export function modelMetadata(res: ServerResponse, models: ModelSet, name: strin
   let v: ServingVersion | undefined;
   if (version !== undefined) v = loadedVersion(t, version);
   else if (t.aliases.champion !== null) v = t.versions.get(t.aliases.champion);
-  if (!v) throw new HttpError(503, `model "${name}" has no version deployed yet`);
+  if (!v) throw notDeployed(t);
   sendJson(
     res,
     200,

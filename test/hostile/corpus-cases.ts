@@ -5,7 +5,7 @@
  * exit 0/1 the --quiet verdict on stdout.
  */
 import { createHash } from "node:crypto";
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { writeReport } from "../deploy/support.js";
 // @ts-expect-error: a plain script, no types
@@ -14,7 +14,7 @@ import { generate as generateConfig } from "../fixtures/hostile/config/generate.
 import { generate as generateData } from "../fixtures/hostile/data/generate.mjs";
 // @ts-expect-error: a plain script, no types
 import { generate as generateBodies } from "../fixtures/hostile/serve/generate.mjs";
-import { CORPUS, mkfifo, type CorpusCase, type Sandbox } from "./corpus-run.js";
+import { CORPUS, mkfifo, SENTINEL, type CorpusCase, type Sandbox } from "./corpus-run.js";
 
 const genData = generateData as (dir: string, names: string[]) => Record<string, string>;
 const genBodies = generateBodies as (dir: string, names: string[]) => void;
@@ -459,6 +459,49 @@ export const CASES: CorpusCase[] = [
     exit: 2,
     message: "mlgate data: d.parquet: cannot be read as Parquet (No magic bytes found at end of file '{ws}/d.parquet')",
   },
+  {
+    id: "data/parquet-nested",
+    what: "Parquet with struct, list and map columns",
+    files: { "d.parquet": "data/nested.parquet" },
+    args: data("d.parquet"),
+    rows: [3, 0],
+    exit: 0,
+    message: "pass: d.parquet: 3 rows; all 1 checks passed",
+  },
+  {
+    id: "data/parquet-zero-rows",
+    what: "Parquet with a schema and no rows (passed every check on nothing)",
+    files: { "d.parquet": "data/zero-rows.parquet" },
+    args: data("d.parquet"),
+    exit: 2,
+    message: "mlgate data: d.parquet: has columns but no rows",
+  },
+  {
+    id: "data/parquet-weird-names",
+    what: "Parquet columns named with a quote, a line break and SQL",
+    files: { "d.parquet": "data/weird-names.parquet" },
+    args: data("d.parquet", "--markdown", "reports/data.md"),
+    rows: [1, 0],
+    markdownForbids: ["a\nb |"],
+    exit: 0,
+    message: "pass: d.parquet: 1 rows; all 1 checks passed",
+  },
+  {
+    id: "data/reference-only-newlines",
+    what: "a good file against a reference of only newlines",
+    files: { "d.csv": "config/ab.csv", "r.csv": "data/only-newlines.csv" },
+    args: data("d.csv", "--reference", "r.csv"),
+    exit: 2,
+    message: "mlgate data: r.csv:1: the header line is empty; the first line of a CSV file must name its columns",
+  },
+  {
+    id: "data/glob-matches-nothing",
+    what: "--data '*.parquet' in a folder without one",
+    files: { "d.csv": "config/ab.csv" },
+    args: data("*.parquet"),
+    exit: 2,
+    message: "mlgate data: *.parquet: no Parquet files found",
+  },
   // ── data: what is not a file in the workspace ────────────────────────────────────────────
   {
     id: "data/symlink-outside",
@@ -541,6 +584,16 @@ export const CASES: CorpusCase[] = [
     rows: [3, 0],
     exit: 1,
     message: "fail: d.jsonl: 3 rows; 1 failed check",
+  },
+  {
+    id: "config/contract-regex-redos",
+    what: "a contract regex ^(a+)+$ against 40 a's and a ! (DuckDB's RE2: linear)",
+    files: { "d.csv": "config/redos.csv", "c.yml": "config/contract-regex-redos.yml" },
+    args: data("d.csv", "--schema", "c.yml"),
+    rows: [2, 0],
+    exit: 1,
+    message: "fail: d.csv: 2 rows; 1 failed check",
+    timeoutMs: 10_000,
   },
   {
     id: "config/lookahead-pattern",
@@ -1068,6 +1121,36 @@ export const CASES: CorpusCase[] = [
     exit: 0,
     message: "pass: deployed production v2 (b743bccbf45d) to production via direct; v2 serves production",
   }),
+  deployCase({
+    id: "deploy/http-unreachable",
+    what: "--target http://127.0.0.1:1 (nothing listens; the admin token comes from the environment)",
+    args: [...deploy(), "--target", "http://127.0.0.1:1"],
+    exit: 2,
+    message:
+      "mlgate deploy: cannot reach mlgate serve at http://127.0.0.1:1 (bad port on GET /v1/admin/models/production): is it running at that address?",
+  }),
+  deployCase({
+    id: "deploy/target-ftp",
+    what: "--target ftp://x",
+    args: [...deploy(), "--target", "ftp://x"],
+    exit: 2,
+    message: 'mlgate deploy: --target "ftp://x" is not a target; use registry:DIR, http(s)://HOST:PORT or command:SCRIPT',
+  }),
+  {
+    id: "deploy/command-outside",
+    what: "--target command: naming a script outside the workspace (in Actions)",
+    files: { "model.onnx": CANDIDATE },
+    setup: (s) => {
+      evidence(s);
+      writeFileSync(path.join(s.outside, "deploy.sh"), `#!/bin/sh\necho ${SENTINEL} > "$HOME/pwned"\n`, { mode: 0o755 });
+    },
+    args: [...deploy("--no-publish"), "--target", "command:../outside/deploy.sh"],
+    actions: true,
+    writes: ["registry"],
+    exit: 2,
+    message:
+      "mlgate deploy: --target ../outside/deploy.sh: is outside the allowed folders (the workspace {ws}, $RUNNER_TEMP {tmp}); add its folder with --allow-path (action input allow-paths) or pass --allow-outside-workspace",
+  },
   {
     id: "deploy/model-symlink-outside",
     what: "a model symlinked outside the workspace (in Actions)",
@@ -1108,7 +1191,7 @@ export const CASES: CorpusCase[] = [
         path: "/v2/models/production/infer",
         body: { file: "good-request.json" },
         status: 503,
-        error: 'model "production" has no version deployed yet',
+        error: 'model "production" has no version to serve: its registry files could not be applied (see /v1/status)',
       },
     ],
   },

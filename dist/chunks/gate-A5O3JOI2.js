@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-DPUAY56E.js";
+} from "./chunk-AFBH27JV.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-FEI6ZPXH.js";
+} from "./chunk-NC2LCVNC.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-PGAOVQVP.js";
+} from "./chunk-HPIHCUQH.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-W6UGTX4N.js";
+} from "./chunk-ZDBMRMDM.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
 import "./chunk-O65FYQBW.js";

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-PGAOVQVP.js";
+} from "./chunk-HPIHCUQH.js";
 import {
   sqlIdent,
   sqlNumber,

@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-DPUAY56E.js";
+} from "./chunk-AFBH27JV.js";
 import {
   openTable,
   queryRows
-} from "./chunk-PGAOVQVP.js";
+} from "./chunk-HPIHCUQH.js";
 import {
   duckdbMemoryLimit,
   memorySetting,

@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-FEI6ZPXH.js";
-import "./chunk-PGAOVQVP.js";
+} from "./chunk-NC2LCVNC.js";
+import "./chunk-HPIHCUQH.js";
 import {
   RingWriter,
   labelOk

@@ -59,7 +59,7 @@ async function demoDeploy(ctx, out, config, runMain) {
     gates: []
   });
   writeAliases(abs, NAME, { champion: "v1.0.0", challenger: null, weight: 0, mode: "split", previous: null });
-  const { startServer } = await import("./server-OXINHDEL.js");
+  const { startServer } = await import("./server-55QHTILZ.js");
   const server = await startServer({ registry: abs, port: 0, windowSeconds: 2, statusIntervalMs: 250 });
   ctx.stdout.write(`mlgate serve: ${server.url} serves ${NAME} v1.0.0 (the baseline) from ${reg}
 `);

@@ -927,6 +927,12 @@ function servedTable(models, name) {
   }
   return t;
 }
+function notDeployed(t) {
+  return new HttpError(
+    503,
+    t.error === void 0 ? `model "${t.name}" has no version deployed yet` : `model "${t.name}" has no version to serve: its registry files could not be applied (see /v1/status)`
+  );
+}
 function loadedVersion(t, version) {
   const v = t.versions.get(version);
   if (!v) {
@@ -946,7 +952,7 @@ function pick(ctx, name, version, headers) {
     const h = headers[ctx.affinityHeader];
     const r = route(name, table.aliases, Array.isArray(h) ? h[0] : h, ctx.random);
     const target = r && table.versions.get(r.target);
-    if (!r || !target) throw new HttpError(503, `model "${name}" has no version deployed yet`);
+    if (!r || !target) throw notDeployed(table);
     picked = { table, target };
     const shadow = r.shadow !== void 0 ? table.versions.get(r.shadow) : void 0;
     if (shadow && shadow !== target) picked.shadow = shadow;
@@ -1123,7 +1129,7 @@ function modelMetadata(res, models, name, version) {
   let v;
   if (version !== void 0) v = loadedVersion(t, version);
   else if (t.aliases.champion !== null) v = t.versions.get(t.aliases.champion);
-  if (!v) throw new HttpError(503, `model "${name}" has no version deployed yet`);
+  if (!v) throw notDeployed(t);
   sendJson(
     res,
     200,

@@ -691,7 +691,11 @@ async function openTable(conn, file, options) {
   const o = { ...options, display: options.display ?? file, types: options.types ?? {} };
   const format = formatOf(file, o.display);
   checkReadable(file, o.display, format);
-  if (format === "parquet") return openParquet(conn, file, o);
+  if (format === "parquet") {
+    const t2 = await openParquet(conn, file, o);
+    if (t2.rowCount === 0) throw new ConfigurationError(`${o.display}: has columns but no rows`);
+    return t2;
+  }
   if (format === "jsonl") return openJsonLines(conn, file, o);
   const t = await openCsv(conn, file, o, format);
   if (t.rowCount === 0 && t.rejects.length === 0) throw new ConfigurationError(`${o.display}: has a header but no data rows`);

@@ -10,10 +10,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-FEI6ZPXH.js";
+} from "./chunk-NC2LCVNC.js";
 import {
   openTable
-} from "./chunk-PGAOVQVP.js";
+} from "./chunk-HPIHCUQH.js";
 import {
   createRing,
   labelOk,

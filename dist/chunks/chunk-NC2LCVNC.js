@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-PGAOVQVP.js";
+} from "./chunk-HPIHCUQH.js";
 import {
   sqlIdent
 } from "./chunk-32NPKHDW.js";
