@@ -201,7 +201,11 @@ export async function csvDialect(
   // end the SQL string of the names): its columns are not the file's, so the header's are read as text.
   const seen = sniffed ? toColumns(sniffed.Columns) : [];
   if (sniffed && (seen.length !== headerNames.length || seen.some((c) => c.name.includes("\0")))) sniffed = undefined;
-  const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
+  // The sniffer names a column holding only a BOM character "", which read_csv's columns cannot
+  // take: such a name is blank, named as the header reader names blanks (columnN).
+  const cols = sniffed
+    ? toColumns(sniffed.Columns).map((c, i) => (c.name === "" ? { ...c, name: headerNames[i] ?? `column${i}` } : c))
+    : headerNames.map((name) => ({ name, type: "VARCHAR" }));
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
   const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
   const timestampFormat = sniffed ? plainValue(sniffed.TimestampFormat) : null;
@@ -288,16 +292,18 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   }
   const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
   const quote = 0x22;
+  const columns = await describeTable(conn, table);
+  const oneColumn = columns.length === 1;
   return {
     table,
     name: o.name,
     file,
     display: o.display,
     format,
-    columns: await describeTable(conn, table),
+    columns,
     rowCount: await countRows(conn, table),
     rejects,
-    lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want })).rows,
+    lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want, oneColumn })).rows,
   };
 }
 

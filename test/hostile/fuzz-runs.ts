@@ -11,7 +11,10 @@ export const FUZZ_RUNS = 1000;
 
 /** Fails with fast-check's report (seed, path, counterexample); otherwise asserts `runs` cases ran. */
 function settle<Ts>(d: fc.RunDetails<Ts>, runs: number): void {
-  if (d.failed) throw new Error(fc.defaultReportMessage(d) ?? "property failed");
+  if (d.failed) {
+    const why = d.errorInstance instanceof Error ? d.errorInstance.message : String(d.errorInstance);
+    throw new Error(`${fc.defaultReportMessage(d) ?? "property failed"}\nGot: ${why}`, { cause: d.errorInstance });
+  }
   expect(d.interrupted).toBe(false);
   expect(d.numSkips).toBe(0);
   expect(d.numRuns).toBe(runs);

@@ -113,7 +113,7 @@ export function splitHeader(header: string, delim: string): string[] {
     } else if (ch === delim && !quoted) {
       names.push(cur);
       cur = "";
-    } else if (ch !== "\r") cur += ch;
+    } else cur += ch;
   }
   names.push(cur);
   return names.map((n, i) => (n.trim() === "" ? `column${i}` : n));
@@ -147,9 +147,11 @@ export async function readCsvHeader(file: string, display: string, tsv: boolean,
       return;
     }
     const a = names[first] ?? "";
-    const spelled = a === name ? "" : `, as "${a}" and "${name}": names are compared ignoring case and outer spaces`;
+    // Quoted as JSON: a name may hold a line break, which must not break the one-line message.
+    const q = (s: string): string => JSON.stringify(s);
+    const spelled = a === name ? "" : `, as ${q(a)} and ${q(name)}: names are compared ignoring case and outer spaces`;
     throw new ConfigurationError(
-      `${display}:1: the header names column "${a.trim()}" twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`,
+      `${display}:1: the header names column ${q(a.trim())} twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`,
     );
   });
   const lines = header.split("\n").length;

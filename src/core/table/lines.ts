@@ -18,12 +18,13 @@ const CR = 0x0d;
 
 /**
  * Walks the file quote-aware: a newline inside quotes belongs to the field, so a record can span
- * lines. Blank records are counted as records (DuckDB does) but load no row; rejected records load
+ * lines. Blank records are counted as records (DuckDB does) but load no row, except in a file of one
+ * column (`oneColumn`), where DuckDB reads a blank line as a row holding NULL; rejected records load
  * no row either.
  */
 export async function locateCsvRecords(
   file: string,
-  want: { quote: number; rejected: readonly number[]; rows: readonly number[] },
+  want: { quote: number; rejected: readonly number[]; rows: readonly number[]; oneColumn?: boolean },
 ): Promise<CsvLocation> {
   const rejected = new Set(want.rejected);
   const targets = [...new Set(want.rows)].sort((a, b) => a - b);
@@ -45,7 +46,7 @@ export async function locateCsvRecords(
       if (rejected.has(ordinal)) {
         out.records.set(ordinal, startLine);
         remainingRecords -= 1;
-      } else if (!empty) {
+      } else if (!empty || want.oneColumn === true) {
         rowIndex += 1;
         while (nextTarget < targets.length && (targets[nextTarget] ?? 0) < rowIndex) nextTarget += 1;
         if (targets[nextTarget] === rowIndex) {

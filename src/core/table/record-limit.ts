@@ -17,6 +17,7 @@ import { parseBytes } from "../units.js";
 
 export const DEFAULT_RECORD_LIMIT = 8 << 20;
 const LF = 0x0a;
+const CR = 0x0d;
 
 /** The record size limit in bytes, from `MLGATE_MAX_RECORD_SIZE` (`16mb`, bytes) or the default. */
 export function recordLimit(env: NodeJS.ProcessEnv = process.env): number {
@@ -88,25 +89,60 @@ export async function longLine(file: string, limit: number, display?: string): P
   return bytes > limit ? { line, bytes, whole } : undefined;
 }
 
-/** Plain file: the byte offset of a line that may be longer than the limit (measureLine decides). */
+/**
+ * Plain file: the byte offset of a line longer than the limit (measureLine numbers it). A window
+ * without a newline may also lie inside a line between limit / 2 and the limit long: that line is
+ * measured here from the newlines around it (at most limit bytes each way) and the probe goes on
+ * after it, so a long line further down is still found.
+ */
 function probe(file: string, limit: number): number | undefined {
   const size = statSync(file).size;
   if (size <= limit) return undefined;
   const window = Math.max(1, Math.floor(limit / 2));
   const fd = openSync(file, "r");
   const buf = Buffer.alloc(Math.min(window, 64 << 10));
+  /** The first newline in [at, end), or -1. */
+  const nextLF = (at: number, end: number): number => {
+    while (at < end) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
+      if (n <= 0) return -1;
+      const k = buf.subarray(0, n).indexOf(LF);
+      if (k !== -1) return at + k;
+      at += n;
+    }
+    return -1;
+  };
+  /** The last newline in [stop, at), or -1. */
+  const prevLF = (at: number, stop: number): number => {
+    for (let hi = at; hi > stop;) {
+      const lo = Math.max(stop, hi - buf.length);
+      const n = readSync(fd, buf, 0, hi - lo, lo);
+      const k = buf.subarray(0, n).lastIndexOf(LF);
+      if (k !== -1) return lo + k;
+      hi = lo;
+    }
+    return -1;
+  };
+  const isCR = (at: number): boolean => readSync(fd, buf, 0, 1, at) === 1 && buf[0] === CR;
   try {
-    for (let w = 0; w < size; w += window) {
+    for (let w = 0; w < size;) {
       const end = Math.min(size, w + window);
-      let found = false;
-      for (let at = w; at < end && !found;) {
-        const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
-        if (n <= 0) break;
-        found = buf.subarray(0, n).includes(LF);
-        at += n;
+      if (nextLF(w, end) !== -1) {
+        w = end;
+        continue;
       }
-      // A window with no newline that reaches the file's end is the last line's tail, no longer than the window.
-      if (!found && end < size) return w;
+      // A window with no newline that reaches the file's end is the last line's tail: had that
+      // line been longer than the limit, it would have covered a whole window before this one.
+      if (end >= size) return undefined;
+      const back = Math.max(0, w - limit);
+      const before = prevLF(w, back);
+      if (before === -1 && back > 0) return w;
+      const lineStart = before + 1;
+      const reach = Math.min(size, lineStart + limit + 2);
+      const after = nextLF(end, reach);
+      if (after === -1) return reach < size || reach - lineStart > limit ? w : undefined;
+      if (after - lineStart - (after > lineStart && isCR(after - 1) ? 1 : 0) > limit) return w;
+      w = after + 1;
     }
     return undefined;
   } finally {
@@ -114,28 +150,34 @@ function probe(file: string, limit: number): number | undefined {
   }
 }
 
-/** Gzip: the decompressed offset where a line longer than the limit starts. */
+/** Gzip: the decompressed offset where a line longer than the limit starts (its line end not counted). */
 async function streamScan(file: string, limit: number, display?: string): Promise<number | undefined> {
   const stream = openStream(file, 0, display);
   let pos = 0;
   let lineStart = 0;
+  // The last byte of the chunk before: a CR there belongs to a line end at the next chunk's start.
+  let last = -1;
   try {
     for await (const chunk of stream) {
       const buf = chunk as Buffer;
       const first = buf.indexOf(LF);
       if (first === -1) {
-        if (pos + buf.length - lineStart > limit) return lineStart;
+        // Past limit + 1 bytes without a newline the line is long, whether or not a CR ends it.
+        if (pos + buf.length - lineStart > limit + 1) return lineStart;
         pos += buf.length;
+        last = buf[buf.length - 1] ?? last;
         continue;
       }
-      if (pos + first - lineStart > limit) return lineStart;
+      const cr = first > 0 ? buf[first - 1] === CR : last === CR;
+      if (pos + first - lineStart - (cr ? 1 : 0) > limit) return lineStart;
       // Lines wholly inside a chunk are shorter than it: they are looked at only under a small limit.
       if (limit < buf.length) {
         for (let prev = first, next = buf.indexOf(LF, first + 1); next !== -1; prev = next, next = buf.indexOf(LF, next + 1))
-          if (next - prev - 1 > limit) return pos + prev + 1;
+          if (next - prev - 1 - (next - 1 > prev && buf[next - 1] === CR ? 1 : 0) > limit) return pos + prev + 1;
       }
       lineStart = pos + buf.lastIndexOf(LF) + 1;
       pos += buf.length;
+      last = buf[buf.length - 1] ?? last;
     }
     return pos - lineStart > limit ? lineStart : undefined;
   } finally {
@@ -152,6 +194,7 @@ async function measureLine(file: string, offset: number, limit: number): Promise
   let pos = 0;
   let line = 1;
   let start = 0;
+  let last = -1;
   try {
     for await (const chunk of stream) {
       const buf = chunk as Buffer;
@@ -162,10 +205,11 @@ async function measureLine(file: string, offset: number, limit: number): Promise
       }
       if (pos + buf.length > offset) {
         const nl = buf.indexOf(LF, before);
-        if (nl !== -1) return { line, bytes: pos + nl - start - (buf[nl - 1] === 0x0d ? 1 : 0), whole: true };
+        if (nl !== -1) return { line, bytes: pos + nl - start - ((nl > 0 ? buf[nl - 1] : last) === CR ? 1 : 0), whole: true };
         if (pos + buf.length - start > limit * 4) return { line, bytes: pos + buf.length - start, whole: false };
       }
       pos += buf.length;
+      last = buf[buf.length - 1] ?? last;
     }
     return { line, bytes: pos - start, whole: true };
   } finally {

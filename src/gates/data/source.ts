@@ -113,7 +113,8 @@ async function scannedSource(
         columns,
         rowCount,
         rejects,
-        lineOf: async (want) => (await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: want })).rows,
+        lineOf: async (want) =>
+          (await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: want, oneColumn: columns.length === 1 })).rows,
       };
     },
   };

@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-NC2LCVNC.js";
-import "./chunk-HPIHCUQH.js";
+} from "./chunk-OXSSOAO6.js";
+import "./chunk-D3X4WWUV.js";
 import {
   RingWriter,
   labelOk

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-ZDBMRMDM.js";
+} from "./chunk-3L3ZGP2J.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
 import "./chunk-O65FYQBW.js";

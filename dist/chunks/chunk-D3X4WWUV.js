@@ -23,6 +23,7 @@ import { Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 var DEFAULT_RECORD_LIMIT = 8 << 20;
 var LF = 10;
+var CR = 13;
 function recordLimit(env = process.env) {
   const v = env.MLGATE_MAX_RECORD_SIZE;
   if (v === void 0 || v.trim() === "") return DEFAULT_RECORD_LIMIT;
@@ -72,17 +73,44 @@ function probe(file, limit) {
   const window = Math.max(1, Math.floor(limit / 2));
   const fd = openSync(file, "r");
   const buf = Buffer.alloc(Math.min(window, 64 << 10));
+  const nextLF = (at, end) => {
+    while (at < end) {
+      const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
+      if (n <= 0) return -1;
+      const k = buf.subarray(0, n).indexOf(LF);
+      if (k !== -1) return at + k;
+      at += n;
+    }
+    return -1;
+  };
+  const prevLF = (at, stop) => {
+    for (let hi = at; hi > stop; ) {
+      const lo = Math.max(stop, hi - buf.length);
+      const n = readSync(fd, buf, 0, hi - lo, lo);
+      const k = buf.subarray(0, n).lastIndexOf(LF);
+      if (k !== -1) return lo + k;
+      hi = lo;
+    }
+    return -1;
+  };
+  const isCR = (at) => readSync(fd, buf, 0, 1, at) === 1 && buf[0] === CR;
   try {
-    for (let w = 0; w < size; w += window) {
+    for (let w = 0; w < size; ) {
       const end = Math.min(size, w + window);
-      let found = false;
-      for (let at = w; at < end && !found; ) {
-        const n = readSync(fd, buf, 0, Math.min(buf.length, end - at), at);
-        if (n <= 0) break;
-        found = buf.subarray(0, n).includes(LF);
-        at += n;
+      if (nextLF(w, end) !== -1) {
+        w = end;
+        continue;
       }
-      if (!found && end < size) return w;
+      if (end >= size) return void 0;
+      const back = Math.max(0, w - limit);
+      const before = prevLF(w, back);
+      if (before === -1 && back > 0) return w;
+      const lineStart = before + 1;
+      const reach = Math.min(size, lineStart + limit + 2);
+      const after = nextLF(end, reach);
+      if (after === -1) return reach < size || reach - lineStart > limit ? w : void 0;
+      if (after - lineStart - (after > lineStart && isCR(after - 1) ? 1 : 0) > limit) return w;
+      w = after + 1;
     }
     return void 0;
   } finally {
@@ -93,22 +121,26 @@ async function streamScan(file, limit, display) {
   const stream = openStream(file, 0, display);
   let pos = 0;
   let lineStart = 0;
+  let last = -1;
   try {
     for await (const chunk of stream) {
       const buf = chunk;
       const first = buf.indexOf(LF);
       if (first === -1) {
-        if (pos + buf.length - lineStart > limit) return lineStart;
+        if (pos + buf.length - lineStart > limit + 1) return lineStart;
         pos += buf.length;
+        last = buf[buf.length - 1] ?? last;
         continue;
       }
-      if (pos + first - lineStart > limit) return lineStart;
+      const cr = first > 0 ? buf[first - 1] === CR : last === CR;
+      if (pos + first - lineStart - (cr ? 1 : 0) > limit) return lineStart;
       if (limit < buf.length) {
         for (let prev = first, next = buf.indexOf(LF, first + 1); next !== -1; prev = next, next = buf.indexOf(LF, next + 1))
-          if (next - prev - 1 > limit) return pos + prev + 1;
+          if (next - prev - 1 - (next - 1 > prev && buf[next - 1] === CR ? 1 : 0) > limit) return pos + prev + 1;
       }
       lineStart = pos + buf.lastIndexOf(LF) + 1;
       pos += buf.length;
+      last = buf[buf.length - 1] ?? last;
     }
     return pos - lineStart > limit ? lineStart : void 0;
   } finally {
@@ -120,6 +152,7 @@ async function measureLine(file, offset, limit) {
   let pos = 0;
   let line = 1;
   let start = 0;
+  let last = -1;
   try {
     for await (const chunk of stream) {
       const buf = chunk;
@@ -130,10 +163,11 @@ async function measureLine(file, offset, limit) {
       }
       if (pos + buf.length > offset) {
         const nl = buf.indexOf(LF, before);
-        if (nl !== -1) return { line, bytes: pos + nl - start - (buf[nl - 1] === 13 ? 1 : 0), whole: true };
+        if (nl !== -1) return { line, bytes: pos + nl - start - ((nl > 0 ? buf[nl - 1] : last) === CR ? 1 : 0), whole: true };
         if (pos + buf.length - start > limit * 4) return { line, bytes: pos + buf.length - start, whole: false };
       }
       pos += buf.length;
+      last = buf[buf.length - 1] ?? last;
     }
     return { line, bytes: pos - start, whole: true };
   } finally {
@@ -220,7 +254,7 @@ function splitHeader(header, delim) {
     } else if (ch === delim && !quoted) {
       names.push(cur);
       cur = "";
-    } else if (ch !== "\r") cur += ch;
+    } else cur += ch;
   }
   names.push(cur);
   return names.map((n, i) => n.trim() === "" ? `column${i}` : n);
@@ -248,9 +282,10 @@ async function readCsvHeader(file, display, tsv, limit) {
       return;
     }
     const a = names[first] ?? "";
-    const spelled = a === name ? "" : `, as "${a}" and "${name}": names are compared ignoring case and outer spaces`;
+    const q = (s) => JSON.stringify(s);
+    const spelled = a === name ? "" : `, as ${q(a)} and ${q(name)}: names are compared ignoring case and outer spaces`;
     throw new ConfigurationError(
-      `${display}:1: the header names column "${a.trim()}" twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`
+      `${display}:1: the header names column ${q(a.trim())} twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`
     );
   });
   const lines = header.split("\n").length;
@@ -366,7 +401,7 @@ async function writeValidLines(file, lines, target, limit) {
 
 // src/core/table/lines.ts
 var LF3 = 10;
-var CR = 13;
+var CR2 = 13;
 async function locateCsvRecords(file, want) {
   const rejected = new Set(want.rejected);
   const targets = [...new Set(want.rows)].sort((a, b) => a - b);
@@ -387,7 +422,7 @@ async function locateCsvRecords(file, want) {
       if (rejected.has(ordinal)) {
         out.records.set(ordinal, startLine);
         remainingRecords -= 1;
-      } else if (!empty) {
+      } else if (!empty || want.oneColumn === true) {
         rowIndex += 1;
         while (nextTarget < targets.length && (targets[nextTarget] ?? 0) < rowIndex) nextTarget += 1;
         if (targets[nextTarget] === rowIndex) {
@@ -429,7 +464,7 @@ async function locateCsvRecords(file, want) {
         continue;
       }
       const end = nl === -1 ? buf.length : nl;
-      if (empty && end > i && !(end === i + 1 && buf[i] === CR)) empty = false;
+      if (empty && end > i && !(end === i + 1 && buf[i] === CR2)) empty = false;
       if (nl === -1) break;
       line += 1;
       i = nl + 1;
@@ -510,7 +545,7 @@ async function csvDialect(conn, file, format, types = {}, display = file) {
   let sniffed = typedByCaller(headerNames, types) ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar, skip ? headerNames : void 0, skip);
   const seen = sniffed ? toColumns(sniffed.Columns) : [];
   if (sniffed && (seen.length !== headerNames.length || seen.some((c) => c.name.includes("\0")))) sniffed = void 0;
-  const cols = sniffed ? toColumns(sniffed.Columns) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
+  const cols = sniffed ? toColumns(sniffed.Columns).map((c, i) => c.name === "" ? { ...c, name: headerNames[i] ?? `column${i}` } : c) : headerNames.map((name) => ({ name, type: "VARCHAR" }));
   const columnsSql = `{${cols.map((c) => `${sqlString(c.name)}: ${sqlString(types[c.name] ?? c.type)}`).join(", ")}}`;
   const dateFormat = sniffed ? plainValue(sniffed.DateFormat) : null;
   const timestampFormat = sniffed ? plainValue(sniffed.TimestampFormat) : null;
@@ -580,16 +615,18 @@ async function openCsv(conn, file, o, format) {
   }
   const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
   const quote = 34;
+  const columns = await describeTable(conn, table);
+  const oneColumn = columns.length === 1;
   return {
     table,
     name: o.name,
     file,
     display: o.display,
     format,
-    columns: await describeTable(conn, table),
+    columns,
     rowCount: await countRows(conn, table),
     rejects,
-    lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want })).rows
+    lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want, oneColumn })).rows
   };
 }
 async function sniff(conn, file, delimChar, names, skip = 0) {

@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-HPIHCUQH.js";
+} from "./chunk-D3X4WWUV.js";
 import {
   sqlIdent
 } from "./chunk-32NPKHDW.js";

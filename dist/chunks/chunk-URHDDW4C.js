@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-HPIHCUQH.js";
+} from "./chunk-D3X4WWUV.js";
 import {
   sqlIdent,
   sqlNumber,

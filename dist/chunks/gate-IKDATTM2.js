@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-AFBH27JV.js";
+} from "./chunk-URHDDW4C.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-NC2LCVNC.js";
+} from "./chunk-OXSSOAO6.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-HPIHCUQH.js";
+} from "./chunk-D3X4WWUV.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,
@@ -951,7 +951,7 @@ async function scannedSource(conn, file, options) {
         columns,
         rowCount,
         rejects,
-        lineOf: async (want) => (await locateCsvRecords(file, { quote: 34, rejected: ordinals, rows: want })).rows
+        lineOf: async (want) => (await locateCsvRecords(file, { quote: 34, rejected: ordinals, rows: want, oneColumn: columns.length === 1 })).rows
       };
     }
   };

@@ -10,10 +10,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-NC2LCVNC.js";
+} from "./chunk-OXSSOAO6.js";
 import {
   openTable
-} from "./chunk-HPIHCUQH.js";
+} from "./chunk-D3X4WWUV.js";
 import {
   createRing,
   labelOk,

@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-AFBH27JV.js";
+} from "./chunk-URHDDW4C.js";
 import {
   openTable,
   queryRows
-} from "./chunk-HPIHCUQH.js";
+} from "./chunk-D3X4WWUV.js";
 import {
   duckdbMemoryLimit,
   memorySetting,
