@@ -191,7 +191,9 @@ export async function csvDialect(
   // DuckDB does not honour a quote right after a UTF-8 BOM: a quoted header name holding a line
   // break would end its header at that break and turn the rest of the name into a data row. Such a
   // header is skipped by its physical lines instead; the names come from the header read above.
-  const skip = header.bom && header.lines > 1 ? header.lines : 0;
+  // A quote later in the header is honoured: there DuckDB's own header reading is right (skipping
+  // lines would skip a data record too).
+  const skip = header.bomQuote && header.lines > 1 ? header.lines : 0;
   // When every column's type is given and none needs a date format, the sniffer's pass over its
   // sample would only name the columns, which the header already does.
   let sniffed = typedByCaller(headerNames, types)

@@ -21,6 +21,8 @@ export interface CsvHeader {
   newline?: "\n" | "\r\n";
   /** The file starts with a UTF-8 byte order mark. */
   bom: boolean;
+  /** The BOM is followed by a quote, which DuckDB does not honour (see csvDialect). */
+  bomQuote: boolean;
   /** Physical lines the header record spans (more than 1 when a quoted name holds a line break). */
   lines: number;
 }
@@ -155,5 +157,5 @@ export async function readCsvHeader(file: string, display: string, tsv: boolean,
     );
   });
   const lines = header.split("\n").length;
-  return { delim, names, bom, lines, ...(newline ? { newline } : {}) };
+  return { delim, names, bom, bomQuote: bom && header.startsWith('"'), lines, ...(newline ? { newline } : {}) };
 }

@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-D3X4WWUV.js";
+} from "./chunk-Z5BRONA5.js";
 import {
   sqlIdent
 } from "./chunk-32NPKHDW.js";

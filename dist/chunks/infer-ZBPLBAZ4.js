@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-URHDDW4C.js";
+} from "./chunk-NK5SSEMW.js";
 import {
   openTable,
   queryRows
-} from "./chunk-D3X4WWUV.js";
+} from "./chunk-Z5BRONA5.js";
 import {
   duckdbMemoryLimit,
   memorySetting,

@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-URHDDW4C.js";
+} from "./chunk-NK5SSEMW.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-OXSSOAO6.js";
+} from "./chunk-F3SX2XOV.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-D3X4WWUV.js";
+} from "./chunk-Z5BRONA5.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,

@@ -289,7 +289,7 @@ async function readCsvHeader(file, display, tsv, limit) {
     );
   });
   const lines = header.split("\n").length;
-  return { delim, names, bom, lines, ...newline ? { newline } : {} };
+  return { delim, names, bom, bomQuote: bom && header.startsWith('"'), lines, ...newline ? { newline } : {} };
 }
 
 // src/core/table/json-lines.ts
@@ -541,7 +541,7 @@ async function csvDialect(conn, file, format, types = {}, display = file) {
   await assertNoLongLine(file, display, limit);
   const delimChar = header.delim;
   const headerNames = header.names;
-  const skip = header.bom && header.lines > 1 ? header.lines : 0;
+  const skip = header.bomQuote && header.lines > 1 ? header.lines : 0;
   let sniffed = typedByCaller(headerNames, types) ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar, skip ? headerNames : void 0, skip);
   const seen = sniffed ? toColumns(sniffed.Columns) : [];
   if (sniffed && (seen.length !== headerNames.length || seen.some((c) => c.name.includes("\0")))) sniffed = void 0;

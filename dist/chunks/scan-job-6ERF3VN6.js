@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-OXSSOAO6.js";
-import "./chunk-D3X4WWUV.js";
+} from "./chunk-F3SX2XOV.js";
+import "./chunk-Z5BRONA5.js";
 import {
   RingWriter,
   labelOk

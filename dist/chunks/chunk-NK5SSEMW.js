@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-D3X4WWUV.js";
+} from "./chunk-Z5BRONA5.js";
 import {
   sqlIdent,
   sqlNumber,

@@ -10,10 +10,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-OXSSOAO6.js";
+} from "./chunk-F3SX2XOV.js";
 import {
   openTable
-} from "./chunk-D3X4WWUV.js";
+} from "./chunk-Z5BRONA5.js";
 import {
   createRing,
   labelOk,
