@@ -32,6 +32,8 @@ export interface DeployInputs {
   config?: string;
   /** A server whose /v1/status gives the step health (command: targets). */
   healthUrl?: string;
+  /** The GitHub App whose check runs count as evidence; unset: github-actions. */
+  trustedApp?: string;
   allowPaths: string[];
 }
 
@@ -53,6 +55,8 @@ export function getInputs(inputs: RawInputs): DeployInputs {
   }
   const health = getOptionalInput(inputs, "health-url");
   if (health !== undefined) out.healthUrl = health;
+  const app = getOptionalInput(inputs, "trusted-app");
+  if (app !== undefined) out.trustedApp = app;
   if (out.steps !== undefined && out.strategy !== "canary")
     throw new ConfigurationError(`input "steps" goes with strategy: canary (the strategy is ${out.strategy})`);
   return out;
@@ -74,6 +78,7 @@ export function deployArgs(raw: RawInputs): string[] {
   pushFlag(args, "--reports", i.reports);
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--health-url", i.healthUrl);
+  pushFlag(args, "--trusted-app", i.trustedApp);
   pushAllowPaths(args, i.allowPaths);
   return args;
 }

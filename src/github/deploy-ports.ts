@@ -18,6 +18,8 @@ export interface GitHubPortsInput {
   token?: string;
   /** The tag being deployed (GITHUB_REF_NAME of a tag build). */
   tag?: string;
+  /** `--trusted-app`: the GitHub App whose check runs count (default github-actions). */
+  trustedApp?: string;
   /** The model's name and the target, for the environment URL of an http(s):// target. */
   name: string;
   target: string;
@@ -42,6 +44,7 @@ export function gitHubDeployPorts(i: GitHubPortsInput): { evidence: EvidenceSour
     octokit,
     context,
     ...(i.tag ? { tag: i.tag } : { commit: context.headSha }),
+    ...(i.trustedApp ? { trustedApp: i.trustedApp } : {}),
   });
   const environmentUrl = environmentUrlOf(i.target, i.name);
   const recorder = new GitHubDeployments({

@@ -214,6 +214,53 @@ describe("actions/deploy on a release tag", () => {
     expect(gh.state.deployments).toHaveLength(deployments);
   });
 
+  it("a check run written by another GitHub App is ignored by default, and counted with trusted-app", async () => {
+    const bot = { id: 77, slug: "mlgate-gates-bot", name: "mlgate gates bot" };
+    gateCheckRun(gh, "model", "success", modelSha, bot);
+    gateCheckRun(gh, "onnx", "success", modelSha, bot);
+    const refused = await deploy();
+    expect(refused.steps.find((s) => s.id === "run")?.exitCode).toBe(1);
+    expect(refused.outputs).toMatchObject({ status: "fail", outcome: "refused" });
+    const report = JSON.parse(readFileSync(refused.outputs["report-path"]!, "utf8")) as Report;
+    expect(report.checks.find((c) => c.id === "verify.evidence")).toMatchObject({ status: "fail", observed: "none" });
+    expect(JSON.stringify(report.sections)).toContain(
+      'Ignored mlgate/model on 1111111: written by the app \\"mlgate-gates-bot\\", and only check runs of \\"github-actions\\" are trusted.',
+    );
+    expect(gh.state.deployments).toEqual([]);
+
+    const trusted = await deploy({ "trusted-app": "mlgate-gates-bot" });
+    const run = trusted.steps.find((s) => s.id === "run")!;
+    expect(run.exitCode, run.stderr).toBe(0);
+    // Through the step's env (INPUTS_JSON), never spliced into the script.
+    expect(run.script).not.toContain("mlgate-gates-bot");
+    expect(trusted.outputs).toMatchObject({ status: "pass", outcome: "deployed", "deployed-digest": modelSha });
+    const used = (JSON.parse(readFileSync(trusted.outputs["report-path"]!, "utf8")) as Report).checks
+      .filter((c) => c.id.startsWith("verify."))
+      .map((c) => `${c.id}:${c.status}`);
+    expect(used).toEqual(["verify.evidence:pass", "verify.gate.model:pass", "verify.gate.onnx:pass", "verify.digest:pass"]);
+    expect(invalidRequests()).toEqual([]);
+  });
+
+  it("trusted-app: a value that is not an app slug is exit 2 with one sentence, and so is it next to reports", async () => {
+    const bad = await deploy({ "trusted-app": "Evil App; rm -rf /" });
+    const run = bad.steps.find((s) => s.id === "run")!;
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr.trimEnd().split("\n").at(-1)).toBe(
+      'mlgate deploy: --trusted-app "Evil App; rm -rf /" is not a GitHub App slug (lower-case letters, digits and inner hyphens, as in the app\'s URL github.com/apps/SLUG)',
+    );
+    const offline = await deploy({ "trusted-app": "mlgate-gates-bot", reports: "models" });
+    expect(
+      offline.steps
+        .find((s) => s.id === "run")
+        ?.stderr.trimEnd()
+        .split("\n")
+        .at(-1),
+    ).toBe(
+      "mlgate deploy: --trusted-app goes with the gates' check runs; with --reports DIR the evidence is the reports, and no app is involved",
+    );
+    expect(gh.state.deployments).toEqual([]);
+  });
+
   it("a read-only token: a clear failed step naming deployments: write, before anything moves", async () => {
     await onnxGateOnPullRequest();
     modelGate("success");

@@ -51,6 +51,7 @@ const CONTRACT: Record<string, { inputs: string[]; outputs: string[] }> = {
       "github-token",
       "admin-token",
       "health-url",
+      "trusted-app",
       "allow-paths",
     ],
     outputs: ["status", "outcome", "version", "deployed-digest", "previous-version", "deployment-id", "report-path"],

@@ -56,6 +56,11 @@ export const deployCommand: Command = {
       description: "Gates that must have passed, comma-separated (default: every gate found).",
     },
     reports: { type: "string", valueName: "DIR", description: "Verify against the gates' JSON reports in this folder." },
+    "trusted-app": {
+      type: "string",
+      valueName: "SLUG",
+      description: "GitHub App whose check runs count as gate evidence (default github-actions, the GITHUB_TOKEN's).",
+    },
   },
   run: async (ctx: CommandContext): Promise<Report> => {
     const reports = ctx.str("reports");
@@ -65,6 +70,7 @@ export const deployCommand: Command = {
         "--reports DIR is required: give the folder of the gates' JSON reports (--json) to verify the model against",
       );
     const dir = reports === undefined ? undefined : ctx.resolvePath(reports, { flag: "--reports", kind: "dir" });
+    const trustedApp = trustedAppOf(ctx.str("trusted-app"), reports !== undefined);
     const o = resolveDeployOptions(
       {
         model: ctx.str("model"),
@@ -95,6 +101,7 @@ export const deployCommand: Command = {
             cwd: ctx.cwd,
             ...(ctx.str("token") ? { token: ctx.str("token") } : {}),
             ...(o.tag ? { tag: o.tag } : {}),
+            ...(trustedApp ? { trustedApp } : {}),
             name: o.name,
             target: o.target,
             progress: ctx.progress,
@@ -116,3 +123,21 @@ export const deployCommand: Command = {
     return result.report;
   },
 };
+
+/**
+ * `--trusted-app SLUG`: the GitHub App whose check runs are evidence (an organisation that runs its
+ * gates through its own app instead of the GITHUB_TOKEN). A slug as GitHub spells one; only for
+ * check-run evidence, so next to --reports it is a mistake said at once.
+ */
+function trustedAppOf(value: string | undefined, offline: boolean): string | undefined {
+  if (value === undefined) return undefined;
+  if (offline)
+    throw new ConfigurationError(
+      "--trusted-app goes with the gates' check runs; with --reports DIR the evidence is the reports, and no app is involved",
+    );
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/.test(value))
+    throw new ConfigurationError(
+      `--trusted-app "${value}" is not a GitHub App slug (lower-case letters, digits and inner hyphens, as in the app's URL github.com/apps/SLUG)`,
+    );
+  return value;
+}

@@ -365,7 +365,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-PAMZLEFG.js");
+    const { main: main2 } = await import("./cli-3X5PH3DQ.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -460,7 +460,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-CO4R5255.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-NZ4RALBX.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -2806,7 +2806,12 @@ var deployCommand = {
       valueName: "CHECKS",
       description: "Gates that must have passed, comma-separated (default: every gate found)."
     },
-    reports: { type: "string", valueName: "DIR", description: "Verify against the gates' JSON reports in this folder." }
+    reports: { type: "string", valueName: "DIR", description: "Verify against the gates' JSON reports in this folder." },
+    "trusted-app": {
+      type: "string",
+      valueName: "SLUG",
+      description: "GitHub App whose check runs count as gate evidence (default github-actions, the GITHUB_TOKEN's)."
+    }
   },
   run: async (ctx) => {
     const reports = ctx.str("reports");
@@ -2815,6 +2820,7 @@ var deployCommand = {
         "--reports DIR is required: give the folder of the gates' JSON reports (--json) to verify the model against"
       );
     const dir = reports === void 0 ? void 0 : ctx.resolvePath(reports, { flag: "--reports", kind: "dir" });
+    const trustedApp = trustedAppOf(ctx.str("trusted-app"), reports !== void 0);
     const o = resolveDeployOptions(
       {
         model: ctx.str("model"),
@@ -2837,11 +2843,12 @@ var deployCommand = {
         progress: ctx.progress
       }
     );
-    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-KQ36QPAI.js")).gitHubDeployPorts({
+    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-YJSP7SSI.js")).gitHubDeployPorts({
       env: ctx.env,
       cwd: ctx.cwd,
       ...ctx.str("token") ? { token: ctx.str("token") } : {},
       ...o.tag ? { tag: o.tag } : {},
+      ...trustedApp ? { trustedApp } : {},
       name: o.name,
       target: o.target,
       progress: ctx.progress
@@ -2861,6 +2868,18 @@ var deployCommand = {
     return result.report;
   }
 };
+function trustedAppOf(value, offline) {
+  if (value === void 0) return void 0;
+  if (offline)
+    throw new ConfigurationError(
+      "--trusted-app goes with the gates' check runs; with --reports DIR the evidence is the reports, and no app is involved"
+    );
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,98}[a-z0-9])?$/.test(value))
+    throw new ConfigurationError(
+      `--trusted-app "${value}" is not a GitHub App slug (lower-case letters, digits and inner hyphens, as in the app's URL github.com/apps/SLUG)`
+    );
+  return value;
+}
 
 // src/gates/deploy/manage.ts
 function targetOf(ctx) {

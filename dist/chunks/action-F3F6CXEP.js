@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-7ZTUC4FA.js";
+} from "./chunk-3MRUU3NN.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
 import "./chunk-O65FYQBW.js";
@@ -214,6 +214,8 @@ function getInputs4(inputs) {
   }
   const health = getOptionalInput(inputs, "health-url");
   if (health !== void 0) out.healthUrl = health;
+  const app = getOptionalInput(inputs, "trusted-app");
+  if (app !== void 0) out.trustedApp = app;
   if (out.steps !== void 0 && out.strategy !== "canary")
     throw new ConfigurationError(`input "steps" goes with strategy: canary (the strategy is ${out.strategy})`);
   return out;
@@ -229,6 +231,7 @@ function deployArgs(raw) {
   pushFlag(args, "--reports", i.reports);
   pushFlag(args, "--config", i.config);
   pushFlag(args, "--health-url", i.healthUrl);
+  pushFlag(args, "--trusted-app", i.trustedApp);
   pushAllowPaths(args, i.allowPaths);
   return args;
 }

@@ -324,7 +324,8 @@ function gitHubDeployPorts(i) {
   const evidence = new GitHubEvidence({
     octokit,
     context,
-    ...i.tag ? { tag: i.tag } : { commit: context.headSha }
+    ...i.tag ? { tag: i.tag } : { commit: context.headSha },
+    ...i.trustedApp ? { trustedApp: i.trustedApp } : {}
   });
   const environmentUrl = environmentUrlOf(i.target, i.name);
   const recorder = new GitHubDeployments({
