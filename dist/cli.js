@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-3X5PH3DQ.js");
+    const { main } = await import("./chunks/cli-7JQLWLOX.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

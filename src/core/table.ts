@@ -155,8 +155,10 @@ async function countRows(conn: DuckDBConnection, table: string): Promise<number>
 }
 
 /** One line of a DuckDB error, without its SQL echo. */
-function firstLine(e: unknown): string {
-  return (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+/** The first line of DuckDB's message; with `file`, its absolute path is written as the user named it. */
+function firstLine(e: unknown, file?: string, display?: string): string {
+  const line = (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+  return file && display ? line.replaceAll(file, display) : line;
 }
 
 /** How openTable reads a CSV/TSV: the streamed source (table/stream.ts) reads with the same arguments. */
@@ -290,7 +292,7 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})${limitSql(o)}`,
     );
   } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e, file, o.display)})`);
   }
   const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
   const quote = 0x22;
@@ -365,7 +367,7 @@ async function openParquet(conn: DuckDBConnection, file: string, o: Resolved): P
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)${limitSql(o)}`,
     );
   } catch (e) {
-    const msg = firstLine(e);
+    const msg = firstLine(e, file, o.display);
     if (/No files found/i.test(msg)) throw new ConfigurationError(`${o.display}: no Parquet files found`);
     throw new ConfigurationError(`${o.display}: cannot be read as Parquet (${msg})`);
   }
@@ -408,7 +410,7 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})${limitSql(o)}`,
     );
   } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);
+    throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e, file, o.display)})`);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

@@ -449,7 +449,7 @@ export const CASES: CorpusCase[] = [
     files: { "d.parquet": "data/not-parquet.parquet" },
     args: data("d.parquet"),
     exit: 2,
-    message: "mlgate data: d.parquet: cannot be read as Parquet (File '{ws}/d.parquet' too small to be a Parquet file)",
+    message: "mlgate data: d.parquet: cannot be read as Parquet (File 'd.parquet' too small to be a Parquet file)",
   },
   {
     id: "data/truncated-parquet",
@@ -457,7 +457,7 @@ export const CASES: CorpusCase[] = [
     files: { "d.parquet": "data/truncated.parquet" },
     args: data("d.parquet"),
     exit: 2,
-    message: "mlgate data: d.parquet: cannot be read as Parquet (No magic bytes found at end of file '{ws}/d.parquet')",
+    message: "mlgate data: d.parquet: cannot be read as Parquet (No magic bytes found at end of file 'd.parquet')",
   },
   {
     id: "data/parquet-nested",

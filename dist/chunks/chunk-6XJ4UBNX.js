@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-Z5BRONA5.js";
+} from "./chunk-UZO6WB6A.js";
 import {
   sqlIdent
 } from "./chunk-32NPKHDW.js";

@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-F3SX2XOV.js";
-import "./chunk-Z5BRONA5.js";
+} from "./chunk-6XJ4UBNX.js";
+import "./chunk-UZO6WB6A.js";
 import {
   RingWriter,
   labelOk

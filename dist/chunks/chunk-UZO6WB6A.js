@@ -532,8 +532,9 @@ async function countRows(conn, table) {
   const r = await rows(conn, `SELECT count(*) AS n FROM ${table}`);
   return Number(r[0]?.n ?? 0);
 }
-function firstLine(e) {
-  return (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+function firstLine(e, file, display) {
+  const line = (errorMessage(e).split("\n")[0] ?? "").replace(/^[A-Za-z ]+Error: /, "");
+  return file && display ? line.replaceAll(file, display) : line;
 }
 async function csvDialect(conn, file, format, types = {}, display = file) {
   const limit = recordLimit();
@@ -611,7 +612,7 @@ async function openCsv(conn, file, o, format) {
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_csv(${[...dialect.args, ...csvRejectsArgs(o.name)].join(", ")})${limitSql(o)}`
     );
   } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e)})`);
+    throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e, file, o.display)})`);
   }
   const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
   const quote = 34;
@@ -666,7 +667,7 @@ async function openParquet(conn, file, o) {
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_parquet(${sqlString(source)}, union_by_name=true)${limitSql(o)}`
     );
   } catch (e) {
-    const msg = firstLine(e);
+    const msg = firstLine(e, file, o.display);
     if (/No files found/i.test(msg)) throw new ConfigurationError(`${o.display}: no Parquet files found`);
     throw new ConfigurationError(`${o.display}: cannot be read as Parquet (${msg})`);
   }
@@ -704,7 +705,7 @@ async function openJsonLines(conn, file, o) {
       `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM read_json(${sqlString(source)}, format='newline_delimited', records=true, sample_size=-1, maximum_object_size=${Math.max(limit + 1024, 16 << 20)})${limitSql(o)}`
     );
   } catch (e) {
-    throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e)})`);
+    throw new ConfigurationError(`${o.display}: cannot be read as JSON Lines (${firstLine(e, file, o.display)})`);
   } finally {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }

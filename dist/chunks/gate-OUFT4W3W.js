@@ -10,10 +10,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-F3SX2XOV.js";
+} from "./chunk-6XJ4UBNX.js";
 import {
   openTable
-} from "./chunk-Z5BRONA5.js";
+} from "./chunk-UZO6WB6A.js";
 import {
   createRing,
   labelOk,

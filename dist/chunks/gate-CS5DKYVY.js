@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-NK5SSEMW.js";
+} from "./chunk-PBOAQPPJ.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-F3SX2XOV.js";
+} from "./chunk-6XJ4UBNX.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-Z5BRONA5.js";
+} from "./chunk-UZO6WB6A.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,

@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-NK5SSEMW.js";
+} from "./chunk-PBOAQPPJ.js";
 import {
   openTable,
   queryRows
-} from "./chunk-Z5BRONA5.js";
+} from "./chunk-UZO6WB6A.js";
 import {
   duckdbMemoryLimit,
   memorySetting,

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-Z5BRONA5.js";
+} from "./chunk-UZO6WB6A.js";
 import {
   sqlIdent,
   sqlNumber,
