@@ -6,7 +6,7 @@ import {
   respawnOf,
   runGuarded,
   usePrivateTmp
-} from "./chunks/chunk-2UNTAIRT.js";
+} from "./chunks/chunk-DMPYCALE.js";
 import "./chunks/chunk-AX7IFRWH.js";
 import {
   currentHost,
@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-DDGYX633.js");
+    const { runAction } = await import("./chunks/action-BQADHT7B.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

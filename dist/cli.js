@@ -6,7 +6,7 @@ import {
   respawnOf,
   runGuarded,
   usePrivateTmp
-} from "./chunks/chunk-2UNTAIRT.js";
+} from "./chunks/chunk-DMPYCALE.js";
 import "./chunks/chunk-AX7IFRWH.js";
 import {
   currentHost,
@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-7JQLWLOX.js");
+    const { main } = await import("./chunks/cli-JNQFRAFD.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

@@ -218,7 +218,9 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
     crashes?.checkRunOpened(publisher?.openCheckRun);
     if (crashes?.unattributed)
       throw new ConfigurationError(
-        `the gate's process crashed (${crashes.unattributed}) outside the work on any one model, so the gate could not run`,
+        crashes.unattributed === "SIGKILL"
+          ? "the gate's process was killed (SIGKILL; the system does that when memory runs out), so the gate could not run"
+          : `the gate's process crashed (${crashes.unattributed}) outside the work on any one model, so the gate could not run`,
       );
     if (publisher) interrupt = whenInterrupted();
     const work = cmd.gate ? withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : cmd.run(ctx);

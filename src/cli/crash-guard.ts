@@ -113,9 +113,14 @@ export async function runGuarded(
       if (unattributed) env[GUARD_ENV.unattributed] = unattributed;
       const { code, signal } = await runChild(respawn, env, io.cwd);
       if (!signal) return code ?? 2;
-      if (!CRASH_SIGNALS.has(signal) || unattributed) return exitCodeOf(signal);
+      if (unattributed || !(CRASH_SIGNALS.has(signal) || signal === "SIGKILL")) return exitCodeOf(signal);
       const m = readMarker(marker);
       checkRun = m.checkRunId ?? checkRun;
+      // Killed outright (the kernel's out-of-memory killer): no model to blame; the rerun reports it and completes the check run.
+      if (signal === "SIGKILL") {
+        unattributed = signal;
+        continue;
+      }
       const current = m.current;
       // Bounded: a model that crashed once is never run again, so the same one cannot crash twice.
       if (current && !crashes.some((c) => sameModel(c, current)) && crashes.length < MAX_CRASHES) {

@@ -89,6 +89,19 @@ describe("runGuarded", () => {
     ]);
   });
 
+  it("a child killed by SIGKILL (out of memory) is not pinned on a model, but the next child is told", async () => {
+    const r = await guard(
+      "kill",
+      `if (env.MLGATE_CRASH_UNATTRIBUTED) process.exit(2);
+       mark({ checkRunId: 7, current: ${JSON.stringify(model)} }); process.kill(process.pid, "SIGKILL");`,
+    );
+    expect(r.code).toBe(2);
+    expect(r.seen).toEqual([
+      { crashed: null, unattributed: null, checkRun: null },
+      { crashed: null, unattributed: "SIGKILL", checkRun: "7" },
+    ]);
+  });
+
   it("a child stopped by SIGTERM is not a crash: no rerun, exit 143", async () => {
     const r = await guard("term", `process.kill(process.pid, "SIGTERM");`);
     expect(r.code).toBe(143);

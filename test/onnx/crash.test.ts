@@ -1,5 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../src/core/report.js";
@@ -125,6 +125,38 @@ describe("inside GitHub Actions", () => {
     ]);
     expect(gh.apiRequests().filter((q) => q.operationId === "checks/create")).toHaveLength(1);
     expect(readReport(path.join(dir, "mlgate-report/onnx.json")).status).toBe("fail");
+    rmSync(runner.dir, { recursive: true, force: true });
+  });
+
+  it("a cancelled job: SIGINT reaches the child through the guard, and the check run is marked cancelled", async () => {
+    gh.state.checkRuns.length = 0;
+    const runner = runnerEnv(gh, "pull_request", pullRequestEvent(), { GITHUB_WORKSPACE: dir });
+    // Latency timed for ever: the gate is still running when the runner cancels the job.
+    writeFileSync(path.join(dir, "slow.yml"), "gates:\n  onnx:\n    latency:\n      runs: 100000000\n");
+    const child = spawn(
+      process.execPath,
+      [path.join(distDir(), "cli.js"), "onnx", "--model", "models/relu.onnx", "--config", "slow.yml"],
+      {
+        cwd: dir,
+        env: { ...process.env, ...runner.env, NO_COLOR: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) =>
+      child.on("exit", (code) => {
+        resolve(code);
+      }),
+    );
+    for (let i = 0; i < 300 && !gh.state.checkRuns.some((c) => c.status === "in_progress"); i++)
+      await new Promise((r) => setTimeout(r, 50));
+    // The first session is created after the check run: give the gate a moment to be inside onnxruntime.
+    await new Promise((r) => setTimeout(r, 500));
+    child.kill("SIGINT");
+    expect(await exited).toBe(130);
+    expect(stderr).toContain("mlgate onnx: cancelled (SIGINT); the check run is marked cancelled\n");
+    expect(gh.state.checkRuns.map((c) => [c.name, c.status, c.conclusion])).toEqual([["mlgate/onnx", "completed", "cancelled"]]);
     rmSync(runner.dir, { recursive: true, force: true });
   });
 });

@@ -87,9 +87,13 @@ async function runGuarded(respawn, io, label, quiet) {
       if (unattributed) env[GUARD_ENV.unattributed] = unattributed;
       const { code, signal } = await runChild(respawn, env, io.cwd);
       if (!signal) return code ?? 2;
-      if (!CRASH_SIGNALS.has(signal) || unattributed) return exitCodeOf(signal);
+      if (unattributed || !(CRASH_SIGNALS.has(signal) || signal === "SIGKILL")) return exitCodeOf(signal);
       const m = readMarker(marker);
       checkRun = m.checkRunId ?? checkRun;
+      if (signal === "SIGKILL") {
+        unattributed = signal;
+        continue;
+      }
       const current = m.current;
       if (current && !crashes.some((c) => sameModel(c, current)) && crashes.length < MAX_CRASHES) {
         crashes.push({ ...current, signal });

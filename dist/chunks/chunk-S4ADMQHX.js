@@ -365,7 +365,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-7JQLWLOX.js");
+    const { main: main2 } = await import("./cli-JNQFRAFD.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -460,7 +460,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-IAKCEMIH.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-LGWZCEUM.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -3210,7 +3210,7 @@ async function main(argv, io, commands = COMMANDS) {
     crashes?.checkRunOpened(publisher?.openCheckRun);
     if (crashes?.unattributed)
       throw new ConfigurationError(
-        `the gate's process crashed (${crashes.unattributed}) outside the work on any one model, so the gate could not run`
+        crashes.unattributed === "SIGKILL" ? "the gate's process was killed (SIGKILL; the system does that when memory runs out), so the gate could not run" : `the gate's process crashed (${crashes.unattributed}) outside the work on any one model, so the gate could not run`
       );
     if (publisher) interrupt = whenInterrupted();
     const work = cmd.gate ? withTimeout(cmd.run(ctx), gateTimeout(ctx), io.abandoned) : cmd.run(ctx);
