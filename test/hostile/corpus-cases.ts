@@ -593,7 +593,7 @@ export const CASES: CorpusCase[] = [
     rows: [2, 0],
     exit: 1,
     message: "fail: d.csv: 2 rows; 1 failed check",
-    timeoutMs: 10_000,
+    timeoutMs: 20_000,
   },
   {
     id: "config/lookahead-pattern",
