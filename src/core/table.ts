@@ -333,7 +333,10 @@ async function sniff(
       return { ...found, Columns: cols.map((c, i) => ({ name: names[i] ?? c.name, type: c.type })) };
     }
     return found;
-  } catch {
+  } catch (e) {
+    // Out of memory is not a malformed sample (a gzip under a budget below about 300 MiB): read as
+    // text, every column would be VARCHAR and the user told so instead of what to raise.
+    if (/Out of Memory Error/i.test(errorMessage(e))) throw e;
     // The sniffer gives up when its sample holds a bad quote; the header still names the columns,
     // read as text (rules cast them; the bad record is rejected with its line below).
     return undefined;

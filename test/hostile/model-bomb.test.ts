@@ -64,4 +64,15 @@ describe("a gzip bomb on the model gate", () => {
     expect(peak).toBeGreaterThan(100 * MiB);
     expect(peak).toBeLessThan(320 * MiB + 400 * MiB);
   }, 120_000);
+
+  it("at a 256 MiB budget DuckDB cannot sniff the gzip: the out-of-memory sentence, not 'column a is VARCHAR'", async () => {
+    const r = await runCli(
+      ["model", "--candidate", "m.onnx", "--data", "bomb.csv.gz", "--label", "label", "--task", "binary", "--quiet"],
+      { cwd: dir, env: { MLGATE_MEMORY_LIMIT: "256mb" } },
+    );
+    expect(r.stderr).toBe(
+      "mlgate model: DuckDB ran out of memory (limit 0.3 GiB) in the model gate on bomb.csv.gz; raise it with --memory-limit or MLGATE_MEMORY_LIMIT, or give fewer columns\n",
+    );
+    expect(r.code).toBe(2);
+  }, 120_000);
 });

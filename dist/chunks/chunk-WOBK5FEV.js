@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-UZO6WB6A.js";
+} from "./chunk-HWP2IJYQ.js";
 import {
   sqlIdent
 } from "./chunk-32NPKHDW.js";

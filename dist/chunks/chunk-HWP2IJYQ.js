@@ -643,7 +643,8 @@ async function sniff(conn, file, delimChar, names, skip = 0) {
       return { ...found, Columns: cols.map((c, i) => ({ name: names[i] ?? c.name, type: c.type })) };
     }
     return found;
-  } catch {
+  } catch (e) {
+    if (/Out of Memory Error/i.test(errorMessage(e))) throw e;
     return void 0;
   }
 }

@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-PBOAQPPJ.js";
+} from "./chunk-TC7FD2MU.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-6XJ4UBNX.js";
+} from "./chunk-WOBK5FEV.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-UZO6WB6A.js";
+} from "./chunk-HWP2IJYQ.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,

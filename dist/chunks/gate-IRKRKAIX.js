@@ -10,10 +10,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-6XJ4UBNX.js";
+} from "./chunk-WOBK5FEV.js";
 import {
   openTable
-} from "./chunk-UZO6WB6A.js";
+} from "./chunk-HWP2IJYQ.js";
 import {
   createRing,
   labelOk,

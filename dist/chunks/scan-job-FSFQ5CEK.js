@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-6XJ4UBNX.js";
-import "./chunk-UZO6WB6A.js";
+} from "./chunk-WOBK5FEV.js";
+import "./chunk-HWP2IJYQ.js";
 import {
   RingWriter,
   labelOk

@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-PBOAQPPJ.js";
+} from "./chunk-TC7FD2MU.js";
 import {
   openTable,
   queryRows
-} from "./chunk-UZO6WB6A.js";
+} from "./chunk-HWP2IJYQ.js";
 import {
   duckdbMemoryLimit,
   memorySetting,

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-UZO6WB6A.js";
+} from "./chunk-HWP2IJYQ.js";
 import {
   sqlIdent,
   sqlNumber,
