@@ -6,8 +6,8 @@ import {
   respawnOf,
   runGuarded,
   usePrivateTmp
-} from "./chunks/chunk-DMPYCALE.js";
-import "./chunks/chunk-AX7IFRWH.js";
+} from "./chunks/chunk-TJLPMP5D.js";
+import "./chunks/chunk-PVVQWW7F.js";
 import {
   currentHost,
   loadProblem,
@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-NKWZVJCW.js");
+    const { runAction } = await import("./chunks/action-XQXEU2SE.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

@@ -6,8 +6,8 @@ import {
   respawnOf,
   runGuarded,
   usePrivateTmp
-} from "./chunks/chunk-DMPYCALE.js";
-import "./chunks/chunk-AX7IFRWH.js";
+} from "./chunks/chunk-TJLPMP5D.js";
+import "./chunks/chunk-PVVQWW7F.js";
 import {
   currentHost,
   loadProblem,
@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-2N7T74LS.js");
+    const { main } = await import("./chunks/cli-AVJ6ZMPR.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

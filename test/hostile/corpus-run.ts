@@ -149,6 +149,8 @@ function childEnv(c: CorpusCase, sb: Sandbox): NodeJS.ProcessEnv {
     TMP: sb.tmp,
     TEMP: sb.tmp,
     PEAK_RSS_FILE: path.join(sb.meta, "peak-rss"),
+    // The peak is the gate's process: without the crash guard's parent, which would write its own last.
+    MLGATE_CRASH_GUARD: "off",
   });
   if (c.actions) Object.assign(env, { GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: sb.ws, RUNNER_TEMP: sb.tmp });
   return env;

@@ -48,7 +48,10 @@ describe("a gzip bomb on the model gate", () => {
         "--json",
         "r.json",
       ],
-      { cwd: dir, env: { MLGATE_MEMORY_LIMIT: "320mb", NODE_OPTIONS: `--import=${PRELOAD}`, PEAK_RSS_FILE: rss } },
+      {
+        cwd: dir,
+        env: { MLGATE_MEMORY_LIMIT: "320mb", NODE_OPTIONS: `--import=${PRELOAD}`, PEAK_RSS_FILE: rss, MLGATE_CRASH_GUARD: "off" },
+      },
     );
     const sentence =
       "--data bomb.csv.gz: has more than 7,989,150 rows, the most the model gate holds within its memory budget of 0.3 GiB (42 bytes a row: every row's label and scores are kept for exact metrics); evaluate a sample of the rows, or raise --memory-limit, MLGATE_MEMORY_LIMIT or MLGATE_MAX_ROWS on a machine with more memory";

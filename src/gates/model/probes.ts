@@ -43,8 +43,9 @@ export async function measureLatency(s: SampleFeed, cand: Probe, base: Probe | u
   const warmup = 10;
   for (let k = 0; k < runs + warmup; k++) {
     const feed = one[k % one.length] ?? {};
-    const tc = await timed(() => runModel(cand.model, feed, cand.output.name));
-    const tb = base ? await timed(() => runModel(base.model, feed, base.output.name)) : 0;
+    // Only the first (warm-up) run is marked for the crash guard: the timed ones carry no marker writes.
+    const tc = await timed(() => runModel(cand.model, feed, cand.output.name, k === 0));
+    const tb = base ? await timed(() => runModel(base.model, feed, base.output.name, k === 0)) : 0;
     if (k >= warmup) {
       c.push(tc);
       if (base) b.push(tb);
@@ -57,8 +58,8 @@ export async function measureLatency(s: SampleFeed, cand: Probe, base: Probe | u
   const tc: number[] = [];
   const tb: number[] = [];
   for (let k = 0; k < rounds + 2; k++) {
-    const a = await timed(() => runModel(cand.model, big, cand.output.name));
-    const d = base ? await timed(() => runModel(base.model, big, base.output.name)) : 0;
+    const a = await timed(() => runModel(cand.model, big, cand.output.name, k === 0));
+    const d = base ? await timed(() => runModel(base.model, big, base.output.name, k === 0)) : 0;
     if (k >= 2) {
       tc.push(a);
       tb.push(d);

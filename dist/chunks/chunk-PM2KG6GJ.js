@@ -50,7 +50,7 @@ import {
   CrashRecord,
   baselineCrashSentence,
   crashSentence
-} from "./chunk-AX7IFRWH.js";
+} from "./chunk-PVVQWW7F.js";
 import {
   escapeTerminal,
   renderMarkdown,
@@ -365,7 +365,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-2N7T74LS.js");
+    const { main: main2 } = await import("./cli-AVJ6ZMPR.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -460,7 +460,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-DVCKOJFW.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-PAJI36II.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -584,7 +584,7 @@ var onnxCommand = {
   async run(ctx) {
     const cfg = ctx.config.gates?.onnx ?? {};
     const [{ onnxGate }, { readTestData }, { targetOrt }] = await Promise.all([
-      import("./gate-5NB6VVBU.js"),
+      import("./gate-SOCIR6ZM.js"),
       import("./testdata-YYQAZRT4.js"),
       import("./policy-WBM2PBJ3.js")
     ]);
@@ -975,7 +975,7 @@ var modelCommand = {
     if (crash) {
       if (s.shard) throw new ConfigurationError(`--candidate ${s.candidate}: ${crashSentence(crash)}`);
       const file = ctx.resolvePath(s.candidate, { flag: "--candidate", kind: "file" });
-      return (await import("./crashed-ZNANZSP6.js")).crashedCandidateReport(file, s.candidate, crash);
+      return (await import("./crashed-SIVIU27P.js")).crashedCandidateReport(file, s.candidate, crash);
     }
     const limit = memoryLimitOf(ctx);
     const early = takeEarlyHelper(ctx, s.data, s.shard === void 0) ?? startHelper(ctx, s.data, s.shard === void 0);
@@ -1018,7 +1018,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-IRKRKAIX.js"),
+    import("./gate-ZGUOFNMR.js"),
     import("./shard-3ZYGNFEE.js"),
     import("./build-report-LWPXIHGM.js")
   ]);

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   GUARD_ENV,
   sameModel
-} from "./chunk-AX7IFRWH.js";
+} from "./chunk-PVVQWW7F.js";
 
 // src/core/private-tmp.ts
 import { mkdtempSync, rmSync } from "node:fs";

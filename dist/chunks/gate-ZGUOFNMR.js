@@ -46,7 +46,7 @@ import {
   CrashRecord,
   baselineCrashSentence,
   watchedRun
-} from "./chunk-AX7IFRWH.js";
+} from "./chunk-PVVQWW7F.js";
 import {
   formatCount
 } from "./chunk-CYBZZBR3.js";
@@ -335,10 +335,10 @@ function samePlan(a, b) {
     return a.inputs.length === b.inputs.length && a.inputs.every((x, i) => x.name === b.inputs[i]?.name && x.dtype === b.inputs[i]?.dtype);
   return false;
 }
-async function runModel(m, feeds, output) {
+async function runModel(m, feeds, output, watched = true) {
   let out;
   try {
-    out = await watchedRun(m.watch, m, () => m.session.run(feeds, [output]));
+    out = await watchedRun(watched ? m.watch : void 0, m, () => m.session.run(feeds, [output]));
   } catch (e) {
     const shapes = Object.entries(feeds).map(([k, t2]) => `"${k}" [${t2.dims.join(", ")}] ${t2.type}`).join(", ");
     const why = (errorMessage(e).split("\n")[0] ?? "").replace(/\.$/, "");
@@ -1213,8 +1213,8 @@ async function measureLatency(s, cand, base, runs) {
   const warmup = 10;
   for (let k = 0; k < runs + warmup; k++) {
     const feed = one[k % one.length] ?? {};
-    const tc2 = await timed(() => runModel(cand.model, feed, cand.output.name));
-    const tb2 = base ? await timed(() => runModel(base.model, feed, base.output.name)) : 0;
+    const tc2 = await timed(() => runModel(cand.model, feed, cand.output.name, k === 0));
+    const tb2 = base ? await timed(() => runModel(base.model, feed, base.output.name, k === 0)) : 0;
     if (k >= warmup) {
       c.push(tc2);
       if (base) b.push(tb2);
@@ -1226,8 +1226,8 @@ async function measureLatency(s, cand, base, runs) {
   const tc = [];
   const tb = [];
   for (let k = 0; k < rounds + 2; k++) {
-    const a = await timed(() => runModel(cand.model, big, cand.output.name));
-    const d = base ? await timed(() => runModel(base.model, big, base.output.name)) : 0;
+    const a = await timed(() => runModel(cand.model, big, cand.output.name, k === 0));
+    const d = base ? await timed(() => runModel(base.model, big, base.output.name, k === 0)) : 0;
     if (k >= 2) {
       tc.push(a);
       tb.push(d);

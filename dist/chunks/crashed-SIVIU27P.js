@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   crashSentence
-} from "./chunk-AX7IFRWH.js";
+} from "./chunk-PVVQWW7F.js";
 import {
   subjectOf
 } from "./chunk-FK2QC4SI.js";

@@ -38,7 +38,7 @@ import "./chunk-E4IFUBZY.js";
 import {
   crashSentence,
   watchedRun
-} from "./chunk-AX7IFRWH.js";
+} from "./chunk-PVVQWW7F.js";
 import {
   RUN_OPTIONS,
   cleanOrtMessage,

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-SBVLVJLJ.js";
+} from "./chunk-PM2KG6GJ.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
 import "./chunk-O65FYQBW.js";
@@ -15,7 +15,7 @@ import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-RYB26OIQ.js";
 import "./chunk-E4IFUBZY.js";
-import "./chunk-AX7IFRWH.js";
+import "./chunk-PVVQWW7F.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
 import "./chunk-OBEG4AS2.js";
