@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-XQXEU2SE.js");
+    const { runAction } = await import("./chunks/action-YRLYEOJ7.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

@@ -103,7 +103,12 @@ function unknownColumn(what: string, name: string, t: Shape, where: string): Con
 /** Type checks from CSV values DuckDB could not cast (those rows are rejected records). */
 function castChecks(t: OpenedTable, contract: LoadedContract | undefined, maxExamples: number): Check[] {
   const byColumn = new Map<string, OpenedTable["rejects"]>();
-  for (const r of t.rejects) if (r.kind === "type" && r.column) byColumn.set(r.column, [...(byColumn.get(r.column) ?? []), r]);
+  for (const r of t.rejects) {
+    if (r.kind !== "type" || !r.column) continue;
+    const list = byColumn.get(r.column);
+    if (list) list.push(r);
+    else byColumn.set(r.column, [r]);
+  }
   const out: Check[] = [];
   for (const [column, rejects] of byColumn) {
     const declared = contract?.contract.columns?.[column]?.type;

@@ -1195,7 +1195,12 @@ function unknownColumn(what, name, t, where) {
 }
 function castChecks(t, contract, maxExamples) {
   const byColumn = /* @__PURE__ */ new Map();
-  for (const r of t.rejects) if (r.kind === "type" && r.column) byColumn.set(r.column, [...byColumn.get(r.column) ?? [], r]);
+  for (const r of t.rejects) {
+    if (r.kind !== "type" || !r.column) continue;
+    const list = byColumn.get(r.column);
+    if (list) list.push(r);
+    else byColumn.set(r.column, [r]);
+  }
   const out = [];
   for (const [column, rejects] of byColumn) {
     const declared = contract?.contract.columns?.[column]?.type;
