@@ -192,3 +192,25 @@ export function vectorValues(v: DuckDBVector, n: number): ArrayLike<number | big
   }
   return out;
 }
+
+/**
+ * The first column of `sql`'s rows as numbers, read chunk by chunk into one typed array: millions of
+ * values (a rejected record's number each) without a JavaScript object per row.
+ */
+export async function numberColumn(conn: DuckDBConnection, sql: string): Promise<Float64Array> {
+  const result = await conn.stream(`SELECT CAST(v AS DOUBLE) FROM (${sql}) AS q(v)`);
+  let out = new Float64Array(1024);
+  let n = 0;
+  for (;;) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const values = vectorValues(chunk.getColumnVector(0), chunk.rowCount);
+    if (n + chunk.rowCount > out.length) {
+      const grown = new Float64Array(Math.max(out.length * 2, n + chunk.rowCount));
+      grown.set(out.subarray(0, n));
+      out = grown;
+    }
+    for (let i = 0; i < chunk.rowCount; i++) out[n++] = Number(values[i]);
+  }
+  return out.subarray(0, n);
+}

@@ -6,6 +6,7 @@
  *   t.columns    // [{ name: "age", type: "BIGINT" }, …] in file order
  *   t.rowCount   // rows loaded
  *   t.rejects    // malformed records, each with its 1-based file line (never silently dropped)
+ *   t.rejected   // how many: every one is counted, the first KEPT_REJECTS of each kind kept in t.rejects
  *   t.format     // "csv" | "tsv" | "parquet" | "jsonl"
  *   await t.lineOf([0, 17])   // Map row index -> file line (CSV/TSV/JSONL); undefined for Parquet
  *
@@ -21,7 +22,7 @@ import { existsSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { ConfigurationError, errorMessage } from "./errors.js";
-import { duckdbScratch, sqlIdent, sqlString } from "./duckdb.js";
+import { duckdbScratch, numberColumn, sqlIdent, sqlString } from "./duckdb.js";
 import { readCsvHeader } from "./table/header.js";
 import { scanJsonLines, writeValidLines } from "./table/json-lines.js";
 import { locateCsvRecords } from "./table/lines.js";
@@ -46,6 +47,25 @@ export interface RejectedRecord {
   raw: string;
 }
 
+/**
+ * Rejected records kept with their text and line, of each kind (malformed; type, by column), the
+ * first in file order; the others are only counted. A file where every record is rejected would
+ * otherwise hold an object per record: 1M type-bad rows took 2.1 GB.
+ */
+export const KEPT_REJECTS = 1000;
+
+/** Exact counts of the rejected records, of which OpenedTable.rejects holds the first. */
+export interface RejectCounts {
+  total: number;
+  malformed: number;
+  /** Records rejected only for values that do not fit a column's type, by that column. */
+  byColumn: Map<string, number>;
+}
+
+export function noRejects(): RejectCounts {
+  return { total: 0, malformed: 0, byColumn: new Map() };
+}
+
 export interface OpenedTable {
   /** The table for SQL, quoted: `"current"`. */
   table: string;
@@ -56,7 +76,9 @@ export interface OpenedTable {
   format: TableFormat;
   columns: TableColumn[];
   rowCount: number;
+  /** The first KEPT_REJECTS rejected records of each kind, in file order. */
   rejects: RejectedRecord[];
+  rejected: RejectCounts;
   /** File lines of rows by index; undefined when the format has no lines (Parquet). */
   lineOf(rows: readonly number[]): Promise<Map<number, number> | undefined>;
 }
@@ -245,43 +267,62 @@ export function csvRejectsArgs(name: string): string[] {
 
 /**
  * The records a `read_csv(…, store_rejects=true, rejects_table='<name>__rejects', rejects_scan=
- * '<name>__rejects_scan')` scan rejected, each with the file line it starts on; drops both tables.
- * `ordinals` are DuckDB's record numbers, for locateCsvRecords.
+ * '<name>__rejects_scan')` scan rejected: all counted, the first KEPT_REJECTS of each kind with the
+ * file line they start on; drops the tables. `ordinals` are DuckDB's record numbers of every
+ * rejected record, ascending, for locateCsvRecords.
  */
 export async function readCsvRejects(
   conn: DuckDBConnection,
   name: string,
   file: string,
   recordOffset = 0,
-): Promise<{ rejects: RejectedRecord[]; ordinals: number[] }> {
+): Promise<{ rejects: RejectedRecord[]; rejected: RejectCounts; ordinals: Float64Array }> {
   const rejectsTable = sqlIdent(`${name}__rejects`);
   const rejectsScan = sqlIdent(`${name}__rejects_scan`);
+  const grouped = sqlIdent(`${name}__rejected`);
   // DuckDB numbers records, not physical lines (header = 1); a record may list several errors.
-  const rejected = await queryRows(
-    conn,
-    `SELECT line, any_value(csv_line) AS raw,
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${grouped} AS
+     SELECT line - ${recordOffset} AS ordinal, any_value(csv_line) AS raw,
        string_agg(error_type || coalesce(' in column ' || column_name, '') || ': ' || error_message, '; ' ORDER BY column_idx) AS message,
        bool_and(error_type = 'CAST') AS only_cast, min(column_name) FILTER (WHERE error_type = 'CAST') AS cast_column
-     FROM ${rejectsTable} GROUP BY line ORDER BY line`,
+     FROM ${rejectsTable} GROUP BY line;
+     DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`,
   );
-  await conn.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`);
-  const ordinals = rejected.map((r) => Number(r.line) - recordOffset);
-  const located = ordinals.length ? await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: [] }) : undefined;
-  const rejects = rejected.map((r, i) => {
-    const ordinal = ordinals[i] ?? 0;
-    const onlyCast = r.only_cast === true;
-    const rec: RejectedRecord = {
-      line: located?.records.get(ordinal) ?? ordinal,
-      kind: onlyCast ? "type" : "malformed",
-      message: String(r.message),
-      raw: String(r.raw ?? "")
-        .replace(/^[\r\n]+/, "")
-        .slice(0, 200),
-    };
-    if (onlyCast && r.cast_column !== null && r.cast_column !== undefined) rec.column = String(r.cast_column);
-    return rec;
-  });
-  return { rejects, ordinals };
+  try {
+    const rejected = noRejects();
+    for (const r of await queryRows(conn, `SELECT only_cast, cast_column, count(*) AS n FROM ${grouped} GROUP BY ALL`)) {
+      const n = Number(r.n);
+      rejected.total += n;
+      if (r.only_cast !== true) rejected.malformed += n;
+      else if (r.cast_column !== null) rejected.byColumn.set(String(r.cast_column), n);
+    }
+    if (rejected.total === 0) return { rejects: [], rejected, ordinals: new Float64Array(0) };
+    const kept = await queryRows(
+      conn,
+      `SELECT ordinal, left(ltrim(raw, chr(13) || chr(10)), 400) AS raw, message, only_cast, cast_column FROM ${grouped}
+       QUALIFY row_number() OVER (PARTITION BY only_cast, CASE WHEN only_cast THEN cast_column END ORDER BY ordinal) <= ${KEPT_REJECTS}
+       ORDER BY ordinal`,
+    );
+    const ordinals = await numberColumn(conn, `SELECT ordinal FROM ${grouped} ORDER BY ordinal`);
+    const keptOrdinals = kept.map((r) => Number(r.ordinal));
+    const located = await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, locate: keptOrdinals, rows: [] });
+    const rejects = kept.map((r, i) => {
+      const ordinal = keptOrdinals[i] ?? 0;
+      const onlyCast = r.only_cast === true;
+      const rec: RejectedRecord = {
+        line: located.records.get(ordinal) ?? ordinal,
+        kind: onlyCast ? "type" : "malformed",
+        message: String(r.message),
+        raw: String(r.raw ?? "").slice(0, 200),
+      };
+      if (onlyCast && r.cast_column !== null && r.cast_column !== undefined) rec.column = String(r.cast_column);
+      return rec;
+    });
+    return { rejects, rejected, ordinals };
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${grouped}`);
+  }
 }
 
 async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format: TableFormat): Promise<OpenedTable> {
@@ -294,7 +335,7 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e, file, o.display)})`);
   }
-  const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
+  const { rejects, rejected, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
   const quote = 0x22;
   const columns = await describeTable(conn, table);
   const oneColumn = columns.length === 1;
@@ -307,6 +348,7 @@ async function openCsv(conn: DuckDBConnection, file: string, o: Resolved, format
     columns,
     rowCount: await countRows(conn, table),
     rejects,
+    rejected,
     lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want, oneColumn })).rows,
   };
 }
@@ -383,6 +425,7 @@ async function openParquet(conn: DuckDBConnection, file: string, o: Resolved): P
     columns: await describeTable(conn, table),
     rowCount: await countRows(conn, table),
     rejects: [],
+    rejected: noRejects(),
     lineOf: () => Promise.resolve(undefined),
   };
 }
@@ -391,9 +434,15 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
   const table = sqlIdent(o.name);
   // Node finds the malformed lines (DuckDB's JSON reader has no rejects table); DuckDB skips the same ones.
   const limit = recordLimit();
-  const s = await scanJsonLines(file, limit, o.onJsonRecord, o.maxRows === undefined ? undefined : Math.floor(o.maxRows) + 1);
-  if (s.valid.length === 0 && s.rejects.length === 0) throw new ConfigurationError(`${o.display}: file is empty`);
-  if (s.valid.length === 0) {
+  const s = await scanJsonLines(
+    file,
+    limit,
+    o.onJsonRecord,
+    o.maxRows === undefined ? undefined : Math.floor(o.maxRows) + 1,
+    KEPT_REJECTS,
+  );
+  if (s.valid.count === 0 && s.rejected === 0) throw new ConfigurationError(`${o.display}: file is empty`);
+  if (s.valid.count === 0) {
     throw new ConfigurationError(
       `${o.display}: no line is a JSON object (line ${s.rejects[0]?.line ?? 1}: ${s.rejects[0]?.message ?? "invalid"})`,
     );
@@ -403,7 +452,7 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
   // stays in `s.valid`).
   let source = file;
   let tmp: string | undefined;
-  if (s.rejects.length || s.bom) {
+  if (s.rejected || s.bom) {
     tmp = duckdbScratch(conn);
     source = path.join(tmp, "valid.jsonl");
     await writeValidLines(file, s.valid, source, limit);
@@ -418,8 +467,8 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
   const rowCount = await countRows(conn, table);
-  if (rowCount !== s.valid.length) {
-    throw new Error(`${o.display}: DuckDB read ${rowCount} JSON records but ${s.valid.length} lines are valid objects`);
+  if (rowCount !== s.valid.count) {
+    throw new Error(`${o.display}: DuckDB read ${rowCount} JSON records but ${s.valid.count} lines are valid objects`);
   }
   return {
     table,
@@ -430,7 +479,8 @@ async function openJsonLines(conn: DuckDBConnection, file: string, o: Resolved):
     columns: await describeTable(conn, table),
     rowCount,
     rejects: s.rejects.map((r) => ({ line: r.line, kind: "malformed", message: r.message, raw: r.raw })),
-    lineOf: (want) => Promise.resolve(new Map(want.map((i) => [i, s.valid[i] ?? 0]))),
+    rejected: { total: s.rejected, malformed: s.rejected, byColumn: new Map() },
+    lineOf: (want) => Promise.resolve(new Map(want.map((i) => [i, s.valid.lineOf(i)]))),
   };
 }
 
@@ -447,6 +497,6 @@ export async function openTable(conn: DuckDBConnection, file: string, options: O
   }
   if (format === "jsonl") return openJsonLines(conn, file, o);
   const t = await openCsv(conn, file, o, format);
-  if (t.rowCount === 0 && t.rejects.length === 0) throw new ConfigurationError(`${o.display}: has a header but no data rows`);
+  if (t.rowCount === 0 && t.rejected.total === 0) throw new ConfigurationError(`${o.display}: has a header but no data rows`);
   return t;
 }

@@ -4,8 +4,8 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { openDuckDB } from "../../src/core/duckdb.js";
-import { openTable } from "../../src/core/table.js";
-import { workspace } from "./harness.js";
+import { KEPT_REJECTS, openTable, queryRows } from "../../src/core/table.js";
+import { check, lines, runData, workspace } from "./harness.js";
 
 let db: Awaited<ReturnType<typeof openDuckDB>>;
 let conn: DuckDBConnection;
@@ -138,6 +138,95 @@ describe("openTable: Parquet and JSON Lines", () => {
         [1, 3],
         [2, 6],
       ]),
+    );
+  });
+});
+
+describe("rejected records: every one counted, the first KEPT_REJECTS of each kind kept", () => {
+  // Line 1 header; records i = 0..3299 on line i + 2 cycle good / text in n / ragged (1,100 each);
+  // 100 more text-in-n records on lines 3302-3401; one good record on line 3402.
+  const csv = (): string => {
+    const out = ["id,n"];
+    for (let i = 0; i < 3300; i++) out.push(i % 3 === 0 ? `${i},${i}` : i % 3 === 1 ? `${i},x${i}` : `${i},${i},extra`);
+    for (let j = 0; j < 100; j++) out.push(`${4000 + j},y${j}`);
+    out.push("5000,5000");
+    return `${out.join("\n")}\n`;
+  };
+
+  it("CSV: exact counts by kind and column, 1,000 kept of each with their lines, rows still on their lines", async () => {
+    const dir = workspace([], { "k.csv": csv() });
+    const t = await openTable(conn, path.join(dir, "k.csv"), {
+      name: "k",
+      display: "k.csv",
+      types: { id: "BIGINT", n: "BIGINT" },
+    });
+    expect(KEPT_REJECTS).toBe(1000);
+    expect(t.rowCount).toBe(1101);
+    expect(t.rejected).toEqual({ total: 2300, malformed: 1100, byColumn: new Map([["n", 1200]]) });
+    const type = t.rejects.filter((r) => r.kind === "type");
+    const malformed = t.rejects.filter((r) => r.kind === "malformed");
+    expect([type.length, malformed.length]).toEqual([1000, 1000]);
+    // The first 1,000 of each, in file order: text in n on lines 3, 6, …, 3000; ragged on 4, 7, …, 3001.
+    expect(type.map((r) => r.line)).toEqual(Array.from({ length: 1000 }, (_, k) => 3 + 3 * k));
+    expect(malformed.map((r) => r.line)).toEqual(Array.from({ length: 1000 }, (_, k) => 4 + 3 * k));
+    expect([type[999]?.raw, type[999]?.column, malformed[0]?.raw]).toEqual(["2998,x2998", "n", "2,2,extra"]);
+    // Rows are located past every rejected record, kept or only counted.
+    expect(await t.lineOf([0, 1, 1099, 1100])).toEqual(
+      new Map([
+        [0, 2],
+        [1, 5],
+        [1099, 3299],
+        [1100, 3402],
+      ]),
+    );
+  });
+
+  it("the data gate reports the counts, not the kept records", async () => {
+    const dir = workspace([], {
+      "k.csv": csv(),
+      "c.yml": "version: 1\ncolumns:\n  id:\n    type: integer\n  n:\n    type: integer\n",
+    });
+    const r = await runData(["data", "--data", "k.csv", "--schema", "c.yml"], dir);
+    expect(r.code).toBe(1);
+    const type = check(r.report, "schema.n.type");
+    expect([type.status, type.observed, type.failedRows, type.message]).toEqual([
+      "fail",
+      "1200 rows",
+      1200,
+      "1200 values of n do not read as integer",
+    ]);
+    expect(lines(type)).toEqual(["3:1,x1", "6:4,x4", "9:7,x7", "12:10,x10", "15:13,x13"]);
+    const malformed = check(r.report, "dataset.malformed_rows");
+    expect([malformed.observed, malformed.failedRows, malformed.details]).toEqual([
+      "1100 malformed",
+      1100,
+      { rowsRead: 1101, recordsRejected: 2300 },
+    ]);
+    expect(r.report?.metrics?.rejected).toBe(2300);
+  });
+
+  it("JSON Lines: every rejected line counted, 1,000 kept, rows on their lines across the gaps", async () => {
+    // Lines 1..3000 alternate a record and a line that is not JSON; then 100 records on 3001..3100.
+    const text = [
+      ...Array.from({ length: 3000 }, (_, i) => (i % 2 === 0 ? `{"a":${i}}` : "{bad")),
+      ...Array.from({ length: 100 }, (_, i) => `{"a":${10000 + i}}`),
+    ];
+    const dir = workspace([], { "k.jsonl.gz": gzipSync(`${text.join("\n")}\n`) });
+    const t = await openTable(conn, path.join(dir, "k.jsonl.gz"), { name: "kj" });
+    expect(t.rowCount).toBe(1600);
+    expect(t.rejected).toEqual({ total: 1500, malformed: 1500, byColumn: new Map() });
+    expect(t.rejects.map((r) => r.line)).toEqual(Array.from({ length: 1000 }, (_, k) => 2 + 2 * k));
+    expect(await t.lineOf([0, 1, 1499, 1500, 1599])).toEqual(
+      new Map([
+        [0, 1],
+        [1, 3],
+        [1499, 2999],
+        [1500, 3001],
+        [1599, 3100],
+      ]),
+    );
+    expect((await queryRows(conn, `SELECT sum(a) AS s FROM ${t.table}`))[0]?.s).toBe(
+      Array.from({ length: 1500 }, (_, i) => 2 * i).reduce((x, y) => x + y, 0) + (10000 * 100 + 4950),
     );
   });
 });

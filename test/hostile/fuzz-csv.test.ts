@@ -267,10 +267,11 @@ describe("CSV fuzz: record lines and long lines against the oracle (1,000 runs e
       fc.asyncProperty(csvFile, wanted, fc.boolean(), async (text, want, gz) => {
         const o = rfc4180(text);
         if (!o.ok) throw new Error(`the generator made a malformed file: ${o.why}`);
-        // Record ordinals as DuckDB counts them (header = 1, blank lines counted); DuckDB rejects
-        // only records that exist and are not blank. Rows are the other records, blank lines too
-        // in a file of one column (DuckDB reads them as NULL).
-        const ordinals = want.rejected.filter((k) => o.records[k - 1]?.blank === false);
+        // Record ordinals as DuckDB counts them (header = 1, blank lines counted), ascending as
+        // locateCsvRecords takes them; DuckDB rejects only records that exist and are not blank.
+        // Rows are the other records, blank lines too in a file of one column (DuckDB reads them
+        // as NULL).
+        const ordinals = want.rejected.filter((k) => o.records[k - 1]?.blank === false).sort((a, b) => a - b);
         const oneColumn = o.records[0]?.fields.length === 1;
         const rejected = new Map<number, number>();
         const rows = new Map<number, number>();
@@ -280,7 +281,13 @@ describe("CSV fuzz: record lines and long lines against the oracle (1,000 runs e
           else rows.set(rows.size, r.line);
         });
         const file = writeCase(gz ? gzipSync(text) : text, gz ? "csv.gz" : "csv");
-        const got = await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: want.rows, oneColumn });
+        const got = await locateCsvRecords(file, {
+          quote: 0x22,
+          rejected: ordinals,
+          locate: ordinals,
+          rows: want.rows,
+          oneColumn,
+        });
         rmSync(file);
         expect(Object.fromEntries(got.records)).toEqual(Object.fromEntries(rejected));
         expect(Object.fromEntries(got.rows)).toEqual(Object.fromEntries([...rows].filter(([k]) => want.rows.includes(k))));

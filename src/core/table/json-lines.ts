@@ -86,10 +86,74 @@ export function nestedDeeperThan(text: string, max: number): boolean {
   return false;
 }
 
+/**
+ * The lines of the valid records, by row index, as runs of consecutive lines: 37M records in a
+ * number array took 300 MB and more while it grew; a file with few blank or rejected lines is a few
+ * runs.
+ */
+export class LineRuns {
+  private start: Float64Array = new Float64Array(16);
+  private firstRow: Float64Array = new Float64Array(16);
+  private runs = 0;
+  /** How many lines (rows) it holds. */
+  count = 0;
+
+  /** Adds the next valid line (ascending). */
+  add(line: number): void {
+    const k = this.runs - 1;
+    if (k >= 0 && (this.start[k] ?? 0) + (this.count - (this.firstRow[k] ?? 0)) === line) {
+      this.count += 1;
+      return;
+    }
+    if (this.runs === this.start.length) {
+      const grow = (a: Float64Array): Float64Array => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.firstRow = grow(this.firstRow);
+    }
+    this.start[this.runs] = line;
+    this.firstRow[this.runs] = this.count;
+    this.runs += 1;
+    this.count += 1;
+  }
+
+  /** The line of row `row` (0-based), or 0 when there is no such row. */
+  lineOf(row: number): number {
+    if (!(row >= 0 && row < this.count)) return 0;
+    let lo = 0;
+    let hi = this.runs - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.firstRow[mid] ?? 0) <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.start[lo] ?? 0) + row - (this.firstRow[lo] ?? 0);
+  }
+
+  /** A test for lines asked in ascending order: is this line a valid record's? */
+  walker(): (line: number) => boolean {
+    let k = 0;
+    return (line) => {
+      for (; k < this.runs; k++) {
+        const end =
+          (this.start[k] ?? 0) + ((k + 1 < this.runs ? (this.firstRow[k + 1] ?? 0) : this.count) - (this.firstRow[k] ?? 0));
+        if (line < end) return line >= (this.start[k] ?? 0);
+      }
+      return false;
+    };
+  }
+}
+
 export interface JsonLineScan {
   /** Line of each valid record, by row index. */
-  valid: number[];
+  valid: LineRuns;
+  /** The first `keep` rejected lines. */
   rejects: { line: number; message: string; raw: string }[];
+  /** How many lines were rejected. */
+  rejected: number;
   /** The file starts with a UTF-8 BOM, which DuckDB's JSON reader refuses. */
   bom?: true;
 }
@@ -97,56 +161,63 @@ export interface JsonLineScan {
 /**
  * Parses every line of a JSON Lines file: a line that is not a JSON object (or is over a limit) is a
  * rejected record with its line; each valid record goes to `onRecord` (JSON Schema validation).
- * `maxRecords`: stop after that many valid records (OpenTableOptions.maxRows).
+ * `maxRecords`: stop after that many valid records (OpenTableOptions.maxRows). `keep`: how many
+ * rejected lines to keep with their text (all are counted).
  */
 export async function scanJsonLines(
   file: string,
   limit: number,
   onRecord?: (record: unknown, line: number) => void,
   maxRecords = Number.POSITIVE_INFINITY,
+  keep = Number.POSITIVE_INFINITY,
 ): Promise<JsonLineScan> {
-  const out: JsonLineScan = { valid: [], rejects: [] };
+  const out: JsonLineScan = { valid: new LineRuns(), rejects: [], rejected: 0 };
+  const reject = (line: number, message: string, raw: string): void => {
+    out.rejected += 1;
+    if (out.rejects.length < keep) out.rejects.push({ line, message, raw });
+  };
   for await (const { line, text, bytes, bom } of readLines(file, limit)) {
-    if (out.valid.length >= maxRecords) break;
+    if (out.valid.count >= maxRecords) break;
     if (bom) out.bom = true;
     if (text === undefined) {
-      out.rejects.push({
+      reject(
         line,
-        message: `line of ${formatBytes(bytes)} is over the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE)`,
-        raw: "",
-      });
+        `line of ${formatBytes(bytes)} is over the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE)`,
+        "",
+      );
       continue;
     }
     if (text.trim() === "") continue;
     if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
-      out.rejects.push({ line, message: `nested deeper than ${MAX_JSON_DEPTH} levels`, raw: text.slice(0, 200) });
+      reject(line, `nested deeper than ${MAX_JSON_DEPTH} levels`, text.slice(0, 200));
       continue;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      out.rejects.push({ line, message: `invalid JSON: ${(e as Error).message}`, raw: text.slice(0, 200) });
+      reject(line, `invalid JSON: ${(e as Error).message}`, text.slice(0, 200));
       continue;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      out.rejects.push({ line, message: "not a JSON object", raw: text.slice(0, 200) });
+      reject(line, "not a JSON object", text.slice(0, 200));
       continue;
     }
-    out.valid.push(line);
+    out.valid.add(line);
     onRecord?.(value, line);
   }
   return out;
 }
 
-/** Copies the given lines (1-based, ascending) of a JSON Lines file to `target`. */
-export async function writeValidLines(file: string, lines: readonly number[], target: string, limit: number): Promise<void> {
+/** Copies the given lines of a JSON Lines file to `target`. */
+export async function writeValidLines(file: string, lines: LineRuns, target: string, limit: number): Promise<void> {
   const out = createWriteStream(target);
-  let next = 0;
+  const wanted = lines.walker();
+  let written = 0;
   for await (const { line, text } of readLines(file, limit)) {
-    if (lines[next] !== line) continue;
-    next += 1;
+    if (!wanted(line)) continue;
     if (!out.write(`${text ?? ""}\n`)) await once(out, "drain");
+    if (++written === lines.count) break;
   }
   out.end();
   await once(out, "finish");

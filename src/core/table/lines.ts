@@ -20,16 +20,30 @@ const CR = 0x0d;
  * Walks the file quote-aware: a newline inside quotes belongs to the field, so a record can span
  * lines. Blank records are counted as records (DuckDB does) but load no row, except in a file of one
  * column (`oneColumn`), where DuckDB reads a blank line as a row holding NULL; rejected records load
- * no row either.
+ * no row either. `rejected` is every rejected record's ordinal, ascending (a typed array: millions of
+ * them cost 8 bytes each); `locate`, those of them whose lines are wanted in `records`.
  */
 export async function locateCsvRecords(
   file: string,
-  want: { quote: number; rejected: readonly number[]; rows: readonly number[]; oneColumn?: boolean },
+  want: {
+    quote: number;
+    rejected: ArrayLike<number>;
+    locate?: readonly number[];
+    rows: readonly number[];
+    oneColumn?: boolean;
+  },
 ): Promise<CsvLocation> {
-  const rejected = new Set(want.rejected);
+  const rejected = want.rejected;
+  let nextRejected = 0;
+  // Ordinals only grow as the walk goes, so one pointer into the sorted list answers each in turn.
+  const isRejected = (o: number): boolean => {
+    while (nextRejected < rejected.length && (rejected[nextRejected] ?? 0) < o) nextRejected += 1;
+    return nextRejected < rejected.length && rejected[nextRejected] === o;
+  };
+  const locate = new Set(want.locate ?? []);
   const targets = [...new Set(want.rows)].sort((a, b) => a - b);
   const out: CsvLocation = { records: new Map(), rows: new Map() };
-  let remainingRecords = rejected.size;
+  let remainingRecords = locate.size;
   let nextTarget = 0;
   const done = (): boolean => remainingRecords === 0 && nextTarget >= targets.length;
   if (done()) return out;
@@ -43,9 +57,11 @@ export async function locateCsvRecords(
   let first = true;
   const finish = (): void => {
     if (ordinal > 1) {
-      if (rejected.has(ordinal)) {
-        out.records.set(ordinal, startLine);
-        remainingRecords -= 1;
+      if (isRejected(ordinal)) {
+        if (locate.has(ordinal)) {
+          out.records.set(ordinal, startLine);
+          remainingRecords -= 1;
+        }
       } else if (!empty || want.oneColumn === true) {
         rowIndex += 1;
         while (nextTarget < targets.length && (targets[nextTarget] ?? 0) < rowIndex) nextTarget += 1;
@@ -103,6 +119,6 @@ export async function locateCsvRecords(
       return out;
     }
   }
-  if (!empty || rejected.has(ordinal)) finish();
+  if (!empty || isRejected(ordinal)) finish();
   return out;
 }

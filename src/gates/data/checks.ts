@@ -93,19 +93,20 @@ export async function ruleChecks(
 export function malformedCheck(
   t: OpenedTable,
   rejects: readonly RejectedRecord[],
+  count: number,
   maxExamples: number,
   id = "dataset.malformed_rows",
 ): Check {
   const check: Check = {
     id,
     title: `Every record of ${t.display} parses`,
-    status: rejects.length ? "fail" : "pass",
-    observed: rejects.length ? `${rejects.length} malformed` : "0 malformed",
+    status: count ? "fail" : "pass",
+    observed: `${count} malformed`,
     expected: "0 malformed",
-    failedRows: rejects.length,
-    details: { rowsRead: t.rowCount, recordsRejected: t.rejects.length },
+    failedRows: count,
+    details: { rowsRead: t.rowCount, recordsRejected: t.rejected.total },
   };
-  if (rejects.length) {
+  if (count) {
     check.file = t.display;
     check.message = `line ${rejects[0]?.line ?? "?"}: ${rejects[0]?.message ?? ""}`.slice(0, 300);
     check.examples = rejects.slice(0, maxExamples).map((r) => ({ line: r.line, value: cut(r.raw) }));

@@ -111,10 +111,10 @@ export const dataInferCommand: Command = {
     });
     mkdirSync(path.dirname(outPath), { recursive: true });
     writeFileSync(outPath, r.yaml);
-    if (r.rejected.length) {
-      const first = r.rejected[0];
+    if (r.rejected) {
+      const first = r.firstRejected;
       ctx.stderr.write(
-        `mlgate data infer: warning: ${r.rejected.length} malformed record(s) ignored (first at line ${first?.line ?? "?"}: ${first?.message ?? ""})\n`,
+        `mlgate data infer: warning: ${r.rejected} malformed record(s) ignored (first at line ${first?.line ?? "?"}: ${first?.message ?? ""})\n`,
       );
     }
     ctx.stdout.write(`wrote ${out}: ${r.columns} columns inferred from ${r.rows} rows\n`);

@@ -102,15 +102,9 @@ function unknownColumn(what: string, name: string, t: Shape, where: string): Con
 
 /** Type checks from CSV values DuckDB could not cast (those rows are rejected records). */
 function castChecks(t: OpenedTable, contract: LoadedContract | undefined, maxExamples: number): Check[] {
-  const byColumn = new Map<string, OpenedTable["rejects"]>();
-  for (const r of t.rejects) {
-    if (r.kind !== "type" || !r.column) continue;
-    const list = byColumn.get(r.column);
-    if (list) list.push(r);
-    else byColumn.set(r.column, [r]);
-  }
   const out: Check[] = [];
-  for (const [column, rejects] of byColumn) {
+  for (const [column, n] of t.rejected.byColumn) {
+    const examples = t.rejects.filter((r) => r.kind === "type" && r.column === column).slice(0, maxExamples);
     const declared = contract?.contract.columns?.[column]?.type;
     const type = declared ?? t.columns.find((c) => c.name === column)?.type ?? "its type";
     out.push({
@@ -118,12 +112,12 @@ function castChecks(t: OpenedTable, contract: LoadedContract | undefined, maxExa
       title: `${column} is ${type}`,
       column,
       status: "fail",
-      observed: `${rejects.length} row${rejects.length === 1 ? "" : "s"}`,
+      observed: `${n} row${n === 1 ? "" : "s"}`,
       expected: type,
-      failedRows: rejects.length,
+      failedRows: n,
       file: t.display,
-      message: `${rejects.length} value${rejects.length === 1 ? "" : "s"} of ${column} do not read as ${type}`,
-      examples: rejects.slice(0, maxExamples).map((r) => ({ line: r.line, value: r.raw.slice(0, 200) })),
+      message: `${n} value${n === 1 ? "" : "s"} of ${column} do not read as ${type}`,
+      examples: examples.map((r) => ({ line: r.line, value: r.raw.slice(0, 200) })),
     });
   }
   return out;
@@ -366,6 +360,7 @@ async function dataGate(o: DataGateOptions, limit: number): Promise<Report> {
       malformedCheck(
         t,
         t.rejects.filter((r) => r.kind === "malformed"),
+        t.rejected.malformed,
         maxExamples,
       ),
     ];
@@ -399,7 +394,7 @@ async function dataGate(o: DataGateOptions, limit: number): Promise<Report> {
       checks,
       summary: dataSummary(o.data.display, t, checks, drifted),
       ...(isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {}),
-      metrics: { rows: t.rowCount, rejected: t.rejects.length, columns: columnMetrics(profiles, drifted) },
+      metrics: { rows: t.rowCount, rejected: t.rejected.total, columns: columnMetrics(profiles, drifted) },
       sections: dataSections(profiles, drifted, checks, t.rowCount),
       inputs,
     });
@@ -488,8 +483,8 @@ async function readReference(
   const t = await ref.finish(row.number(n));
   gather.readReference(row);
   const checks: Check[] = [];
-  if (t.rejects.length) {
-    const m = malformedCheck(t, t.rejects, maxExamples, "dataset.reference.malformed_rows");
+  if (t.rejected.total) {
+    const m = malformedCheck(t, t.rejects, t.rejected.total, maxExamples, "dataset.reference.malformed_rows");
     m.status = "warn";
     checks.push(m);
   }

@@ -18,7 +18,9 @@ export interface InferResult {
   yaml: string;
   rows: number;
   columns: number;
-  rejected: OpenedTable["rejects"];
+  /** How many records were rejected, and the first of them. */
+  rejected: number;
+  firstRejected?: OpenedTable["rejects"][number];
 }
 
 const key = (s: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(s) ? s : JSON.stringify(s));
@@ -140,7 +142,13 @@ async function infer(
       `  missing_columns: fail # columns named above but absent`,
       ``,
     ];
-    return { yaml: out.join("\n"), rows: t.rowCount, columns: t.columns.length, rejected: t.rejects };
+    return {
+      yaml: out.join("\n"),
+      rows: t.rowCount,
+      columns: t.columns.length,
+      rejected: t.rejected.total,
+      ...(t.rejects[0] ? { firstRejected: t.rejects[0] } : {}),
+    };
   } finally {
     db.close();
   }

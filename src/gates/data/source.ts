@@ -100,8 +100,8 @@ async function scannedSource(
     sampleFraction,
     scan: `read_csv(${[...args, "ignore_errors=true"].join(", ")})`,
     finish: async (rowCount) => {
-      const { rejects, ordinals } = await readCsvRejects(conn, name, file);
-      if (rowCount === 0 && rejects.length === 0) throw new ConfigurationError(`${display}: has a header but no data rows`);
+      const { rejects, rejected, ordinals } = await readCsvRejects(conn, name, file);
+      if (rowCount === 0 && rejected.total === 0) throw new ConfigurationError(`${display}: has a header but no data rows`);
       return {
         // Examples and duplicates read the file again, numbered (`rowid` = 0-based row index in
         // file order), skipping the same malformed records.
@@ -113,6 +113,7 @@ async function scannedSource(
         columns,
         rowCount,
         rejects,
+        rejected,
         lineOf: async (want) =>
           (await locateCsvRecords(file, { quote: 0x22, rejected: ordinals, rows: want, oneColumn: columns.length === 1 })).rows,
       };

@@ -7,7 +7,7 @@ import { ConfigurationError } from "../../core/errors.js";
 import { sha256File, subjectOf } from "../../core/hash.js";
 import type { ResolveOptions } from "../../cli/command.js";
 import type { Subject } from "../../core/report.js";
-import { openTable, type OpenedTable } from "../../core/table.js";
+import { noRejects, openTable, type OpenedTable } from "../../core/table.js";
 import { bindCsvSource, sniffCsvSource, type CsvSource, type CsvSourceInfo } from "../../core/table/stream.js";
 import { assertNotLfsPointer } from "../../core/lfs.js";
 import { resolveGitBaseline, type ResolvedBaseline } from "./baseline.js";
@@ -161,7 +161,7 @@ export async function evaluateModels(s: RunSettings, io: GateIo): Promise<EvalSt
       const bad = t.rejects[0];
       if (bad)
         throw new ConfigurationError(
-          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove ${t.rejects.length > 1 ? "them" : "it"}`,
+          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejected.total > 1 ? ` and ${t.rejected.total - 1} more records` : ""}; the model gate scores every row, so fix or remove ${t.rejected.total > 1 ? "them" : "it"}`,
         );
       specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive, sliceAt(io));
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
@@ -265,6 +265,7 @@ async function scoreStreamed(
     columns: src.columns,
     rowCount: Number.NaN,
     rejects: [],
+    rejected: noRejects(),
     lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines")),
   });
   const narrow = streamed(sqlIdent("mlgate_groups"), "mlgate_groups");

@@ -4,12 +4,12 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-5YY2M7BY.js";
 import {
   sqlIdent,
   sqlNumber,
   sqlString
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import {
   parseYamlWithSchema,
   re2Engine,

@@ -12,14 +12,14 @@ import {
 import {
   rowBudget,
   rowLimit
-} from "./chunk-O65FYQBW.js";
+} from "./chunk-D3EGGY3J.js";
 import {
   MEMORY_LIMIT_OPTION,
   duckdbMemoryLimit,
   outOfMemory,
   parseBytes,
   parseDuration
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import {
   writeJsonReport
 } from "./chunk-IGPQE56H.js";
@@ -365,7 +365,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-D5OXI6TC.js");
+    const { main: main2 } = await import("./cli-ZDZF4M3O.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -460,7 +460,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-YWM3LPDU.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-K7QTI5KM.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -681,7 +681,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-VUG6HUVA.js");
+    const { runDataGate } = await import("./gate-C7HI3FXO.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -716,7 +716,7 @@ var dataInferCommand = {
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
     const limit = memoryLimit(ctx);
-    const { inferContract } = await import("./infer-NOWDM44P.js");
+    const { inferContract } = await import("./infer-Y3X5MTHC.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), {
       ...label ? { label } : {},
       progress: ctx.progress,
@@ -724,10 +724,10 @@ var dataInferCommand = {
     });
     mkdirSync3(path5.dirname(outPath), { recursive: true });
     writeFileSync2(outPath, r.yaml);
-    if (r.rejected.length) {
-      const first = r.rejected[0];
+    if (r.rejected) {
+      const first = r.firstRejected;
       ctx.stderr.write(
-        `mlgate data infer: warning: ${r.rejected.length} malformed record(s) ignored (first at line ${first?.line ?? "?"}: ${first?.message ?? ""})
+        `mlgate data infer: warning: ${r.rejected} malformed record(s) ignored (first at line ${first?.line ?? "?"}: ${first?.message ?? ""})
 `
       );
     }
@@ -1018,8 +1018,8 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-ZGUOFNMR.js"),
-    import("./shard-3ZYGNFEE.js"),
+    import("./gate-NADKPIWC.js"),
+    import("./shard-KXUS2MJO.js"),
     import("./build-report-LWPXIHGM.js")
   ]);
   const helper = early?.helper;
@@ -1069,7 +1069,7 @@ var modelMergeCommand = {
       throw new ConfigurationError("mlgate model merge needs the shard files written by mlgate model --shard");
     const files = ctx.positionals.map((p) => ({ display: p, file: ctx.resolvePath(p, { flag: "model merge", kind: "file" }) }));
     const [{ mergeShards, readShards }, { buildReportConcurrently }] = await Promise.all([
-      import("./shard-3ZYGNFEE.js"),
+      import("./shard-KXUS2MJO.js"),
       import("./build-report-LWPXIHGM.js")
     ]);
     const merged = mergeShards(readShards(files, rowLimit(rowBudgetOf(ctx), ctx.env)));

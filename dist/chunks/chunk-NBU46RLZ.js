@@ -5,10 +5,10 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-5YY2M7BY.js";
 import {
   sqlIdent
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 
 // src/core/table/stream.ts
 import { existsSync, statSync } from "node:fs";

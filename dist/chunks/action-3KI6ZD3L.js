@@ -3,11 +3,11 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HF4ZMT53.js";
+} from "./chunk-EUG4G6A6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
-import "./chunk-O65FYQBW.js";
-import "./chunk-32NPKHDW.js";
+import "./chunk-D3EGGY3J.js";
+import "./chunk-3ILC2NNE.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
 import "./chunk-UBWSVVVQ.js";

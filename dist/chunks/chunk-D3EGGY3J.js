@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   duckdbMemoryLimit
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import {
   formatCount
 } from "./chunk-CYBZZBR3.js";

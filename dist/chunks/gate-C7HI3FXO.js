@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-TC7FD2MU.js";
+} from "./chunk-D3JNQDGI.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-WOBK5FEV.js";
+} from "./chunk-NBU46RLZ.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-5YY2M7BY.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,
@@ -49,7 +49,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import {
   isWaived
 } from "./chunk-UBWSVVVQ.js";
@@ -139,17 +139,17 @@ async function ruleChecks(conn, t, rules, counts, maxExamples, known = /* @__PUR
     return check;
   });
 }
-function malformedCheck(t, rejects, maxExamples, id = "dataset.malformed_rows") {
+function malformedCheck(t, rejects, count, maxExamples, id = "dataset.malformed_rows") {
   const check = {
     id,
     title: `Every record of ${t.display} parses`,
-    status: rejects.length ? "fail" : "pass",
-    observed: rejects.length ? `${rejects.length} malformed` : "0 malformed",
+    status: count ? "fail" : "pass",
+    observed: `${count} malformed`,
     expected: "0 malformed",
-    failedRows: rejects.length,
-    details: { rowsRead: t.rowCount, recordsRejected: t.rejects.length }
+    failedRows: count,
+    details: { rowsRead: t.rowCount, recordsRejected: t.rejected.total }
   };
-  if (rejects.length) {
+  if (count) {
     check.file = t.display;
     check.message = `line ${rejects[0]?.line ?? "?"}: ${rejects[0]?.message ?? ""}`.slice(0, 300);
     check.examples = rejects.slice(0, maxExamples).map((r) => ({ line: r.line, value: cut(r.raw) }));
@@ -938,8 +938,8 @@ async function scannedSource(conn, file, options) {
     sampleFraction,
     scan: `read_csv(${[...args, "ignore_errors=true"].join(", ")})`,
     finish: async (rowCount) => {
-      const { rejects, ordinals } = await readCsvRejects(conn, name, file);
-      if (rowCount === 0 && rejects.length === 0) throw new ConfigurationError(`${display}: has a header but no data rows`);
+      const { rejects, rejected, ordinals } = await readCsvRejects(conn, name, file);
+      if (rowCount === 0 && rejected.total === 0) throw new ConfigurationError(`${display}: has a header but no data rows`);
       return {
         // Examples and duplicates read the file again, numbered (`rowid` = 0-based row index in
         // file order), skipping the same malformed records.
@@ -951,6 +951,7 @@ async function scannedSource(conn, file, options) {
         columns,
         rowCount,
         rejects,
+        rejected,
         lineOf: async (want) => (await locateCsvRecords(file, { quote: 34, rejected: ordinals, rows: want, oneColumn: columns.length === 1 })).rows
       };
     }
@@ -1194,15 +1195,9 @@ function unknownColumn(what, name, t, where) {
   );
 }
 function castChecks(t, contract, maxExamples) {
-  const byColumn = /* @__PURE__ */ new Map();
-  for (const r of t.rejects) {
-    if (r.kind !== "type" || !r.column) continue;
-    const list = byColumn.get(r.column);
-    if (list) list.push(r);
-    else byColumn.set(r.column, [r]);
-  }
   const out = [];
-  for (const [column, rejects] of byColumn) {
+  for (const [column, n] of t.rejected.byColumn) {
+    const examples = t.rejects.filter((r) => r.kind === "type" && r.column === column).slice(0, maxExamples);
     const declared = contract?.contract.columns?.[column]?.type;
     const type = declared ?? t.columns.find((c) => c.name === column)?.type ?? "its type";
     out.push({
@@ -1210,12 +1205,12 @@ function castChecks(t, contract, maxExamples) {
       title: `${column} is ${type}`,
       column,
       status: "fail",
-      observed: `${rejects.length} row${rejects.length === 1 ? "" : "s"}`,
+      observed: `${n} row${n === 1 ? "" : "s"}`,
       expected: type,
-      failedRows: rejects.length,
+      failedRows: n,
       file: t.display,
-      message: `${rejects.length} value${rejects.length === 1 ? "" : "s"} of ${column} do not read as ${type}`,
-      examples: rejects.slice(0, maxExamples).map((r) => ({ line: r.line, value: r.raw.slice(0, 200) }))
+      message: `${n} value${n === 1 ? "" : "s"} of ${column} do not read as ${type}`,
+      examples: examples.map((r) => ({ line: r.line, value: r.raw.slice(0, 200) }))
     });
   }
   return out;
@@ -1409,6 +1404,7 @@ async function dataGate(o, limit) {
       malformedCheck(
         t,
         t.rejects.filter((r) => r.kind === "malformed"),
+        t.rejected.malformed,
         maxExamples
       )
     ];
@@ -1441,7 +1437,7 @@ async function dataGate(o, limit) {
       checks,
       summary: dataSummary(o.data.display, t, checks, drifted),
       ...isPlainFile(o.data.path) ? { subject: await subjectOf(o.data.path, o.data.display, "data") } : {},
-      metrics: { rows: t.rowCount, rejected: t.rejects.length, columns: columnMetrics(profiles, drifted) },
+      metrics: { rows: t.rowCount, rejected: t.rejected.total, columns: columnMetrics(profiles, drifted) },
       sections: dataSections(profiles, drifted, checks, t.rowCount),
       inputs
     });
@@ -1496,8 +1492,8 @@ async function readReference(conn, file, cur, sampled, lc, label, maxExamples, p
   const t = await ref.finish(row.number(n));
   gather.readReference(row);
   const checks = [];
-  if (t.rejects.length) {
-    const m = malformedCheck(t, t.rejects, maxExamples, "dataset.reference.malformed_rows");
+  if (t.rejected.total) {
+    const m = malformedCheck(t, t.rejects, t.rejected.total, maxExamples, "dataset.reference.malformed_rows");
     m.status = "warn";
     checks.push(m);
   }

@@ -10,10 +10,11 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-WOBK5FEV.js";
+} from "./chunk-NBU46RLZ.js";
 import {
+  noRejects,
   openTable
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-5YY2M7BY.js";
 import {
   createRing,
   labelOk,
@@ -25,7 +26,7 @@ import {
   rowBudget,
   rowBytes,
   rowLimit
-} from "./chunk-O65FYQBW.js";
+} from "./chunk-D3EGGY3J.js";
 import {
   duckdbMemoryLimit,
   memorySetting,
@@ -33,7 +34,7 @@ import {
   sqlIdent,
   sqlString,
   vectorValues
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import {
   didYouMean
 } from "./chunk-ENG5Z6VT.js";
@@ -1380,7 +1381,7 @@ async function evaluateModels(s, io) {
       const bad = t.rejects[0];
       if (bad)
         throw new ConfigurationError(
-          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejects.length > 1 ? ` and ${t.rejects.length - 1} more records` : ""}; the model gate scores every row, so fix or remove ${t.rejects.length > 1 ? "them" : "it"}`
+          `--data ${s.data}: line ${bad.line} cannot be read (${bad.message})${t.rejected.total > 1 ? ` and ${t.rejected.total - 1} more records` : ""}; the model gate scores every row, so fix or remove ${t.rejected.total > 1 ? "them" : "it"}`
         );
       specs = await planGroups(conn, t, s.sliceColumns, s.namedSlices, s.sensitive, sliceAt(io));
       io.progress(`scoring ${formatCount(t.rowCount)} rows${s.shard ? ` (shard ${s.shard.index + 1}/${s.shard.count})` : ""}`);
@@ -1459,6 +1460,7 @@ async function scoreStreamed(duck, src, dataFile, s, models, io, sampleScored, r
     columns: src.columns,
     rowCount: Number.NaN,
     rejects: [],
+    rejected: noRejects(),
     lineOf: () => Promise.reject(new NeedsTable("streamed rows have no lines"))
   });
   const narrow = streamed(sqlIdent("mlgate_groups"), "mlgate_groups");

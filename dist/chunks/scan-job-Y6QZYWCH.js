@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-WOBK5FEV.js";
-import "./chunk-HWP2IJYQ.js";
+} from "./chunk-NBU46RLZ.js";
+import "./chunk-5YY2M7BY.js";
 import {
   RingWriter,
   labelOk
@@ -17,7 +17,7 @@ import {
   memorySetting,
   openDuckDB,
   vectorValues
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
 

@@ -3,8 +3,8 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   rowBytes
-} from "./chunk-O65FYQBW.js";
-import "./chunk-32NPKHDW.js";
+} from "./chunk-D3EGGY3J.js";
+import "./chunk-3ILC2NNE.js";
 import "./chunk-CYBZZBR3.js";
 import {
   ConfigurationError

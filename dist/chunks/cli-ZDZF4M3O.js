@@ -5,11 +5,11 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-HF4ZMT53.js";
+} from "./chunk-EUG4G6A6.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
-import "./chunk-O65FYQBW.js";
-import "./chunk-32NPKHDW.js";
+import "./chunk-D3EGGY3J.js";
+import "./chunk-3ILC2NNE.js";
 import "./chunk-IGPQE56H.js";
 import "./chunk-YI2FKSZ3.js";
 import "./chunk-UBWSVVVQ.js";

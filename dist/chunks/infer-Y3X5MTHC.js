@@ -12,18 +12,18 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-TC7FD2MU.js";
+} from "./chunk-D3JNQDGI.js";
 import {
   openTable,
   queryRows
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-5YY2M7BY.js";
 import {
   duckdbMemoryLimit,
   memorySetting,
   openDuckDB,
   outOfMemory,
   sqlIdent
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import "./chunk-AYZAZZX6.js";
 import "./chunk-ENG5Z6VT.js";
 import "./chunk-ULEDS62O.js";
@@ -118,7 +118,13 @@ async function infer(file, opts, limit) {
       `  missing_columns: fail # columns named above but absent`,
       ``
     ];
-    return { yaml: out.join("\n"), rows: t.rowCount, columns: t.columns.length, rejected: t.rejects };
+    return {
+      yaml: out.join("\n"),
+      rows: t.rowCount,
+      columns: t.columns.length,
+      rejected: t.rejected.total,
+      ...t.rejects[0] ? { firstRejected: t.rejects[0] } : {}
+    };
   } finally {
     db.close();
   }

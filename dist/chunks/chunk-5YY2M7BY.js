@@ -3,10 +3,11 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   duckdbScratch,
+  numberColumn,
   parseBytes,
   sqlIdent,
   sqlString
-} from "./chunk-32NPKHDW.js";
+} from "./chunk-3ILC2NNE.js";
 import {
   ConfigurationError,
   errorMessage
@@ -352,48 +353,104 @@ function nestedDeeperThan(text, max) {
   }
   return false;
 }
-async function scanJsonLines(file, limit, onRecord, maxRecords = Number.POSITIVE_INFINITY) {
-  const out = { valid: [], rejects: [] };
+var LineRuns = class {
+  start = new Float64Array(16);
+  firstRow = new Float64Array(16);
+  runs = 0;
+  /** How many lines (rows) it holds. */
+  count = 0;
+  /** Adds the next valid line (ascending). */
+  add(line) {
+    const k = this.runs - 1;
+    if (k >= 0 && (this.start[k] ?? 0) + (this.count - (this.firstRow[k] ?? 0)) === line) {
+      this.count += 1;
+      return;
+    }
+    if (this.runs === this.start.length) {
+      const grow = (a) => {
+        const b = new Float64Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.firstRow = grow(this.firstRow);
+    }
+    this.start[this.runs] = line;
+    this.firstRow[this.runs] = this.count;
+    this.runs += 1;
+    this.count += 1;
+  }
+  /** The line of row `row` (0-based), or 0 when there is no such row. */
+  lineOf(row) {
+    if (!(row >= 0 && row < this.count)) return 0;
+    let lo = 0;
+    let hi = this.runs - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if ((this.firstRow[mid] ?? 0) <= row) lo = mid;
+      else hi = mid - 1;
+    }
+    return (this.start[lo] ?? 0) + row - (this.firstRow[lo] ?? 0);
+  }
+  /** A test for lines asked in ascending order: is this line a valid record's? */
+  walker() {
+    let k = 0;
+    return (line) => {
+      for (; k < this.runs; k++) {
+        const end = (this.start[k] ?? 0) + ((k + 1 < this.runs ? this.firstRow[k + 1] ?? 0 : this.count) - (this.firstRow[k] ?? 0));
+        if (line < end) return line >= (this.start[k] ?? 0);
+      }
+      return false;
+    };
+  }
+};
+async function scanJsonLines(file, limit, onRecord, maxRecords = Number.POSITIVE_INFINITY, keep = Number.POSITIVE_INFINITY) {
+  const out = { valid: new LineRuns(), rejects: [], rejected: 0 };
+  const reject = (line, message, raw) => {
+    out.rejected += 1;
+    if (out.rejects.length < keep) out.rejects.push({ line, message, raw });
+  };
   for await (const { line, text, bytes, bom } of readLines(file, limit)) {
-    if (out.valid.length >= maxRecords) break;
+    if (out.valid.count >= maxRecords) break;
     if (bom) out.bom = true;
     if (text === void 0) {
-      out.rejects.push({
+      reject(
         line,
-        message: `line of ${formatBytes(bytes)} is over the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE)`,
-        raw: ""
-      });
+        `line of ${formatBytes(bytes)} is over the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE)`,
+        ""
+      );
       continue;
     }
     if (text.trim() === "") continue;
     if (nestedDeeperThan(text, MAX_JSON_DEPTH)) {
-      out.rejects.push({ line, message: `nested deeper than ${MAX_JSON_DEPTH} levels`, raw: text.slice(0, 200) });
+      reject(line, `nested deeper than ${MAX_JSON_DEPTH} levels`, text.slice(0, 200));
       continue;
     }
     let value;
     try {
       value = JSON.parse(text);
     } catch (e) {
-      out.rejects.push({ line, message: `invalid JSON: ${e.message}`, raw: text.slice(0, 200) });
+      reject(line, `invalid JSON: ${e.message}`, text.slice(0, 200));
       continue;
     }
     if (typeof value !== "object" || value === null || Array.isArray(value)) {
-      out.rejects.push({ line, message: "not a JSON object", raw: text.slice(0, 200) });
+      reject(line, "not a JSON object", text.slice(0, 200));
       continue;
     }
-    out.valid.push(line);
+    out.valid.add(line);
     onRecord?.(value, line);
   }
   return out;
 }
 async function writeValidLines(file, lines, target, limit) {
   const out = createWriteStream(target);
-  let next = 0;
+  const wanted = lines.walker();
+  let written = 0;
   for await (const { line, text } of readLines(file, limit)) {
-    if (lines[next] !== line) continue;
-    next += 1;
+    if (!wanted(line)) continue;
     if (!out.write(`${text ?? ""}
 `)) await once(out, "drain");
+    if (++written === lines.count) break;
   }
   out.end();
   await once(out, "finish");
@@ -403,10 +460,16 @@ async function writeValidLines(file, lines, target, limit) {
 var LF3 = 10;
 var CR2 = 13;
 async function locateCsvRecords(file, want) {
-  const rejected = new Set(want.rejected);
+  const rejected = want.rejected;
+  let nextRejected = 0;
+  const isRejected = (o) => {
+    while (nextRejected < rejected.length && (rejected[nextRejected] ?? 0) < o) nextRejected += 1;
+    return nextRejected < rejected.length && rejected[nextRejected] === o;
+  };
+  const locate = new Set(want.locate ?? []);
   const targets = [...new Set(want.rows)].sort((a, b) => a - b);
   const out = { records: /* @__PURE__ */ new Map(), rows: /* @__PURE__ */ new Map() };
-  let remainingRecords = rejected.size;
+  let remainingRecords = locate.size;
   let nextTarget = 0;
   const done = () => remainingRecords === 0 && nextTarget >= targets.length;
   if (done()) return out;
@@ -419,9 +482,11 @@ async function locateCsvRecords(file, want) {
   let first = true;
   const finish = () => {
     if (ordinal > 1) {
-      if (rejected.has(ordinal)) {
-        out.records.set(ordinal, startLine);
-        remainingRecords -= 1;
+      if (isRejected(ordinal)) {
+        if (locate.has(ordinal)) {
+          out.records.set(ordinal, startLine);
+          remainingRecords -= 1;
+        }
       } else if (!empty || want.oneColumn === true) {
         rowIndex += 1;
         while (nextTarget < targets.length && (targets[nextTarget] ?? 0) < rowIndex) nextTarget += 1;
@@ -476,11 +541,15 @@ async function locateCsvRecords(file, want) {
       return out;
     }
   }
-  if (!empty || rejected.has(ordinal)) finish();
+  if (!empty || isRejected(ordinal)) finish();
   return out;
 }
 
 // src/core/table.ts
+var KEPT_REJECTS = 1e3;
+function noRejects() {
+  return { total: 0, malformed: 0, byColumn: /* @__PURE__ */ new Map() };
+}
 function limitSql(o) {
   return o.maxRows === void 0 ? "" : ` LIMIT ${Math.floor(o.maxRows) + 1}`;
 }
@@ -580,29 +649,49 @@ function csvRejectsArgs(name) {
 async function readCsvRejects(conn, name, file, recordOffset = 0) {
   const rejectsTable = sqlIdent(`${name}__rejects`);
   const rejectsScan = sqlIdent(`${name}__rejects_scan`);
-  const rejected = await queryRows(
-    conn,
-    `SELECT line, any_value(csv_line) AS raw,
+  const grouped = sqlIdent(`${name}__rejected`);
+  await conn.run(
+    `CREATE OR REPLACE TEMP TABLE ${grouped} AS
+     SELECT line - ${recordOffset} AS ordinal, any_value(csv_line) AS raw,
        string_agg(error_type || coalesce(' in column ' || column_name, '') || ': ' || error_message, '; ' ORDER BY column_idx) AS message,
        bool_and(error_type = 'CAST') AS only_cast, min(column_name) FILTER (WHERE error_type = 'CAST') AS cast_column
-     FROM ${rejectsTable} GROUP BY line ORDER BY line`
+     FROM ${rejectsTable} GROUP BY line;
+     DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`
   );
-  await conn.run(`DROP TABLE IF EXISTS ${rejectsTable}; DROP TABLE IF EXISTS ${rejectsScan}`);
-  const ordinals = rejected.map((r) => Number(r.line) - recordOffset);
-  const located = ordinals.length ? await locateCsvRecords(file, { quote: 34, rejected: ordinals, rows: [] }) : void 0;
-  const rejects = rejected.map((r, i) => {
-    const ordinal = ordinals[i] ?? 0;
-    const onlyCast = r.only_cast === true;
-    const rec = {
-      line: located?.records.get(ordinal) ?? ordinal,
-      kind: onlyCast ? "type" : "malformed",
-      message: String(r.message),
-      raw: String(r.raw ?? "").replace(/^[\r\n]+/, "").slice(0, 200)
-    };
-    if (onlyCast && r.cast_column !== null && r.cast_column !== void 0) rec.column = String(r.cast_column);
-    return rec;
-  });
-  return { rejects, ordinals };
+  try {
+    const rejected = noRejects();
+    for (const r of await queryRows(conn, `SELECT only_cast, cast_column, count(*) AS n FROM ${grouped} GROUP BY ALL`)) {
+      const n = Number(r.n);
+      rejected.total += n;
+      if (r.only_cast !== true) rejected.malformed += n;
+      else if (r.cast_column !== null) rejected.byColumn.set(String(r.cast_column), n);
+    }
+    if (rejected.total === 0) return { rejects: [], rejected, ordinals: new Float64Array(0) };
+    const kept = await queryRows(
+      conn,
+      `SELECT ordinal, left(ltrim(raw, chr(13) || chr(10)), 400) AS raw, message, only_cast, cast_column FROM ${grouped}
+       QUALIFY row_number() OVER (PARTITION BY only_cast, CASE WHEN only_cast THEN cast_column END ORDER BY ordinal) <= ${KEPT_REJECTS}
+       ORDER BY ordinal`
+    );
+    const ordinals = await numberColumn(conn, `SELECT ordinal FROM ${grouped} ORDER BY ordinal`);
+    const keptOrdinals = kept.map((r) => Number(r.ordinal));
+    const located = await locateCsvRecords(file, { quote: 34, rejected: ordinals, locate: keptOrdinals, rows: [] });
+    const rejects = kept.map((r, i) => {
+      const ordinal = keptOrdinals[i] ?? 0;
+      const onlyCast = r.only_cast === true;
+      const rec = {
+        line: located.records.get(ordinal) ?? ordinal,
+        kind: onlyCast ? "type" : "malformed",
+        message: String(r.message),
+        raw: String(r.raw ?? "").slice(0, 200)
+      };
+      if (onlyCast && r.cast_column !== null && r.cast_column !== void 0) rec.column = String(r.cast_column);
+      return rec;
+    });
+    return { rejects, rejected, ordinals };
+  } finally {
+    await conn.run(`DROP TABLE IF EXISTS ${grouped}`);
+  }
 }
 async function openCsv(conn, file, o, format) {
   const table = sqlIdent(o.name);
@@ -614,7 +703,7 @@ async function openCsv(conn, file, o, format) {
   } catch (e) {
     throw new ConfigurationError(`${o.display}: cannot be read as ${format.toUpperCase()} (${firstLine(e, file, o.display)})`);
   }
-  const { rejects, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
+  const { rejects, rejected, ordinals: recordOrdinals } = await readCsvRejects(conn, o.name, file, dialect.recordOffset);
   const quote = 34;
   const columns = await describeTable(conn, table);
   const oneColumn = columns.length === 1;
@@ -627,6 +716,7 @@ async function openCsv(conn, file, o, format) {
     columns,
     rowCount: await countRows(conn, table),
     rejects,
+    rejected,
     lineOf: async (want) => (await locateCsvRecords(file, { quote, rejected: recordOrdinals, rows: want, oneColumn })).rows
   };
 }
@@ -681,22 +771,29 @@ async function openParquet(conn, file, o) {
     columns: await describeTable(conn, table),
     rowCount: await countRows(conn, table),
     rejects: [],
+    rejected: noRejects(),
     lineOf: () => Promise.resolve(void 0)
   };
 }
 async function openJsonLines(conn, file, o) {
   const table = sqlIdent(o.name);
   const limit = recordLimit();
-  const s = await scanJsonLines(file, limit, o.onJsonRecord, o.maxRows === void 0 ? void 0 : Math.floor(o.maxRows) + 1);
-  if (s.valid.length === 0 && s.rejects.length === 0) throw new ConfigurationError(`${o.display}: file is empty`);
-  if (s.valid.length === 0) {
+  const s = await scanJsonLines(
+    file,
+    limit,
+    o.onJsonRecord,
+    o.maxRows === void 0 ? void 0 : Math.floor(o.maxRows) + 1,
+    KEPT_REJECTS
+  );
+  if (s.valid.count === 0 && s.rejected === 0) throw new ConfigurationError(`${o.display}: file is empty`);
+  if (s.valid.count === 0) {
     throw new ConfigurationError(
       `${o.display}: no line is a JSON object (line ${s.rejects[0]?.line ?? 1}: ${s.rejects[0]?.message ?? "invalid"})`
     );
   }
   let source = file;
   let tmp;
-  if (s.rejects.length || s.bom) {
+  if (s.rejected || s.bom) {
     tmp = duckdbScratch(conn);
     source = path2.join(tmp, "valid.jsonl");
     await writeValidLines(file, s.valid, source, limit);
@@ -711,8 +808,8 @@ async function openJsonLines(conn, file, o) {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
   }
   const rowCount = await countRows(conn, table);
-  if (rowCount !== s.valid.length) {
-    throw new Error(`${o.display}: DuckDB read ${rowCount} JSON records but ${s.valid.length} lines are valid objects`);
+  if (rowCount !== s.valid.count) {
+    throw new Error(`${o.display}: DuckDB read ${rowCount} JSON records but ${s.valid.count} lines are valid objects`);
   }
   return {
     table,
@@ -723,7 +820,8 @@ async function openJsonLines(conn, file, o) {
     columns: await describeTable(conn, table),
     rowCount,
     rejects: s.rejects.map((r) => ({ line: r.line, kind: "malformed", message: r.message, raw: r.raw })),
-    lineOf: (want) => Promise.resolve(new Map(want.map((i) => [i, s.valid[i] ?? 0])))
+    rejected: { total: s.rejected, malformed: s.rejected, byColumn: /* @__PURE__ */ new Map() },
+    lineOf: (want) => Promise.resolve(new Map(want.map((i) => [i, s.valid.lineOf(i)])))
   };
 }
 async function openTable(conn, file, options) {
@@ -737,12 +835,13 @@ async function openTable(conn, file, options) {
   }
   if (format === "jsonl") return openJsonLines(conn, file, o);
   const t = await openCsv(conn, file, o, format);
-  if (t.rowCount === 0 && t.rejects.length === 0) throw new ConfigurationError(`${o.display}: has a header but no data rows`);
+  if (t.rowCount === 0 && t.rejected.total === 0) throw new ConfigurationError(`${o.display}: has a header but no data rows`);
   return t;
 }
 
 export {
   locateCsvRecords,
+  noRejects,
   formatOf,
   plainValue,
   queryRows,

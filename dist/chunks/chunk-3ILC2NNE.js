@@ -143,6 +143,23 @@ function vectorValues(v, n) {
   }
   return out;
 }
+async function numberColumn(conn, sql) {
+  const result = await conn.stream(`SELECT CAST(v AS DOUBLE) FROM (${sql}) AS q(v)`);
+  let out = new Float64Array(1024);
+  let n = 0;
+  for (; ; ) {
+    const chunk = await result.fetchChunk();
+    if (!chunk || chunk.rowCount === 0) break;
+    const values = vectorValues(chunk.getColumnVector(0), chunk.rowCount);
+    if (n + chunk.rowCount > out.length) {
+      const grown = new Float64Array(Math.max(out.length * 2, n + chunk.rowCount));
+      grown.set(out.subarray(0, n));
+      out = grown;
+    }
+    for (let i = 0; i < chunk.rowCount; i++) out[n++] = Number(values[i]);
+  }
+  return out.subarray(0, n);
+}
 
 export {
   parseDuration,
@@ -157,5 +174,6 @@ export {
   sqlString,
   sqlNumber,
   sqlIdent,
-  vectorValues
+  vectorValues,
+  numberColumn
 };
