@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-YRLYEOJ7.js");
+    const { runAction } = await import("./chunks/action-7LQ4DLAJ.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-D5OXI6TC.js");
+    const { main } = await import("./chunks/cli-KXTKALN2.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

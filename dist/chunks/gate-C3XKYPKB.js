@@ -10,10 +10,10 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-WOBK5FEV.js";
+} from "./chunk-ANTT6RUF.js";
 import {
   openTable
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-BEONIFZ7.js";
 import {
   createRing,
   labelOk,

@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-BEONIFZ7.js";
 import {
   sqlIdent
 } from "./chunk-32NPKHDW.js";

@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-TC7FD2MU.js";
+} from "./chunk-67IKIWBF.js";
 import {
   openTable,
   queryRows
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-BEONIFZ7.js";
 import {
   duckdbMemoryLimit,
   memorySetting,

@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-HF4ZMT53.js";
+} from "./chunk-IT6FTZHK.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
 import "./chunk-O65FYQBW.js";

@@ -5,7 +5,7 @@ import {
   commandHelp,
   main,
   mainHelp
-} from "./chunk-HF4ZMT53.js";
+} from "./chunk-IT6FTZHK.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
 import "./chunk-O65FYQBW.js";

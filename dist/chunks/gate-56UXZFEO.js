@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-TC7FD2MU.js";
+} from "./chunk-67IKIWBF.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-WOBK5FEV.js";
+} from "./chunk-ANTT6RUF.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-BEONIFZ7.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-HWP2IJYQ.js";
+} from "./chunk-BEONIFZ7.js";
 import {
   sqlIdent,
   sqlNumber,

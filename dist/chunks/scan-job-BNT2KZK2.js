@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-WOBK5FEV.js";
-import "./chunk-HWP2IJYQ.js";
+} from "./chunk-ANTT6RUF.js";
+import "./chunk-BEONIFZ7.js";
 import {
   RingWriter,
   labelOk
