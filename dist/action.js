@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-3KI6ZD3L.js");
+    const { runAction } = await import("./chunks/action-SAZGGRHL.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

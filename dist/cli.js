@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { main } = await import("./chunks/cli-ZDZF4M3O.js");
+    const { main } = await import("./chunks/cli-RWMTFQSB.js");
     process.exitCode = await main(process.argv.slice(2), {
       stdout: process.stdout,
       stderr: process.stderr,

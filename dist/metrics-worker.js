@@ -30,15 +30,15 @@ async function sha256Of(file) {
 async function perform(job) {
   if (job.kind === "hash") return [{ id: job.id, sha256: await sha256Of(job.file) }, []];
   if (job.kind === "warm") {
-    sniffed = (await import("./chunks/scan-job-Y6QZYWCH.js")).helperSource(job.file, job.display);
+    sniffed = (await import("./chunks/scan-job-TEPGMATB.js")).helperSource(job.file, job.display);
     return [{ id: job.id, ready: true }, []];
   }
   if (job.kind === "source") {
-    const source = await (await import("./chunks/scan-job-Y6QZYWCH.js")).helperSource(job.file, job.display);
+    const source = await (await import("./chunks/scan-job-TEPGMATB.js")).helperSource(job.file, job.display);
     return [{ id: job.id, source: source ?? null }, []];
   }
   if (job.kind === "scan") {
-    const { runScan } = await import("./chunks/scan-job-Y6QZYWCH.js");
+    const { runScan } = await import("./chunks/scan-job-TEPGMATB.js");
     const { RingWriter } = await import("./chunks/scan-ring-DC2Y37TE.js");
     try {
       return [{ id: job.id, rows: await runScan(job) }, []];

@@ -192,7 +192,7 @@ export interface CsvDialect {
   args: string[];
   /**
    * What to subtract from a record number DuckDB gives (rejects) to number records with the header
-   * as record 1: 0, unless the header is skipped by its physical lines (see csvDialect).
+   * as record 1: 0, unless the header is skipped by more than one line (see csvDialect).
    */
   recordOffset: number;
 }
@@ -214,10 +214,17 @@ export async function csvDialect(
   const headerNames = header.names;
   // DuckDB does not honour a quote right after a UTF-8 BOM: a quoted header name holding a line
   // break would end its header at that break and turn the rest of the name into a data row. Such a
-  // header is skipped by its physical lines instead; the names come from the header read above.
-  // A quote later in the header is honoured: there DuckDB's own header reading is right (skipping
-  // lines would skip a data record too).
-  const skip = header.bomQuote && header.lines > 1 ? header.lines : 0;
+  // header is skipped by the lines DuckDB counts in it (header.ts, bomSkip); the names come from
+  // the header read above. Even where that count is 1: DuckDB's header reading would pass the
+  // header too, but its sniffer would see other columns in it and every column would be text.
+  if (header.bomQuote && !header.more) throw new ConfigurationError(`${display}: has a header but no data rows`);
+  if (header.bomQuote && header.bomSkip === undefined) {
+    // No skip passes exactly the header: DuckDB would read no rows, or rows the file does not hold.
+    throw new ConfigurationError(
+      `${display}:1: the first header name is quoted right after the byte order mark and holds a quote, a line break other than the file's, or ends in the delimiter or a line break; DuckDB cannot read such a header: save the file without the byte order mark`,
+    );
+  }
+  const skip = header.bomQuote ? (header.bomSkip ?? 0) : 0;
   // When every column's type is given and none needs a date format, the sniffer's pass over its
   // sample would only name the columns, which the header already does.
   let sniffed = typedByCaller(headerNames, types)

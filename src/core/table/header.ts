@@ -23,8 +23,14 @@ export interface CsvHeader {
   bom: boolean;
   /** The BOM is followed by a quote, which DuckDB does not honour (see csvDialect). */
   bomQuote: boolean;
-  /** Physical lines the header record spans (more than 1 when a quoted name holds a line break). */
-  lines: number;
+  /**
+   * With bomQuote, what read_csv's `skip` must be to pass exactly the header, counted as DuckDB
+   * counts when it does not honour that quote (see bomSkip); undefined when no count passes exactly
+   * the header.
+   */
+  bomSkip?: number;
+  /** Something follows the header record's line end. */
+  more: boolean;
 }
 
 /**
@@ -39,27 +45,36 @@ async function headerLine(
   file: string,
   display: string,
   limit: number,
-): Promise<{ record: string; newline?: "\n" | "\r\n"; bom: boolean }> {
+): Promise<{ record: string; newline?: "\n" | "\r\n"; bom: boolean; more: boolean }> {
   const stream = openStream(file, 0, display);
   let text = "";
   let quoted = false;
   let scanned = 0;
+  let end = -1;
+  const found = (more: boolean): { record: string; newline: "\n" | "\r\n"; bom: boolean; more: boolean } => ({
+    record: clean(text.slice(0, end)),
+    newline: text.charAt(end - 1) === "\r" ? "\r\n" : "\n",
+    bom: text.startsWith("\uFEFF"),
+    more,
+  });
   try {
     for await (const chunk of stream) {
       // Read as UTF-8, UTF-16 looks like a NUL after every letter: name the encoding instead.
       if (text === "" && utf16Bom(chunk as Buffer))
         throw new ConfigurationError(`${display}: is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8`);
+      // The header's line end ended the last chunk: whether a byte follows it is this chunk's first.
+      if (end >= 0) return found((chunk as Buffer).length > 0);
       text += (chunk as Buffer).toString("utf8");
       for (; scanned < text.length; scanned++) {
         const ch = text.charAt(scanned);
         if (ch === QUOTE) quoted = !quoted;
-        else if (ch === "\n" && !quoted)
-          return {
-            record: clean(text.slice(0, scanned)),
-            newline: text.charAt(scanned - 1) === "\r" ? "\r\n" : "\n",
-            bom: text.startsWith("\uFEFF"),
-          };
+        else if (ch === "\n" && !quoted) {
+          end = scanned;
+          break;
+        }
       }
+      if (end >= 0 && end + 1 < text.length) return found(true);
+      if (end >= 0) continue;
       if (text.length > limit) {
         throw new ConfigurationError(
           `${display}:1: the header is longer than the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE); is this a CSV file?`,
@@ -69,7 +84,8 @@ async function headerLine(
   } finally {
     stream.destroy();
   }
-  return { record: clean(text), bom: text.startsWith("\uFEFF") };
+  if (end >= 0) return found(false);
+  return { record: clean(text), bom: text.startsWith("\uFEFF"), more: false };
 }
 
 function utf16Bom(b: Buffer): boolean {
@@ -126,7 +142,7 @@ export function splitHeader(header: string, delim: string): string[] {
  * naming line 1 (DuckDB compares names trimmed and ignoring case, so ` x` and `X` repeat `x`).
  */
 export async function readCsvHeader(file: string, display: string, tsv: boolean, limit: number): Promise<CsvHeader> {
-  const { record: header, newline, bom } = await headerLine(file, display, limit);
+  const { record: header, newline, bom, more } = await headerLine(file, display, limit);
   if (header.trim() === "") {
     throw new ConfigurationError(
       `${display}:1: the header line is empty; the first line of a ${tsv ? "TSV" : "CSV"} file must name its columns`,
@@ -156,6 +172,26 @@ export async function readCsvHeader(file: string, display: string, tsv: boolean,
       `${display}:1: the header names column ${q(a.trim())} twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`,
     );
   });
-  const lines = header.split("\n").length;
-  return { delim, names, bom, bomQuote: bom && header.startsWith('"'), lines, ...(newline ? { newline } : {}) };
+  const bomQuote = bom && header.startsWith(QUOTE);
+  const skip = bomQuote ? bomSkip(header, delim, newline ?? "\n") : undefined;
+  return { delim, names, bom, bomQuote, more, ...(skip !== undefined ? { bomSkip: skip } : {}), ...(newline ? { newline } : {}) };
+}
+
+/**
+ * How many lines read_csv's `skip` passes to pass a header that starts with a quote right after the
+ * BOM. DuckDB's skip (and header) reading takes that quote as a letter, so the first name's line
+ * ends each end a line, and its closing quote is a letter too unless it starts a field there; the
+ * names after it are read as the data is. So the header is passed exactly when the first name holds
+ * no quote (a pair's second quote would open a field DuckDB never closes), no line end other than
+ * the file's (a lone CR or LF is where DuckDB's reading and the RFC's part), and does not end in the
+ * delimiter or a line end (the closing quote would open a field there).
+ */
+function bomSkip(record: string, delim: string, newline: "\n" | "\r\n"): number | undefined {
+  const close = record.indexOf(QUOTE, 1);
+  if (close < 0 || record.charAt(close + 1) === QUOTE) return undefined;
+  const name = record.slice(1, close);
+  const lines = name.split(newline);
+  if (lines.some((l) => l.includes("\r") || l.includes("\n"))) return undefined;
+  if (name.endsWith(newline) || name.endsWith(delim)) return undefined;
+  return lines.length;
 }

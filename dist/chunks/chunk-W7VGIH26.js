@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   plainValue,
   queryRows
-} from "./chunk-5YY2M7BY.js";
+} from "./chunk-L3ZXLXRE.js";
 import {
   sqlIdent,
   sqlNumber,

@@ -6,8 +6,8 @@ import {
 } from "./chunk-24O54POV.js";
 import {
   sniffCsvSource
-} from "./chunk-NBU46RLZ.js";
-import "./chunk-5YY2M7BY.js";
+} from "./chunk-CGQQXU4C.js";
+import "./chunk-L3ZXLXRE.js";
 import {
   RingWriter,
   labelOk

@@ -10,11 +10,11 @@ import {
 import {
   bindCsvSource,
   sniffCsvSource
-} from "./chunk-NBU46RLZ.js";
+} from "./chunk-CGQQXU4C.js";
 import {
   noRejects,
   openTable
-} from "./chunk-5YY2M7BY.js";
+} from "./chunk-L3ZXLXRE.js";
 import {
   createRing,
   labelOk,

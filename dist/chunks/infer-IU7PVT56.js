@@ -12,11 +12,11 @@ import {
   isNumericType,
   looksLikeIdentifier,
   profileItems
-} from "./chunk-D3JNQDGI.js";
+} from "./chunk-W7VGIH26.js";
 import {
   openTable,
   queryRows
-} from "./chunk-5YY2M7BY.js";
+} from "./chunk-L3ZXLXRE.js";
 import {
   duckdbMemoryLimit,
   memorySetting,

@@ -365,7 +365,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-ZDZF4M3O.js");
+    const { main: main2 } = await import("./cli-RWMTFQSB.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -460,7 +460,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-K7QTI5KM.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-TXSSHDKA.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -681,7 +681,7 @@ var dataCommand = {
     const label = ctx.str("label") ?? cfg.label;
     const drift = driftMode(ctx.str("drift"), "--drift") ?? cfg.drift ?? "warn";
     const limit = memoryLimit(ctx);
-    const { runDataGate } = await import("./gate-C7HI3FXO.js");
+    const { runDataGate } = await import("./gate-CDM447PQ.js");
     return runDataGate({
       memoryLimit: limit,
       data: fileArg(ctx, data[0], data[1]),
@@ -716,7 +716,7 @@ var dataInferCommand = {
     const outPath = ctx.resolvePath(out, { flag: "--out", mustExist: false });
     const label = ctx.str("label");
     const limit = memoryLimit(ctx);
-    const { inferContract } = await import("./infer-Y3X5MTHC.js");
+    const { inferContract } = await import("./infer-IU7PVT56.js");
     const r = await inferContract(fileArg(ctx, data, "--data"), {
       ...label ? { label } : {},
       progress: ctx.progress,
@@ -1018,7 +1018,7 @@ function startHelper(ctx, data, whole) {
 }
 async function runGate(ctx, s, early) {
   const [{ evaluateModels }, { writeShard }, { buildReportConcurrently, startBaselineMetrics }] = await Promise.all([
-    import("./gate-NADKPIWC.js"),
+    import("./gate-NINM7XLU.js"),
     import("./shard-KXUS2MJO.js"),
     import("./build-report-LWPXIHGM.js")
   ]);

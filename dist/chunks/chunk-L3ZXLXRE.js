@@ -191,21 +191,29 @@ async function headerLine(file, display, limit) {
   let text = "";
   let quoted = false;
   let scanned = 0;
+  let end = -1;
+  const found = (more) => ({
+    record: clean(text.slice(0, end)),
+    newline: text.charAt(end - 1) === "\r" ? "\r\n" : "\n",
+    bom: text.startsWith("\uFEFF"),
+    more
+  });
   try {
     for await (const chunk of stream) {
       if (text === "" && utf16Bom(chunk))
         throw new ConfigurationError(`${display}: is UTF-16 text (it starts with a UTF-16 byte order mark); save it as UTF-8`);
+      if (end >= 0) return found(chunk.length > 0);
       text += chunk.toString("utf8");
       for (; scanned < text.length; scanned++) {
         const ch = text.charAt(scanned);
         if (ch === QUOTE) quoted = !quoted;
-        else if (ch === "\n" && !quoted)
-          return {
-            record: clean(text.slice(0, scanned)),
-            newline: text.charAt(scanned - 1) === "\r" ? "\r\n" : "\n",
-            bom: text.startsWith("\uFEFF")
-          };
+        else if (ch === "\n" && !quoted) {
+          end = scanned;
+          break;
+        }
       }
+      if (end >= 0 && end + 1 < text.length) return found(true);
+      if (end >= 0) continue;
       if (text.length > limit) {
         throw new ConfigurationError(
           `${display}:1: the header is longer than the record size limit of ${formatBytes(limit)} (MLGATE_MAX_RECORD_SIZE); is this a CSV file?`
@@ -215,7 +223,8 @@ async function headerLine(file, display, limit) {
   } finally {
     stream.destroy();
   }
-  return { record: clean(text), bom: text.startsWith("\uFEFF") };
+  if (end >= 0) return found(false);
+  return { record: clean(text), bom: text.startsWith("\uFEFF"), more: false };
 }
 function utf16Bom(b) {
   return b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
@@ -261,7 +270,7 @@ function splitHeader(header, delim) {
   return names.map((n, i) => n.trim() === "" ? `column${i}` : n);
 }
 async function readCsvHeader(file, display, tsv, limit) {
-  const { record: header, newline, bom } = await headerLine(file, display, limit);
+  const { record: header, newline, bom, more } = await headerLine(file, display, limit);
   if (header.trim() === "") {
     throw new ConfigurationError(
       `${display}:1: the header line is empty; the first line of a ${tsv ? "TSV" : "CSV"} file must name its columns`
@@ -289,8 +298,18 @@ async function readCsvHeader(file, display, tsv, limit) {
       `${display}:1: the header names column ${q(a.trim())} twice (columns ${first + 1} and ${i + 1}${spelled}); give each column its own name`
     );
   });
-  const lines = header.split("\n").length;
-  return { delim, names, bom, bomQuote: bom && header.startsWith('"'), lines, ...newline ? { newline } : {} };
+  const bomQuote = bom && header.startsWith(QUOTE);
+  const skip = bomQuote ? bomSkip(header, delim, newline ?? "\n") : void 0;
+  return { delim, names, bom, bomQuote, more, ...skip !== void 0 ? { bomSkip: skip } : {}, ...newline ? { newline } : {} };
+}
+function bomSkip(record, delim, newline) {
+  const close = record.indexOf(QUOTE, 1);
+  if (close < 0 || record.charAt(close + 1) === QUOTE) return void 0;
+  const name = record.slice(1, close);
+  const lines = name.split(newline);
+  if (lines.some((l) => l.includes("\r") || l.includes("\n"))) return void 0;
+  if (name.endsWith(newline) || name.endsWith(delim)) return void 0;
+  return lines.length;
 }
 
 // src/core/table/json-lines.ts
@@ -611,7 +630,13 @@ async function csvDialect(conn, file, format, types = {}, display = file) {
   await assertNoLongLine(file, display, limit);
   const delimChar = header.delim;
   const headerNames = header.names;
-  const skip = header.bomQuote && header.lines > 1 ? header.lines : 0;
+  if (header.bomQuote && !header.more) throw new ConfigurationError(`${display}: has a header but no data rows`);
+  if (header.bomQuote && header.bomSkip === void 0) {
+    throw new ConfigurationError(
+      `${display}:1: the first header name is quoted right after the byte order mark and holds a quote, a line break other than the file's, or ends in the delimiter or a line break; DuckDB cannot read such a header: save the file without the byte order mark`
+    );
+  }
+  const skip = header.bomQuote ? header.bomSkip ?? 0 : 0;
   let sniffed = typedByCaller(headerNames, types) ? { Columns: headerNames.map((name) => ({ name, type: types[name] })), DateFormat: null, TimestampFormat: null } : await sniff(conn, file, delimChar, skip ? headerNames : void 0, skip);
   const seen = sniffed ? toColumns(sniffed.Columns) : [];
   if (sniffed && (seen.length !== headerNames.length || seen.some((c) => c.name.includes("\0")))) sniffed = void 0;

@@ -24,21 +24,21 @@ import {
   looksLikeIdentifier,
   profileItems,
   typedColumn
-} from "./chunk-D3JNQDGI.js";
+} from "./chunk-W7VGIH26.js";
 import {
   makeRng,
   seedFor
 } from "./chunk-QFTAHOAA.js";
 import {
   csvSource
-} from "./chunk-NBU46RLZ.js";
+} from "./chunk-CGQQXU4C.js";
 import {
   locateCsvRecords,
   openTable,
   plainValue,
   queryRows,
   readCsvRejects
-} from "./chunk-5YY2M7BY.js";
+} from "./chunk-L3ZXLXRE.js";
 import {
   csvUnreadable,
   duckdbMemoryLimit,

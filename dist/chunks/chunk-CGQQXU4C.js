@@ -5,7 +5,7 @@ import {
   csvDialect,
   csvRejectsArgs,
   formatOf
-} from "./chunk-5YY2M7BY.js";
+} from "./chunk-L3ZXLXRE.js";
 import {
   sqlIdent
 } from "./chunk-3ILC2NNE.js";
