@@ -92,6 +92,15 @@ describe("mlgate data infer", () => {
     expect(r.code).toBe(0);
   });
 
+  it("warns with the count of malformed records it ignored and the first one's line", async () => {
+    const dir = workspace([], { "m.csv": "a,b\n1,2\n3,4,5\n6,7\n8\n" });
+    const inf = await runMlgate(["data", "infer", "--data", "m.csv", "--out", "s.yml", "-q"], dir);
+    expect([inf.code, inf.stdout]).toEqual([0, "wrote s.yml: 2 columns inferred from 2 rows\n"]);
+    expect(inf.stderr).toBe(
+      "mlgate data infer: warning: 2 malformed record(s) ignored (first at line 3: TOO MANY COLUMNS: Expected Number of Columns: 2 Found: 3)\n",
+    );
+  });
+
   it("writes types, required, domains, identifiers and warning-only ranges, with comments", async () => {
     const dir = path.resolve(import.meta.dirname, "../../examples/data");
     const out = workspace();
