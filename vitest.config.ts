@@ -1,3 +1,4 @@
+import os from "node:os";
 import { configDefaults, defineConfig } from "vitest/config";
 
 /**
@@ -17,6 +18,10 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     // onnxruntime-node and DuckDB are native addons: separate processes keep them apart.
     pool: "forks",
+    // Vitest's default is one fork fewer than the cores: one at a time on a 2-core CI machine, where
+    // most files wait on child processes and loopback servers. Two forks: 498 s instead of 1,084 s
+    // for the whole suite on 2 cores (docs/benchmarks.md).
+    maxWorkers: Math.max(2, os.availableParallelism() - 1),
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters: ["default", "./test/support/summary-reporter.ts"],
