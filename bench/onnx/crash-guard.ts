@@ -5,10 +5,16 @@
  * the ratio; a bare `node -e 0` is timed alongside (the guard's floor is one more Node start).
  *
  *   npm run build && npx tsx bench/onnx/crash-guard.ts [--runs N] [--model FILE]
+ *   npm run build && npx tsx bench/onnx/crash-guard.ts --gate model [--rows N]
  *
- * Bounded: N (default 10) runs of each, about 1 s each on a loaded 2-core machine.
+ * `--gate model`: the demo's model gate (examples/mlgate.yml) on the example evaluation rows repeated
+ * to N rows (default 400,000), where the guard also marks every scored batch.
+ *
+ * Bounded: N (default 10) runs of each, about 1 s each (onnx) on a loaded 2-core machine.
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -33,7 +39,22 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
-const gate = ["onnx", "--model", model, "--quiet", "--no-publish"];
+const which = arg("gate") ?? "onnx";
+let scratch: string | undefined;
+let gate: string[];
+if (which === "model") {
+  const rows = Math.max(4000, Number(arg("rows") ?? 400_000));
+  const [header, ...body] = readFileSync(path.join(root, "examples/eval/churn-eval.csv"), "utf8").trimEnd().split("\n");
+  const out: string[] = [header ?? ""];
+  for (let i = 0; out.length <= rows; i++) out.push(body[i % body.length] ?? "");
+  scratch = mkdtempSync(path.join(os.tmpdir(), "mlgate-bench-guard-"));
+  const data = path.join(scratch, "eval.csv");
+  writeFileSync(data, `${out.join("\n")}\n`);
+  const config = path.join(root, "examples/mlgate.yml");
+  gate = ["model", "--config", config, "--data", data, "--quiet", "--no-publish"];
+  console.log(`model gate on ${rows.toLocaleString("en")} rows (${data})`);
+} else if (which === "onnx") gate = ["onnx", "--model", model, "--quiet", "--no-publish"];
+else throw new Error(`--gate ${which}: use onnx or model`);
 const guarded: number[] = [];
 const inProcess: number[] = [];
 const bare: number[] = [];
@@ -43,7 +64,10 @@ for (let i = 0; i < runs; i++) {
   bare.push(wall(["-e", "0"], {}));
 }
 const fmt = (xs: number[]) => xs.map((x) => x.toFixed(0)).join(", ");
-console.log(`model: ${path.relative(process.cwd(), model)}; ${runs} runs each, alternating`);
+if (scratch) rmSync(scratch, { recursive: true, force: true });
+console.log(
+  `${which === "onnx" ? `model: ${path.relative(process.cwd(), model)}` : "gate: model"}; ${runs} runs each, alternating`,
+);
 console.log(`guarded (default)        ms: ${fmt(guarded)}  median ${median(guarded).toFixed(0)}`);
 console.log(`MLGATE_CRASH_GUARD=off   ms: ${fmt(inProcess)}  median ${median(inProcess).toFixed(0)}`);
 console.log(`node -e 0                ms: ${fmt(bare)}  median ${median(bare).toFixed(0)}`);
