@@ -117,6 +117,16 @@ export interface RolloutLock {
    * travels in the platform's state and is only rewritten at each phase, so it waits out a whole step.
    */
   staleAfterMs?: number;
+  /**
+   * The deployment recorded for this rollout elsewhere (a GitHub deployment's id), once it has one:
+   * whoever resolves the lock of a killed deploy can give that record its final status.
+   */
+  deploymentId?: string;
+}
+
+/** A deployment id as a lock may carry one: short and plain, since it ends up in an API path. */
+export function isDeploymentId(x: unknown): x is string {
+  return typeof x === "string" && /^[A-Za-z0-9._-]{1,100}$/.test(x);
 }
 
 export interface HistoryEvent {
@@ -235,6 +245,8 @@ const lockFields = {
   startedAt: (x: unknown) => typeof x === "string" && !Number.isNaN(Date.parse(x)),
   heartbeatAt: (x: unknown) => typeof x === "string" && !Number.isNaN(Date.parse(x)),
   before: (x: unknown) => typeof x === "object" && x !== null && badField(x as Fields, viewFields) === undefined,
+  // Absent in locks written before it existed.
+  deploymentId: (x: unknown) => x === undefined || isDeploymentId(x),
 };
 const manifestFields = {
   name: isText,
@@ -476,8 +488,13 @@ export function acquireLock(dir: string, name: string, lock: LockRequest): LockR
   return { acquired: true, lock: full };
 }
 
-/** Records the phase and a fresh heartbeat; throws if the lock is no longer this rollout's. */
-export function updateLock(dir: string, name: string, id: string, patch: Partial<Pick<RolloutLock, "phase">> = {}): RolloutLock {
+/** Records the phase (and the deployment id, once known) and a fresh heartbeat; throws if the lock is no longer this rollout's. */
+export function updateLock(
+  dir: string,
+  name: string,
+  id: string,
+  patch: Partial<Pick<RolloutLock, "phase" | "deploymentId">> = {},
+): RolloutLock {
   const current = readLock(dir, name);
   if (current?.id !== id) throw new Error(`the rollout lock of ${name} in ${dir} is no longer held by rollout ${id}`);
   const next: RolloutLock = { ...current, ...patch, heartbeatAt: new Date().toISOString() };

@@ -7,7 +7,7 @@ import * as core from "@actions/core";
 import { ConfigurationError } from "../core/errors.js";
 import type { DeployRecorder, EvidenceSource } from "../gates/deploy/ports.js";
 import { createClient } from "./client.js";
-import { readGitHubContext } from "./context.js";
+import { inGitHubActions, readGitHubContext } from "./context.js";
 import { GitHubEvidence } from "./deploy-evidence.js";
 import { GitHubDeployments } from "./deployments.js";
 
@@ -58,4 +58,31 @@ export function gitHubDeployPorts(i: GitHubPortsInput): { evidence: EvidenceSour
     },
   });
   return { evidence, recorder };
+}
+
+/**
+ * The recorder alone, for `mlgate deploy status` and `rollback` resolving a killed deploy's lock: only
+ * inside Actions with a token (a run step gets GITHUB_TOKEN only when the workflow passes it); else undefined.
+ */
+export function gitHubStatusRecorder(i: {
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  name: string;
+  target: string;
+  progress?: (message: string) => void;
+}): { recorder: DeployRecorder; runUrl?: string } | undefined {
+  const token = i.env.GITHUB_TOKEN?.trim();
+  if (!inGitHubActions(i.env) || !token) return undefined;
+  const context = readGitHubContext(i.env, i.cwd);
+  const environmentUrl = environmentUrlOf(i.target, i.name);
+  const recorder = new GitHubDeployments({
+    octokit: createClient({ token, env: i.env, ...(i.progress ? { onWait: i.progress } : {}) }),
+    context,
+    ...(environmentUrl ? { environmentUrl } : {}),
+    ...(i.progress ? { log: i.progress } : {}),
+    warn: (m) => {
+      core.warning(m);
+    },
+  });
+  return { recorder, ...(context.runUrl ? { runUrl: context.runUrl } : {}) };
 }

@@ -1,6 +1,6 @@
 /**
  * The deploy gate's record on GitHub: one deployment for the tag's commit, its statuses
- * (`in_progress`, then `success` or `failure`), who approved the run, and on success the audit record
+ * (`in_progress`, then `success` or `failure`; `error` set by a later run when this one was killed), who approved the run, and on success the audit record
  * and the shipped model as assets of the tag's release, so the model gate's `--baseline release:<asset>`
  * compares the next pull request with what really serves.
  *
@@ -123,11 +123,31 @@ export class GitHubDeployments implements DeployRecorder {
     await this.status(FINAL_STATE[audit.outcome], `mlgate: ${audit.outcome}: ${audit.message}`);
   }
 
-  private async status(state: "in_progress" | "success" | "failure", description: string): Promise<void> {
-    if (this.deploymentId === undefined) return;
+  async abandoned(deploymentId: string, description: string): Promise<void> {
+    try {
+      if (!/^[1-9][0-9]{0,15}$/.test(deploymentId))
+        throw new Error(`"${deploymentId}" is not a GitHub deployment id (the lock was written by another recorder)`);
+      // `error`, not `failure`: the deploy itself broke; nothing judged the model.
+      await this.status("error", description, Number(deploymentId));
+      this.o.log?.(`deployment ${deploymentId}, left in progress by the stopped deploy, now has state error`);
+    } catch (e) {
+      // The traffic is already restored: a record left in progress is worth a warning, not a failed deploy.
+      const status = httpStatusOf(e);
+      (this.o.warn ?? this.o.log)?.(
+        `mlgate: could not give deployment ${deploymentId} of the stopped deploy its final status; GitHub keeps showing it in progress (${status !== undefined ? `HTTP ${status}: ` : ""}${apiErrorText(e)})${status === 403 ? "; the workflow needs `permissions: deployments: write`" : ""}`,
+      );
+    }
+  }
+
+  private async status(
+    state: "in_progress" | "success" | "failure" | "error",
+    description: string,
+    deploymentId = this.deploymentId,
+  ): Promise<void> {
+    if (deploymentId === undefined) return;
     await this.o.octokit.rest.repos.createDeploymentStatus({
       ...this.repo,
-      deployment_id: this.deploymentId,
+      deployment_id: deploymentId,
       state,
       description: cut(description),
       ...(this.o.context.runUrl ? { log_url: this.o.context.runUrl } : {}),

@@ -13,6 +13,7 @@ import {
   acquireLock,
   appendHistory,
   checkRegistryName,
+  isDeploymentId,
   listVersions,
   readAliases,
   readHistory,
@@ -236,8 +237,15 @@ async function lock(ctx: AdminContext, req: IncomingMessage, res: ServerResponse
     const b = parseJsonObject(await readBody(req, JSON_LIMIT));
     requireStrings(b, ["id"]);
     if (b.phase !== undefined && typeof b.phase !== "string") throw new HttpError(400, `"phase" must be a string`);
+    // It ends up in lock.json, which the next deploy reads back into an API path: plain and short only.
+    if (b.deploymentId !== undefined && !isDeploymentId(b.deploymentId))
+      throw new HttpError(400, `"deploymentId" must be 1 to 100 letters, digits, dots, dashes or underscores`);
     try {
-      sendJson(res, 200, updateLock(dir, name, b.id as string, typeof b.phase === "string" ? { phase: b.phase } : {}));
+      const patch = {
+        ...(typeof b.phase === "string" ? { phase: b.phase } : {}),
+        ...(b.deploymentId !== undefined ? { deploymentId: b.deploymentId } : {}),
+      };
+      sendJson(res, 200, updateLock(dir, name, b.id as string, patch));
     } catch (e) {
       throw new HttpError(409, errorMessage(e));
     }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   readAliases,
   readHistory,
+  readLock,
   readServerStatuses,
   registryPaths,
   stageVersion,
@@ -220,6 +221,21 @@ describe("mlgate serve --registry follows the registry without a restart", () =>
       stale: false,
     });
     expect(await (await lock("PUT", { id: held.id, phase: "step 1/3 (10%)" })).json()).toMatchObject({ phase: "step 1/3 (10%)" });
+    // The deploy's GitHub deployment, once it has one: kept by later heartbeats, for whoever resolves a killed deploy.
+    const badId = await lock("PUT", { id: held.id, deploymentId: "../../repos" });
+    expect([badId.status, await badId.json()]).toEqual([
+      400,
+      { error: `"deploymentId" must be 1 to 100 letters, digits, dots, dashes or underscores` },
+    ]);
+    expect(await (await lock("PUT", { id: held.id, phase: "step 1/3 (10%)", deploymentId: "4711" })).json()).toMatchObject({
+      phase: "step 1/3 (10%)",
+      deploymentId: "4711",
+    });
+    expect(await (await lock("PUT", { id: held.id, phase: "step 2/3 (50%)" })).json()).toMatchObject({
+      phase: "step 2/3 (50%)",
+      deploymentId: "4711",
+    });
+    expect(readLock(reg, "churn")?.deploymentId).toBe("4711");
     expect((await lock("DELETE", undefined, "?id=wrong")).status).toBe(409);
     expect((await lock("DELETE", undefined, `?id=${held.id}`)).status).toBe(204);
     expect(existsSync(registryPaths(reg, "churn").lock)).toBe(false);

@@ -3,11 +3,11 @@
  * return to an earlier version. Both resolve a half-finished rollout first (a killed deploy's stale lock).
  */
 import type { Command, CommandContext } from "../../cli/command.js";
-import { ConfigurationError } from "../../core/errors.js";
+import { ConfigurationError, errorMessage } from "../../core/errors.js";
 import { aliasesView, checkRegistryName, isLockStale, type AliasesView } from "../../core/registry.js";
 import { alignTable } from "../../render/terminal.js";
 import { TARGET_OPTIONS } from "./command.js";
-import { resolveStale } from "./resolve.js";
+import { resolveStale, type StaleRecord } from "./resolve.js";
 import { openTarget, type TargetOptions } from "./targets/open.js";
 import { deployConfigOf } from "./options.js";
 import { parseDuration } from "../../core/units.js";
@@ -45,21 +45,39 @@ function targetOf(ctx: CommandContext): { target: DeployTarget; name: string } {
 }
 
 /** A stale lock is resolved (rolled back); returns the sentence saying so, or undefined. */
-async function resolveIfStale(target: DeployTarget, ctx: CommandContext): Promise<string | undefined> {
+async function resolveIfStale(target: DeployTarget, ctx: CommandContext, name: string): Promise<string | undefined> {
   const { lock } = await target.state();
   if (!lock || !isLockStale(lock)) return undefined;
-  return resolveStale(target, lock, ctx.progress);
+  const record = lock.deploymentId === undefined ? undefined : await staleRecord(ctx, name);
+  return resolveStale(target, lock, ctx.progress, record);
+}
+
+/**
+ * Inside Actions with a token, the killed run's GitHub deployment gets its final status here too. Outside
+ * (a laptop) there is no one to post it as: the rollback is what matters, and the deployment stays as it was.
+ */
+async function staleRecord(ctx: CommandContext, name: string): Promise<StaleRecord | undefined> {
+  try {
+    const { gitHubStatusRecorder } = await import("../../github/deploy-ports.js");
+    const r = gitHubStatusRecorder({ env: ctx.env, cwd: ctx.cwd, name, target: ctx.str("target") ?? "", progress: ctx.progress });
+    return r && { recorder: r.recorder, by: r.runUrl ?? "mlgate deploy status" };
+  } catch (e) {
+    // A broken GitHub context must not keep the traffic split: resolve without the record.
+    ctx.progress(`cannot reach GitHub to end the stopped deploy's deployment: ${errorMessage(e)}`);
+    return undefined;
+  }
 }
 
 export const deployStatusCommand: Command = {
   name: "deploy status",
   summary: "What a deploy target serves: champion, challenger and weight, previous version, lock, servers' figures.",
   usage: ["deploy status --environment ENV --target registry:DIR|http(s)://HOST:PORT [--name NAME]"],
-  description: "A rollout left half-finished by a killed deploy (a stale lock) is rolled back first, and said so.",
+  description:
+    "A rollout left half-finished by a killed deploy (a stale lock) is rolled back first, and said so; inside GitHub Actions with GITHUB_TOKEN set, the killed run's GitHub deployment also gets state error.",
   options: { ...TARGET_OPTIONS },
   run: async (ctx) => {
     const { target, name } = targetOf(ctx);
-    const resolved = await resolveIfStale(target, ctx);
+    const resolved = await resolveIfStale(target, ctx, name);
     const s = await target.state();
     const a = s.aliases;
     const digest = (v: string | null): string => {
@@ -112,7 +130,7 @@ export const deployRollbackCommand: Command = {
   },
   run: async (ctx) => {
     const { target, name } = targetOf(ctx);
-    await resolveIfStale(target, ctx);
+    await resolveIfStale(target, ctx, name);
     const s = await target.state();
     const to = ctx.str("to") ?? s.aliases.previous;
     if (to === null) throw new ConfigurationError(`${name} has no previous version to roll back to; give --to VERSION`);

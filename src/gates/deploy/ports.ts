@@ -97,4 +97,10 @@ export interface DeployRecorder {
   approvals(): Promise<Approval[]>;
   /** After the outcome is known: the final status; on `deployed` the model and the audit record as release assets. */
   end(audit: AuditRecord, modelFile: string): Promise<void>;
+  /**
+   * A deployment an earlier, killed run began (its id from the stale lock this run resolved): its final
+   * status, so that it does not stay in progress forever. Failing to record it is the recorder's warning:
+   * the traffic is already restored, so it never fails the deploy.
+   */
+  abandoned(deploymentId: string, description: string): Promise<void>;
 }

@@ -1,13 +1,32 @@
 /**
  * A deploy killed mid-rollout leaves its lock behind with the traffic it started from. The next
  * deploy or `deploy status` restores that traffic (rolls back) and removes the lock: traffic is never
- * left split silently.
+ * left split silently. When the lock names the deployment the killed run recorded (on GitHub) and a
+ * recorder is at hand, that deployment gets its final status too: nothing else ever would.
  */
 import { aliasesView, type RolloutLock } from "../../core/registry.js";
+import { errorMessage } from "../../core/errors.js";
+import type { DeployRecorder } from "./ports.js";
 import type { DeployTarget } from "./targets/target.js";
 
+export interface StaleRecord {
+  recorder: DeployRecorder;
+  /** Who resolved it, for the record's description: this run's URL, or `a later deploy`. */
+  by: string;
+}
+
+/** What the killed run's deployment record says once resolved (cut to the record's limit by the recorder). */
+export function abandonedDescription(lock: RolloutLock, rolledBack: boolean, by: string): string {
+  return `mlgate: stopped before it finished (at ${lock.phase}); ${rolledBack ? "rolled back" : "traffic untouched, lock cleared"} by ${by}`;
+}
+
 /** Restores `lock.before`, records `resolved`, breaks the lock; returns what was done, in one sentence. */
-export async function resolveStale(target: DeployTarget, lock: RolloutLock, progress: (m: string) => void): Promise<string> {
+export async function resolveStale(
+  target: DeployTarget,
+  lock: RolloutLock,
+  progress: (m: string) => void,
+  record?: StaleRecord,
+): Promise<string> {
   const state = await target.state();
   const before = aliasesView(lock.before);
   const now = aliasesView(state.aliases);
@@ -20,5 +39,13 @@ export async function resolveStale(target: DeployTarget, lock: RolloutLock, prog
     : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.`;
   await target.record({ event: "resolved", version: lock.version, from: now, to: before, message });
   await target.releaseLock(lock.id, true);
+  // After the lock is gone: the traffic is what matters, and a record that cannot be written must not keep it.
+  if (record && lock.deploymentId !== undefined) {
+    try {
+      await record.recorder.abandoned(lock.deploymentId, abandonedDescription(lock, !same, record.by));
+    } catch (e) {
+      progress(`could not record the end of deployment ${lock.deploymentId}: ${errorMessage(e)}`);
+    }
+  }
   return message;
 }

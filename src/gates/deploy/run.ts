@@ -116,7 +116,7 @@ export async function runDeploy(o: DeployOptions, ports: DeployPorts): Promise<D
   }
 
   const target = ports.target ?? openTarget(o);
-  const lock = await takeLock(o, target, checks);
+  const lock = await takeLock(o, target, checks, ports.recorder);
   if (!lock) return finish("refused", checks[checks.length - 1]?.message ?? "the target is locked", target);
 
   let heartbeat: NodeJS.Timeout | undefined;
@@ -163,6 +163,8 @@ export async function runDeploy(o: DeployOptions, ports: DeployPorts): Promise<D
         ...(o.commit ? { commit: o.commit } : {}),
       });
       deploymentId = begun.deploymentId;
+      // Killed from here on, this run leaves that deployment in progress: the lock names it for whoever resolves it.
+      if (deploymentId !== undefined) await target.heartbeat(lock.id, lock.phase, deploymentId);
     }
     rollout = new Rollout(
       o,
@@ -250,7 +252,12 @@ async function endRecorder(recorder: DeployRecorder | undefined, done: DeployRes
 }
 
 /** Takes the target's lock; a stale one (a killed deploy) is resolved first. Undefined: a live rollout holds it. */
-async function takeLock(o: DeployOptions, target: DeployTarget, checks: Check[]): Promise<RolloutLock | undefined> {
+async function takeLock(
+  o: DeployOptions,
+  target: DeployTarget,
+  checks: Check[],
+  recorder: DeployRecorder | undefined,
+): Promise<RolloutLock | undefined> {
   const state = await target.state();
   const want = {
     version: o.version,
@@ -262,7 +269,8 @@ async function takeLock(o: DeployOptions, target: DeployTarget, checks: Check[])
   };
   let r = await target.acquireLock(want);
   if (!r.acquired && r.stale) {
-    const resolved = await resolveStale(target, r.holder, o.progress);
+    const record = recorder ? { recorder, by: o.runUrl ?? "a later deploy" } : undefined;
+    const resolved = await resolveStale(target, r.holder, o.progress, record);
     checks.push({
       id: "rollback.resolved",
       title: "Half-finished rollout resolved",

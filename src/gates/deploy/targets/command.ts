@@ -12,6 +12,7 @@ import { ConfigurationError } from "../../../core/errors.js";
 import {
   aliasesView,
   emptyAliases,
+  isDeploymentId,
   isLockStale,
   newLock,
   REGISTRY_SCHEMA_VERSION,
@@ -243,8 +244,15 @@ export class CommandTarget implements DeployTarget {
     return { acquired: true, lock: this.lock };
   }
 
-  heartbeat(_id: string, phase: string): Promise<void> {
-    if (this.lock) this.lock = { ...this.lock, phase, heartbeatAt: new Date().toISOString() };
+  heartbeat(_id: string, phase: string, deploymentId?: string): Promise<void> {
+    // The platform's state gets it with the next stage or canary phase, which copies this lock.
+    if (this.lock)
+      this.lock = {
+        ...this.lock,
+        phase,
+        heartbeatAt: new Date().toISOString(),
+        ...(deploymentId !== undefined ? { deploymentId } : {}),
+      };
     return Promise.resolve();
   }
 
@@ -337,6 +345,7 @@ function isLock(v: unknown): v is RolloutLock {
     typeof l.pid === "number" &&
     typeof l.before === "object" &&
     l.before !== null &&
-    (l.staleAfterMs === undefined || typeof l.staleAfterMs === "number")
+    (l.staleAfterMs === undefined || typeof l.staleAfterMs === "number") &&
+    (l.deploymentId === undefined || isDeploymentId(l.deploymentId))
   );
 }

@@ -82,8 +82,9 @@ export class HttpTarget implements DeployTarget {
     return { acquired: true, lock: a.json as RolloutLock };
   }
 
-  async heartbeat(id: string, phase: string): Promise<void> {
-    await this.json("PUT", "/lock", { id, phase });
+  async heartbeat(id: string, phase: string, deploymentId?: string): Promise<void> {
+    // A server older than the field ignores it: the lock then resolves as before, without the record's status.
+    await this.json("PUT", "/lock", { id, phase, ...(deploymentId !== undefined ? { deploymentId } : {}) });
   }
 
   async releaseLock(id: string, force = false): Promise<void> {

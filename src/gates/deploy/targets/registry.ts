@@ -48,8 +48,8 @@ export class RegistryTarget implements DeployTarget {
     return Promise.resolve(acquireLock(this.dir, this.name, lock));
   }
 
-  heartbeat(id: string, phase: string): Promise<void> {
-    updateLock(this.dir, this.name, id, { phase });
+  heartbeat(id: string, phase: string, deploymentId?: string): Promise<void> {
+    updateLock(this.dir, this.name, id, { phase, ...(deploymentId !== undefined ? { deploymentId } : {}) });
     return Promise.resolve();
   }
 

@@ -52,7 +52,8 @@ export interface DeployTarget {
   readonly measures: boolean;
   state(): Promise<TargetState>;
   acquireLock(lock: LockRequest): Promise<LockResult>;
-  heartbeat(id: string, phase: string): Promise<void>;
+  /** A fresh heartbeat at `phase`; `deploymentId` once the recorder has one, kept by later heartbeats. */
+  heartbeat(id: string, phase: string, deploymentId?: string): Promise<void>;
   releaseLock(id: string, force?: boolean): Promise<void>;
   /** Copies the model in as `fields.version` without traffic; the same digest again is not an error. */
   stage(modelFile: string, fields: StageFields): Promise<{ created: boolean; manifest: VersionManifest }>;

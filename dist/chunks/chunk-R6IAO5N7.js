@@ -64,6 +64,9 @@ function checkRegistryName(kind, value, flag) {
     );
   return value;
 }
+function isDeploymentId(x) {
+  return typeof x === "string" && /^[A-Za-z0-9._-]{1,100}$/.test(x);
+}
 function registryPaths(dir, name) {
   const model = path2.join(dir, name);
   const versions = path2.join(model, "versions");
@@ -110,7 +113,9 @@ var lockFields = {
   pid: (x) => Number.isSafeInteger(x) && x > 0,
   startedAt: (x) => typeof x === "string" && !Number.isNaN(Date.parse(x)),
   heartbeatAt: (x) => typeof x === "string" && !Number.isNaN(Date.parse(x)),
-  before: (x) => typeof x === "object" && x !== null && badField(x, viewFields) === void 0
+  before: (x) => typeof x === "object" && x !== null && badField(x, viewFields) === void 0,
+  // Absent in locks written before it existed.
+  deploymentId: (x) => x === void 0 || isDeploymentId(x)
 };
 var manifestFields = {
   name: isText,
@@ -346,6 +351,7 @@ function removeServerStatus(dir, url) {
 export {
   REGISTRY_SCHEMA_VERSION,
   checkRegistryName,
+  isDeploymentId,
   registryPaths,
   listModels,
   emptyAliases,

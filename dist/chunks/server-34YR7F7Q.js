@@ -9,6 +9,7 @@ import {
   aliasesView,
   appendHistory,
   checkRegistryName,
+  isDeploymentId,
   listModels,
   listVersions,
   readAliases,
@@ -22,7 +23,7 @@ import {
   updateLock,
   writeAliases,
   writeServerStatus
-} from "./chunk-OBEG4AS2.js";
+} from "./chunk-R6IAO5N7.js";
 import "./chunk-FK2QC4SI.js";
 import {
   cleanOrtMessage
@@ -809,8 +810,14 @@ async function lock(ctx, req, res, name, url) {
     const b = parseJsonObject(await readBody(req, JSON_LIMIT));
     requireStrings(b, ["id"]);
     if (b.phase !== void 0 && typeof b.phase !== "string") throw new HttpError(400, `"phase" must be a string`);
+    if (b.deploymentId !== void 0 && !isDeploymentId(b.deploymentId))
+      throw new HttpError(400, `"deploymentId" must be 1 to 100 letters, digits, dots, dashes or underscores`);
     try {
-      sendJson(res, 200, updateLock(dir, name, b.id, typeof b.phase === "string" ? { phase: b.phase } : {}));
+      const patch = {
+        ...typeof b.phase === "string" ? { phase: b.phase } : {},
+        ...b.deploymentId !== void 0 ? { deploymentId: b.deploymentId } : {}
+      };
+      sendJson(res, 200, updateLock(dir, name, b.id, patch));
     } catch (e) {
       throw new HttpError(409, errorMessage(e));
     }

@@ -4,7 +4,7 @@ const require = __mlgateCreateRequire(import.meta.url);
 import {
   stageVersion,
   writeAliases
-} from "./chunk-OBEG4AS2.js";
+} from "./chunk-R6IAO5N7.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-3PEGX5SE.js";
 import "./chunk-EFS5GV5K.js";
@@ -59,7 +59,7 @@ async function demoDeploy(ctx, out, config, runMain) {
     gates: []
   });
   writeAliases(abs, NAME, { champion: "v1.0.0", challenger: null, weight: 0, mode: "split", previous: null });
-  const { startServer } = await import("./server-55QHTILZ.js");
+  const { startServer } = await import("./server-34YR7F7Q.js");
   const server = await startServer({ registry: abs, port: 0, windowSeconds: 2, statusIntervalMs: 250 });
   ctx.stdout.write(`mlgate serve: ${server.url} serves ${NAME} v1.0.0 (the baseline) from ${reg}
 `);

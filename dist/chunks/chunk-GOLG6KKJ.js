@@ -71,6 +71,7 @@ import {
   appendHistory,
   checkRegistryName,
   emptyAliases,
+  isDeploymentId,
   isLockStale,
   listVersions,
   newLock,
@@ -82,7 +83,7 @@ import {
   stageVersion,
   updateLock,
   writeAliases
-} from "./chunk-OBEG4AS2.js";
+} from "./chunk-R6IAO5N7.js";
 import {
   sha256File,
   subjectOf
@@ -365,7 +366,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-RWMTFQSB.js");
+    const { main: main2 } = await import("./cli-6NRNFLOX.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -410,7 +411,7 @@ Markdown (as posted to a pull request) and JSON reports are in ${out}/; open ${i
     ctx.stdout.write(`
 \u2501\u2501 mlgate deploy \u2501\u2501
 `);
-    const { demoDeploy } = await import("./demo-deploy-SA42TYDG.js");
+    const { demoDeploy } = await import("./demo-deploy-OWNPNG7M.js");
     const deployed = await demoDeploy(ctx, out, config, runMain);
     ctx.stdout.write(`
 ${deployed.line}
@@ -460,7 +461,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-TXSSHDKA.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-B5XJ3KV3.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -1179,7 +1180,7 @@ var serveCommand = {
   },
   run: async (ctx) => {
     const o = options(ctx);
-    const { startServer } = await import("./server-55QHTILZ.js");
+    const { startServer } = await import("./server-34YR7F7Q.js");
     const server = await startServer(o);
     const stopped = new Promise((resolve) => {
       const on = (s) => {
@@ -2075,8 +2076,14 @@ var CommandTarget = class {
     this.lock = { ...newLock(lock), staleAfterMs: this.o.staleAfterMs };
     return { acquired: true, lock: this.lock };
   }
-  heartbeat(_id, phase) {
-    if (this.lock) this.lock = { ...this.lock, phase, heartbeatAt: (/* @__PURE__ */ new Date()).toISOString() };
+  heartbeat(_id, phase, deploymentId) {
+    if (this.lock)
+      this.lock = {
+        ...this.lock,
+        phase,
+        heartbeatAt: (/* @__PURE__ */ new Date()).toISOString(),
+        ...deploymentId !== void 0 ? { deploymentId } : {}
+      };
     return Promise.resolve();
   }
   releaseLock(_id, force = false) {
@@ -2154,7 +2161,7 @@ var CommandTarget = class {
 function isLock(v) {
   if (typeof v !== "object" || v === null) return false;
   const l = v;
-  return ["id", "version", "phase", "host", "heartbeatAt", "startedAt"].every((k) => typeof l[k] === "string") && typeof l.pid === "number" && typeof l.before === "object" && l.before !== null && (l.staleAfterMs === void 0 || typeof l.staleAfterMs === "number");
+  return ["id", "version", "phase", "host", "heartbeatAt", "startedAt"].every((k) => typeof l[k] === "string") && typeof l.pid === "number" && typeof l.before === "object" && l.before !== null && (l.staleAfterMs === void 0 || typeof l.staleAfterMs === "number") && (l.deploymentId === void 0 || isDeploymentId(l.deploymentId));
 }
 
 // src/gates/deploy/targets/http.ts
@@ -2224,8 +2231,8 @@ var HttpTarget = class {
     }
     return { acquired: true, lock: a.json };
   }
-  async heartbeat(id, phase) {
-    await this.json("PUT", "/lock", { id, phase });
+  async heartbeat(id, phase, deploymentId) {
+    await this.json("PUT", "/lock", { id, phase, ...deploymentId !== void 0 ? { deploymentId } : {} });
   }
   async releaseLock(id, force = false) {
     await this.admin("DELETE", `/lock?${force ? "force=true" : `id=${encodeURIComponent(id)}`}`);
@@ -2324,8 +2331,8 @@ var RegistryTarget = class {
   acquireLock(lock) {
     return Promise.resolve(acquireLock(this.dir, this.name, lock));
   }
-  heartbeat(id, phase) {
-    updateLock(this.dir, this.name, id, { phase });
+  heartbeat(id, phase, deploymentId) {
+    updateLock(this.dir, this.name, id, { phase, ...deploymentId !== void 0 ? { deploymentId } : {} });
     return Promise.resolve();
   }
   releaseLock(id, force = false) {
@@ -2506,7 +2513,10 @@ function verify(set, sha256, require2, source) {
 }
 
 // src/gates/deploy/resolve.ts
-async function resolveStale(target, lock, progress) {
+function abandonedDescription(lock, rolledBack, by) {
+  return `mlgate: stopped before it finished (at ${lock.phase}); ${rolledBack ? "rolled back" : "traffic untouched, lock cleared"} by ${by}`;
+}
+async function resolveStale(target, lock, progress, record) {
   const state = await target.state();
   const before = aliasesView(lock.before);
   const now = aliasesView(state.aliases);
@@ -2517,6 +2527,13 @@ async function resolveStale(target, lock, progress) {
   const message = same ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.` : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.`;
   await target.record({ event: "resolved", version: lock.version, from: now, to: before, message });
   await target.releaseLock(lock.id, true);
+  if (record && lock.deploymentId !== void 0) {
+    try {
+      await record.recorder.abandoned(lock.deploymentId, abandonedDescription(lock, !same, record.by));
+    } catch (e) {
+      progress(`could not record the end of deployment ${lock.deploymentId}: ${errorMessage(e)}`);
+    }
+  }
   return message;
 }
 
@@ -2591,7 +2608,7 @@ async function runDeploy(o, ports) {
     return finish("refused", first?.message ?? "verification failed");
   }
   const target = ports.target ?? openTarget(o);
-  const lock = await takeLock(o, target, checks);
+  const lock = await takeLock(o, target, checks, ports.recorder);
   if (!lock) return finish("refused", checks[checks.length - 1]?.message ?? "the target is locked", target);
   let heartbeat;
   let rollout;
@@ -2636,6 +2653,7 @@ async function runDeploy(o, ports) {
         ...o.commit ? { commit: o.commit } : {}
       });
       deploymentId = begun.deploymentId;
+      if (deploymentId !== void 0) await target.heartbeat(lock.id, lock.phase, deploymentId);
     }
     rollout = new Rollout(
       o,
@@ -2710,7 +2728,7 @@ async function endRecorder(recorder, done, o) {
     o.progress(`could not record the deployment: ${errorMessage(e)}`);
   }
 }
-async function takeLock(o, target, checks) {
+async function takeLock(o, target, checks, recorder) {
   const state = await target.state();
   const want = {
     version: o.version,
@@ -2722,7 +2740,8 @@ async function takeLock(o, target, checks) {
   };
   let r = await target.acquireLock(want);
   if (!r.acquired && r.stale) {
-    const resolved = await resolveStale(target, r.holder, o.progress);
+    const record = recorder ? { recorder, by: o.runUrl ?? "a later deploy" } : void 0;
+    const resolved = await resolveStale(target, r.holder, o.progress, record);
     checks.push({
       id: "rollback.resolved",
       title: "Half-finished rollout resolved",
@@ -2843,7 +2862,7 @@ var deployCommand = {
         progress: ctx.progress
       }
     );
-    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-YJSP7SSI.js")).gitHubDeployPorts({
+    const ports = dir !== void 0 && reports !== void 0 ? { evidence: new ReportsEvidence(dir, reports) } : (await import("./deploy-ports-BIY3VXGV.js")).gitHubDeployPorts({
       env: ctx.env,
       cwd: ctx.cwd,
       ...ctx.str("token") ? { token: ctx.str("token") } : {},
@@ -2911,20 +2930,31 @@ function targetOf(ctx) {
   }
   return { target: openTarget(o), name };
 }
-async function resolveIfStale(target, ctx) {
+async function resolveIfStale(target, ctx, name) {
   const { lock } = await target.state();
   if (!lock || !isLockStale(lock)) return void 0;
-  return resolveStale(target, lock, ctx.progress);
+  const record = lock.deploymentId === void 0 ? void 0 : await staleRecord(ctx, name);
+  return resolveStale(target, lock, ctx.progress, record);
+}
+async function staleRecord(ctx, name) {
+  try {
+    const { gitHubStatusRecorder } = await import("./deploy-ports-BIY3VXGV.js");
+    const r = gitHubStatusRecorder({ env: ctx.env, cwd: ctx.cwd, name, target: ctx.str("target") ?? "", progress: ctx.progress });
+    return r && { recorder: r.recorder, by: r.runUrl ?? "mlgate deploy status" };
+  } catch (e) {
+    ctx.progress(`cannot reach GitHub to end the stopped deploy's deployment: ${errorMessage(e)}`);
+    return void 0;
+  }
 }
 var deployStatusCommand = {
   name: "deploy status",
   summary: "What a deploy target serves: champion, challenger and weight, previous version, lock, servers' figures.",
   usage: ["deploy status --environment ENV --target registry:DIR|http(s)://HOST:PORT [--name NAME]"],
-  description: "A rollout left half-finished by a killed deploy (a stale lock) is rolled back first, and said so.",
+  description: "A rollout left half-finished by a killed deploy (a stale lock) is rolled back first, and said so; inside GitHub Actions with GITHUB_TOKEN set, the killed run's GitHub deployment also gets state error.",
   options: { ...TARGET_OPTIONS },
   run: async (ctx) => {
     const { target, name } = targetOf(ctx);
-    const resolved = await resolveIfStale(target, ctx);
+    const resolved = await resolveIfStale(target, ctx, name);
     const s = await target.state();
     const a = s.aliases;
     const digest = (v) => {
@@ -2972,7 +3002,7 @@ var deployRollbackCommand = {
   },
   run: async (ctx) => {
     const { target, name } = targetOf(ctx);
-    await resolveIfStale(target, ctx);
+    await resolveIfStale(target, ctx, name);
     const s = await target.state();
     const to = ctx.str("to") ?? s.aliases.previous;
     if (to === null) throw new ConfigurationError(`${name} has no previous version to roll back to; give --to VERSION`);

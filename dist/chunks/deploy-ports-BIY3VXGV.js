@@ -8,6 +8,7 @@ import {
   readEvidenceMarker
 } from "./chunk-ENYL6DYG.js";
 import {
+  inGitHubActions,
   readGitHubContext
 } from "./chunk-YI2FKSZ3.js";
 import {
@@ -252,11 +253,24 @@ var GitHubDeployments = class {
     }
     await this.status(FINAL_STATE[audit.outcome], `mlgate: ${audit.outcome}: ${audit.message}`);
   }
-  async status(state, description) {
-    if (this.deploymentId === void 0) return;
+  async abandoned(deploymentId, description) {
+    try {
+      if (!/^[1-9][0-9]{0,15}$/.test(deploymentId))
+        throw new Error(`"${deploymentId}" is not a GitHub deployment id (the lock was written by another recorder)`);
+      await this.status("error", description, Number(deploymentId));
+      this.o.log?.(`deployment ${deploymentId}, left in progress by the stopped deploy, now has state error`);
+    } catch (e) {
+      const status = httpStatusOf(e);
+      (this.o.warn ?? this.o.log)?.(
+        `mlgate: could not give deployment ${deploymentId} of the stopped deploy its final status; GitHub keeps showing it in progress (${status !== void 0 ? `HTTP ${status}: ` : ""}${apiErrorText(e)})${status === 403 ? "; the workflow needs `permissions: deployments: write`" : ""}`
+      );
+    }
+  }
+  async status(state, description, deploymentId = this.deploymentId) {
+    if (deploymentId === void 0) return;
     await this.o.octokit.rest.repos.createDeploymentStatus({
       ...this.repo,
-      deployment_id: this.deploymentId,
+      deployment_id: deploymentId,
       state,
       description: cut(description),
       ...this.o.context.runUrl ? { log_url: this.o.context.runUrl } : {},
@@ -340,7 +354,24 @@ function gitHubDeployPorts(i) {
   });
   return { evidence, recorder };
 }
+function gitHubStatusRecorder(i) {
+  const token = i.env.GITHUB_TOKEN?.trim();
+  if (!inGitHubActions(i.env) || !token) return void 0;
+  const context = readGitHubContext(i.env, i.cwd);
+  const environmentUrl = environmentUrlOf(i.target, i.name);
+  const recorder = new GitHubDeployments({
+    octokit: createClient({ token, env: i.env, ...i.progress ? { onWait: i.progress } : {} }),
+    context,
+    ...environmentUrl ? { environmentUrl } : {},
+    ...i.progress ? { log: i.progress } : {},
+    warn: (m) => {
+      warning(m);
+    }
+  });
+  return { recorder, ...context.runUrl ? { runUrl: context.runUrl } : {} };
+}
 export {
   environmentUrlOf,
-  gitHubDeployPorts
+  gitHubDeployPorts,
+  gitHubStatusRecorder
 };

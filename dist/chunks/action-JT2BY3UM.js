@@ -3,7 +3,7 @@ import { createRequire as __mlgateCreateRequire } from "node:module";
 const require = __mlgateCreateRequire(import.meta.url);
 import {
   main
-} from "./chunk-OMHD6KZK.js";
+} from "./chunk-GOLG6KKJ.js";
 import "./chunk-MSLKYCMH.js";
 import "./chunk-EHBBVEWB.js";
 import "./chunk-D3EGGY3J.js";
@@ -18,7 +18,7 @@ import "./chunk-E4IFUBZY.js";
 import "./chunk-PVVQWW7F.js";
 import "./chunk-ANBSLUPX.js";
 import "./chunk-CYBZZBR3.js";
-import "./chunk-OBEG4AS2.js";
+import "./chunk-R6IAO5N7.js";
 import "./chunk-FK2QC4SI.js";
 import "./chunk-ULEDS62O.js";
 import {
