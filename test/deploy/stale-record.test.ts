@@ -193,13 +193,15 @@ describe("mlgate deploy status resolving a stale lock that names a deployment", 
     expect(readLock(reg, "churn")).toBeUndefined();
   });
 
-  it("outside Actions: rolls back as before and leaves the deployment alone", async () => {
+  it("outside Actions: rolls back as before, leaves the deployment alone and names it", async () => {
     const id = await inProgress();
     killedLock("step 1/3 (25%)", id);
     const requests = gh.apiRequests().length;
     const st = await runMain(args, { cwd: dir, env: { GITHUB_TOKEN: "ghs_laptoptoken", GITHUB_API_URL: gh.url } });
     expect(st.code, st.stderr).toBe(0);
-    expect(st.stdout).toMatch(/^resolved +the rollout of v2 .+; rolled back to champion v1, lock removed\.$/m);
+    const named = `GitHub deployment ${id} of that run stays in progress: no GitHub token here to close it.`;
+    expect(st.stdout).toContain(`; rolled back to champion v1, lock removed. ${named}`);
+    expect(readHistory(reg, "churn").at(-1)?.message).toMatch(new RegExp(`lock removed\\. ${named.replace(/[.()]/g, "\\$&")}$`));
     expect(gh.apiRequests()).toHaveLength(requests);
     expect(gh.state.deployments[0]!.statuses.map((s) => s.state)).toEqual(["in_progress"]);
     expect(aliasesView(readAliases(reg, "churn"))).toEqual(before);

@@ -34,9 +34,15 @@ export async function resolveStale(
   const what = `the rollout of ${lock.version} (pid ${lock.pid} on ${lock.host}, last heartbeat ${lock.heartbeatAt}) stopped at ${lock.phase}`;
   progress(`${what}; ${same ? "traffic was not changed" : "rolling back to what it started from"}`);
   if (!same) await target.setTraffic(before, "rollback");
+  // Without a recorder nothing closes the killed run's deployment, and the lock that named it goes:
+  // the history and the output keep its id, for whoever closes it by hand.
+  const unrecorded =
+    lock.deploymentId !== undefined && !record
+      ? ` GitHub deployment ${lock.deploymentId} of that run stays in progress: no GitHub token here to close it.`
+      : "";
   const message = same
-    ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.`
-    : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.`;
+    ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.${unrecorded}`
+    : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.${unrecorded}`;
   await target.record({ event: "resolved", version: lock.version, from: now, to: before, message });
   await target.releaseLock(lock.id, true);
   // After the lock is gone: the traffic is what matters, and a record that cannot be written must not keep it.

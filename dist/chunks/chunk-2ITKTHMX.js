@@ -366,7 +366,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-6NRNFLOX.js");
+    const { main: main2 } = await import("./cli-NK7R27R5.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -461,7 +461,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-B5XJ3KV3.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-PMYYCIGD.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -2524,7 +2524,8 @@ async function resolveStale(target, lock, progress, record) {
   const what = `the rollout of ${lock.version} (pid ${lock.pid} on ${lock.host}, last heartbeat ${lock.heartbeatAt}) stopped at ${lock.phase}`;
   progress(`${what}; ${same ? "traffic was not changed" : "rolling back to what it started from"}`);
   if (!same) await target.setTraffic(before, "rollback");
-  const message = same ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.` : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.`;
+  const unrecorded = lock.deploymentId !== void 0 && !record ? ` GitHub deployment ${lock.deploymentId} of that run stays in progress: no GitHub token here to close it.` : "";
+  const message = same ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.${unrecorded}` : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.${unrecorded}`;
   await target.record({ event: "resolved", version: lock.version, from: now, to: before, message });
   await target.releaseLock(lock.id, true);
   if (record && lock.deploymentId !== void 0) {
