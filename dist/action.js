@@ -29,7 +29,7 @@ if (problem) {
   let abandoned = false;
   usePrivateTmp();
   try {
-    const { runAction } = await import("./chunks/action-PWBJAKE5.js");
+    const { runAction } = await import("./chunks/action-VLDB5EG5.js");
     process.exitCode = await runAction(process.argv[2], process.env, () => abandoned = true);
     if (abandoned) process.exit();
   } catch (e) {

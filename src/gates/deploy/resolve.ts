@@ -40,9 +40,10 @@ export async function resolveStale(
     lock.deploymentId !== undefined && !record
       ? ` GitHub deployment ${lock.deploymentId} of that run stays in progress: no GitHub token here to close it.`
       : "";
-  const message = same
-    ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.${unrecorded}`
-    : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.${unrecorded}`;
+  const done = same
+    ? `traffic was as it started (champion ${before.champion ?? "none"})`
+    : `rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}`;
+  const message = `${what}; ${done}, lock removed.${unrecorded}`;
   await target.record({ event: "resolved", version: lock.version, from: now, to: before, message });
   await target.releaseLock(lock.id, true);
   // After the lock is gone: the traffic is what matters, and a record that cannot be written must not keep it.

@@ -122,7 +122,7 @@ async function judgePullRequest(o) {
     const why = `the pull request has a symbolic link leading out of its own files (${escaping.slice(0, 3).join(", ")}); mlgate does not judge a pull request through it`;
     return gates.map((gate) => ({ gate, report: errorReport(gate, why) }));
   }
-  const { main } = await import("./cli-NK7R27R5.js");
+  const { main } = await import("./cli-Q4AIIHT6.js");
   const tmp = mkdtempSync(path2.join(o.env.RUNNER_TEMP || os.tmpdir(), "mlgate-judge-"));
   const env = { ...o.env };
   delete env.GITHUB_OUTPUT;

@@ -366,7 +366,7 @@ var demoCommand = {
   usage: ["demo [--out DIR]"],
   options: { out: { type: "string", valueName: "DIR", description: "Folder for the reports (default mlgate-report)." } },
   run: async (ctx) => {
-    const { main: main2 } = await import("./cli-NK7R27R5.js");
+    const { main: main2 } = await import("./cli-Q4AIIHT6.js");
     const runMain = (argv) => main2(argv, { stdout: ctx.stdout, stderr: ctx.stderr, env: ctx.env, cwd: ctx.cwd });
     const config = path2.join("examples", "mlgate.yml");
     if (!existsSync2(path2.resolve(ctx.cwd, config))) {
@@ -461,7 +461,7 @@ var publishCommand = {
     }
   },
   // Octokit, @actions/* and the artifact client load only for publish, not at every start-up.
-  run: async (ctx) => (await import("./publish-run-PMYYCIGD.js")).runPublish(ctx)
+  run: async (ctx) => (await import("./publish-run-RSTCKMX5.js")).runPublish(ctx)
 };
 
 // src/gates/onnx/command.ts
@@ -2525,7 +2525,8 @@ async function resolveStale(target, lock, progress, record) {
   progress(`${what}; ${same ? "traffic was not changed" : "rolling back to what it started from"}`);
   if (!same) await target.setTraffic(before, "rollback");
   const unrecorded = lock.deploymentId !== void 0 && !record ? ` GitHub deployment ${lock.deploymentId} of that run stays in progress: no GitHub token here to close it.` : "";
-  const message = same ? `${what}; traffic was as it started (champion ${before.champion ?? "none"}), lock removed.${unrecorded}` : `${what}; rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}, lock removed.${unrecorded}`;
+  const done = same ? `traffic was as it started (champion ${before.champion ?? "none"})` : `rolled back to champion ${before.champion ?? "none"}${before.challenger ? ` with ${before.challenger} at ${before.weight}%` : ""}`;
+  const message = `${what}; ${done}, lock removed.${unrecorded}`;
   await target.record({ event: "resolved", version: lock.version, from: now, to: before, message });
   await target.releaseLock(lock.id, true);
   if (record && lock.deploymentId !== void 0) {
